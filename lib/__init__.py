@@ -1,0 +1,16 @@
+"""peel-workbook: police inspection (PEEL) reports and PCC documents read into tidy, traceable tables.
+
+Modules
+- ``paths``: the project root and default folders.
+- ``model``: one document model (pages of lines and tables) for every input format.
+- ``readers``: PDF (pypdfium2 for text, pdfplumber for geometry), plain text, Markdown and e-mail.
+- ``classify``: document type, force, year, pillar, inspectorate, title, publication date.
+- ``extract``: judgments, indicators, findings, PCC actions.
+- ``tables``: the public column contract of ``outputs/data/``.
+- ``pipeline``: one document end to end, and the whole run.
+"""
+
+__version__ = "0.1.0"
+
+# Bump when an extractor changes what it returns: cached per-document results are keyed by it.
+EXTRACTOR_VERSION = "1"

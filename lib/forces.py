@@ -1,0 +1,62 @@
+"""The 43 territorial police forces of England and Wales, and finding them in text by name or alias."""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .paths import DATA
+
+
+@lru_cache(maxsize=1)
+def forces() -> list[dict]:
+    with open(DATA / "forces.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _names(row: dict) -> list[str]:
+    names = [row["force"], row["short"]] + [a for a in row["aliases"].split("|") if a]
+    # Every hyphenated name also matches with a space or a dash, as text tools print it.
+    more = [n.replace("-", " ") for n in names if "-" in n] + [n.replace("-", "–") for n in names if "-" in n]
+    return [n for n in dict.fromkeys(names + more) if n not in {"the Met", "GMP"}]
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern, dict[str, str]]:
+    lookup: dict[str, str] = {}
+    for row in forces():
+        for name in _names(row):
+            lookup[name.lower()] = row["force"]
+    alternation = "|".join(re.escape(n) for n in sorted(lookup, key=len, reverse=True))
+    # "Safer Gwent" is a partnership, "Southern Wales" a region: only whole names count.
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), lookup
+
+
+def canonical(name: str) -> str | None:
+    """Canonical force name for a name or alias ("Dyfed Powys", "Heddlu Gwent"), or None."""
+    pattern, lookup = _pattern()
+    name = re.sub(r"\s+", " ", name.strip())
+    hit = pattern.fullmatch(name)
+    return lookup[hit.group(0).lower()] if hit else None
+
+
+def mentions(text: str) -> Counter:
+    """How often each force is named in a text (canonical names)."""
+    pattern, lookup = _pattern()
+    return Counter(lookup[m.group(0).lower()] for m in pattern.finditer(text))
+
+
+def short(force: str) -> str:
+    for row in forces():
+        if row["force"] == force:
+            return row["short"]
+    return force
+
+
+def name_pattern(force: str) -> str:
+    """A regex alternation matching any name of one force (for patterns like '<force> recorded 17,130')."""
+    for row in forces():
+        if row["force"] == force:
+            return "|".join(re.escape(n) for n in sorted(_names(row), key=len, reverse=True))
+    return re.escape(force)

@@ -1,0 +1,27 @@
+"""Redaction of personal contact details. Applied by every reader, so no output ever sees them."""
+from __future__ import annotations
+
+import re
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+# UK telephone numbers: +44 or a leading 0, then 9 or 10 more digits in groups. "101" and "999" never match.
+PHONE = re.compile(r"(?<![\w£.,])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?![\w,.]\d)")
+# Mailboxes of an office rather than a person are kept: readers need them to write to the office.
+ROLE_MAILBOXES = {"info", "enquiries", "enquiry", "contact", "opcc", "pcc", "press", "media", "foi",
+                  "communications", "comms", "office", "admin", "help", "support", "webmaster",
+                  "complaints", "feedback", "noreply", "no-reply"}
+
+EMAIL_MARK = "[email redacted]"
+PHONE_MARK = "[phone redacted]"
+
+
+def _email(match: re.Match) -> str:
+    local = match.group(0).split("@", 1)[0].lower()
+    return match.group(0) if local in ROLE_MAILBOXES else EMAIL_MARK
+
+
+def redact(text: str) -> str:
+    """Replace personal e-mail addresses and telephone numbers with a visible mark."""
+    if "@" in text:
+        text = EMAIL.sub(_email, text)
+    return PHONE.sub(PHONE_MARK, text)

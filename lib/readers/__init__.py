@@ -1,0 +1,76 @@
+"""Read any supported file into a ``Document``; anything else raises ``ReadError`` with a one-line reason."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..model import Document, ReadError
+from ..privacy import redact
+from . import text as textreader
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ""}
+UNSUPPORTED = {
+    b"PK\x03\x04": "a zip container (Word .docx, Excel or similar): save it as PDF or text",
+    b"\x89PNG": "an image (PNG): OCR is not supported, use the PDF with its text layer",
+    b"\xff\xd8\xff": "an image (JPEG): OCR is not supported, use the PDF with its text layer",
+    b"GIF8": "an image (GIF): OCR is not supported",
+    b"II*\x00": "an image (TIFF): OCR is not supported",
+    b"MM\x00*": "an image (TIFF): OCR is not supported",
+    b"\xd0\xcf\x11\xe0": "an old Office file (.doc/.xls): save it as PDF or text",
+    b"{\\rtf": "a rich-text (.rtf) file: save it as PDF or text",
+}
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """The reader to use: pdf | text | markdown | email. Raises ReadError for formats we do not read."""
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in head[:1024]):
+        return "pdf"
+    for magic, what in UNSUPPORTED.items():
+        if head.startswith(magic):
+            raise ReadError(f"unsupported format: {what}")
+    if suffix == ".pdf":
+        if not head:
+            raise ReadError("empty file (0 bytes)")
+        raise ReadError("not a PDF: the file is named .pdf but has no PDF header (damaged or another format)")
+    if suffix in {".md", ".markdown"}:
+        return "markdown"
+    if suffix == ".eml":
+        return "email"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    raise ReadError(f"unsupported format: {suffix} files are not read (use PDF, text, Markdown or e-mail)")
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one file. Personal e-mail addresses and phone numbers are redacted here, before anything else."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ReadError(f"cannot open the file: {err.strerror}") from None
+    sha = hashlib.sha256(raw).hexdigest()
+    fmt = sniff(path, raw[:2048])
+    meta: dict = {}
+    if fmt == "pdf":
+        from . import pdf  # pdfplumber and pypdfium2 load only when a PDF is read
+
+        pages, meta = pdf.read_pdf(path, raw)
+    else:
+        if fmt == "email" or (fmt == "text" and raw[:2048].lstrip().lower().startswith((b"from:", b"received:", b"return-path:", b"mime-version:"))):
+            body, meta = textreader.email_body(raw)
+            fmt = "email"
+        else:
+            body = textreader.decode(raw)
+            if fmt == "text" and path.suffix.lower() in {".html", ".htm"}:
+                body = textreader.email_body(b"Content-Type: text/html; charset=utf-8\n\n" + raw)[0]
+            elif fmt == "text" and textreader.looks_like_email(body):
+                fmt = "email"
+        if not body.strip():
+            raise ReadError("no text: the file holds only white space")
+        pages = textreader.pages_from_text(body, fmt)
+    for page in pages:
+        page.lines = [redact(line) for line in page.lines]
+        page.tables = [[[redact(cell) for cell in row] for row in table] for table in page.tables]
+    meta = {k: redact(str(v)) for k, v in meta.items()}
+    return Document(path=str(path), source=path.name, format=fmt, sha256=sha, pages=pages, meta=meta)

@@ -1,0 +1,54 @@
+"""The tidy tables of ``OUT/data/``: the workbook's public interface. README's data dictionary mirrors this."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+COLUMNS: dict[str, list[str]] = {
+    "documents": ["doc_id", "source", "format", "doc_type", "force", "year", "pillar", "inspectorate",
+                  "title", "published", "pages", "sha256", "status", "error"],
+    "judgments": ["doc_id", "force", "year", "pillar", "area", "area_label", "grade", "grade_score",
+                  "last_inspected", "page", "evidence", "scale"],
+    "indicators": ["doc_id", "force", "year", "indicator", "label", "period", "unit", "value",
+                   "england_wales", "page", "evidence"],
+    "findings": ["doc_id", "force", "year", "area", "kind", "text", "page", "evidence"],
+    "pcc_actions": ["doc_id", "force", "year", "recommendation", "action", "page", "evidence"],
+    # Not in the contract of the foundation issue: the documents' checks of themselves (lib.checks).
+    "checks": ["doc_id", "check", "passed", "detail"],
+}
+INTEGER = {"year", "pages", "grade_score", "last_inspected", "page"}
+FLOAT = {"value", "england_wales"}
+BOOL = {"passed"}
+
+
+def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows to a DataFrame with exactly the contract's columns, in order, with stable types."""
+    cols = COLUMNS[name]
+    df = pd.DataFrame(rows, columns=cols)
+    for col in cols:
+        if col in INTEGER:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
+        elif col in FLOAT:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Float64")
+        elif col in BOOL:
+            df[col] = df[col].astype("boolean")
+        else:
+            df[col] = df[col].astype("string")
+    return df
+
+
+def write(tables: dict[str, pd.DataFrame], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        df.to_csv(folder / f"{name}.csv", index=False)
+        df.to_parquet(folder / f"{name}.parquet", index=False)
+
+
+def read(folder: Path | str, name: str) -> pd.DataFrame:
+    """Read one table back with the contract's types (Parquet when present, else CSV)."""
+    folder = Path(folder)
+    if (folder / f"{name}.parquet").exists():
+        return pd.read_parquet(folder / f"{name}.parquet")
+    df = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+    return frame(name, df.replace({"": None}).to_dict("records"))
