@@ -28,7 +28,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "setting up $(VENV) (pip install -r requirements.txt) ..."
 	@$(BIN)/python -m pip install $(PIP_QUIET) -r requirements.txt 2>&1 | grep -v "is ignored: it is neither" || true
-	@$(BIN)/python -m pip install $(PIP_QUIET) --no-deps -e . 2>&1 | grep -v "is ignored: it is neither" || true
+	@$(BIN)/python -m pip install $(PIP_QUIET) --no-deps -e . --config-settings editable_mode=compat 2>&1 | grep -v "is ignored: it is neither" || true
 	@cd "$$(mktemp -d)" && $(CURDIR)/$(BIN)/python -c "import lib; assert lib.__file__, lib.__path__; import pandas, pdfplumber, papermill, nbval, seaborn, dask.distributed" || { echo "set-up failed: see the pip output above"; exit 1; }
 	@$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (peel-workbook)" > /dev/null
 	@touch $(STAMP)
