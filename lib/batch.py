@@ -23,54 +23,304 @@ SKIP_NAMES = {"manifest.csv", "manifest.json", ".gitkeep"}
 
 
 def list_documents(seeds: Path) -> list[Path]:
+    """Every document under ``seeds`` (sub-folders too), sorted; hidden files and manifests are skipped."""
+    seeds = Path(seeds)
     files = [p for p in sorted(seeds.rglob("*")) if p.is_file() and not any(part.startswith(".") for part in p.relative_to(seeds).parts)]
     return [p for p in files if p.name.lower() not in SKIP_NAMES]
 
 
 def doc_ids(paths: list[Path]) -> list[str]:
-    """Readable, stable ids: the file stem, with the suffix added when two files share a stem."""
-    stems = [p.stem for p in paths]
-    return [p.stem if stems.count(p.stem) == 1 else f"{p.stem}-{p.suffix.lstrip('.').lower() or 'noext'}" for p in paths]
+    """Readable, stable ids: the file stem, with the suffix added when two files share a stem
+    (and a counter when two files in different folders share stem and suffix)."""
+    from collections import Counter
+
+    stems = Counter(p.stem for p in paths)
+    ids = [p.stem if stems[p.stem] == 1 else f"{p.stem}-{p.suffix.lstrip('.').lower() or 'noext'}" for p in paths]
+    seen: Counter = Counter()
+    counts = Counter(ids)
+    out = []
+    for i in ids:
+        seen[i] += 1
+        out.append(i if counts[i] == 1 or seen[i] == 1 else f"{i}-{seen[i]}")
+    return out
 
 
-def _cached(cache: Path, path: Path, doc_id: str, rebuild: bool) -> dict:
+# --- the per-document cache ------------------------------------------------------------------------------
+# One JSON file per document content: ``<sha256>-v<EXTRACTOR_VERSION>.json``. The id and the file name are
+# the run's, not the cache's: the same bytes under two names are read once.
+
+
+def _file_key(path: Path) -> str | None:
+    """sha256 of the file's bytes (the cache key), or None when the file cannot be read."""
     import hashlib
 
-    key = hashlib.sha256(path.read_bytes()).hexdigest()
-    entry = cache / f"{key}-v{EXTRACTOR_VERSION}.json"
-    if entry.exists() and not rebuild:
-        result = json.loads(entry.read_text())
-    else:
-        result = process_document(path, doc_id)
-        if result["document"]["status"] == "ok":
-            tmp = entry.with_suffix(".tmp")
-            tmp.write_text(json.dumps(result))
-            tmp.replace(entry)
-    # The cache is by content: the id and file name are this run's.
-    result["document"].update(doc_id=doc_id, source=path.name)
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _entry(cache: Path, key: str) -> Path:
+    return Path(cache) / f"{key}-v{EXTRACTOR_VERSION}.json"
+
+
+def _load(cache: Path, key: str) -> dict | None:
+    try:
+        result = json.loads(_entry(cache, key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # absent, or damaged (a crash mid-write cannot leave one: writes are atomic)
+        return None
+    return result if isinstance(result, dict) and "document" in result else None
+
+
+def _cacheable(result: dict) -> bool:
+    """Results that are a property of the bytes: extracted, or refused by a reader (ReadError).
+    An unexpected exception (it leaves a traceback) may be a bug fixed tomorrow: not cached."""
+    return result["document"]["status"] == "ok" or not result.get("traceback")
+
+
+def _store(cache: Path, key: str, result: dict) -> None:
+    import tempfile
+
+    entry = _entry(cache, key)
+    body = {k: v for k, v in result.items() if k not in ("seconds", "cached")}
+    fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=f".{entry.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(body, fh, ensure_ascii=False)
+        os.replace(tmp, entry)  # atomic: a reader sees the old entry or the whole new one
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _own(result: dict, path: Path, doc_id: str, seconds: float = 0.0, cached: bool = False) -> dict:
+    """A result (fresh or from the cache) with this run's id and file name."""
+    result["document"].update(doc_id=doc_id, source=Path(path).name)
     for name in TABLES:
         for row in result[name]:
             row["doc_id"] = doc_id
+    result["seconds"] = round(seconds, 4)
+    result["cached"] = cached
     return result
 
 
-def _work(args: tuple) -> dict:
-    cache, path, doc_id, rebuild = args
-    return _cached(Path(cache), Path(path), doc_id, rebuild)
+def _cached(cache: Path, path: Path, doc_id: str, rebuild: bool, key: str | None = None) -> dict:
+    """One document through the cache: an unchanged document is read back, anything else is extracted
+    (and stored when cacheable). ``key`` is the file's sha256 when the caller has hashed it already."""
+    path = Path(path)
+    key = key or _file_key(path)
+    if key and not rebuild:
+        hit = _load(cache, key)
+        if hit is not None:
+            return _own(hit, path, doc_id, cached=True)
+    [(_, result, seconds, _version)] = _work([(0, str(path), path.name, None, doc_id)])
+    if key and _cacheable(result):
+        _store(cache, key, result)
+    return _own(result, path, doc_id, seconds)
 
 
-def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = False) -> list[dict]:
+# --- the extraction tasks: one function for the sequential, the process-pool and the Dask runs ----------
+
+
+def _work(tasks: list[tuple]) -> list[tuple]:
+    """Extract a chunk of documents. Each task is ``(index, path, name, data, doc_id)``: ``data`` (the
+    file's bytes) is given where the worker may not see the file (a Dask cluster), else None.
+    Returns ``(index, result, seconds, EXTRACTOR_VERSION)`` for each; never raises for one document."""
+    import tempfile
+    import traceback
+
+    out = []
+    for index, path, name, data, doc_id in tasks:
+        t0 = time.perf_counter()
+        try:
+            if data is None:
+                result = process_document(path, doc_id)
+            else:
+                with tempfile.TemporaryDirectory(prefix="peel-") as tmp:
+                    local = Path(tmp) / name
+                    local.write_bytes(data)
+                    result = process_document(local, doc_id)
+        except Exception as err:  # process_document never raises; this is a worker-side failure (disk, memory)
+            result = _failed(doc_id, name, f"worker error: {type(err).__name__}: {err}", traceback.format_exc())
+        out.append((index, result, time.perf_counter() - t0, EXTRACTOR_VERSION))
+    return out
+
+
+def _failed(doc_id: str, name: str, error: str, trace: str) -> dict:
+    result: dict = {n: [] for n in TABLES}
+    result["document"] = {"doc_id": doc_id, "source": name, "status": "failed", "doc_type": "unknown",
+                          "error": error[:300]}
+    result["traceback"] = trace or error  # never cached
+    return result
+
+
+def _chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
+    """Tasks grouped so that a few hundred small documents do not pay the per-task overhead, while large
+    documents go first and alone (longest first keeps both workers busy until the end)."""
+    def size(task):
+        try:
+            return os.path.getsize(task[1])
+        except OSError:
+            return 0
+
+    todo = sorted(todo, key=size, reverse=True)
+    target = max(1, sum(size(t) for t in todo) // max(1, workers * 8))
+    chunks, current, weight = [], [], 0
+    for task in todo:
+        current.append(task)
+        weight += size(task)
+        if weight >= target or len(current) >= 16:
+            chunks.append(current)
+            current, weight = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _run_sequential(todo: list[tuple]):
+    for task in todo:
+        yield from _work([task])
+
+
+def _run_pool(todo: list[tuple], jobs: int, single: bool = False):
+    """A process pool with at most 2 chunks a worker in flight (bounded memory). A worker that dies (a
+    crash in a PDF library) breaks the pool: the remaining documents are then run one at a time in a fresh
+    pool, and the document that kills a worker on its own is reported failed."""
+    import multiprocessing as mp
+    import threading
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork is cheapest (the workers inherit the imports) and safe while this process has one thread.
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods and threading.active_count() == 1 else "spawn")
+    chunks = [[t] for t in todo] if single else _chunks(todo, jobs)
+    window = 1 if single else 2 * jobs
+    queue = list(reversed(chunks))
+    with ProcessPoolExecutor(max_workers=1 if single else min(jobs, len(chunks)), mp_context=ctx) as pool:
+        pending: dict = {}
+        while queue or pending:
+            while queue and len(pending) < window:
+                chunk = queue.pop()
+                pending[pool.submit(_work, chunk)] = chunk
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                chunk = pending.pop(fut)
+                try:
+                    yield from fut.result()
+                except BrokenProcessPool:
+                    rest = chunk + [t for c in pending for t in pending[c]] + [t for c in queue for t in c]
+                    if single:  # alone in the pool: this document killed the worker
+                        index, _, name, _, doc_id = chunk[0]
+                        yield (index, _failed(doc_id, name, "extraction error: the worker process died "
+                                              "reading this file (crash in a PDF library?)", ""), 0.0, EXTRACTOR_VERSION)
+                        rest = rest[1:]
+                    pending.clear()
+                    queue.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    yield from _run_pool(rest, jobs, single=True)
+                    return
+
+
+def _client(scheduler):
+    """A Dask client for ``scheduler`` (an address such as tcp://host:8786, or a Client); and whether we
+    own it (and must close it)."""
+    from distributed import Client
+
+    if isinstance(scheduler, Client):
+        return scheduler, False
+    try:
+        return Client(scheduler, timeout="20s"), True
+    except OSError as err:
+        raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
+
+
+def _run_dask(todo: list[tuple], scheduler):
+    """The same chunks as tasks on a Dask cluster. The documents travel with the tasks (workers need not
+    share a file system with this machine); the cache stays here. At most 2 chunks a worker in flight."""
+    from distributed import as_completed
+
+    client, owned = _client(scheduler)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        queue = list(reversed(_chunks(todo, workers)))
+
+        def submit():
+            chunk = queue.pop()
+            shipped = [(i, None, Path(p).name, Path(p).read_bytes(), d) for i, p, _, _, d in chunk]
+            fut = client.submit(_work, shipped, pure=False)
+            chunks[fut.key] = chunk
+            return fut
+
+        chunks: dict = {}
+        running = as_completed([submit() for _ in range(min(len(queue), 2 * workers))])
+        for fut in running:
+            chunk = chunks.pop(fut.key)
+            try:
+                yield from fut.result()
+            except Exception as err:  # a worker lost (KilledWorker) or the task failed: those documents failed
+                for index, _, name, _, doc_id in chunk:
+                    yield (index, _failed(doc_id, name, f"extraction error on the Dask cluster: {type(err).__name__}: {err}",
+                                          ""), 0.0, EXTRACTOR_VERSION)
+            finally:
+                fut.release()
+            if queue:
+                running.add(submit())
+    finally:
+        if owned:
+            client.close()
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = False, scheduler=None) -> list[dict]:
+    """Every document of ``seeds`` as plain rows, in ``list_documents`` order.
+
+    Each file is hashed once, here; an unchanged document (same bytes, same EXTRACTOR_VERSION) comes from
+    ``cache`` without being read. The others are extracted by ``jobs`` worker processes in chunks, or on a
+    Dask cluster when ``scheduler`` (or the environment's DASK_SCHEDULER) names one. ``rebuild`` (or
+    REBUILD=1) extracts everything again. Results are stored in the cache as they arrive.
+    """
+    seeds, cache = Path(seeds), Path(cache)
+    rebuild = rebuild or _flag("REBUILD")
+    scheduler = scheduler if scheduler is not None else (os.environ.get("DASK_SCHEDULER") or "").strip() or None
     paths = list_documents(seeds)
     ids = doc_ids(paths)
     cache.mkdir(parents=True, exist_ok=True)
-    args = [(str(cache), str(p), i, rebuild) for p, i in zip(paths, ids)]
-    if jobs > 1 and len(args) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(_work, args))
-    return [_work(a) for a in args]
+    results: list = [None] * len(paths)
+    keys: dict[int, str | None] = {}
+    todo = []
+    for index, (path, doc_id) in enumerate(zip(paths, ids)):
+        key = keys[index] = _file_key(path)
+        hit = _load(cache, key) if key and not rebuild else None
+        if hit is not None:
+            results[index] = _own(hit, path, doc_id, cached=True)
+        else:
+            todo.append((index, str(path), path.name, None, doc_id))
+    if scheduler:
+        stream = _run_dask(todo, scheduler)
+    elif jobs > 1 and len(todo) > 1:
+        stream = _run_pool(todo, jobs)
+    else:
+        stream = _run_sequential(todo)
+    for index, result, seconds, version in stream:
+        if version != EXTRACTOR_VERSION:
+            raise RuntimeError(f"a worker runs EXTRACTOR_VERSION {version}, this machine {EXTRACTOR_VERSION}: "
+                               "install the same peel-workbook on the Dask workers")
+        if keys[index] and _cacheable(result):
+            _store(cache, keys[index], result)
+        results[index] = _own(result, paths[index], ids[index], seconds)
+    for stale in cache.glob("*-v*.json"):  # entries of other extractor versions can never be hit again
+        if not stale.name.endswith(f"-v{EXTRACTOR_VERSION}.json"):
+            stale.unlink(missing_ok=True)
+    return results
 
 
 def build_tables(results: list[dict]) -> dict:
+    """The tidy tables from the per-document rows (in document order; extra keys are not columns)."""
     out = {"documents": T.frame("documents", [r["document"] for r in results])}
     for name in TABLES:
         out[name] = T.frame(name, [row for r in results for row in r[name]])
