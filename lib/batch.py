@@ -329,40 +329,90 @@ def build_tables(results: list[dict]) -> dict:
 
 def run(seeds: Path, out: Path, jobs: int = 1, rebuild: bool = False, forces: str | None = None,
         notebooks: bool = True) -> int:
-    """Run everything; returns the exit status (0: every document read, 1: some failed, 2: not run)."""
+    """Run everything; returns the exit status.
+
+    0  every document was read and every notebook ran; the new outputs replaced the previous ones.
+    1  some documents (or notebooks) failed; everything else was written and the new outputs replaced the
+       previous ones (each failure is a row of documents.csv with its one-line reason).
+    2  the run was refused or did not finish (no such folder, another run holds the output folder, an
+       unexpected error): the previous outputs are untouched.
+    130  interrupted (Ctrl-C or SIGTERM): the previous outputs are untouched.
+    """
+    import signal
+    import threading
+
     seeds, out = Path(seeds), Path(out)
     if not seeds.is_dir():
         print(f"error: no such folder of documents: {seeds}", file=sys.stderr)
         return 2
-    out.mkdir(parents=True, exist_ok=True)
+    if out.resolve() == seeds.resolve() or seeds.resolve() in out.resolve().parents:
+        print(f"error: the output folder {out} is inside the documents folder {seeds}; choose another", file=sys.stderr)
+        return 2
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        print(f"error: cannot create the output folder {out}: {err.strerror}", file=sys.stderr)
+        return 2
     lock = FileLock(str(out / ".lock"))
     try:
         lock.acquire(timeout=0)
     except Timeout:
         print(f"error: another run is writing to {out} (lock {out / '.lock'}); wait for it to finish", file=sys.stderr)
         return 2
+    previous_term = None
+    if threading.current_thread() is threading.main_thread():
+        def _terminate(signum, frame):
+            raise KeyboardInterrupt
+
+        previous_term = signal.signal(signal.SIGTERM, _terminate)
+    from .outputs import Staging
+
+    staging = Staging(out)
     try:
-        return _run_locked(seeds, out, jobs, rebuild, forces, notebooks)
+        return _run_locked(seeds, out, jobs, rebuild, forces, notebooks, staging)
+    except KeyboardInterrupt:
+        staging.abort()
+        print(f"interrupted: nothing replaced; the previous outputs in {out} are kept whole", file=sys.stderr)
+        return 130
+    except Exception:  # a bug outside any one document: one line here, the traceback to a log file
+        import traceback
+
+        staging.abort()
+        log = out / "failed-run.log"
+        try:
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+        except OSError:
+            pass
+        err = sys.exc_info()[1]
+        print(f"error: the run stopped ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}); "
+              f"previous outputs kept; details in {log}", file=sys.stderr)
+        return 2
     finally:
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
         lock.release()
 
 
-def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | None, notebooks: bool) -> int:
+def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | None, notebooks: bool,
+                staging=None) -> int:
+    """Extract, write tables, run notebooks, all into a private run folder; then switch the outputs over at
+    once (``lib.outputs``). Called with the output folder's lock held."""
+    from .outputs import Staging
+
     t0 = time.time()
-    staging = out / f".staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    (staging / "data").mkdir(parents=True)
+    staging = staging or Staging(out)
+    folder = staging.begin()
     results = extract_corpus(seeds, out / ".cache", jobs=jobs, rebuild=rebuild)
     tables = build_tables(results)
-    T.write(tables, staging / "data")
-    log = staging / "run.log"
-    with open(log, "w", encoding="utf-8") as fh:
+    T.write(tables, folder / "data")
+    failed = 0
+    with open(folder / "run.log", "w", encoding="utf-8") as fh:
+        fh.write(f"run {staging.run_id}: {len(results)} documents from {seeds}\n")
         for r in results:
             d = r["document"]
-            fh.write(f"{d['doc_id']}\t{d['status']}\t{d.get('error') or ''}\n")
+            fh.write(f"{d['doc_id']}\t{d['source']}\t{d['status']}\t{d.get('error') or ''}\n")
             if r.get("traceback"):
-                fh.write(r["traceback"] + "\n")
-    failed = 0
+                fh.write(r["traceback"].rstrip("\n") + "\n")
     for r in results:
         d = r["document"]
         if d["status"] != "ok":
@@ -374,17 +424,11 @@ def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | 
     if notebooks:
         from . import notebooks as nb
 
-        nb_failed = nb.run_all(staging / "data", staging, jobs=jobs, forces=forces)
-    for sub in ("data", "notebooks", "reports", "run.log"):
-        src, dst = staging / sub, out / sub
-        if not src.exists():
-            continue
-        old = out / f".old-{sub}"
-        shutil.rmtree(old, ignore_errors=True)
-        if dst.exists():
-            dst.rename(old)
-        src.rename(dst)
-        shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
-    shutil.rmtree(staging, ignore_errors=True)
-    print(f"{len(results)} documents, {failed} failed; tables in {out / 'data'} ({time.time() - t0:.1f} s)")
+        nb_failed = nb.run_all(folder / "data", folder, jobs=jobs, forces=forces)
+    with open(folder / "run.log", "a", encoding="utf-8") as fh:
+        fh.write(f"{failed} documents failed; {nb_failed} notebooks failed; {time.time() - t0:.1f} s\n")
+    staging.publish()
+    note = f"; {nb_failed} notebooks failed" if nb_failed else ""
+    print(f"{len(results)} documents, {failed} failed{note}; tables in {out / 'data'}, log {out / 'run.log'} "
+          f"({time.time() - t0:.1f} s)")
     return 1 if (failed or nb_failed) else 0
