@@ -66,6 +66,8 @@ def read_document(path: str | Path) -> Document:
                 body = textreader.email_body(b"Content-Type: text/html; charset=utf-8\n\n" + raw)[0]
             elif fmt == "text" and textreader.looks_like_email(body):
                 fmt = "email"
+            elif fmt == "text" and textreader.looks_like_markdown(body):
+                fmt = "markdown"
         if not body.strip():
             raise ReadError("no text: the file holds only white space")
         pages = textreader.pages_from_text(body, fmt)

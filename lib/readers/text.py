@@ -100,6 +100,8 @@ def _tables(lines: list[str], markdown: bool) -> list[list[list[str]]]:
 
 def pages_from_text(text: str, fmt: str) -> list[Page]:
     pages = []
+    if fmt == "markdown":
+        text = "\n".join(move_footnotes(text.split("\n")))
     for number, raw_lines in enumerate(split_pages(text), start=1):
         lines: list[str] = []
         for raw in raw_lines:
@@ -109,6 +111,42 @@ def pages_from_text(text: str, fmt: str) -> list[Page]:
             lines.extend(_cut_long(line))
         pages.append(Page(number=number, lines=lines, tables=_tables(raw_lines, fmt == "markdown")))
     return pages
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Markdown conversions of reports: '#' headings plus bold, links or footnote tags."""
+    head = text[:200_000]
+    headings = len(re.findall(r"(?m)^#{1,6} \S", head))
+    marks = len(re.findall(r"\*\*\S|\]\(https?:|<sup>|^\s*[-*] \S", head, re.M))
+    return headings >= 2 and marks >= 2
+
+
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>\d+</sup>|\[\^\d+\]:)")
+
+
+def move_footnotes(lines: list[str]) -> list[str]:
+    """Markdown conversions print a page's footnotes ('---' then '<sup>n</sup> text') where the page ended,
+    often inside a sentence. Move each footnote block to the end so that the sentence joins up again."""
+    body, notes, i = [], [], 0
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() == "---":
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and _FOOTNOTE.match(lines[j]):
+                k = j
+                while k < len(lines) and (not lines[k].strip() or _FOOTNOTE.match(lines[k])
+                                          or (lines[k - 1].strip() and not lines[k].startswith("#"))):
+                    if lines[k].strip() and not _FOOTNOTE.match(lines[k]) and not lines[k - 1].strip():
+                        break
+                    k += 1
+                notes.extend([""] + lines[j:k])
+                i = k
+                continue
+        body.append(line)
+        i += 1
+    return body + notes
 
 
 def looks_like_email(text: str) -> bool:

@@ -1,0 +1,148 @@
+"""What a document is, from its content alone: type, force, year, pillar, inspectorate, title, date."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import forces as F
+from .model import Document
+from .text import blocks, clean_line
+
+MONTHS = ("January February March April May June July August September October November December").split()
+_MONTH = "|".join(MONTHS)
+_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTH}),? ((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(rf"^(?:Published:?\s*)?({_MONTH}) ((?:19|20)\d\d)$")
+_PEEL_TITLE = re.compile(r"PEEL[:\s–-]+(?:(?:police|an inspection of)\s+)?(?:(effectiveness|efficiency|legitimacy|leadership|assessment|spotlight)\s*)?(?:\(?[A-Za-z ]*\)?\s*)?((?:20)\d\d)(?:\s*/\s*(\d\d))?", re.I)
+_PERIOD_YEAR = re.compile(rf"12 months to (?:\d{{1,2}} )?(?:{_MONTH}) ((?:20)\d\d)")
+_INSPECTED = re.compile(rf"inspected (?:forces|the force)?[^.]{{0,80}}?between (?:{_MONTH})(?: (?:20)\d\d)? and (?:{_MONTH}) ((?:20)\d\d)", re.I)
+
+PILLAR_QUESTIONS = {
+    "effectiveness": r"how effective is the force at keeping people safe|police effectiveness|overall effectiveness",
+    "efficiency": r"how efficient is the force|police efficiency|overall efficiency",
+    "legitimacy": r"how legitimate is the force|police legitimacy|overall legitimacy",
+}
+
+
+def _score(text: str, patterns: dict[str, str]) -> dict[str, int]:
+    return {k: len(re.findall(p, text, re.I)) for k, p in patterns.items()}
+
+
+def doc_type(text: str, head: str) -> str:
+    """peel_report | pcc_response | pcc_bulletin | unknown. ``head`` is the document's first blocks: who
+    wrote it shows there (a Commissioner's letterhead, an inspectorate's title page)."""
+    low, head = text.lower(), head.lower()
+    inspectorate = len(re.findall(r"\bhmic(?:frs)?\b|inspectorate of constabulary", low))
+    peel = len(re.findall(r"\bpeel\b", low))
+    graded = len(re.findall(r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments", low))
+    pcc_head = bool(re.search(r"police and crime commissioner|\bcommissioner\b|\bpcc\b|\bopcc\b|comisiynydd", head))
+    pcc = len(re.findall(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b", low))
+    response = len(re.findall(r"\bresponse to\b|\brespond(?:ing)? to\b|\brecommendations?\b|corresponding actions?|action plan", low))
+    bulletin = len(re.findall(r"bulletin|newsletter|this email was sent|unsubscribe|edition of", low))
+    peel_head = bool(re.search(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", head))
+    if pcc >= 2 and bulletin >= 2 and not peel_head:
+        return "pcc_bulletin"
+    if pcc_head and response >= 2 and (inspectorate or peel) and not peel_head:
+        return "pcc_response"
+    if (peel_head or inspectorate >= 2 or peel >= 1) and graded >= 2:
+        return "peel_report"
+    return "unknown"
+
+
+def subject_force(doc: Document) -> str | None:
+    """The force a document is about: the one named in its title lines, else the one named most often."""
+    head = " ".join(t for _, t in blocks(doc)[:12])
+    for pattern in (r"inspection of ([A-Z][\w&,' –-]+?(?:Police|Constabulary|Service))",
+                    r"Commissioner for ([A-Z][\w –-]+?)(?: response|\s*$|,)",
+                    r"PEEL[^.\n]{0,60}?[–-] ([A-Z][\w –-]+?(?:Police|Constabulary))"):
+        hit = re.search(pattern, head)
+        if hit and (name := F.canonical(hit.group(1)) or next(iter(F.mentions(hit.group(1))), None)):
+            return name
+    counts = F.mentions("\n".join(t for _, t in blocks(doc)))
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [(None, 0)]
+    second = rest[0][1] if rest else 0
+    return top if n >= 2 and n > second else (top if n >= 1 and not second else None)
+
+
+def _year(text: str, dtype: str, published: str) -> int | None:
+    if dtype == "peel_report":
+        hit = _PEEL_TITLE.search(text[:5000]) or _PEEL_TITLE.search(text)
+        if hit:
+            return int(hit.group(2))
+        hit = _INSPECTED.search(text)
+        if hit:
+            return int(hit.group(1))
+        periods = Counter(int(y) for y in _PERIOD_YEAR.findall(text))
+        if periods:
+            return periods.most_common(1)[0][0]
+    if published:
+        return int(published[:4])
+    dates = Counter(int(m.group(3)) for m in _DATE.finditer(text))
+    if dates:
+        return dates.most_common(1)[0][0]
+    years = Counter(int(y) for y in re.findall(r"\b(20[0-3]\d)\b", text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _published(doc: Document) -> str:
+    """A date printed on its own line near the start (cover or letter date), as ISO text."""
+    for _, block in blocks(doc)[:15]:
+        line = clean_line(block)
+        hit = _DATE.fullmatch(line) or (_DATE.match(line) if len(line) < 40 else None)
+        if hit:
+            day, month, year = int(hit.group(1)), MONTHS.index(hit.group(2)) + 1, int(hit.group(3))
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        hit = _MONTH_YEAR.match(line)
+        if hit:
+            return f"{int(hit.group(2)):04d}-{MONTHS.index(hit.group(1)) + 1:02d}"
+    return ""
+
+
+def _pillar(text: str, year: int | None, dtype: str) -> str:
+    if dtype != "peel_report":
+        return ""
+    scores = _score(text, PILLAR_QUESTIONS)
+    present = [k for k, v in scores.items() if v]
+    if len(present) >= 2 and sorted(scores.values())[-2] >= 2:
+        return "integrated"
+    if (year or 0) >= 2018 and re.search(r"PEEL (?:assessment )?20(?:1[89]|2\d)(?:/\d\d)?|PEEL 20\d\d/\d\d", text):
+        return "integrated"
+    if present:
+        return max(scores, key=scores.get)
+    return "integrated" if (year or 0) >= 2018 else ""
+
+
+def _title(doc: Document, info: dict) -> str:
+    first = [clean_line(t) for _, t in blocks(doc)[:10]]
+    for i, line in enumerate(first):
+        if re.match(r"PEEL\b", line) and len(line) < 120:
+            nxt = first[i + 1] if i + 1 < len(first) else ""
+            return f"{line} – {nxt}" if nxt.lower().startswith("an inspection of") else line
+        if re.search(r"response to|responding to", line, re.I) and "Commissioner" in line and len(line) < 250:
+            nxt = first[i + 1] if i + 1 < len(first) else ""
+            return f"{line} {nxt}" if re.search(r"\b(?:to|of|for|and|on)$", line) and nxt else line
+    force = info.get("force") or "unknown force"
+    if info["doc_type"] == "peel_report":
+        pillar = info.get("pillar") or "assessment"
+        name = "PEEL assessment" if pillar == "integrated" else f"PEEL: Police {pillar}"
+        return f"{name} {info.get('year') or ''} – {force}".replace("  ", " ")
+    if info["doc_type"] == "pcc_bulletin":
+        month = re.search(rf"(?:highlights|activities|news) (?:from|of|for) ({_MONTH})\b", doc.text)
+        when = f"{month.group(1)} {info.get('year')}" if month else str(info.get("year") or "")
+        return f"{F.short(force)} Police and Crime Commissioner bulletin – {when}".strip(" –")
+    line = next((line for line in first if len(line) > 12), doc.source)
+    return line if len(line) <= 120 else line[:120].rsplit(" ", 1)[0] + " …"
+
+
+def classify(doc: Document) -> dict:
+    text = "\n".join(t for _, t in blocks(doc))
+    dtype = doc_type(text, "\n".join(t[:300] for _, t in blocks(doc)[:15]))
+    published = _published(doc)
+    info = {"doc_type": dtype, "force": subject_force(doc) if dtype != "unknown" else (subject_force(doc) or None)}
+    info["year"] = _year(text, dtype, published)
+    info["pillar"] = _pillar(text, info["year"], dtype)
+    info["inspectorate"] = "HMICFRS" if re.search(r"\bHMICFRS\b", text) else ("HMIC" if re.search(r"\bHMIC\b", text) else "")
+    info["published"] = published
+    info["title"] = _title(doc, info)
+    return info

@@ -1,0 +1,21 @@
+"""All extractors over one document: judgments, indicators, findings, PCC actions, and the checks."""
+from __future__ import annotations
+
+from ..model import Document
+from .findings import extract_findings
+from .judgments import extract_judgments
+from .pcc import extract_pcc_actions
+
+
+def extract_all(doc: Document, info: dict) -> dict[str, list[dict]]:
+    from ..checks import run_checks
+    from .indicators import extract_indicators
+
+    judgments, judgment_checks = extract_judgments(doc, info)
+    indicators = extract_indicators(doc, info)
+    findings = extract_findings(doc, info)
+    actions, recommendations = extract_pcc_actions(doc, info)
+    findings += recommendations
+    tables = {"judgments": judgments, "indicators": indicators, "findings": findings, "pcc_actions": actions}
+    tables["checks"] = judgment_checks + run_checks(doc, info, tables)
+    return tables

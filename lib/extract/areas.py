@@ -1,0 +1,61 @@
+"""PEEL grades and the graded areas (questions) of every report family, as stable snake_case keys."""
+from __future__ import annotations
+
+import re
+
+GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
+GRADE_RE = re.compile(r"\b(outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\b", re.I)
+# A line that is nothing but a grade (how panels and "Summary of findings" print it).
+GRADE_LINE = re.compile(r"^\W*(Outstanding|Good|Adequate|Requires? improvement|Inadequate|Ungraded|Not graded)\W*$", re.I)
+
+
+def grade_name(word: str) -> str:
+    w = word.strip().lower()
+    if w.startswith("require"):
+        return "Requires improvement"
+    if w in {"ungraded", "not graded"}:
+        return "Ungraded"
+    return w.capitalize()
+
+
+def scale_for(year: int | None) -> str:
+    """The inspectorate's scale: four grades to 2019, five (with Adequate) from the 2021/22 programme."""
+    return "five_point" if (year or 0) >= 2021 else "four_point"
+
+
+def grade_score(grade: str, scale: str) -> int | None:
+    """Outstanding highest. Scores are comparable only within one scale (see ``scale``)."""
+    order = GRADES if scale == "five_point" else [g for g in GRADES if g != "Adequate"]
+    return len(order) - order.index(grade) if grade in order else None
+
+
+# Order matters: the first rule whose pattern matches names the area.
+AREA_RULES: list[tuple[str, str]] = [
+    ("overall", r"keeping people safe and reducing crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)"),
+    ("crime_data_integrity", r"crime data integrity|recording data about crime|crime recording"),
+    ("protecting_vulnerable", r"vulnerab"),
+    ("serious_organised_crime", r"serious (?:and )?organised crime"),
+    ("specialist_capabilities", r"specialist capabilit"),
+    ("armed_policing", r"armed (?:policing|response)|firearms capabilit"),
+    ("investigating_crime", r"investigat\w* (?:crime|offending)"),
+    ("preventing_crime", r"prevent\w* (?:crime|anti-social|antisocial)|tackling anti-social"),
+    ("managing_offenders", r"managing offenders|managing (?:offenders and )?suspects"),
+    ("responding_to_public", r"responding to the public"),
+    ("treatment_of_public", r"treat(?:ment|ing|s)? (?:of )?the public|police powers and public treatment|public treatment"),
+    ("ethical_behaviour", r"ethical(?:ly)? and lawful|ethical (?:and lawful )?(?:workforce )?behaviour"),
+    ("treating_workforce_fairly", r"treat(?:ing|s)? (?:its|the) workforce fairly"),
+    ("workforce", r"(?:building|supporting|protecting)[\w, ]* the workforce|positive workplace|workforce wellbeing"),
+    ("leadership", r"leadership and force management|^leadership"),
+    ("strategic_planning", r"strategic planning|value for money|organisational management"),
+    ("meeting_demand", r"meet(?:ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
+    ("planning_for_future", r"planning for the future|plan(?:ning)? for (?:the )?future"),
+    ("victim_service", r"victim service assessment"),
+]
+
+
+def area_key(label: str) -> str | None:
+    low = re.sub(r"\s+", " ", label.lower().replace("antisocial", "anti-social"))
+    for key, pattern in AREA_RULES:
+        if re.search(pattern, low):
+            return key
+    return None

@@ -1,0 +1,98 @@
+"""Prose out of page lines: paragraphs joined across line and page breaks, sentences with their page.
+
+PDF-to-text output breaks lines mid-sentence, prints page numbers and footnote markers inside the prose and
+splits words with hyphens. Extractors that read sentences read them from here, so every layout gives the
+same sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Document
+
+BULLETS = "•●▪◦‣∙·"
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
+_SENTENCE_END = re.compile(r"[.?!]['’”)]?$")
+_SPLIT = re.compile(r"(?<=[.?!])['’”)]?\s+(?=[A-Z‘“'\"(£•]|\d)")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|No|no|Dr|Mr|Mrs|Ms|St|approx|para|fig|Fig)\.)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    page: int
+    text: str
+
+
+def clean_line(line: str) -> str:
+    line = line.replace("\u00a0", " ").replace("\u00ad", "").replace("(cid:127)", "•")
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def is_heading_like(line: str) -> bool:
+    return bool(line) and len(line) < 90 and not _SENTENCE_END.search(line) and line[:1].isupper()
+
+
+def _blocks(doc: Document) -> list[tuple[int, str]]:
+    """Paragraphs as (page, text). A paragraph ends at a blank line after a sentence end, at a bullet,
+    or before a heading-like line; a line break inside a sentence (also across pages) is joined."""
+    blocks: list[tuple[int, str]] = []
+    page, buf, blank = 0, "", False
+    for pno, raw in doc.lines():
+        line = clean_line(raw)
+        if not line:
+            blank = True
+            continue
+        if _PAGE_NUMBER.match(line):  # printed page numbers and lone footnote numbers
+            continue
+        if line.startswith("#"):
+            line = line.lstrip("#").strip()
+            if buf:
+                blocks.append((page, buf))
+            blocks.append((pno, line))
+            buf, blank = "", True
+            continue
+        starts_bullet = line[0] in BULLETS or bool(re.match(r"^(?:[-*–]|\d{1,2}[.)])\s", line))
+        continues = (
+            buf
+            and not starts_bullet
+            and (not _SENTENCE_END.search(buf) or _ABBREV.search(buf))
+            and (line[0].islower() or line[0] in "(‘'\"“" or line[0].isdigit() or not blank or not is_heading_like(line))
+            and not (blank and is_heading_like(buf))
+        )
+        if continues:
+            if buf.endswith("-") and buf[-2:-1].isalpha() and line[0].islower():
+                buf = buf + line  # a word hyphenated across lines: keep the hyphen (anti-\nsocial)
+            else:
+                buf = f"{buf} {line}"
+        else:
+            if buf:
+                blocks.append((page, buf))
+            page, buf = pno, line
+        blank = False
+    if buf:
+        blocks.append((page, buf))
+    return blocks
+
+
+def split_sentences(text: str) -> list[str]:
+    parts, out = _SPLIT.split(text), []
+    for part in parts:
+        if out and _ABBREV.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [p.strip() for p in out if p.strip()]
+
+
+def blocks(doc: Document) -> list[tuple[int, str]]:
+    """Paragraphs of a document, computed once per document object."""
+    if "_blocks" not in doc.__dict__:
+        doc.__dict__["_blocks"] = _blocks(doc)
+    return doc.__dict__["_blocks"]
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    if "_sentences" not in doc.__dict__:
+        doc.__dict__["_sentences"] = [Sentence(p, s) for p, t in blocks(doc) for s in split_sentences(t)]
+    return doc.__dict__["_sentences"]
