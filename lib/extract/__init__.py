@@ -9,13 +9,13 @@ from .pcc import extract_pcc_actions
 
 def extract_all(doc: Document, info: dict) -> dict[str, list[dict]]:
     from ..checks import run_checks
-    from .indicators import extract_indicators
+    from .indicators import extract_indicators_checked
 
     judgments, judgment_checks = extract_judgments(doc, info)
-    indicators = extract_indicators(doc, info)
+    indicators, indicator_checks = extract_indicators_checked(doc, info)
     findings = extract_findings(doc, info)
     actions, recommendations = extract_pcc_actions(doc, info)
     findings += recommendations
     tables = {"judgments": judgments, "indicators": indicators, "findings": findings, "pcc_actions": actions}
-    tables["checks"] = judgment_checks + run_checks(doc, info, tables)
+    tables["checks"] = judgment_checks + indicator_checks + run_checks(doc, info, tables)
     return tables
