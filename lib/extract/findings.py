@@ -18,6 +18,7 @@ HEADINGS = {
     "cause_of_concern": re.compile(r"^(?:accelerated )?causes? of concern\W*\d*$", re.I),
     "recommendation": re.compile(r"^recommendations?\W*$", re.I),
 }
+GLUED = re.compile(r"[.!?]['’”)]?\s+(areas? for improvement|causes? of concern|recommendations?)\W*$", re.I)
 BULLET = re.compile(r"^(\s*)(?:[•●▪◦‣∙·\uf0b7\uf0a7]|(?<!\S)[-*–o](?=\s)|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*(.*)$")
 
 
@@ -56,6 +57,13 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
         page, raw, line = lines[i]
         heading = line.lstrip("#").strip()
         kind = next((k for k, rx in HEADINGS.items() if rx.match(heading)), None)
+        if kind is None and (glued := GLUED.search(heading)):
+            # Re-flowed text can run a heading onto the sentence before it: take it when a bullet follows.
+            j = i + 1
+            while j < len(lines) and not lines[j][2]:
+                j += 1
+            if j < len(lines) and _bullet(lines[j][1]) is not None:
+                kind = next(k for k, rx in HEADINGS.items() if rx.match(glued.group(1)))
         if kind is None:
             key = _is_heading(lines, i)
             if key and key != "overall":
@@ -84,13 +92,14 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
                     if j >= len(lines) or _bullet(lines[j][1]) is not None:
                         i = j
                         continue
-                    text, i = lines[j][2], j
+                    text, i, line = lines[j][2], j, lines[j][2]
                 parent = items[-1] if items else None
                 if parent and (indent > parent["indent"] or parent["text"].rstrip().endswith(":")) and not parent.get("closed"):
                     parent["subs"].append(text)
+                    parent["raw"].append(line)
                     parent["last"] = "sub"
                 else:
-                    items.append({"indent": indent, "text": text, "subs": [], "page": page, "raw": [line], "last": "text"})
+                    items.append({"indent": indent, "text": text, "subs": [], "page": lines[i][0], "raw": [line], "last": "text"})
                 i += 1
                 continue
             last = items[-1] if items else None
