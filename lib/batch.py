@@ -198,9 +198,10 @@ def _run_pool(todo: list[tuple], jobs: int, single: bool = False):
     chunks = [[t] for t in todo] if single else _chunks(todo, jobs)
     window = 1 if single else 2 * jobs
     queue = list(reversed(chunks))
+    retry = None
     with ProcessPoolExecutor(max_workers=1 if single else min(jobs, len(chunks)), mp_context=ctx) as pool:
         pending: dict = {}
-        while queue or pending:
+        while retry is None and (queue or pending):
             while queue and len(pending) < window:
                 chunk = queue.pop()
                 pending[pool.submit(_work, chunk)] = chunk
@@ -210,17 +211,15 @@ def _run_pool(todo: list[tuple], jobs: int, single: bool = False):
                 try:
                     yield from fut.result()
                 except BrokenProcessPool:
-                    rest = chunk + [t for c in pending for t in pending[c]] + [t for c in queue for t in c]
+                    retry = chunk + [t for c in pending.values() for t in c] + [t for c in queue for t in c]
                     if single:  # alone in the pool: this document killed the worker
                         index, _, name, _, doc_id = chunk[0]
                         yield (index, _failed(doc_id, name, "extraction error: the worker process died "
                                               "reading this file (crash in a PDF library?)", ""), 0.0, EXTRACTOR_VERSION)
-                        rest = rest[1:]
-                    pending.clear()
-                    queue.clear()
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    yield from _run_pool(rest, jobs, single=True)
-                    return
+                        retry = retry[1:]
+                    break
+    if retry:  # the broken pool is shut down (its threads joined): a fresh one, one document at a time
+        yield from _run_pool(retry, jobs, single=True)
 
 
 def _client(scheduler):
@@ -231,7 +230,7 @@ def _client(scheduler):
     if isinstance(scheduler, Client):
         return scheduler, False
     try:
-        return Client(scheduler, timeout="20s"), True
+        return Client(scheduler), True  # waits distributed.comm.timeouts.connect (dask config)
     except OSError as err:
         raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
 

@@ -1,0 +1,513 @@
+"""Benchmark on a synthetic corpus of the 43 forces: ``python -m lib.bench --out outputs/bench``.
+
+The corpus: every seed with each force's name put in (``swap_force``), as text or rendered to PDF in one or
+two columns (``render_pdf``), the format turning round by force and seed: 43 x 5 seeds = 215 documents. The
+fixture builders are the tests' own (tests/fixtures.py); minimal stand-ins are used only when the tests
+folder is not there (an installed copy of the package).
+
+Then, all on the same corpus:
+
+1. reading: pypdfium2 bare text extraction over every PDF (the floor) against the pipeline's reader
+   (``lib.readers.read_document``) over the same PDFs, one process each, pages a second;
+2. ``lib.batch.run`` cold (empty cache, empty output) with JOBS=1, then with JOBS=2, each in a fresh
+   process as ``make run`` would start it; then again with nothing changed (warm);
+3. ``lib.batch.run`` (tables only) with a ``distributed.LocalCluster`` as DASK_SCHEDULER, and its tables
+   compared with the local run's.
+
+Each run's process tree (the run, its workers, papermill's kernels, the Dask cluster) is sampled 20 times a
+second for its resident memory; ``resource.getrusage`` gives each run's own peak and its largest child's.
+Prints a table and writes ``OUT/bench.json`` and ``OUT/bench.txt``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .paths import ROOT, SEEDS
+
+TARGETS = {"read_vs_floor": 2.0, "cold_s": 180.0, "speedup": 1.6, "warm_fraction": 0.1, "rss_mb": 1024.0}
+KINDS = ("text", "pdf", "pdf2")  # the format of a document turns round by force and seed
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The corpus
+# ---------------------------------------------------------------------------------------------------------
+
+def _fixtures():
+    """tests/fixtures.py (render_pdf, swap_force), loaded by path so the bench runs from any folder."""
+    import importlib.util
+
+    path = ROOT / "tests" / "fixtures.py"
+    if path.exists():
+        spec = importlib.util.spec_from_file_location("peel_bench_fixtures", path)
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+            return module.render_pdf, module.swap_force
+        except Exception:  # noqa: BLE001  a fixture module mid-edit: fall back to the stand-ins
+            pass
+    return _render_pdf_minimal, _swap_force_minimal
+
+
+def _swap_force_minimal(seed_path, out_path, old, new):
+    """Stand-in for tests.fixtures.swap_force: every name of force ``old`` replaced by ``new``'s full name."""
+    import re
+
+    from . import forces
+
+    row = next(r for r in forces.forces() if r["force"] == forces.canonical(old))
+    names = sorted({row["force"], row["short"], *[a for a in row["aliases"].split("|") if a]}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\-", r"[-\s–]") for n in names) + r")(?![\w-])", re.I)
+    text = Path(seed_path).read_text(encoding="utf-8")
+    Path(out_path).write_text(pattern.sub(forces.canonical(new), text), encoding="utf-8")
+    return Path(out_path)
+
+
+def _render_pdf_minimal(seed_path, out_path, columns=1):
+    """Stand-in for tests.fixtures.render_pdf: one paragraph a line, in one or two columns (reportlab)."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5)
+    margin, gutter = 56, 24
+    w, h = A4
+    fw = (w - 2 * margin - (columns - 1) * gutter) / columns
+    frames = [Frame(margin + i * (fw + gutter), margin, fw, h - 2 * margin, id=f"c{i}") for i in range(columns)]
+    story = [Paragraph(escape(line), style) if line.strip() else Spacer(1, 6)
+             for line in Path(seed_path).read_text(encoding="utf-8").split("\n")]
+    doc = BaseDocTemplate(str(out_path), pagesize=A4)
+    doc.addPageTemplates([PageTemplate(id="body", frames=frames)])
+    doc.build(story)
+    return Path(out_path)
+
+
+def seed_force(seed: Path) -> str | None:
+    """The force a seed is about: the one it names most."""
+    from . import forces
+
+    counts = forces.mentions(seed.read_text(encoding="utf-8", errors="replace"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+
+
+def _make(task: tuple) -> tuple[str, str]:
+    seed, folder, old, new, kind = task
+    render_pdf, swap_force = _fixtures()
+    folder = Path(folder)
+    stem = f"{Path(seed).stem}-{_slug(new)}"
+    text = folder / f"{stem}.txt"
+    if old and old != new:
+        swap_force(seed, text, old, new)
+    else:
+        shutil.copyfile(seed, text)
+    if kind == "text":
+        return str(text), kind
+    pdf = folder / f"{stem}.pdf"
+    with tempfile.TemporaryDirectory() as tmp:  # the text must not stay next to its PDF
+        moved = Path(tmp) / text.name
+        text.rename(moved)
+        render_pdf(moved, pdf, columns=2 if kind == "pdf2" else 1)
+    return str(pdf), kind
+
+
+def build_corpus(folder: Path, n_forces: int = 43, seeds: Path = SEEDS, jobs: int = 2) -> dict[str, str]:
+    """Write the synthetic corpus into ``folder`` (one sub-folder a force); returns {file name: kind}."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from . import forces
+    from .batch import list_documents
+
+    seed_files = list_documents(Path(seeds))
+    owners = {s: seed_force(s) for s in seed_files}
+    tasks = []
+    for f, row in enumerate(forces.forces()[:n_forces]):
+        sub = Path(folder) / _slug(row["short"])
+        sub.mkdir(parents=True, exist_ok=True)
+        for s, seed in enumerate(seed_files):
+            tasks.append((str(seed), str(sub), owners[seed], row["force"], KINDS[(f + s) % len(KINDS)]))
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        made = list(pool.map(_make, tasks, chunksize=4))
+    return {Path(p).name: kind for p, kind in made}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading: the pypdfium2 floor and the pipeline's reader, same PDFs, same process
+# ---------------------------------------------------------------------------------------------------------
+
+def floor_read(pdfs: list[Path]) -> tuple[int, float]:
+    """Bare pypdfium2 text extraction of every page: (pages, seconds)."""
+    import pypdfium2 as pdfium
+
+    pages, t0 = 0, time.perf_counter()
+    for path in pdfs:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for i in range(len(pdf)):
+                page = pdf[i]
+                textpage = page.get_textpage()
+                textpage.get_text_range()
+                textpage.close()
+                page.close()
+                pages += 1
+        finally:
+            pdf.close()
+    return pages, time.perf_counter() - t0
+
+
+def pipeline_read(pdfs: list[Path]) -> tuple[int, float]:
+    """The pipeline's reader (``read_document``: text, columns, tables, redaction) on the same PDFs."""
+    from .model import ReadError
+    from .readers import read_document
+
+    pages, t0 = 0, time.perf_counter()
+    for path in pdfs:
+        try:
+            pages += len(read_document(path).pages)
+        except ReadError:
+            pass
+    return pages, time.perf_counter() - t0
+
+
+def count_pages(paths: list[Path]) -> int:
+    from .model import ReadError
+    from .readers import read_document
+
+    total = 0
+    for path in paths:
+        try:
+            total += len(read_document(path).pages)
+        except ReadError:
+            pass
+    return total
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One run in its own process (``python -m lib.bench _child SPEC``), watched from here
+# ---------------------------------------------------------------------------------------------------------
+
+def _child(spec: dict) -> dict:
+    """Inside the child: ``lib.batch.run`` with its two stages timed; returns the figures as a dict."""
+    import resource
+
+    t_start = time.perf_counter()
+    from . import batch
+
+    stages: dict = {"extract_s": 0.0, "notebooks_s": 0.0, "docs": []}
+    extract = batch.extract_corpus
+
+    def timed_extract(*args, **kwargs):
+        t0 = time.perf_counter()
+        results = extract(*args, **kwargs)
+        stages["extract_s"] += time.perf_counter() - t0
+        stages["docs"] = [{"source": r["document"]["source"], "status": r["document"]["status"],
+                           "seconds": r.get("seconds", 0.0), "cached": r.get("cached", False),
+                           "pages": r["document"].get("pages")} for r in results]
+        return results
+
+    def timed_run_all(*args, **kwargs):
+        t0 = time.perf_counter()
+        failed = run_all(*args, **kwargs)
+        stages["notebooks_s"] += time.perf_counter() - t0
+        return failed
+
+    batch.extract_corpus = timed_extract
+    if spec["notebooks"]:  # imported here as run() would, only when notebooks run
+        from . import notebooks as nb
+
+        run_all = nb.run_all
+        nb.run_all = timed_run_all
+    cluster = None
+    if spec.get("dask"):
+        from distributed import LocalCluster
+
+        t0 = time.perf_counter()
+        cluster = LocalCluster(n_workers=spec["jobs"], threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        os.environ["DASK_SCHEDULER"] = cluster.scheduler_address
+        stages["cluster_start_s"] = time.perf_counter() - t0
+    import io
+    from contextlib import redirect_stdout
+
+    log = io.StringIO()
+    t0 = time.perf_counter()
+    with redirect_stdout(log):  # the per-document lines of run(): not the bench's output
+        status = batch.run(Path(spec["seeds"]), Path(spec["out"]), jobs=spec["jobs"], notebooks=spec["notebooks"])
+    run_s = time.perf_counter() - t0
+    if cluster is not None:
+        cluster.close()
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"status": status, "run_s": run_s, "import_s": t0 - t_start, **stages,
+            "maxrss_self_mb": me.ru_maxrss / 1024, "maxrss_largest_child_mb": kids.ru_maxrss / 1024,
+            "log_tail": log.getvalue()[-2000:]}
+
+
+def _tree_rss(proc) -> int:
+    import psutil
+
+    total = 0
+    try:
+        procs = [proc] + proc.children(recursive=True)
+    except psutil.Error:
+        return 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_child(spec: dict, env: dict | None = None) -> dict:
+    """Start one run in a fresh interpreter; its wall time (interpreter start to exit) and tree peak RSS."""
+    cmd = [sys.executable, "-m", "lib.bench", "_child", json.dumps(spec)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT),
+                            env={**os.environ, **(env or {})})
+    peak = 0
+    try:
+        import psutil
+
+        watched = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(watched))
+            time.sleep(0.05)
+    except ImportError:
+        pass
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"benchmark run failed ({proc.returncode}): {' '.join(cmd[:4])}\n{err[-3000:]}")
+    figures = json.loads(lines[-1])
+    figures.update(wall_s=wall, tree_peak_rss_mb=peak / 2**20)
+    return figures
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Comparing tables, notebooks' own timings
+# ---------------------------------------------------------------------------------------------------------
+
+def same_tables(a: Path, b: Path) -> tuple[bool, list[str]]:
+    """Whether two output folders hold the same tables (every table of the contract, values and types)."""
+    import pandas as pd
+
+    from . import tables as T
+
+    differ = []
+    for name in T.COLUMNS:
+        try:
+            left, right = T.read(Path(a) / "data", name), T.read(Path(b) / "data", name)
+            pd.testing.assert_frame_equal(left, right)
+        except (AssertionError, OSError, FileNotFoundError) as err:
+            differ.append(f"{name}: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
+    return not differ, differ
+
+
+def notebook_seconds(out: Path) -> list[float]:
+    """papermill's own duration of every executed notebook under ``out/notebooks``."""
+    seconds = []
+    for path in sorted((Path(out) / "notebooks").rglob("*.ipynb")):
+        try:
+            meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("papermill", {})
+        except (OSError, ValueError):
+            continue
+        if meta.get("duration") is not None:
+            seconds.append(float(meta["duration"]))
+    return seconds
+
+
+def _stats(values: list[float]) -> dict:
+    if not values:
+        return {"n": 0, "mean": None, "median": None, "max": None, "total": 0.0}
+    return {"n": len(values), "mean": round(statistics.fmean(values), 4), "median": round(statistics.median(values), 4),
+            "max": round(max(values), 4), "total": round(sum(values), 3)}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The benchmark
+# ---------------------------------------------------------------------------------------------------------
+
+def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, dask: bool = True,
+          work: Path | None = None, keep: bool = False, log=print) -> dict:
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(work) if work else Path(tempfile.mkdtemp(prefix="peel-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / "corpus"
+    try:
+        from .batch import list_documents
+
+        t0 = time.perf_counter()
+        shutil.rmtree(corpus, ignore_errors=True)
+        kinds = build_corpus(corpus, n_forces=n_forces, jobs=jobs)
+        build_s = time.perf_counter() - t0
+        docs = list_documents(corpus)
+        pdfs = [p for p in docs if p.suffix == ".pdf"]
+        log(f"corpus: {len(docs)} documents ({len(pdfs)} PDF) in {build_s:.1f} s under {corpus}")
+
+        for p in docs:  # the same start for every measure: files in the page cache
+            p.read_bytes()
+        floor = min((floor_read(pdfs) for _ in range(2)), key=lambda r: r[1])
+        read = min((pipeline_read(pdfs) for _ in range(2)), key=lambda r: r[1])
+        pages = count_pages(docs)
+        log(f"reading {floor[0]} PDF pages: pypdfium2 floor {floor[1]:.2f} s, pipeline {read[1]:.2f} s")
+
+        runs = {}
+        for label, spec in (("cold_jobs1", {"out": str(work / "out1"), "jobs": 1}),
+                            ("cold_jobs2", {"out": str(work / "out2"), "jobs": jobs}),
+                            ("warm", {"out": str(work / "out2"), "jobs": jobs})):
+            spec.update(seeds=str(corpus), notebooks=notebooks)
+            if label.startswith("cold"):
+                shutil.rmtree(spec["out"], ignore_errors=True)
+            runs[label] = run_child(spec)
+            log(f"{label}: {runs[label]['wall_s']:.1f} s (extraction {runs[label]['extract_s']:.1f} s, "
+                f"notebooks {runs[label]['notebooks_s']:.1f} s), exit {runs[label]['status']}")
+        identical_jobs = same_tables(work / "out1", work / "out2")
+        dask_ok, dask_diff = None, []
+        if dask:
+            spec = {"out": str(work / "out-dask"), "jobs": jobs, "seeds": str(corpus), "notebooks": False, "dask": True}
+            shutil.rmtree(spec["out"], ignore_errors=True)
+            runs["dask"] = run_child(spec)
+            dask_ok, dask_diff = same_tables(work / "out2", work / "out-dask")
+            log(f"dask: {runs['dask']['wall_s']:.1f} s, tables {'identical' if dask_ok else 'DIFFER: ' + '; '.join(dask_diff)}")
+
+        cold = runs["cold_jobs2"]
+        per_doc = {k: [d["seconds"] for d in runs["cold_jobs1"]["docs"] if kinds.get(d["source"]) == k and not d["cached"]]
+                   for k in KINDS}
+        nb_seconds = notebook_seconds(work / "out2")
+        failed = [d["source"] for d in cold["docs"] if d["status"] != "ok"]
+        result = {
+            "documents": len(docs),
+            "documents_by_kind": {k: sum(1 for v in kinds.values() if v == k) for k in KINDS},
+            "documents_failed": len(failed),
+            "pages": pages,
+            "pdf_pages": floor[0],
+            "notebooks": len(nb_seconds),
+            "jobs": jobs,
+            "floor_pages_per_s": round(floor[0] / floor[1], 1) if floor[1] else None,
+            "read_pages_per_s": round(read[0] / read[1], 1) if read[1] else None,
+            "cold_s_jobs1": round(runs["cold_jobs1"]["wall_s"], 2),
+            "cold_s_jobs2": round(cold["wall_s"], 2),
+            "warm_s": round(runs["warm"]["wall_s"], 2),
+            "speedup_jobs2": round(runs["cold_jobs1"]["wall_s"] / cold["wall_s"], 2),
+            # the batch's own runs (the Dask cluster's processes are the cluster's, reported apart)
+            "peak_rss_mb": round(max(r["tree_peak_rss_mb"] for label, r in runs.items() if label != "dask"), 1),
+            "peak_rss_getrusage_mb": {label: {"self": round(r["maxrss_self_mb"], 1),
+                                              "largest_child": round(r["maxrss_largest_child_mb"], 1)}
+                                      for label, r in runs.items()},
+            "dask_identical": dask_ok,
+            "dask_differences": dask_diff,
+            "dask_s": round(runs["dask"]["wall_s"], 2) if "dask" in runs else None,
+            "jobs_identical": identical_jobs[0],
+            "extract_s_per_doc": {**_stats([s for v in per_doc.values() for s in v]), "by_kind": {k: _stats(v) for k, v in per_doc.items()}},
+            "papermill_s_per_notebook": _stats(nb_seconds),
+            "breakdown": {label: {"wall_s": round(r["wall_s"], 2), "interpreter_and_imports_s": round(r["import_s"], 2),
+                                  "extract_s": round(r["extract_s"], 2), "notebooks_s": round(r["notebooks_s"], 2),
+                                  "tables_and_rest_s": round(r["run_s"] - r["extract_s"] - r["notebooks_s"], 2),
+                                  "cached_documents": sum(1 for d in r["docs"] if d["cached"]),
+                                  "tree_peak_rss_mb": round(r["tree_peak_rss_mb"], 1),
+                                  "exit_status": r["status"]} for label, r in runs.items()},
+            "corpus_build_s": round(build_s, 1),
+            "failed_documents": failed[:20],
+            "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+        }
+        result["targets"] = targets(result)
+        (out / "bench.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+        text = table(result)
+        (out / "bench.txt").write_text(text + "\n", encoding="utf-8")
+        log(text)
+        return result
+    finally:
+        if keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def targets(r: dict) -> dict:
+    t = TARGETS
+    return {
+        "read_within_2x_floor": bool(r["read_pages_per_s"] and r["floor_pages_per_s"]
+                                     and r["read_pages_per_s"] * t["read_vs_floor"] >= r["floor_pages_per_s"]),
+        "cold_jobs2_under_3_min": r["cold_s_jobs2"] < t["cold_s"],
+        "jobs2_speedup_1_6": r["speedup_jobs2"] >= t["speedup"],
+        "warm_under_tenth_of_cold": r["warm_s"] < t["warm_fraction"] * r["cold_s_jobs2"],
+        "peak_rss_under_1_gib": r["peak_rss_mb"] < t["rss_mb"],
+        "dask_identical": bool(r["dask_identical"]),
+    }
+
+
+def table(r: dict) -> str:
+    ok = r["targets"]
+    mark = lambda b: "ok" if b else "MISSED"  # noqa: E731
+    by = r["documents_by_kind"]
+    e, n = r["extract_s_per_doc"], r["papermill_s_per_notebook"]
+    b = r["breakdown"]["cold_jobs2"]
+    fmt = lambda v, spec: "-" if v is None else format(v, spec)  # noqa: E731
+    rows = [
+        ("reading: pypdfium2 floor", f"{r['floor_pages_per_s']:,.0f} pages/s", "", ""),
+        ("reading: pipeline", f"{r['read_pages_per_s']:,.0f} pages/s", f">= {r['floor_pages_per_s'] / 2:,.0f} (floor/2)",
+         mark(ok["read_within_2x_floor"])),
+        ("cold run JOBS=1", f"{r['cold_s_jobs1']:.1f} s", "", ""),
+        (f"cold run JOBS={r['jobs']}", f"{r['cold_s_jobs2']:.1f} s", "< 180 s", mark(ok["cold_jobs2_under_3_min"])),
+        (f"speed-up JOBS={r['jobs']} / JOBS=1", f"{r['speedup_jobs2']:.2f}x", ">= 1.6x", mark(ok["jobs2_speedup_1_6"])),
+        ("warm run (nothing changed)", f"{r['warm_s']:.1f} s", f"< {r['cold_s_jobs2'] / 10:.1f} s (cold/10)",
+         mark(ok["warm_under_tenth_of_cold"])),
+        ("peak memory, process tree", f"{r['peak_rss_mb']:,.0f} MiB", "< 1024 MiB", mark(ok["peak_rss_under_1_gib"])),
+        ("Dask LocalCluster tables", "identical" if r["dask_identical"] else ("not run" if r["dask_identical"] is None else "DIFFER"),
+         "identical", mark(ok["dask_identical"])),
+        ("extraction per document", f"{fmt(e['mean'], '.3f')} s mean", f"max {fmt(e['max'], '.2f')} s", ""),
+        ("papermill per notebook", f"{fmt(n['mean'], '.2f')} s mean", f"max {fmt(n['max'], '.2f')} s", ""),
+    ]
+    w = max(len(x[0]) for x in rows)
+    head = (f"peel-workbook benchmark: {r['documents']} documents ({by['text']} text, {by['pdf']} PDF one column, "
+            f"{by['pdf2']} PDF two columns; {r['documents_failed']} failed), {r['pages']:,} pages "
+            f"({r['pdf_pages']:,} in PDFs), {r['notebooks']} notebooks; {r['machine']['cores']} cores")
+    lines = [head, ""] + [f"  {a:<{w}}  {m:>16}  {t:<26} {s}".rstrip() for a, m, t, s in rows]
+    kinds = ", ".join(f"{k} {fmt(v['mean'], '.3f')} s" for k, v in e["by_kind"].items())
+    lines += ["", f"  extraction per document by kind (JOBS=1): {kinds}",
+              f"  cold JOBS={r['jobs']} breakdown: interpreter+imports {b['interpreter_and_imports_s']:.1f} s, "
+              f"extraction {b['extract_s']:.1f} s, notebooks {b['notebooks_s']:.1f} s, "
+              f"tables and the rest {b['tables_and_rest_s']:.1f} s"]
+    w_ = r["breakdown"]["warm"]
+    lines.append(f"  warm breakdown: {w_['cached_documents']} of {r['documents']} documents from the cache; extraction "
+                 f"{w_['extract_s']:.1f} s, notebooks {w_['notebooks_s']:.1f} s, tables and the rest {w_['tables_and_rest_s']:.1f} s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_child"]:
+        print(json.dumps(_child(json.loads(argv[1]))))
+        return 0
+    parser = argparse.ArgumentParser(prog="python -m lib.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench", help="where bench.json goes")
+    parser.add_argument("--forces", type=int, default=43, help="how many forces (default: all 43)")
+    parser.add_argument("--jobs", type=int, default=2, help="workers of the parallel run (default: 2)")
+    parser.add_argument("--no-notebooks", action="store_true", help="tables only (no papermill)")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and the outputs")
+    args = parser.parse_args(argv)
+    result = bench(args.out, n_forces=args.forces, jobs=max(1, args.jobs), notebooks=not args.no_notebooks,
+                   dask=not args.no_dask, work=args.work, keep=args.keep)
+    print(f"written: {args.out / 'bench.json'}")
+    return 0 if result["documents"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
