@@ -34,6 +34,7 @@ def doc_type(text: str, head: str) -> str:
     inspectorate = len(re.findall(r"\bhmic(?:frs)?\b|inspectorate of constabulary", low))
     peel = len(re.findall(r"\bpeel\b", low))
     graded = len(re.findall(r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments", low))
+    head = head[:1500]
     pcc_head = bool(re.search(r"police and crime commissioner|\bcommissioner\b|\bpcc\b|\bopcc\b|comisiynydd", head))
     pcc = len(re.findall(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b", low))
     response = len(re.findall(r"\bresponse to\b|\brespond(?:ing)? to\b|\brecommendations?\b|corresponding actions?|action plan", low))

@@ -49,6 +49,8 @@ def _is_heading(lines: list[tuple[int, str, str]], i: int) -> str | None:
 
 
 def extract_findings(doc: Document, info: dict) -> list[dict]:
+    if info.get("doc_type") != "peel_report":
+        return []  # a PCC response's recommendations come from its table (lib.extract.pcc)
     lines = [(page, raw, clean_line(raw)) for page, raw in doc.lines()]
     rows: list[dict] = []
     area = None

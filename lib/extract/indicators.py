@@ -72,7 +72,7 @@ TABLE_START = {
     "crime_rate": re.compile(r"^rates? per 1,000 population\b", re.I),
     "outcomes": re.compile(r"^outcome type(?:/group)?\b", re.I),
 }
-HEADER_CELL = re.compile(r"^(?:rates? per 1,000 population|outcome type(?:/group)?|number of outcomes|rate|england and wales)\b", re.I)
+HEADER_CELL = re.compile(r"^(?:rates? per 1,000 population|outcome type(?:/group)?|number of outcomes|rate|england and wales|(?:and )?wales|england|population|police)\b\W*$|^(?:rates? per 1,000 population|outcome type(?:/group)?|number of outcomes|rate)\b", re.I)
 LINE_CELLS = re.compile(rf"^(?P<label>.*?[A-Za-z)*][^\d]*?)?\s*(?P<nums>(?:{SIGNED}%?\s*)+)$")
 STOP = re.compile(r"^(?:source:|figure \d|https?://|www\.|\*)", re.I)
 
@@ -100,7 +100,7 @@ def _table(lines: list[tuple[int, str]], start: int, kind: str, force: str | Non
     i = start
     while i < len(lines):
         page, line = lines[i]
-        if i > start and (STOP.match(line) or (len(line.split()) >= 10 and not LINE_CELLS.match(line))):
+        if i > start and (STOP.match(line) or (len(line.split()) >= 7 and not LINE_CELLS.match(line))):
             break
         if _is_header(line, force):
             header_cols += re.findall(r"number of outcomes|rate\b", line, re.I)
@@ -115,8 +115,14 @@ def _table(lines: list[tuple[int, str]], start: int, kind: str, force: str | Non
         else:
             cells.append(("label", line, page))
         i += 1
-    labels = [c for c in cells if c[0] == "label"]
     numbers = [c for c in cells if c[0] == "num"]
+    first_num = next((k for k, c in enumerate(cells) if c[0] == "num"), 0)
+    # Short stray labels before the first number are header fragments when the counts need it.
+    while numbers and cells[:first_num] and len([c for c in cells if c[0] == "label"]) and \
+            len(numbers) % len([c for c in cells if c[0] == "label"]) and len(str(cells[0][1]).split()) <= 3:
+        cells.pop(0)
+        first_num -= 1
+    labels = [c for c in cells if c[0] == "label"]
     if not labels or not numbers or len(numbers) % len(labels):
         return [], [{"check": f"table_parsed:{kind}", "passed": False,
                      "detail": f"{len(numbers)} numbers for {len(labels)} row labels on page {lines[start][0]}"}]
@@ -222,42 +228,39 @@ PANEL_RULES = [  # (key, pattern over heading + label, unit)
 ]
 
 
-def _panel_cells(doc: Document) -> list[tuple[int, str, bool]]:
-    """Paragraph-like cells (blank-line separated lines joined), with a flag for Markdown headings."""
-    cells, buf, page = [], [], 0
-    for p, raw in list(doc.lines()) + [(0, "")]:
-        line = clean_line(raw)
-        if not line or line.startswith("#"):
-            if buf:
-                cells.append((page, " ".join(buf), False))
-                buf = []
-            if line:
-                cells.append((p, line.lstrip("#").strip(), True))
-            continue
-        if not buf:
-            page = p
-        buf.append(line)
-    return cells
-
-
 def extract_panels(doc: Document, force: str | None) -> list[dict]:
-    cells = _panel_cells(doc)
+    """Panels print: a label (one or more lines), the force's name, its figure, 'England and Wales', theirs.
+    Line based, so it reads Markdown (blank lines between) and PDF text (none) alike."""
+    lines = [(p, clean_line(raw)) for p, raw in doc.lines()]
+    lines = [(p, t) for p, t in lines if t]
     rows: list[dict] = []
-    heading = ""
     periods: list[str] = []
-    for i, (page, cell, is_heading) in enumerate(cells):
-        if is_heading:
-            heading = cell
+    heading = ""
+    used = -1  # index of the last line a panel consumed; a label never reaches back past it
+    for i in range(len(lines) - 3):
+        text = lines[i][1]
+        if text.startswith("#"):
+            heading = text.lstrip("#").strip()
             continue
-        if i + 4 >= len(cells) or i == 0:
-            continue
-        f_name, f_val, ew_name, ew_val = (cells[i + k][1] for k in range(1, 5))
+        f_name, f_val, ew_name, ew_val = (lines[i + k][1] for k in range(4))
         if not (F.canonical(f_name) and PANEL_VALUE.match(f_val) and ew_name.lower() == "england and wales"
                 and PANEL_VALUE.match(ew_val)):
             continue
         if force and F.canonical(f_name) != force:
             continue
-        label = cell
+        label_lines = []
+        j = i - 1
+        while j > used and len(label_lines) < 5:
+            prev = lines[j][1]
+            if prev.startswith("#") or PANEL_VALUE.match(prev) or prev.endswith(".") or F.canonical(prev) \
+                    or prev.lower() == "england and wales":
+                break
+            label_lines.insert(0, prev)
+            j -= 1
+        used = i + 3
+        if not label_lines:
+            continue
+        label = " ".join(label_lines)
         key, unit = None, ""
         for k, pattern, u in PANEL_RULES:
             if re.search(pattern, label, re.I) or (re.search(pattern, heading, re.I) and not re.search(r"per 1,000|change|percentage", label, re.I)):
@@ -270,7 +273,7 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
         period = period_of(label)
         if period:
             periods.append(period)
-        rows.append(_row(key, label, period, unit, num(f_val), num(ew_val), cells[i + 2][0],
+        rows.append(_row(key, label, period, unit, num(f_val), num(ew_val), lines[i + 1][0],
                          f"{label} | {f_name} {f_val} | England and Wales {ew_val}"))
     common = max(set(periods), key=periods.count) if periods else ""
     for row in rows:

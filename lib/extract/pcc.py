@@ -31,7 +31,8 @@ def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dic
         return [], []
     actions: list[dict] = []
     recs: list[dict] = []
-    subject = area_key(info.get("title") or "") or None
+    head = " ".join(line for _, line in list(doc.lines())[:40])
+    subject = area_key(info.get("title") or "") or area_key(head[:1500]) or None
     for page, table in doc.tables():
         header_seen = False
         current = None
