@@ -100,12 +100,12 @@ def _table(lines: list[tuple[int, str]], start: int, kind: str, force: str | Non
     i = start
     while i < len(lines):
         page, line = lines[i]
-        if i > start and (STOP.match(line) or (len(line.split()) >= 7 and not LINE_CELLS.match(line))):
-            break
-        if _is_header(line, force):
+        if _is_header(line, force) and not STOP.match(line):
             header_cols += re.findall(r"number of outcomes|rate\b", line, re.I)
             i += 1
             continue
+        if i > start and (STOP.match(line) or (len(line.split()) >= 7 and not LINE_CELLS.match(line))):
+            break
         hit = LINE_CELLS.match(line)
         if hit:
             if hit.group("label") and hit.group("label").strip(" -–"):
