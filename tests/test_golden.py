@@ -297,3 +297,48 @@ def test_pdf_gives_the_same_tables_as_text(results, tmp_path, prefix, columns):
     pdf = process_document(path, "x")
     assert pdf["document"]["format"] == "pdf" and pdf["document"]["status"] == "ok", pdf["document"]["error"]
     assert comparable(pdf) == comparable(results[prefix])
+
+
+# ---------------------------------------------------------------- phrasings the seeds do not use
+def test_generic_comparison_sentences_keep_their_comparator():
+    from lib.extract.indicators import generic_comparisons
+    from lib.text import Sentence
+
+    rows = generic_comparisons([
+        Sentence(3, "In the 12 months to 31 March 2019, the force used stop and search 5.2 times per 1,000 population, "
+                    "compared with an England and Wales rate of 7.1."),
+        Sentence(5, "Kent Police answered 91.3 percent of 999 calls within ten seconds."),
+        Sentence(5, "This compares with 85.0 percent across England and Wales."),
+    ], set())
+    assert [(r["value"], r["england_wales"], r["unit"]) for r in rows] == [
+        (5.2, 7.1, "per 1,000 population"), (91.3, 85.0, "percent")]
+    assert rows[0]["period"] == "12 months to 31 March 2019" and rows[1]["page"] == 5
+
+
+def test_five_point_scale_from_2021():
+    from lib.extract.areas import grade_score, scale_for
+
+    assert scale_for(2021) == "five_point" and scale_for(2019) == "four_point"
+    assert grade_score("Adequate", "five_point") == 3 and grade_score("Good", "five_point") == 4
+    assert grade_score("Good", "four_point") == 3 and grade_score("Adequate", "four_point") is None
+
+
+def test_judgments_from_a_2021_style_report(tmp_path):
+    """Area pages of the 2021+ reports: the area's heading, its grade on the next line, then a sentence."""
+    text = ("PEEL 2021/22\nPolice effectiveness, efficiency and legitimacy\nAn inspection of Kent Police\n\n"
+            "HMICFRS graded judgments are given in nine areas.\n\n"
+            "Investigating crime\nAdequate\nKent Police is adequate at investigating crime.\n\n"
+            "Protecting vulnerable people\nGood\nThe force is good at protecting vulnerable people.\n\n"
+            "Responding to the public\nRequires improvement\n\n"
+            "Areas for improvement\n• The force should answer 999 calls promptly.\n\n"
+            "Kent Police is outstanding at preventing crime and anti-social behaviour.\n")
+    path = tmp_path / "kent.txt"
+    path.write_text(text)
+    result = process_document(path, "kent")
+    doc = result["document"]
+    assert (doc["doc_type"], doc["force"], doc["year"], doc["pillar"]) == ("peel_report", "Kent Police", 2021, "integrated")
+    grades = {(r["area"], r["grade"], r["grade_score"], r["scale"]) for r in result["judgments"]}
+    assert grades == {("investigating_crime", "Adequate", 3, "five_point"), ("protecting_vulnerable", "Good", 4, "five_point"),
+                      ("responding_to_public", "Requires improvement", 2, "five_point"),
+                      ("preventing_crime", "Outstanding", 5, "five_point")}
+    assert [(f["area"], f["kind"]) for f in result["findings"]] == [("responding_to_public", "area_for_improvement")]

@@ -432,6 +432,63 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
     return rows
 
 
+# Any other sentence that states an England and Wales (or national) figure: the force's figure is the last
+# number printed before the comparator, in the same sentence or the one before.
+COMPARATOR = re.compile(
+    rf"(?:England and Wales|national)(?: [\w-]+){{0,4}}? (?:rate|average|figure|proportion|level|percentage)s? (?:of|was|is|at) (?P<ew>{N})\s*(?P<pct>{PCT})?"
+    rf"|(?P<ew2>{N})\s*(?P<pct2>{PCT})? (?:across|in|for) (?:all forces in )?England and Wales", re.I)
+_MASK = re.compile(rf"{PERIOD.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}} {MONTH}\b|\bper (?:one )?\d[\d,]*\b|\bfor every \d[\d,]*\b|\boutcome \d+\b|\bsection \d+\b", re.I)
+_VALUE = re.compile(rf"(?<![\w.,£-])(?P<v>{N})\s*(?P<pct>{PCT})?(?P<after>(?:\s+[A-Za-z][\w'’-]*){{0,8}})")
+
+
+def _force_of(text: str) -> str | None:
+    names = F.mentions(text)
+    return names.most_common(1)[0][0] if names else None
+
+
+def _masked(text: str) -> str:
+    return _MASK.sub(lambda m: "#" * len(m.group(0)), text)
+
+
+def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
+    rows = []
+    for k, sent in enumerate(sents):
+        if sent.text in taken:
+            continue
+        hit = COMPARATOR.search(sent.text)
+        if not hit:
+            continue
+        ew = num(hit.group("ew") or hit.group("ew2"))
+        pct = bool(hit.group("pct") or hit.group("pct2"))
+        before = _masked(sent.text[: hit.start()])
+        values = list(_VALUE.finditer(before))
+        source = sent
+        if not values and k:
+            before = _masked(sents[k - 1].text)
+            values = list(_VALUE.finditer(before))
+            source = sents[k - 1]
+            if source.text in taken:
+                continue
+        if not values:
+            continue
+        if pct and any(x.group("pct") for x in values):
+            values = [x for x in values if x.group("pct")]
+        v = values[-1]
+        original = source.text
+        clause_start = max(original.rfind(",", 0, v.start("v")), original.rfind(";", 0, v.start("v")), 0)
+        lead = re.sub(rf"\b(?:the force|{F.name_pattern(source_force) if (source_force := _force_of(original)) else 'xx'})\b|\b(?:in|of|on|at|the|a|an|was|were|is|had|has|there)\b", " ",
+                      original[clause_start: v.start("v")], flags=re.I)
+        tail = re.split(r"\b(?:which|this|that|compared|than|when|in the|for the|as at)\b|,(?!\d)|[;(]|\.(?!\d)", original[v.end("v"): v.end("v") + 90])[0]
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", lead)][-5:] + re.findall(r"[A-Za-z][\w'’-]*", tail)[:5]
+        phrase = " ".join(words) or "figure"
+        per = re.search(r"per (?:one )?(?:[\d,]+|million)(?: [a-z]+)?", original[v.end("v"): v.end("v") + 60])
+        unit = "percent" if (v.group("pct") or pct) else (per.group(0) if per else "")
+        rows.append(_row(f"compared_{slug(phrase)}"[:60], " ".join(original[clause_start: v.end("v") + len(tail)].strip(" ,;").split()),
+                         period_of(source.text, sent.text), unit, num(v.group("v")), ew,
+                         source.page, source.text if source is sent else f"{source.text} {sent.text}"))
+    return rows
+
+
 # ---------------------------------------------------------------- all together
 def merge(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     """One row per indicator and period. A figure printed twice must agree (a check); a force figure and
@@ -472,6 +529,8 @@ def extract_indicators_checked(doc: Document, info: dict) -> tuple[list[dict], l
         return [], []
     force = info.get("force")
     table_rows, checks = extract_tables(doc, force)
-    rows = table_rows + extract_panels(doc, force) + extract_sentences(doc, force)
+    sentence_rows = extract_sentences(doc, force)
+    taken = {t for r in sentence_rows for t in [r["evidence"]] + [x.text for x in sentences(doc) if x.text in r["evidence"]]}
+    rows = table_rows + extract_panels(doc, force) + sentence_rows + generic_comparisons(sentences(doc), taken)
     rows, merge_checks = merge(rows)
     return rows, checks + merge_checks
