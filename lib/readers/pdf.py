@@ -1,41 +1,471 @@
-"""PDF reading: pypdfium2 for the text of every page (fast), pdfplumber where geometry matters (tables).
+"""PDF reading: pypdfium2 for the text of every page (fast), pdfplumber only where geometry matters (tables).
 
-Minimal first version; columns, running heads and broken files are handled in later work.
+Per page, pypdfium2 gives the text rectangles; from them the reader finds a gutter between two text columns
+(or side-by-side panels) and reads each column top to bottom with ``get_text_bounded``, not across. Pages
+that look like they hold a table (several lines ending in two or more numbers, or ruling lines) are opened
+with pdfplumber as well: its tables become ``Page.tables`` and, in the page's lines, the table's rows are
+tab-separated as PDF-to-text output gives them. Then, over the whole document: running heads, running
+footers and bare page numbers that repeat across pages are dropped; odd bullet glyphs become "•"; a word
+broken across two lines with a hyphen is joined where the document itself shows which form is right.
+
+Broken files give a one-line ``ReadError``: empty, not a PDF, damaged or cut off, encrypted, no text layer.
 """
 from __future__ import annotations
 
+import io
+import logging
+import re
+from collections import Counter
 from pathlib import Path
+from statistics import median
 
 from ..model import Page, ReadError
 
 MIN_CHARS_PER_PAGE = 40  # below this on average, the PDF is taken to have no text layer
+EDGE_LINES = 3  # running heads and footers are looked for among a page's first and last lines
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns about every odd font on stderr
+
+# Bullet glyphs as PDF tools give them: the Symbol/Wingdings private-use code points, pdfminer's "(cid:127)",
+# geometric shapes. Private-use ones are bullets wherever they stand; the others only at the start of a line.
+_PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
+_BULLET_AT_START = re.compile(r"^(\s*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
+                              + _PUA_BULLETS + r"])\s*")
+_PUA = re.compile(f"[{_PUA_BULLETS}]|\\(cid:127\\)")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\x00": "", "\ufffe": "", "\ufeff": ""})
+_NUMBER = r"[-–(]?[£$]?\d[\d,.]*%?\)?"
+_NUMERIC_ROW = re.compile(rf"\S.*?\s{_NUMBER}\s+{_NUMBER}\s*$")
+_BARE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?$", re.I)
+_HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
+_SOFT_INLINE = re.compile(r"([A-Za-z]+)\x02([A-Za-z]+)")
+_WORD_START = re.compile(r"^([A-Za-z]+)(.*)$", re.S)
+_COMPOUND_PREFIXES = {"anti", "non", "co", "pre", "re", "self", "cross", "multi", "inter", "well", "long",
+                      "short", "high", "low", "full", "part", "sub", "ex", "post", "cyber", "semi", "under",
+                      "over", "mid", "child", "year", "force", "month", "day", "risk", "low", "long", "front"}
 
 
-def read_pdf(path: Path, raw: bytes) -> tuple[list[Page], dict]:
+# ---------------------------------------------------------------------------------------------------------
+# Opening
+# ---------------------------------------------------------------------------------------------------------
+
+def _open(raw: bytes):
     import pypdfium2 as pdfium
 
+    if not raw:
+        raise ReadError("empty file (0 bytes)")
+    if b"%PDF" not in raw[:1024]:
+        raise ReadError("not a PDF: the file is named .pdf but has no PDF header (damaged or another format)")
     try:
-        pdf = pdfium.PdfDocument(raw)
+        return pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as err:
         msg = str(err).lower()
-        if "password" in msg:
+        if "password" in msg or "security" in msg:
             raise ReadError("encrypted PDF: needs a password") from None
-        raise ReadError(f"damaged PDF: pdfium cannot open it ({err})") from None
+        if b"%%EOF" not in raw[-2048:]:
+            raise ReadError("damaged PDF: the file is cut off (no end-of-file marker) and cannot be opened") from None
+        raise ReadError(f"damaged PDF: cannot be opened ({str(err).strip().rstrip('.')})") from None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One page: columns and reading order
+# ---------------------------------------------------------------------------------------------------------
+
+def _rects(textpage) -> list[tuple[float, float, float, float]]:
+    """Text rectangles (left, bottom, right, top): pdfium merges the characters of one run of text."""
+    n = textpage.count_rects()
+    out = []
+    for i in range(n):
+        l, b, r, t = textpage.get_rect(i)
+        if r > l and t > b:
+            out.append((l, b, r, t))
+    return out
+
+
+def _gutter(rects: list, depth: int = 0) -> float | None:
+    """x of a gutter between two columns of prose, or None.
+
+    The gutter is the x in the middle half of the text's width crossed by the fewest rectangles; it counts
+    when few rectangles cross it and both sides hold prose (lines that fill most of their column). Table
+    columns (short cells, numbers) do not count: a table is read across, row by row.
+    """
+    if len(rects) < 8:
+        return None
+    left, right = min(r[0] for r in rects), max(r[2] for r in rects)
+    width = right - left
+    if width < 150:
+        return None
+    best = None
+    steps = 48
+    for k in range(steps + 1):
+        x = left + width * (0.25 + 0.5 * k / steps)
+        crossing = sum(1 for r in rects if r[0] < x - 1 and r[2] > x + 1)
+        score = (crossing, abs(x - (left + width / 2)))
+        if best is None or score < best[0]:
+            best = (score, x)
+    (crossing, _), x = best
+    lefts = [r for r in rects if r[2] <= x + 1]
+    rights = [r for r in rects if r[0] >= x - 1]
+    if crossing > 0.2 * len(rects) or len(lefts) < 4 or len(rights) < 4:
+        return None
+    # Move the cut into the middle of the empty strip.
+    gap_l, gap_r = max(r[2] for r in lefts), min(r[0] for r in rights)
+    if gap_r > gap_l:
+        x = (gap_l + gap_r) / 2
+    prose = True
+    for side, lo, hi in ((lefts, left, gap_l), (rights, gap_r, right)):
+        span = hi - lo
+        if span < 0.28 * width:
+            return None
+        widths = sorted(r[2] - r[0] for r in side)
+        if widths[int(len(widths) * 0.75)] < 0.6 * span:
+            prose = False
+    if prose:
+        return x
+    # Short lines on a side: side-by-side panels when the two sides keep their own baselines, a table
+    # (read across, row by row) when they share them.
+    baselines = {round(r[1]) for r in lefts}
+    shared = sum(1 for r in rights if any(round(r[1]) + d in baselines for d in (-1, 0, 1)))
+    return x if crossing == 0 and shared < 0.3 * len(rights) else None
+
+
+def _bands(rects: list, x: float) -> list[tuple[float, float, bool]]:
+    """Horizontal bands of the page from top to bottom: (top, bottom, in_columns). Rectangles that cross
+    the gutter (a title over both columns, a full-width table) make full-width bands."""
+    crossing = sorted(((r[3], r[1]) for r in rects if r[0] < x - 1 and r[2] > x + 1), reverse=True)
+    merged: list[list[float]] = []
+    for top, bottom in crossing:
+        if merged and top >= merged[-1][1] - 1:
+            merged[-1][1] = min(merged[-1][1], bottom)
+        else:
+            merged.append([top, bottom])
+    page_top = max(r[3] for r in rects) + 1
+    page_bottom = min(r[1] for r in rects) - 1
+    bands, cursor = [], page_top
+    for top, bottom in merged:
+        if cursor > top + 0.5:
+            bands.append((cursor, top, True))
+        bands.append((top, bottom, False))
+        cursor = bottom
+    if cursor > page_bottom:
+        bands.append((cursor, page_bottom, True))
+    return bands
+
+
+def _blocks(rects: list) -> list[tuple[float, float]]:
+    """(top, bottom) of the blocks of text separated by a wide vertical gap (a margin between the body and
+    a page number, between a panel and the text), from the top down."""
+    if not rects:
+        return []
+    spans = sorted(((r[3], r[1]) for r in rects), reverse=True)
+    height = median(t - b for t, b in spans)
+    gap = max(14.0, 1.8 * height)
+    out = [[spans[0][0], spans[0][1]]]
+    for top, bottom in spans[1:]:
+        if top < out[-1][1] - gap:
+            out.append([top, bottom])
+        else:
+            out[-1][1] = min(out[-1][1], bottom)
+    return [(t, b) for t, b in out]
+
+
+def _read_area(textpage, rects: list, l: float, b: float, r: float, t: float, depth: int = 0) -> list[str]:
+    """Lines of an area of the page, top down: column by column where it has columns, block by block
+    (blocks are separated by wide gaps) so that the content stream's order does not matter."""
+    inside = [q for q in rects if q[0] >= l - 1 and q[2] <= r + 1 and b <= (q[1] + q[3]) / 2 <= t]
+    if not inside:
+        return []
+    lines: list[str] = []
+    if depth == 0:
+        # A running head or foot (one or two lines apart from the body) is read on its own, first or last,
+        # whatever the columns: its place in the reading order is what marks it as page furniture.
+        blocks = _blocks(inside)
+        line_height = median(q[3] - q[1] for q in inside if len(q) == 4) if any(len(q) == 4 for q in inside) else 10
+        head = len(blocks) > 1 and blocks[0][0] - blocks[0][1] <= 3 * line_height
+        foot = len(blocks) > 1 + head and blocks[-1][0] - blocks[-1][1] <= 3 * line_height
+        if head or foot:
+            upper = (blocks[0][1] + blocks[1][0]) / 2 if head else t
+            lower = (blocks[-1][0] + blocks[-2][1]) / 2 if foot else b
+            return ((_read_area(textpage, inside, l, upper, r, t, 2) if head else [])
+                    + _read_area(textpage, inside, l, lower, r, upper, -1)
+                    + (_read_area(textpage, inside, l, b, r, lower, 2) if foot else []))
+    x = _gutter(inside) if depth < 2 else None
+    if x is None:
+        blocks = _blocks(inside)
+        for k, (top, bottom) in enumerate(blocks):
+            upper = t if k == 0 else (blocks[k - 1][1] + top) / 2
+            lower = b if k == len(blocks) - 1 else (bottom + blocks[k + 1][0]) / 2
+            tables = sorted((q for q in inside if len(q) == 5 and bottom - 1 <= q[1] and q[3] <= top + 1),
+                            key=lambda q: -q[3])
+            for table in tables:  # the text above the table, its rows as tab-separated lines, text beside it
+                beside = [q for q in inside if len(q) == 4 and table[1] <= (q[1] + q[3]) / 2 <= table[3]
+                          and (q[2] <= table[0] + 1 or q[0] >= table[2] - 1)]
+                top_edge = max([table[3]] + [q[3] for q in beside])
+                bottom_edge = min([table[1]] + [q[1] for q in beside])
+                if upper > top_edge:
+                    lines += _split(textpage.get_text_bounded(l, top_edge, r, upper))
+                lines += ["\t".join(row) for row in table[4]]
+                if beside:
+                    if table[0] - l > 20:
+                        lines += _read_area(textpage, beside, l, bottom_edge, table[0], top_edge, 2)
+                    if r - table[2] > 20:
+                        lines += _read_area(textpage, beside, table[2], bottom_edge, r, top_edge, 2)
+                upper = bottom_edge
+            if upper > lower:
+                lines += _split(textpage.get_text_bounded(l, lower, r, upper))
+        return lines
+    bands = _bands(inside, x)
+    for k, (top, bottom, columns) in enumerate(bands):
+        upper = t if k == 0 else top
+        lower = b if k == len(bands) - 1 else bottom
+        if columns:
+            lines += _read_area(textpage, inside, l, lower, x, upper, max(depth, 0) + 1)
+            lines += _read_area(textpage, inside, x, lower, r, upper, max(depth, 0) + 1)
+        else:
+            lines += _read_area(textpage, inside, l, lower, r, upper, 2)
+    return lines
+
+
+def _split(text: str) -> list[str]:
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _page_lines(page, textpage, rects: list, tables: list[tuple] = ()) -> list[str]:
+    """The page's lines in reading order. ``tables``: (l, b, r, t, rows) found by pdfplumber; each stands
+    in the reading order as one block whose rows (tab-separated) replace the text inside its box."""
+    width, height = page.get_size()
+    if tables:
+        def outside(q):
+            cx, cy = (q[0] + q[2]) / 2, (q[1] + q[3]) / 2
+            return not any(tb[0] - 1 <= cx <= tb[2] + 1 and tb[1] - 1 <= cy <= tb[3] + 1 for tb in tables)
+
+        rects = [q for q in rects if outside(q)] + list(tables)
+    return _read_area(textpage, rects, 0, 0, width, height)
+
+
+def _clean(line: str) -> str:
+    line = line.translate(_LIGATURES).replace("\xa0", " ")
+    line = _BULLET_AT_START.sub(lambda m: m.group(1) + "• ", line)
+    line = _PUA.sub("•", line)
+    return line.rstrip()
+
+
+def _looks_tabular(lines: list[str], page) -> bool:
+    """Cheap test, from pdfium alone, for a page worth pdfplumber's table finder."""
+    numeric = sum(1 for line in lines if _NUMERIC_ROW.match(line))
+    if numeric >= 3:
+        return True
+    import pypdfium2.raw as pdfium_c
+
+    rulings = 0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        l, b, r, t = obj.get_bounds()
+        if (r - l >= 30 and t - b <= 2.5) or (t - b >= 12 and r - l <= 2.5):  # thin horizontal or vertical
+            rulings += 1
+            if rulings >= 4:
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tables (pdfplumber)
+# ---------------------------------------------------------------------------------------------------------
+
+def _cell(value) -> str:
+    return re.sub(r"\s+", " ", _clean(str(value))).strip() if value is not None else ""
+
+
+def _tables(plumber_page) -> list[tuple[float, float, float, float, list[list[str]]]]:
+    """Tables of a pdfplumber page as (l, b, r, t, rows) in PDF coordinates (y up)."""
+    height = float(plumber_page.height)
+    found = []
+    for table in plumber_page.find_tables():
+        rows = [[_cell(c) for c in row] for row in table.extract()]
+        rows = [row for row in rows if any(row)]
+        if not rows or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = table.bbox
+        found.append((float(x0), height - float(bottom), float(x1), height - float(top), rows))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The whole document: furniture, hyphens
+# ---------------------------------------------------------------------------------------------------------
+
+def _norm(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.strip().lower()))
+
+
+def drop_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Without the running heads, running footers and bare page numbers that repeat across pages.
+
+    A line among a page's first or last few counts as furniture when the same line (digits aside) stands
+    there on at least half of the pages (three at least; both pages of a two-page document). A bare number
+    counts only when it is the outermost number at the top or bottom of the page and follows the page order
+    (printed number = position + a constant, on as many pages), so a footnote marker "1" stays.
+    """
+    n = len(pages)
+    if n < 2:
+        return pages
+
+    def edges(lines):
+        idx = [i for i, line in enumerate(lines) if line.strip()]
+        return idx[:EDGE_LINES], idx[::-1][:EDGE_LINES]
+
+    def outer_numbers(lines):
+        """Index and value of the outermost bare number at the top and at the bottom of a page."""
+        found = []
+        for side in edges(lines):
+            for i in side:
+                m = _BARE_PAGE_NUMBER.match(lines[i].strip())
+                if m:
+                    found.append((i, int(m.group(1))))
+                    break
+        return found
+
+    counts: Counter = Counter()
+    offsets: Counter = Counter()
+    for number, lines in enumerate(pages, start=1):
+        top, bottom = edges(lines)
+        counts.update({_norm(lines[i]) for i in top + bottom if not _BARE_PAGE_NUMBER.match(lines[i].strip())})
+        offsets.update({value - number for _, value in outer_numbers(lines)})
+    threshold = n if n < 4 else max(3, (n + 1) // 2)
+    furniture = {k for k, c in counts.items() if c >= threshold and 3 <= len(k) <= 200}
+    offset, hits = offsets.most_common(1)[0] if offsets else (None, 0)
+    out = []
+    for number, lines in enumerate(pages, start=1):
+        top, bottom = edges(lines)
+        drop = {i for i in top + bottom if _norm(lines[i]) in furniture}
+        if hits >= threshold:
+            drop |= {i for i, value in outer_numbers(lines) if value - number == offset}
+        out.append([line for i, line in enumerate(lines) if i not in drop])
+    return out
+
+
+def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
+    """A word broken across two lines with a hyphen ("investi-" / "gation") is put back on the first line.
+
+    The hyphen goes only where the document itself has the joined word elsewhere and not the hyphenated
+    form. It stays for capitalised second parts ("Dyfed-" / "Powys"), known prefixes ("anti-" / "social"),
+    forms found hyphenated elsewhere, and whenever in doubt. Numbers are never joined.
+    """
+    words = Counter(w.lower() for lines in pages for line in lines for w in re.findall(r"[A-Za-z][A-Za-z-]*", line))
+
+    def decide(first: str, second: str, soft: bool) -> bool:
+        """Keep the hyphen?"""
+        plain, hyphened = (first + second).lower(), f"{first}-{second}".lower()
+        if second[0].isupper():
+            return True
+        if words[plain] and not words[hyphened]:
+            return False
+        if words[hyphened] or first.lower() in _COMPOUND_PREFIXES:
+            return True
+        return not soft
+
+    def inline(m: re.Match) -> str:  # pdfium's own join: "anti\x02social"
+        return m.group(1) + ("-" if decide(m.group(1), m.group(2), False) else "") + m.group(2)
+
+    pages = [[re.sub("\x02(?!$)", "-", _SOFT_INLINE.sub(inline, line)) if "\x02" in line else line
+              for line in lines] for lines in pages]
+    out = []
+    for lines in pages:
+        lines = list(lines)
+        for i in range(len(lines) - 1):
+            m = _HYPHEN_END.search(lines[i])
+            if not m:
+                continue
+            j = i + 1
+            while j < len(lines) and not lines[j].strip() and j - i <= 1:
+                j += 1
+            if j >= len(lines):
+                continue
+            nxt = _WORD_START.match(lines[j].lstrip())
+            if not nxt:
+                continue
+            first, second, rest = m.group(1), nxt.group(1), nxt.group(2)
+            keep = decide(first, second, lines[i][-1] in "\x02\xad")
+            lines[i] = lines[i][: m.start()] + first + ("-" if keep else "") + second
+            lines[j] = rest.lstrip()
+        out.append([line.replace("\x02", "-") for line in lines])
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------------------------------------
+
+def read_pdf(path: Path, raw: bytes) -> tuple[list[Page], dict]:
+    pdf = _open(raw)
+    plumber = None
+    meta: dict = {}
+    texts: list[list[str]] = []
+    tables: list[list[list[list[str]]]] = []
+    damaged_pages = 0
     try:
-        pages = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-            textpage.close()
-            page.close()
-            pages.append(Page(number=i + 1, lines=text.split("\n")))
+        n = len(pdf)
+        for i in range(n):
+            try:
+                page = pdf[i]
+                textpage = page.get_textpage()
+            except Exception:  # a page pdfium cannot parse (cut-off file): read the others
+                damaged_pages += 1
+                texts.append([])
+                tables.append([])
+                continue
+            try:
+                rects = _rects(textpage)
+                lines = _page_lines(page, textpage, rects)
+                found = []
+                if rects and _looks_tabular(lines, page):
+                    if plumber is None:
+                        plumber = _plumber(raw)
+                    found = _plumber_tables(plumber, i)
+                    if found:
+                        lines = _page_lines(page, textpage, rects, tables=found)
+                texts.append([_clean(line) for line in lines])
+                tables.append([t[4] for t in found])
+            finally:
+                textpage.close()
+                page.close()
         meta = {k: v for k, v in (pdf.get_metadata_dict() or {}).items() if v}
     finally:
+        if plumber:
+            plumber.close()
         pdf.close()
-    chars = sum(len("".join(p.lines).strip()) for p in pages)
-    if not pages:
+    if not texts:
         raise ReadError("PDF has no pages")
-    if chars < MIN_CHARS_PER_PAGE * len(pages):
-        raise ReadError(f"no text layer: scanned image, OCR not supported ({chars} characters on {len(pages)} pages)")
+    chars = sum(len("".join(lines).strip()) for lines in texts)
+    if chars == 0 and damaged_pages:
+        raise ReadError(f"damaged PDF: none of its {n} pages can be read")
+    if chars < MIN_CHARS_PER_PAGE * len(texts):
+        if b"%%EOF" not in raw[-2048:] and damaged_pages:
+            raise ReadError(f"damaged PDF: the file is cut off; {damaged_pages} of {n} pages cannot be read")
+        raise ReadError(f"no text layer: scanned image, OCR not supported ({chars} characters on {len(texts)} pages)")
+    if damaged_pages:
+        meta["damaged_pages"] = str(damaged_pages)
+    texts = join_hyphens(drop_furniture(texts))
+    pages = [Page(number=i + 1, lines=lines, tables=tbl) for i, (lines, tbl) in enumerate(zip(texts, tables))]
     return pages, meta
+
+
+def _plumber(raw: bytes):
+    import pdfplumber
+
+    try:
+        return pdfplumber.open(io.BytesIO(raw))
+    except Exception:  # pdfminer cannot parse what pdfium could: no tables, text still read
+        return False
+
+
+def _plumber_tables(plumber, index: int) -> list:
+    """Tables of one page; the pdfplumber page is closed at once (its caches grow ~7 MiB a page)."""
+    if not plumber or index >= len(plumber.pages):
+        return []
+    page = plumber.pages[index]
+    try:
+        return _tables(page)
+    except Exception:  # a page pdfminer cannot lay out: its text is still read by pdfium
+        return []
+    finally:
+        page.close()

@@ -1,0 +1,401 @@
+"""Fixture builders: the seeds in other shapes (PDF in one or two columns, re-wrapped, another force's name)
+and bad inputs (empty, random bytes, truncated, encrypted, image-only, .docx, PNG, Latin-1, one 5 MB line).
+
+Every builder writes only the file it is given (never the seeds) and returns that path, so the lead's golden
+tests and the benchmark can import them (``from fixtures import render_pdf`` inside tests/, or
+``from tests.fixtures import render_pdf`` from the repository root).
+
+    render_pdf(seed_path, out_path, columns=1|2)   # reportlab, headings/bullets/tables/page breaks kept
+    rewrap(seed_path, out_path, width)             # the prose re-filled to another line width
+    swap_force(seed_path, out_path, old, new)      # every name and alias of one force replaced by another's
+    bad_inputs(folder)                             # every bad input, with the reason each must give
+"""
+from __future__ import annotations
+
+import io
+import random
+import re
+import struct
+import textwrap
+import zipfile
+import zlib
+from pathlib import Path
+
+BULLET_START = re.compile(r"^\s*(?:•|·|\(cid:127\)|[\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\u25cf\u25aa\u25e6\u2023\u2043\u2219])\s*")
+HEADER_TEXT = "PEEL fixture report"  # the running head render_pdf prints on every page (page furniture)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The seed text as blocks: paragraphs, bullets, single lines (headings, labels) and tables
+# ---------------------------------------------------------------------------------------------------------
+
+def _seed_pages(seed_path: str | Path) -> list:
+    """Pages of the seed exactly as the text reader sees them (so page breaks are the text's own)."""
+    from lib.readers import read_document
+
+    return read_document(seed_path).pages
+
+
+def _wrap_width(lines: list[str]) -> int:
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def blocks(lines: list[str], width: int) -> list[tuple[str, object]]:
+    """Blocks of one page: ("para", text) | ("bullet", text) | ("table", rows) | ("blank", "").
+
+    A line continues into the next when it is long (it was wrapped at the margin); a short line (a heading,
+    a label, the end of a paragraph) ends its block. Lines with tabs are table rows.
+    """
+    out: list[tuple[str, object]] = []
+    unwrapped = width > 130  # one paragraph per line (Markdown, e-mail): never join lines
+    current: list[str] | None = None
+    kind = "para"
+    rows: list[list[str]] = []
+
+    def flush():
+        nonlocal current, rows
+        if current:
+            text = ""
+            for part in current:
+                part = part.strip()
+                if not text:
+                    text = part
+                elif text.endswith("-") and not text.endswith(" -"):
+                    text += part  # "Dyfed-" + "Powys", "anti-" + "social": the hyphen is a real one
+                else:
+                    text += " " + part
+            out.append((kind, text))
+        current = None
+        if rows:
+            out.append(("table", rows))
+            rows = []
+
+    for line in lines:
+        if "\t" in line:
+            if current:
+                flush()
+            rows.append([re.sub(r"\s+", " ", cell).strip() for cell in line.split("\t")])
+            continue
+        if not line.strip():
+            if not rows:
+                flush()
+                out.append(("blank", ""))
+            continue
+        if rows:
+            flush()
+        bullet = BULLET_START.match(line)
+        if bullet and bullet.end() < len(line):
+            flush()
+            kind, current = "bullet", [line[bullet.end():]]
+        elif current is None:
+            kind, current = "para", [line]
+        else:
+            current.append(line)
+        if unwrapped or len(line.rstrip()) < 0.7 * width or len(line.rstrip()) > 1.25 * width:
+            flush()
+    flush()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# PDF
+# ---------------------------------------------------------------------------------------------------------
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, furniture: bool = True) -> Path:
+    """The seed rendered to PDF with reportlab: one or two columns, paragraphs re-flowed, headings and labels
+    on their own lines, bullets "•", tab-separated rows as ruled tables, a page break where the text has one.
+    ``furniture`` adds a running head and a page number on every page (the reader must drop them)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import (BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table,
+                                    TableStyle)
+
+    out_path = Path(out_path)
+    pages = _seed_pages(seed_path)
+    width = _wrap_width([line for page in pages for line in page.lines])
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5, spaceAfter=3)
+    bullet = ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2)
+    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10, spaceAfter=0)
+
+    margin, gutter = 56, 24
+    page_w, page_h = A4
+    frame_w = (page_w - 2 * margin - (columns - 1) * gutter) / columns
+    frames = [Frame(margin + i * (frame_w + gutter), margin, frame_w, page_h - 2 * margin, id=f"col{i}",
+                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0) for i in range(columns)]
+
+    def on_page(canvas, doc):
+        if not furniture:
+            return
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(margin, page_h - margin + 20, HEADER_TEXT)
+        canvas.drawCentredString(page_w / 2, margin - 28, str(doc.page))
+        canvas.restoreState()
+
+    story = []
+    for n, page in enumerate(pages):
+        if n:
+            story.append(PageBreak())
+        for kind, value in blocks(page.lines, width):
+            if kind == "blank":
+                story.append(Spacer(1, 4))
+            elif kind == "table":
+                ncols = max(len(r) for r in value)
+                rows = [[Paragraph(_xml(c), cell) for c in r] + [""] * (ncols - len(r)) for r in value]
+                table = Table(rows, colWidths=[frame_w / ncols] * ncols, repeatRows=0)
+                table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                story.append(table)
+                story.append(Spacer(1, 6))
+            elif kind == "bullet":
+                story.append(Paragraph(_xml(value), bullet, bulletText="•"))
+            else:
+                story.append(Paragraph(_xml(value), body))
+    doc = BaseDocTemplate(str(out_path), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                          bottomMargin=margin, title=Path(seed_path).stem, author="peel-workbook fixtures")
+    doc.addPageTemplates([PageTemplate(id="body", frames=frames, onPage=on_page)])
+    doc.build(story)
+    return out_path
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Text variants
+# ---------------------------------------------------------------------------------------------------------
+
+def rewrap(seed_path: str | Path, out_path: str | Path, width: int, break_on_hyphens: bool = False) -> Path:
+    """The seed with its prose re-filled to ``width`` characters a line. Headings, labels, bullets, tables
+    and page starts stay as they are (a page's first line keeps its one-space indent, the page mark of
+    PDF-to-text output)."""
+    raw = Path(seed_path).read_text(encoding="utf-8")
+    lines = raw.split("\n")
+    wrap_at = _wrap_width(lines)
+    out: list[str] = []
+    para: list[str] = []
+
+    def flush():
+        if para:
+            lead = " " if para[0].startswith(" ") and not para[0].startswith("  ") else ""
+            text = " ".join(p.strip() for p in para)
+            text = re.sub(r"(?<=\w)- (?=\w)", "-", text) if any(p.rstrip().endswith("-") for p in para) else text
+            filled = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=break_on_hyphens)
+            out.extend([lead + filled[0]] + filled[1:] if filled else [lead])
+            para.clear()
+
+    for line in lines:
+        page_start = re.match(r" \S", line) is not None
+        plain = line.strip() and "\t" not in line and not BULLET_START.match(line)
+        if page_start and para:
+            flush()
+        if not plain:
+            flush()
+            out.append(line)
+            continue
+        para.append(line)
+        n = len(line.rstrip())
+        if wrap_at > 130 or n < 0.7 * wrap_at or n > 1.25 * wrap_at:
+            flush()
+    flush()
+    Path(out_path).write_text("\n".join(out), encoding="utf-8")
+    return Path(out_path)
+
+
+def _force_row(name: str) -> dict:
+    from lib import forces
+
+    canonical = forces.canonical(name)
+    if canonical is None:
+        raise ValueError(f"not a force name: {name}")
+    return next(row for row in forces.forces() if row["force"] == canonical)
+
+
+def force_names(name: str) -> list[str]:
+    """Every name of a force: full, short, aliases (as lib.forces knows them)."""
+    row = _force_row(name)
+    return [n for n in dict.fromkeys([row["force"], row["short"]] + [a for a in row["aliases"].split("|") if a]) if n]
+
+
+def swap_text(text: str, old: str, new: str) -> str:
+    """``text`` with every name and alias of force ``old`` replaced by force ``new``'s: the full name by the
+    full name, the short name by the short name, any other alias by the full name. Names broken across lines
+    ("Dyfed-\\nPowys") are found too, and the line break is kept before the new name."""
+    old_row, new_row = _force_row(old), _force_row(new)
+    names = force_names(old)
+    targets = {}
+    for n in names:
+        if n == old_row["force"]:
+            targets[n.lower()] = new_row["force"]
+        elif n == old_row["short"]:
+            targets[n.lower()] = new_row["short"]
+        else:
+            targets[n.lower()] = new_row["force"]
+
+    def flexible(name: str) -> str:
+        parts = re.split(r"[\s\-–]+", name)
+        return r"(?:[\-–]\n?|[ \t]*\n[ \t]*|[ \t]+)".join(re.escape(p) for p in parts)
+
+    alternation = "|".join(flexible(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w\-./@])(?:{alternation})(?![\w\-]|\.[A-Za-z])", re.I)
+
+    def key(matched: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"[\-–]\n", "-", matched)).lower().replace("–", "-")
+
+    def replace(m: re.Match) -> str:
+        matched = m.group(0)
+        k = key(matched)
+        target = targets.get(k) or targets.get(k.replace("-", " ")) or next(
+            (v for n, v in targets.items() if n.replace("-", " ").replace("–", " ") == k.replace("-", " ")), new_row["force"])
+        if matched.isupper():
+            target = target.upper()
+        return ("\n" + target) if "\n" in matched else target
+
+    return pattern.sub(replace, text)
+
+
+def swap_force(seed_path: str | Path, out_path: str | Path, old: str, new: str) -> Path:
+    """The seed with force ``old`` (every name and alias) replaced by force ``new``."""
+    text = Path(seed_path).read_text(encoding="utf-8")
+    Path(out_path).write_text(swap_text(text, old, new), encoding="utf-8")
+    return Path(out_path)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Bad inputs
+# ---------------------------------------------------------------------------------------------------------
+
+def zero_byte(path: str | Path) -> Path:
+    Path(path).write_bytes(b"")
+    return Path(path)
+
+
+def random_pdf(path: str | Path, size: int = 20_000, seed: int = 4) -> Path:
+    """Random bytes named .pdf (a download that went wrong)."""
+    rng = random.Random(seed)
+    Path(path).write_bytes(bytes(rng.randrange(256) for _ in range(size)))
+    return Path(path)
+
+
+def truncated_pdf(source_pdf: str | Path, path: str | Path, fraction: float = 0.5) -> Path:
+    """The first part of a real PDF (a download cut off half way)."""
+    raw = Path(source_pdf).read_bytes()
+    Path(path).write_bytes(raw[: int(len(raw) * fraction)])
+    return Path(path)
+
+
+def encrypted_pdf(path: str | Path, password: str = "secret") -> Path:
+    """A text PDF that needs a password to open."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, encrypt=password)
+    text = c.beginText(56, 780)
+    text.setFont("Helvetica", 11)
+    for i in range(30):
+        text.textLine(f"PEEL: Police effectiveness 2015. An inspection of Gwent Police, line {i + 1} of this page.")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    return Path(path)
+
+
+def _png_bytes(width: int = 400, height: int = 300, seed: int = 7) -> bytes:
+    """A small grey-noise PNG written by hand (zlib), so no imaging library is needed."""
+    rng = random.Random(seed)
+    raw = b"".join(b"\x00" + bytes(rng.randrange(120, 256) for _ in range(width)) for _ in range(height))
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
+
+
+def png(path: str | Path) -> Path:
+    Path(path).write_bytes(_png_bytes())
+    return Path(path)
+
+
+def image_pdf(path: str | Path, pages: int = 2) -> Path:
+    """A scanned document: each page one image, no text layer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(pages):
+        c.drawImage(ImageReader(io.BytesIO(_png_bytes())), 56, 200, width=480, height=360)
+        c.showPage()
+    c.save()
+    return Path(path)
+
+
+def docx(path: str | Path) -> Path:
+    """A minimal Word document (a zip container)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats'
+                   '.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>PEEL: Police effectiveness 2015'
+                   '</w:t></w:r></w:p></w:body></w:document>')
+    return Path(path)
+
+
+def latin1_text(path: str | Path) -> Path:
+    """A text file saved as Latin-1 (Windows), not UTF-8."""
+    Path(path).write_bytes("PEEL: Police effectiveness 2015 – Gwent Police’s budget is £120m.\n"
+                           "Café culture and the force’s response.\n".encode("cp1252"))
+    return Path(path)
+
+
+def huge_line_text(path: str | Path, size: int = 5_000_000) -> Path:
+    """About ``size`` bytes of report-like text on a single line (no newline at all)."""
+    sentence = ("Overall Gwent Police is judged to be good at keeping people safe and reducing crime; in the 12 "
+                "months to 30 June 2015 the force recorded 17,130 incidents of anti-social behaviour, 201513 14 "
+                "per 1,000 population. ")
+    Path(path).write_text((sentence * (size // len(sentence) + 1))[:size], encoding="utf-8")
+    return Path(path)
+
+
+# What each bad input must give: (status, a fragment of the one-line reason). A readable non-report gives
+# status ok with doc_type unknown: its reason is empty.
+BAD_EXPECTED = {
+    "empty.pdf": ("failed", "empty file"),
+    "random.pdf": ("failed", "not a PDF"),
+    "truncated.pdf": ("failed", "damaged PDF"),
+    "encrypted.pdf": ("failed", "encrypted PDF: needs a password"),
+    "scanned.pdf": ("failed", "no text layer"),
+    "report.docx": ("failed", "unsupported format"),
+    "figure.png": ("failed", "unsupported format"),
+    "latin1.txt": ("failed", "not UTF-8"),
+    "oneline.txt": ("ok", ""),
+}
+
+
+def bad_inputs(folder: str | Path, source_pdf: str | Path | None = None) -> dict[Path, tuple[str, str]]:
+    """Write every bad input into ``folder``; returns {path: (status, reason fragment)}.
+
+    ``source_pdf`` is the PDF whose first half makes the truncated file (default: an image-only PDF padded
+    with its own bytes would not do, so one seed is rendered when none is given)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if source_pdf is None:
+        from lib.paths import SEEDS
+
+        source_pdf = render_pdf(sorted(SEEDS.glob("004_*"))[0], folder / ".source-for-truncation.pdf")
+    made = {
+        zero_byte(folder / "empty.pdf"): BAD_EXPECTED["empty.pdf"],
+        random_pdf(folder / "random.pdf"): BAD_EXPECTED["random.pdf"],
+        truncated_pdf(source_pdf, folder / "truncated.pdf"): BAD_EXPECTED["truncated.pdf"],
+        encrypted_pdf(folder / "encrypted.pdf"): BAD_EXPECTED["encrypted.pdf"],
+        image_pdf(folder / "scanned.pdf"): BAD_EXPECTED["scanned.pdf"],
+        docx(folder / "report.docx"): BAD_EXPECTED["report.docx"],
+        png(folder / "figure.png"): BAD_EXPECTED["figure.png"],
+        latin1_text(folder / "latin1.txt"): BAD_EXPECTED["latin1.txt"],
+        huge_line_text(folder / "oneline.txt"): BAD_EXPECTED["oneline.txt"],
+    }
+    return made
