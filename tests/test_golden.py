@@ -342,3 +342,20 @@ def test_judgments_from_a_2021_style_report(tmp_path):
                       ("responding_to_public", "Requires improvement", 2, "five_point"),
                       ("preventing_crime", "Outstanding", 5, "five_point")}
     assert [(f["area"], f["kind"]) for f in result["findings"]] == [("responding_to_public", "area_for_improvement")]
+
+
+def test_judgments_from_an_efficiency_report(tmp_path):
+    text = ("PEEL: Police efficiency 2016\nAn inspection of Essex Police\n\n"
+            "How efficient is the force at keeping people safe and reducing crime?\n\nOverall judgment\nGood\n\n"
+            "How well does the force understand demand?\nThe force has a good understanding of demand, as the inspection found.\n\n"
+            "Summary of findings\nGood\n\n"
+            "How well does the force use its resources to meet its demand?\nSummary of findings\nRequires improvement\n\n"
+            "Areas for improvement\n• The force should review its workforce model.\n\n"
+            "How well is the force planning for demand in the future?\n\nSummary of findings Good\n")
+    path = tmp_path / "essex.txt"
+    path.write_text(text)
+    result = process_document(path, "essex")
+    assert (result["document"]["pillar"], result["document"]["force"], result["document"]["year"]) == ("efficiency", "Essex Police", 2016)
+    assert judgment_set(result) == {("overall", "Good", None), ("understanding_demand", "Good", None),
+                                    ("meeting_demand", "Requires improvement", None), ("planning_for_future", "Good", None)}
+    assert [(f["area"], f["text"]) for f in result["findings"]] == [("meeting_demand", "The force should review its workforce model.")]

@@ -43,12 +43,14 @@ AREA_RULES: list[tuple[str, str]] = [
     ("responding_to_public", r"responding to the public"),
     ("treatment_of_public", r"treat(?:ment|ing|s)? (?:of )?the public|police powers and public treatment|public treatment"),
     ("ethical_behaviour", r"ethical(?:ly)? and lawful|ethical (?:and lawful )?(?:workforce )?behaviour"),
-    ("treating_workforce_fairly", r"treat(?:ing|s)? (?:its|the) workforce fairly"),
+    ("treating_workforce_fairly", r"treat(?:ing|s)? (?:its|the) workforce (?:fairly|with fairness)"),
+    ("treatment_of_public", r"treat(?:ing|s)? all (?:of )?the people it serves"),
     ("workforce", r"(?:building|supporting|protecting)[\w, ]* the workforce|positive workplace|workforce wellbeing"),
     ("leadership", r"leadership and force management|^leadership"),
     ("strategic_planning", r"strategic planning|value for money|organisational management"),
     ("meeting_demand", r"meet(?:ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
-    ("planning_for_future", r"planning for the future|plan(?:ning)? for (?:the )?future"),
+    ("planning_for_future", r"planning for the future|plan(?:ning)? for (?:the )?future|planning for demand"),
+    ("understanding_demand", r"understand(?:ing)? (?:its )?(?:current and (?:likely )?future |current |future )?demand"),
     ("victim_service", r"victim service assessment"),
 ]
 

@@ -17,10 +17,14 @@ from ..model import Document
 from ..text import clean_line
 from .areas import GRADE_LINE, GRADE_RE, area_key, grade_name, grade_score, scale_for
 
-QUESTION = re.compile(r"^(?:\d+\.\s*)?how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)", re.I)
-TOP_QUESTION = re.compile(r"^how (?:effective|efficient|legitimate) is the force at", re.I)
+QUESTION = re.compile(r"^(?:\d+\.\s*)?(?:how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)|to what extent (?:does|is) the force)", re.I)
+# Questions that head a graded section: effectiveness ("How effective is the force at ..."), efficiency and
+# legitimacy ("How well does the force ...", "To what extent does the force ..."), 2016-17 specialist
+# capabilities ("How effective are the force's specialist capabilities?").
+TOP_QUESTION = re.compile(r"^(?:how (?:effective|efficient|legitimate) is the force at|how (?:effective|efficient|well) (?:are|is|does) the force(?:'s|’s)?\b|to what extent (?:does|is) the force)", re.I)
 OVERALL = re.compile(r"^overall (?:judg(?:e)?ment|effectiveness|efficiency|legitimacy|grade)\s*\d*\W*$", re.I)
 SUMMARY = re.compile(r"^summary of (?:findings|judg(?:e)?ments?)\W*$", re.I)
+SUMMARY_WITH_GRADE = re.compile(r"^summary of (?:findings|judg(?:e)?ments?)\W*(outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\W*$", re.I)
 ROW = re.compile(r"^(?P<label>[A-Z][^.?!]{3,120}?)[\s:|–-]+(?P<grade>outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\s*(?:(?P<year>20\d\d)\s*)?$", re.I)
 SENTENCE = re.compile(r"(?P<force>[A-Z][\w-]+(?: [A-Z][\w-]+)*) (?:is (?:currently )?(?:judged|assessed|considered) (?:to be |to )?|is |was |requires? improvement)(?P<grade>outstanding|good|adequate|inadequate|require improvement|requires improvement)?(?: (?:at|in) )(?P<area>[^.;]{5,160})", re.I)
 
@@ -96,6 +100,11 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
                     continue
                 pending.append((key, question, line))
             i = j + 1
+            continue
+        if (same := SUMMARY_WITH_GRADE.match(line)) and current:
+            found.append(_row(current[0], current[1], grade_name(same.group(1)), page, f"{current[1]} | {line}", source="summary"))
+            pending.clear()
+            i += 1
             continue
         if SUMMARY.match(line) and GRADE_LINE.match(nxt) and current:
             found.append(_row(current[0], current[1], grade_name(nxt), lines[i + 1][0], f"{current[1]} | {line} | {nxt}", source="summary"))
