@@ -222,7 +222,7 @@ def force_names(name: str) -> list[str]:
 
 def swap_text(text: str, old: str, new: str) -> str:
     """``text`` with every name and alias of force ``old`` replaced by force ``new``'s: the full name by the
-    full name, the short name by the short name, any other alias by the full name. Names broken across lines
+    full name, the short name (and its spellings) by the short name, other aliases by the full name. Names broken across lines
     ("Dyfed-\\nPowys") are found too, and the line break is kept before the new name."""
     old_row, new_row = _force_row(old), _force_row(new)
     names = force_names(old)
@@ -232,8 +232,10 @@ def swap_text(text: str, old: str, new: str) -> str:
             targets[n.lower()] = new_row["force"]
         elif n == old_row["short"]:
             targets[n.lower()] = new_row["short"]
-        else:
+        elif re.search(r"(?i)\b(police|constabulary|service)$|^heddlu\b", n):
             targets[n.lower()] = new_row["force"]
+        else:  # "Dyfed Powys": a spelling of the short name
+            targets[n.lower()] = new_row["short"]
 
     def flexible(name: str) -> str:
         parts = re.split(r"[\s\-–]+", name)

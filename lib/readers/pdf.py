@@ -445,8 +445,25 @@ def read_pdf(path: Path, raw: bytes) -> tuple[list[Page], dict]:
     if damaged_pages:
         meta["damaged_pages"] = str(damaged_pages)
     texts = join_hyphens(drop_furniture(texts))
-    pages = [Page(number=i + 1, lines=lines, tables=tbl) for i, (lines, tbl) in enumerate(zip(texts, tables))]
+    pages = [Page(number=i + 1, lines=lines, tables=_line_tables(lines) if tbl else [])
+             for i, (lines, tbl) in enumerate(zip(texts, tables))]
     return pages, meta
+
+
+def _line_tables(lines: list[str]) -> list[list[list[str]]]:
+    """The page's tables from its tab-separated lines, in reading order. Pieces of one table that the
+    layout split (a header row at the foot of one column, the body at the top of the next) are consecutive
+    here and come back as one table, as the text reader gives them."""
+    tables, current = [], []
+    for line in lines:
+        if "\t" in line:
+            current.append(line.split("\t"))
+        elif line.strip() and current:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
 
 
 def _plumber(raw: bytes):
