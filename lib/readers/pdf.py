@@ -313,8 +313,16 @@ def drop_furniture(pages: list[list[str]]) -> list[list[str]]:
         idx = [i for i, line in enumerate(lines) if line.strip()]
         return idx[:EDGE_LINES], idx[::-1][:EDGE_LINES]
 
+    counts: Counter = Counter()
+    for lines in pages:
+        top, bottom = edges(lines)
+        counts.update({_norm(lines[i]) for i in top + bottom if not _BARE_PAGE_NUMBER.match(lines[i].strip())})
+    threshold = n if n < 4 else max(3, (n + 1) // 2)
+    furniture = {k for k, c in counts.items() if c >= threshold and 3 <= len(k) <= 200}
+
     def outer_numbers(lines):
-        """Index and value of the outermost bare number at the top and at the bottom of a page."""
+        """Index and value of a bare number standing outermost at the top or the bottom of a page (only
+        running heads or feet beyond it)."""
         found = []
         for side in edges(lines):
             for i in side:
@@ -322,16 +330,13 @@ def drop_furniture(pages: list[list[str]]) -> list[list[str]]:
                 if m:
                     found.append((i, int(m.group(1))))
                     break
+                if _norm(lines[i]) not in furniture:
+                    break
         return found
 
-    counts: Counter = Counter()
     offsets: Counter = Counter()
     for number, lines in enumerate(pages, start=1):
-        top, bottom = edges(lines)
-        counts.update({_norm(lines[i]) for i in top + bottom if not _BARE_PAGE_NUMBER.match(lines[i].strip())})
         offsets.update({value - number for _, value in outer_numbers(lines)})
-    threshold = n if n < 4 else max(3, (n + 1) // 2)
-    furniture = {k for k, c in counts.items() if c >= threshold and 3 <= len(k) <= 200}
     offset, hits = offsets.most_common(1)[0] if offsets else (None, 0)
     out = []
     for number, lines in enumerate(pages, start=1):

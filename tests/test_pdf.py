@@ -1,0 +1,185 @@
+"""The PDF reader: the seeds rendered to PDF (one and two columns) read back into the seeds' own words,
+tables as rows, page furniture dropped, bullets and hyphens handled; and the same extraction results."""
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from fixtures import HEADER_TEXT, render_pdf, rewrap, swap_force
+from lib.paths import SEEDS
+from lib.readers import pdf as pdfreader
+from lib.readers import read_document
+
+SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
+EXTRACTED = ("judgments", "indicators", "findings", "pcc_actions")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[tuple[str, int], Path]:
+    folder = tmp_path_factory.mktemp("pdf")
+    return {(seed.name[:3], columns): render_pdf(seed, folder / f"{seed.stem}-{columns}col.pdf", columns=columns)
+            for seed in SEED_FILES for columns in (1, 2)}
+
+
+def flat(doc) -> str:
+    """The document's words run together: layout (line breaks, column widths, bullets) aside."""
+    return "".join(re.findall(r"[^\s•]+", doc.text))
+
+
+def test_five_seeds():
+    assert len(SEED_FILES) == 5
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+@pytest.mark.parametrize("seed", [p.name[:3] for p in SEED_FILES])
+def test_pdf_reads_back_the_seed_words(rendered, seed, columns):
+    text = read_document(next(p for p in SEED_FILES if p.name.startswith(seed)))
+    doc = read_document(rendered[(seed, columns)])
+    assert doc.format == "pdf"
+    assert len(doc.pages) >= 1
+    a, b = flat(text), flat(doc)
+    if a != b:  # show where they part
+        i = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y) if any(x != y for x, y in zip(a, b)) else min(len(a), len(b))
+        pytest.fail(f"words differ at {i}: text {a[i - 60:i + 60]!r} / pdf {b[i - 60:i + 60]!r}")
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_page_furniture_dropped(rendered, columns):
+    doc = read_document(rendered[("000", columns)])
+    assert len(doc.pages) > 20
+    assert not any(HEADER_TEXT in line for _, line in doc.lines())
+    for page in doc.pages:
+        body = [line for line in page.lines if line.strip()]
+        assert body[-1].strip() != str(page.number), f"page number left at the foot of page {page.number}"
+        assert body[0].strip() != str(page.number)
+
+
+def test_two_columns_read_column_by_column(rendered):
+    """A sentence that runs down one column stays whole (reading across would interleave the columns)."""
+    doc = read_document(rendered[("000", 2)])
+    text = re.sub(r"\s+", " ", doc.text)
+    assert "Overall Dyfed-Powys Police is judged to require improvement at keeping people safe and reducing crime." in text
+    assert "The force is considered to be good at preventing crime and anti-social behaviour." in text
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+@pytest.mark.parametrize("seed", ["002", "004"])
+def test_tables_come_back_as_rows(rendered, seed, columns):
+    text = read_document(next(p for p in SEED_FILES if p.name.startswith(seed)))
+    doc = read_document(rendered[(seed, columns)])
+
+    def rows(d):
+        return [tuple(re.sub(r"[\s•]+", " ", c).strip() for c in row) for _, t in d.tables() for row in t]
+
+    want, got = rows(text), rows(doc)
+    assert want and got == want
+    # In the lines too, as tab-separated rows (as PDF-to-text output gives them).
+    assert any("\t" in line for _, line in doc.lines())
+
+
+def test_pdfplumber_only_on_table_pages(rendered, monkeypatch):
+    calls = []
+    original = pdfreader._plumber_tables
+    monkeypatch.setattr(pdfreader, "_plumber_tables", lambda plumber, i: calls.append(i) or original(plumber, i))
+    doc = read_document(rendered[("003", 1)])  # a newsletter: no tables
+    assert doc.pages and calls == []
+    doc = read_document(rendered[("000", 1)])
+    assert len(calls) <= len(doc.pages) // 3, f"pdfplumber opened {len(calls)} of {len(doc.pages)} pages"
+    calls.clear()
+    read_document(rendered[("004", 1)])
+    assert calls == [0]
+
+
+def test_reader_speed(rendered):
+    """The pdfium path: a few milliseconds a page (pdfplumber only on table pages)."""
+    path = rendered[("000", 2)]
+    read_document(path)
+    t0 = time.perf_counter()
+    doc = read_document(path)
+    per_page = (time.perf_counter() - t0) / len(doc.pages)
+    assert per_page < 0.05, f"{per_page * 1000:.1f} ms a page"
+
+
+def test_bullets_and_odd_glyphs():
+    assert pdfreader._clean("\uf0b7 Reducing crime") == "• Reducing crime"
+    assert pdfreader._clean("(cid:127) Weekly dial-in") == "• Weekly dial-in"
+    assert pdfreader._clean("  \u25aa item") == "  • item"
+    assert pdfreader._clean("a \uf0a7 b") == "a • b"
+    assert pdfreader._clean("Overview – How effective") == "Overview – How effective"
+    assert pdfreader._clean("e\ufb03cient") == "efficient"
+
+
+def test_hyphens_joined_only_where_safe():
+    pages = [["the force tackles anti-", "social behaviour in Dyfed-", "Powys and an investi-", "gation followed.",
+              "recorded 2015-", "16 figures; the well-", "being of staff", "every investigation counts"]]
+    out = pdfreader.join_hyphens(pages)[0]
+    assert out[0].endswith("anti-social")
+    assert out[1].endswith("Dyfed-Powys")
+    assert out[2].endswith("investigation")  # the document has "investigation" elsewhere
+    assert out[4] == "recorded 2015-" and out[5].startswith("16 figures")  # numbers never joined
+    assert out[5].endswith("well-being")
+    # pdfium's own join of a line-end hyphen
+    assert pdfreader.join_hyphens([["anti\x02social behaviour"]])[0] == ["anti-social behaviour"]
+
+
+def test_footnote_markers_and_numbers_unchanged():
+    pages = [["Header of the report", "Crime rose in 201513 14 per 1,000 people", "1", "Footnote text", "1"],
+             ["Header of the report", "body", "2"], ["Header of the report", "more body", "3"]]
+    out = pdfreader.drop_furniture(pages)
+    assert out[0] == ["Crime rose in 201513 14 per 1,000 people", "1", "Footnote text"]
+    assert out[1] == ["body"] and out[2] == ["more body"]
+
+
+def _without_place(rows: list[dict], old: str | None = None, new: str | None = None) -> list[str]:
+    keep = []
+    for row in rows:
+        d = {k: v for k, v in row.items() if k not in {"page", "evidence", "doc_id"}}
+        if old and d.get("force") == old:
+            d["force"] = new
+        keep.append(json.dumps(d, sort_keys=True, default=str))
+    return sorted(keep)
+
+
+@pytest.mark.parametrize("seed", ["000", "002", "004"])
+def test_two_column_pdf_gives_the_same_results(rendered, seed):
+    from lib.pipeline import process_document
+
+    base = process_document(next(p for p in SEED_FILES if p.name.startswith(seed)), "x")
+    pdf = process_document(rendered[(seed, 2)], "x")
+    assert pdf["document"]["status"] == "ok" and pdf["document"]["doc_type"] == base["document"]["doc_type"]
+    assert sum(len(base[t]) for t in EXTRACTED) > 0
+    for table in EXTRACTED:
+        assert _without_place(pdf[table]) == _without_place(base[table]), table
+
+
+@pytest.mark.parametrize("seed,old,new", [("000", "Dyfed-Powys Police", "Cumbria Constabulary"),
+                                          ("001", "Gwent Police", "North Yorkshire Police"),
+                                          ("004", "Dyfed-Powys Police", "Cumbria Constabulary")])
+def test_another_force_gives_the_same_results(tmp_path, seed, old, new):
+    from lib.pipeline import process_document
+
+    path = next(p for p in SEED_FILES if p.name.startswith(seed))
+    swapped = swap_force(path, tmp_path / f"{seed}-swapped.txt", old, new)
+    text = swapped.read_text(encoding="utf-8")
+    assert old.split()[0] not in text and new in text
+    base, other = process_document(path, "x"), process_document(swapped, "x")
+    assert other["document"]["force"] == new
+    for table in EXTRACTED:
+        assert _without_place(other[table], None, None) == _without_place(base[table], old, new), table
+
+
+def test_rewrapped_text_gives_the_same_results(tmp_path):
+    from lib.pipeline import process_document
+
+    path = next(p for p in SEED_FILES if p.name.startswith("001"))
+    wrapped = rewrap(path, tmp_path / "001-60.txt", 60)
+    lines = wrapped.read_text(encoding="utf-8").split("\n")
+    assert lines != path.read_text(encoding="utf-8").split("\n")
+    assert sum(len(line) > 60 for line in lines) < 0.03 * len(lines)
+    base, other = process_document(path, "x"), process_document(wrapped, "x")
+    for table in EXTRACTED:
+        assert _without_place(other[table]) == _without_place(base[table]), table
