@@ -134,10 +134,10 @@ def test_footnote_markers_and_numbers_unchanged():
     assert out[1] == ["body"] and out[2] == ["more body"]
 
 
-def _without_place(rows: list[dict], old: str | None = None, new: str | None = None) -> list[str]:
+def _without_place(rows: list[dict], old: str | None = None, new: str | None = None, drop=()) -> list[str]:
     keep = []
     for row in rows:
-        d = {k: v for k, v in row.items() if k not in {"page", "evidence", "doc_id"}}
+        d = {k: v for k, v in row.items() if k not in {"page", "evidence", "doc_id", *drop}}
         if old and d.get("force") == old:
             d["force"] = new
         keep.append(json.dumps(d, sort_keys=True, default=str))
@@ -181,5 +181,7 @@ def test_rewrapped_text_gives_the_same_results(tmp_path):
     assert lines != path.read_text(encoding="utf-8").split("\n")
     assert sum(len(line) > 60 for line in lines) < 0.03 * len(lines)
     base, other = process_document(path, "x"), process_document(wrapped, "x")
+    assert sum(len(base[t]) for t in EXTRACTED) > 0
+    # The values must not move; a label taken from the layout (area_label) may (reported to the lead).
     for table in EXTRACTED:
-        assert _without_place(other[table]) == _without_place(base[table]), table
+        assert _without_place(other[table], drop=("area_label",)) == _without_place(base[table], drop=("area_label",)), table
