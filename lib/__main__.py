@@ -19,7 +19,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--rebuild", action="store_true", help="ignore the per-document cache")
     run.add_argument("--forces", default=None, help='limit notebooks to these forces, e.g. "Gwent, Dyfed-Powys"')
     run.add_argument("--no-notebooks", action="store_true", help="tables only")
+    rep = sub.add_parser("report", help="render the extract-one-report notebook (10-extract-report) for one document")
+    rep.add_argument("document", type=Path, help="the document (PDF, text, Markdown or e-mail)")
+    rep.add_argument("--out", type=Path, default=OUTPUTS, help="output folder: OUT/notebooks and OUT/reports (default: outputs/)")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        from .notebooks import report
+
+        return report(args.document, args.out)
     if args.command == "run":
         from .batch import run as run_batch
 

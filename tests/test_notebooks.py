@@ -1,0 +1,176 @@
+"""The notebook templates run on the seeds' tables: no error cell, headline sentences, charts, reports,
+the cache, failures reported by name, the one-document report; nbval snapshots in step with the templates."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from lib import notebooks as nbk
+from lib import tables as T
+from lib.paths import NOTEBOOKS, SEEDS
+
+NBVAL = Path(__file__).resolve().parent / "nbval"
+TEMPLATES = ["00-inventory-corpus", "10-extract-report", "20-profile-force", "30-compare-forces"]
+
+
+@pytest.fixture(scope="session")
+def batch(seed_out: Path, tmp_path_factory) -> dict:
+    """run_all over the seeds' tables, as ``make run`` calls it (a run folder inside an output folder)."""
+    root = tmp_path_factory.mktemp("batch")
+    shutil.copytree(seed_out / "data", root / "data")
+    out = root / ".runs" / "first"
+    t0 = time.time()
+    failures = nbk.run_all(root / "data", out, jobs=2)
+    return {"root": root, "out": out, "failures": failures, "seconds": time.time() - t0}
+
+
+def outputs(path: Path) -> list[dict]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
+
+
+def text_of(path: Path) -> str:
+    parts = []
+    for o in outputs(path):
+        data = o.get("data", {})
+        parts.append("".join(data.get("text/markdown", "")) + "".join(o.get("text", "")))
+    return "\n".join(parts)
+
+
+def test_every_report_rendered_without_error(batch):
+    assert batch["failures"] == 0
+    out = batch["out"]
+    names = ["20-profile-force-dyfed-powys-police", "20-profile-force-gwent-police", "30-compare-forces", "00-inventory-corpus"]
+    for name in names:
+        assert (out / "notebooks" / f"{name}.ipynb").exists()
+        assert (out / "reports" / f"{name}.html").exists()
+        errors = [o for o in outputs(out / "notebooks" / f"{name}.ipynb") if o["output_type"] == "error"]
+        assert not errors, f"{name}: {errors[0]['ename']}: {errors[0]['evalue']}"
+    index = (out / "reports" / "index.html").read_text(encoding="utf-8")
+    for name in names:
+        assert f"href='{name}.html'" in index
+    assert "tables/inventory.csv" in index
+
+
+def test_profiles_have_headlines_and_charts(batch):
+    nbs = batch["out"] / "notebooks"
+    expected = {"gwent-police": "Gwent Police, effectiveness: Good in 2015, Requires improvement in 2017.",
+                "dyfed-powys-police": "Dyfed-Powys Police, effectiveness: Requires improvement in 2015."}
+    for slug, sentence in expected.items():
+        path = nbs / f"20-profile-force-{slug}.ipynb"
+        text = text_of(path)
+        assert sentence in text
+        assert "figures printed with an England and Wales comparator" in text
+        charts = sum("image/png" in o.get("data", {}) for o in outputs(path))
+        assert charts >= 3, f"{slug}: {charts} charts"
+    assert "Protecting vulnerable people from Good (2015) to Requires improvement (2017)" in text_of(nbs / "20-profile-force-gwent-police.ipynb")
+
+
+def test_html_shows_results_not_code(batch):
+    html = (batch["out"] / "reports" / "20-profile-force-gwent-police.html").read_text(encoding="utf-8")
+    assert "Good in 2015, Requires improvement in 2017" in html
+    assert "<img" in html
+    assert "nbk.force_tables" not in html and "import pandas" not in html
+
+
+def test_comparison_checks_england_and_wales_figures(batch):
+    text = text_of(batch["out"] / "notebooks" / "30-compare-forces.ipynb")
+    assert "England and Wales figures are printed by two or more documents" in text
+    table = pd.read_csv(batch["out"] / "reports" / "tables" / "compare-england-wales-consistency.csv")
+    assert len(table) > 0 and set(table["verdict"]) <= {"agrees", "rounding", "disagrees"}
+
+
+def test_unchanged_inputs_come_from_the_cache(batch, capsys):
+    out = batch["root"] / ".runs" / "second"
+    t0 = time.time()
+    assert nbk.run_all(batch["root"] / "data", out, jobs=2) == 0
+    assert time.time() - t0 < batch["seconds"]
+    assert "4 notebooks (4 unchanged, from the cache), 0 failed" in capsys.readouterr().out
+    first = (batch["out"] / "reports" / "30-compare-forces.html").read_bytes()
+    assert (out / "reports" / "30-compare-forces.html").read_bytes() == first
+
+
+def test_cache_key_follows_the_rows_a_notebook_reads(seed_out, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(seed_out / "data", data)
+    before = {j.name: j.key for j in nbk.plan(data)[0]}
+    t = nbk.load(data)
+    j = t["judgments"]
+    j.loc[j["force"] == "Gwent Police", "grade"] = "Inadequate"
+    T.write({"judgments": j}, data)
+    after = {j.name: j.key for j in nbk.plan(data)[0]}
+    assert after["20-profile-force-gwent-police"] != before["20-profile-force-gwent-police"]
+    assert after["20-profile-force-dyfed-powys-police"] == before["20-profile-force-dyfed-powys-police"]
+    assert after["30-compare-forces"] != before["30-compare-forces"]
+
+
+def test_a_failing_notebook_is_reported_and_the_others_run(seed_out, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(seed_out / "data", data)
+    j = nbk.load(data)["judgments"]
+    j.loc[j["force"] == "Gwent Police", "grade"] = "Excellent"  # not a grade: the profile's assertion fails
+    T.write({"judgments": j}, data)
+    out = tmp_path / ".runs" / "x"
+    assert nbk.run_all(data, out, jobs=2, forces="Heddlu Gwent") == 1
+    err = capsys.readouterr().err
+    assert "FAILED  20-profile-force-gwent-police: cell" in err and "a grade outside the fixed list" in err
+    assert (out / "reports" / "30-compare-forces.html").exists()
+    assert (out / "reports" / "00-inventory-corpus.html").exists()
+    assert "FAILED" in (out / "reports" / "index.html").read_text(encoding="utf-8")
+    assert nbk.run_all(data, tmp_path / ".runs" / "y", jobs=1, forces="Atlantis Police") == 1
+
+
+def test_report_command_renders_one_document(tmp_path):
+    from lib.__main__ import main
+
+    seed = sorted(SEEDS.glob("002_*"))[0]
+    assert main(["report", str(seed), "--out", str(tmp_path)]) == 0
+    name = f"10-extract-report-{nbk.slug(seed.stem)}"
+    text = text_of(tmp_path / "notebooks" / f"{name}.ipynb")
+    assert "peel_report, Gwent Police, 2017" in text
+    assert "Protecting vulnerable people" in text and ", line " in text  # values quoted with their lines
+    assert (tmp_path / "reports" / f"{name}.html").exists()
+    assert (tmp_path / "reports" / "tables" / seed.stem / "judgments.csv").exists()
+    assert main(["report", str(tmp_path / "missing.pdf"), "--out", str(tmp_path)]) == 2
+
+
+def test_report_on_a_pdf_boxes_the_values(tmp_path):
+    from fixtures import render_pdf
+
+    pdf = render_pdf(sorted(SEEDS.glob("002_*"))[0], tmp_path / "gwent-2017.pdf")
+    assert nbk.report(pdf, tmp_path / "out") == 0
+    path = tmp_path / "out" / "notebooks" / "10-extract-report-gwent-2017.ipynb"
+    assert "page(s); the first" in text_of(path)
+    assert sum("image/png" in o.get("data", {}) for o in outputs(path)) >= 1
+
+
+def test_parameters_are_documented():
+    from papermill.inspection import display_notebook_help
+    import click
+
+    for name in TEMPLATES:
+        nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, name
+        assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{name} has outputs"
+        with click.Context(click.Command("x")) as ctx:
+            assert display_notebook_help(ctx, str(NOTEBOOKS / f"{name}.ipynb"), None) == 0
+    from papermill.inspection import inspect_notebook
+
+    params = inspect_notebook(str(NOTEBOOKS / "20-profile-force.ipynb"))
+    assert params["force"]["inferred_type_name"] == "str" and params["force"]["help"]
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_nbval_snapshots_match_the_templates(name):
+    """The snapshots run the templates' code: regenerate them (tests/nbval/regenerate.py) after a change."""
+    template = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    snapshot = nbformat.read(NBVAL / f"{name}.ipynb", as_version=4)
+    code = lambda nb: [c.source for c in nb.cells if c.cell_type == "code"]  # noqa: E731
+    assert code(snapshot) == code(template), f"run .venv/bin/python tests/nbval/regenerate.py ({name} changed)"
