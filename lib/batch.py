@@ -165,7 +165,7 @@ def _chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
             return 0
 
     todo = sorted(todo, key=size, reverse=True)
-    target = max(1, sum(size(t) for t in todo) // max(1, workers * 8))
+    target = max(1, sum(size(t) for t in todo) // max(1, workers * 16))
     chunks, current, weight = [], [], 0
     for task in todo:
         current.append(task)

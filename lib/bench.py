@@ -250,7 +250,8 @@ def _child(spec: dict) -> dict:
     if cluster is not None:
         cluster.close()
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"status": status, "run_s": run_s, "import_s": t0 - t_start, **stages,
+    cpu_s = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    return {"status": status, "run_s": run_s, "import_s": t0 - t_start, "cpu_s": cpu_s, **stages,
             "maxrss_self_mb": me.ru_maxrss / 1024, "maxrss_largest_child_mb": kids.ru_maxrss / 1024,
             "log_tail": log.getvalue()[-2000:]}
 
@@ -348,6 +349,7 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
     work = Path(work) if work else Path(tempfile.mkdtemp(prefix="peel-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / "corpus"
+    load_start = [round(x, 2) for x in os.getloadavg()]
     try:
         from .batch import list_documents
 
@@ -420,10 +422,14 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
                                   "tables_and_rest_s": round(r["run_s"] - r["extract_s"] - r["notebooks_s"], 2),
                                   "cached_documents": sum(1 for d in r["docs"] if d["cached"]),
                                   "tree_peak_rss_mb": round(r["tree_peak_rss_mb"], 1),
+                                  # CPU seconds of the run and its workers (the Dask cluster's are not its children)
+                                  "cpu_s": round(r["cpu_s"], 1),
                                   "exit_status": r["status"]} for label, r in runs.items()},
             "corpus_build_s": round(build_s, 1),
             "failed_documents": failed[:20],
-            "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+            "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0],
+                        # other work on the machine makes every time longer: the load when the bench began and ended
+                        "load_average_start": load_start, "load_average_end": [round(x, 2) for x in os.getloadavg()]},
         }
         result["targets"] = targets(result)
         (out / "bench.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
@@ -477,6 +483,9 @@ def table(r: dict) -> str:
     head = (f"peel-workbook benchmark: {r['documents']} documents ({by['text']} text, {by['pdf']} PDF one column, "
             f"{by['pdf2']} PDF two columns; {r['documents_failed']} failed), {r['pages']:,} pages "
             f"({r['pdf_pages']:,} in PDFs), {r['notebooks']} notebooks; {r['machine']['cores']} cores")
+    load = r["machine"]["load_average_start"][0]
+    if load > 0.5 * r["machine"]["cores"]:
+        head += f"\n  (the machine was busy: load average {load:.1f} at the start; times are longer than on an idle machine)"
     lines = [head, ""] + [f"  {a:<{w}}  {m:>16}  {t:<26} {s}".rstrip() for a, m, t, s in rows]
     kinds = ", ".join(f"{k} {fmt(v['mean'], '.3f')} s" for k, v in e["by_kind"].items())
     lines += ["", f"  extraction per document by kind (JOBS=1): {kinds}",
