@@ -618,11 +618,18 @@ def template_path(template: str) -> Path:
     return paths.NOTEBOOKS / f"{template}.ipynb"
 
 
+# The library code the batch's templates run (the tables carry everything extraction decides): a change to
+# one of these re-executes them; a change elsewhere in lib/ (readers, extractors, the batch) does not.
+TEMPLATE_CODE = ("__init__.py", "charts.py", "notebooks.py", "tables.py", "forces.py", "paths.py", "outputs.py",
+                 "data/forces.csv")
+
+
 def _library_digest() -> str:
-    """The library's version and code: a change to any module the templates call re-executes them."""
+    """The library's version and the code the templates call."""
     h = hashlib.sha256(__version__.encode())
-    for p in sorted((paths.ROOT / "lib").rglob("*.py")):
-        h.update(p.relative_to(paths.ROOT).as_posix().encode() + b"\0" + p.read_bytes())
+    for name in TEMPLATE_CODE:
+        p = paths.ROOT / "lib" / name
+        h.update(name.encode() + b"\0" + (p.read_bytes() if p.exists() else b""))
     return h.hexdigest()
 
 
