@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+import uuid
 from pathlib import Path
 
 SUBS = ("data", "notebooks", "reports", "run.log")
@@ -48,7 +49,7 @@ class Staging:
 
     def __init__(self, out: Path | str):
         self.out = Path(out)
-        self.run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        self.run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.path = self.out / RUNS / self.run_id
 
     def begin(self) -> Path:
