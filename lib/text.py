@@ -35,9 +35,19 @@ def is_heading_like(line: str) -> bool:
 
 def _blocks(doc: Document) -> list[tuple[int, str]]:
     """Paragraphs as (page, text). A paragraph ends at a blank line after a sentence end, at a bullet,
-    or before a heading-like line; a line break inside a sentence (also across pages) is joined."""
+    or before a heading-like line; a line break inside a sentence (also across pages) is joined.
+    Linear in the text: only the end of the paragraph so far is ever looked at."""
     blocks: list[tuple[int, str]] = []
-    page, buf, blank = 0, "", False
+    page, parts, blank = 0, [], False
+
+    def tail() -> str:
+        return parts[-1][-40:] if parts else ""
+
+    def flush():
+        if parts:
+            blocks.append((page, " ".join(parts)))
+            parts.clear()
+
     for pno, raw in doc.lines():
         line = clean_line(raw)
         if not line:
@@ -46,32 +56,31 @@ def _blocks(doc: Document) -> list[tuple[int, str]]:
         if _PAGE_NUMBER.match(line):  # printed page numbers and lone footnote numbers
             continue
         if line.startswith("#"):
-            line = line.lstrip("#").strip()
-            if buf:
-                blocks.append((page, buf))
-            blocks.append((pno, line))
-            buf, blank = "", True
+            flush()
+            blocks.append((pno, line.lstrip("#").strip()))
+            blank = True
             continue
         starts_bullet = line[0] in BULLETS or bool(re.match(r"^(?:[-*–]|\d{1,2}[.)])\s", line))
+        end = tail()
+        first = parts[0] if len(parts) == 1 else ""
         continues = (
-            buf
+            parts
             and not starts_bullet
-            and (not _SENTENCE_END.search(buf) or _ABBREV.search(buf))
+            and (not _SENTENCE_END.search(end) or _ABBREV.search(end))
             and (line[0].islower() or line[0] in "(‘'\"“" or line[0].isdigit() or not blank or not is_heading_like(line))
-            and not (blank and is_heading_like(buf))
+            and not (blank and first and is_heading_like(first))
         )
         if continues:
-            if buf.endswith("-") and buf[-2:-1].isalpha() and line[0].islower():
-                buf = buf + line  # a word hyphenated across lines: keep the hyphen (anti-\nsocial)
+            if end.endswith("-") and end[-2:-1].isalpha() and line[0].islower():
+                parts[-1] += line  # a word hyphenated across lines: keep the hyphen (anti-\nsocial)
             else:
-                buf = f"{buf} {line}"
+                parts.append(line)
         else:
-            if buf:
-                blocks.append((page, buf))
-            page, buf = pno, line
+            flush()
+            page = pno
+            parts.append(line)
         blank = False
-    if buf:
-        blocks.append((page, buf))
+    flush()
     return blocks
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -92,16 +91,6 @@ def test_pdfplumber_only_on_table_pages(rendered, monkeypatch):
     calls.clear()
     read_document(rendered[("004", 1)])
     assert calls == [0]
-
-
-def test_reader_speed(rendered):
-    """The pdfium path: a few milliseconds a page (pdfplumber only on table pages)."""
-    path = rendered[("000", 2)]
-    read_document(path)
-    t0 = time.perf_counter()
-    doc = read_document(path)
-    per_page = (time.perf_counter() - t0) / len(doc.pages)
-    assert per_page < 0.05, f"{per_page * 1000:.1f} ms a page"
 
 
 def test_bullets_and_odd_glyphs():

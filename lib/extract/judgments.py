@@ -116,8 +116,9 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
             found.append(_row(key, question, grade_name(line), page, f"{question} | {line}", source="panel"))
             i += 1
             continue
-        if len(line) < 90 and not line.endswith(".") and (key := area_key(line)) and GRADE_LINE.match(nxt) \
-                and not QUESTION.match(line) and key != "overall":
+        if len(line) < 90 and len(line.split()) <= 10 and not line.endswith(".") and (key := area_key(line)) \
+                and GRADE_LINE.match(nxt) and not QUESTION.match(line) and key != "overall" \
+                and not re.search(r"\b(?:is|are|was|were|has|have|had|should|will)\b", line, re.I):
             found.append(_row(key, line, grade_name(nxt), lines[i + 1][0], f"{line} | {nxt}", source="heading"))
             current = (key, line)
             i += 2
