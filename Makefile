@@ -49,4 +49,4 @@ bench: $(STAMP)
 	$(BIN)/python -m lib.bench --out "$(OUT)/bench"
 
 clean:
-	rm -rf $(OUT)/data $(OUT)/notebooks $(OUT)/reports $(OUT)/.cache $(OUT)/run.log
+	rm -rf $(OUT)/data $(OUT)/notebooks $(OUT)/reports $(OUT)/run.log $(OUT)/current $(OUT)/.runs $(OUT)/.cache $(OUT)/bench
