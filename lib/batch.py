@@ -419,6 +419,10 @@ def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | 
             print(f"  FAILED  {d['source']}: {d['error']}")
         else:
             print(f"  ok      {d['source']}: {d.get('doc_type')}, {d.get('force') or '-'}, {d.get('year') or '-'}")
+            # A pattern that must match and did not, or figures that disagree: said under the document.
+            for c in r.get("checks", []):
+                if not c["passed"]:
+                    print(f"          CHECK FAILED {c['check']}: {c['detail']}")
     nb_failed = 0
     if notebooks:
         from . import notebooks as nb
