@@ -359,3 +359,19 @@ def test_judgments_from_an_efficiency_report(tmp_path):
     assert judgment_set(result) == {("overall", "Good", None), ("understanding_demand", "Good", None),
                                     ("meeting_demand", "Requires improvement", None), ("planning_for_future", "Good", None)}
     assert [(f["area"], f["text"]) for f in result["findings"]] == [("meeting_demand", "The force should review its workforce model.")]
+
+
+def test_a_missing_grade_fails_loudly_with_the_pattern(tmp_path, capsys):
+    from lib.batch import run
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "kent.txt").write_text(
+        "PEEL: Police effectiveness 2015\nAn inspection of Kent Police\n\n"
+        "HMIC found that the force is improving. Areas for improvement are set out below.\n\n"
+        "How effective is the force at preventing crime and anti-social behaviour, and keeping people safe?\n\n"
+        "The force works with partners.\n\nSummary of findings\nGood\n")
+    assert run(folder, tmp_path / "out", notebooks=False) == 0
+    said = capsys.readouterr().out
+    assert "CHECK FAILED judgment_present:overall" in said and "Summary of findings" in said
+    assert "judgment_present:preventing_crime" not in said
