@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pandas as pd
@@ -168,9 +167,19 @@ def test_extractor_version_is_part_of_the_key(tmp_path, fake, monkeypatch):
 def test_unreadable_file_is_a_failed_row_not_a_cache_entry(tmp_path, monkeypatch):
     monkeypatch.delenv("DASK_SCHEDULER", raising=False)
     seeds = corpus(tmp_path / "in", {"a.txt": b"alpha"})
-    (seeds / "a.txt").chmod(0)
-    if os.access(seeds / "a.txt", os.R_OK):
-        pytest.skip("running as root: the file stays readable")
+    # Unreadable whoever runs the test (root reads a chmod 0 file): opening it is refused.
+    import builtins
+    import pathlib
+
+    def refuse(path, *args, real=builtins.open, **kwargs):
+        if Path(path).name == "a.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    real_read = pathlib.Path.read_bytes
+    monkeypatch.setattr(batch, "open", refuse, raising=False)
+    monkeypatch.setattr(pathlib.Path, "read_bytes",
+                        lambda self: refuse(self) if self.name == "a.txt" else real_read(self))
     [result] = batch.extract_corpus(seeds, tmp_path / "cache")
     assert result["document"]["status"] == "failed" and not list((tmp_path / "cache").glob("*.json"))
 
@@ -191,26 +200,37 @@ def test_chunks_cover_every_task_once_largest_first(tmp_path):
     assert sizes == sorted(sizes, reverse=True)
 
 
-fork_only = pytest.mark.skipif(threading.active_count() > 1, reason="the stand-in reaches workers only by fork")
+def pool_run(seeds: Path, cache: Path, jobs: int) -> list[dict]:
+    """extract_corpus with the stand-in, in a fresh interpreter: with no other thread there, the pool forks,
+    so the stand-in reaches its workers (a pytest session may hold threads, and then the pool spawns)."""
+    import subprocess
+    import sys
+
+    script = ("import json, sys; from pathlib import Path; from lib import batch; import tests.test_batch as t; "
+              "batch.process_document = t.fake_process; "
+              "print(json.dumps(batch.extract_corpus(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]))))")
+    env = {k: v for k, v in os.environ.items() if k not in {"DASK_SCHEDULER", "REBUILD"}}
+    done = subprocess.run([sys.executable, "-c", script, str(seeds), str(cache), str(jobs)], capture_output=True,
+                          text=True, env=env, cwd=HERE.parent, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@fork_only
 def test_pool_gives_the_same_results_in_document_order(tmp_path, fake):
     seeds = corpus(tmp_path / "in", {f"d{i:03}.txt": f"document {i} ".encode() * (i + 1) for i in range(60)})
     one = batch.extract_corpus(seeds, tmp_path / "c1", jobs=1)
-    two = batch.extract_corpus(seeds, tmp_path / "c2", jobs=2)
+    two = pool_run(seeds, tmp_path / "c2", jobs=2)
     assert [r["document"]["doc_id"] for r in two] == [r["document"]["doc_id"] for r in one]
     for name in ("documents", *batch.TABLES):
         pd.testing.assert_frame_equal(batch.build_tables(one)[name], batch.build_tables(two)[name])
     assert len(list((tmp_path / "c2").glob("*.json"))) == 60
 
 
-@fork_only
-def test_a_worker_that_dies_fails_its_document_only(tmp_path, fake):
+def test_a_worker_that_dies_fails_its_document_only(tmp_path):
     files = {f"d{i:02}.txt": f"document {i}".encode() for i in range(12)}
     files["d05.txt"] = b"CRASH"
     seeds = corpus(tmp_path / "in", files)
-    results = batch.extract_corpus(seeds, tmp_path / "cache", jobs=2)
+    results = pool_run(seeds, tmp_path / "cache", jobs=2)
     status = {r["document"]["source"]: r["document"]["status"] for r in results}
     assert status.pop("d05.txt") == "failed" and set(status.values()) == {"ok"}
     assert "worker process died" in results[5]["document"]["error"]
@@ -248,7 +268,7 @@ def local_tables(real_corpus, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def cluster():
-    distributed = pytest.importorskip("distributed")
+    import distributed  # installed by requirements.txt: a missing one must fail, not skip
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         yield cluster

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import nbformat
@@ -25,9 +24,8 @@ def batch(seed_out: Path, tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("batch")
     shutil.copytree(seed_out / "data", root / "data")
     out = root / ".runs" / "first"
-    t0 = time.time()
     failures = nbk.run_all(root / "data", out, jobs=2)
-    return {"root": root, "out": out, "failures": failures, "seconds": time.time() - t0}
+    return {"root": root, "out": out, "failures": failures}
 
 
 def outputs(path: Path) -> list[dict]:
@@ -88,9 +86,7 @@ def test_comparison_checks_england_and_wales_figures(batch):
 
 def test_unchanged_inputs_come_from_the_cache(batch, capsys):
     out = batch["root"] / ".runs" / "second"
-    t0 = time.time()
     assert nbk.run_all(batch["root"] / "data", out, jobs=2) == 0
-    assert time.time() - t0 < batch["seconds"]
     assert "4 notebooks (4 unchanged, from the cache), 0 failed" in capsys.readouterr().out
     first = (batch["out"] / "reports" / "30-compare-forces.html").read_bytes()
     assert (out / "reports" / "30-compare-forces.html").read_bytes() == first
