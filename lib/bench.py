@@ -210,18 +210,20 @@ def _child(spec: dict) -> dict:
     extract = batch.extract_corpus
 
     def timed_extract(*args, **kwargs):
-        t0 = time.perf_counter()
+        t0, stages["extract_window"] = time.perf_counter(), [time.time()]
         results = extract(*args, **kwargs)
         stages["extract_s"] += time.perf_counter() - t0
+        stages["extract_window"].append(time.time())
         stages["docs"] = [{"source": r["document"]["source"], "status": r["document"]["status"],
                            "seconds": r.get("seconds", 0.0), "cached": r.get("cached", False),
                            "pages": r["document"].get("pages")} for r in results]
         return results
 
     def timed_run_all(*args, **kwargs):
-        t0 = time.perf_counter()
+        t0, stages["notebooks_window"] = time.perf_counter(), [time.time()]
         failed = run_all(*args, **kwargs)
         stages["notebooks_s"] += time.perf_counter() - t0
+        stages["notebooks_window"].append(time.time())
         return failed
 
     batch.extract_corpus = timed_extract
@@ -278,13 +280,13 @@ def run_child(spec: dict, env: dict | None = None) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT),
                             env={**os.environ, **(env or {})})
-    peak = 0
+    samples: list[tuple[float, int]] = []
     try:
         import psutil
 
         watched = psutil.Process(proc.pid)
         while proc.poll() is None:
-            peak = max(peak, _tree_rss(watched))
+            samples.append((time.time(), _tree_rss(watched)))
             time.sleep(0.05)
     except ImportError:
         pass
@@ -294,7 +296,13 @@ def run_child(spec: dict, env: dict | None = None) -> dict:
     if proc.returncode != 0 or not lines:
         raise RuntimeError(f"benchmark run failed ({proc.returncode}): {' '.join(cmd[:4])}\n{err[-3000:]}")
     figures = json.loads(lines[-1])
-    figures.update(wall_s=wall, tree_peak_rss_mb=peak / 2**20)
+
+    def peak(window=None) -> float:
+        inside = [rss for t, rss in samples if window is None or (len(window) == 2 and window[0] <= t <= window[1])]
+        return max(inside, default=0) / 2**20
+
+    figures.update(wall_s=wall, tree_peak_rss_mb=peak(), extract_peak_rss_mb=peak(figures.get("extract_window")),
+                   notebooks_peak_rss_mb=peak(figures.get("notebooks_window")))
     return figures
 
 
@@ -363,8 +371,9 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
 
         for p in docs:  # the same start for every measure: files in the page cache
             p.read_bytes()
+        pipeline_read(pdfs[:3])  # imports (pdfplumber, pdfminer) out of the measure
         floor = min((floor_read(pdfs) for _ in range(2)), key=lambda r: r[1])
-        read = min((pipeline_read(pdfs) for _ in range(2)), key=lambda r: r[1])
+        read = pipeline_read(pdfs)
         pages = count_pages(docs)
         log(f"reading {floor[0]} PDF pages: pypdfium2 floor {floor[1]:.2f} s, pipeline {read[1]:.2f} s")
 
@@ -422,6 +431,8 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
                                   "tables_and_rest_s": round(r["run_s"] - r["extract_s"] - r["notebooks_s"], 2),
                                   "cached_documents": sum(1 for d in r["docs"] if d["cached"]),
                                   "tree_peak_rss_mb": round(r["tree_peak_rss_mb"], 1),
+                                  "extract_peak_rss_mb": round(r["extract_peak_rss_mb"], 1),
+                                  "notebooks_peak_rss_mb": round(r["notebooks_peak_rss_mb"], 1),
                                   # CPU seconds of the run and its workers (the Dask cluster's are not its children)
                                   "cpu_s": round(r["cpu_s"], 1),
                                   "exit_status": r["status"]} for label, r in runs.items()},
@@ -492,6 +503,9 @@ def table(r: dict) -> str:
               f"  cold JOBS={r['jobs']} breakdown: interpreter+imports {b['interpreter_and_imports_s']:.1f} s, "
               f"extraction {b['extract_s']:.1f} s, notebooks {b['notebooks_s']:.1f} s, "
               f"tables and the rest {b['tables_and_rest_s']:.1f} s"]
+    lines.append(f"  peak memory of the process tree by stage, cold JOBS={r['jobs']}: extraction "
+                 f"{b['extract_peak_rss_mb']:,.0f} MiB, notebooks {b['notebooks_peak_rss_mb']:,.0f} MiB; largest single "
+                 f"process {max(max(v.values()) for v in r['peak_rss_getrusage_mb'].values()):,.0f} MiB (getrusage)")
     w_ = r["breakdown"]["warm"]
     lines.append(f"  warm breakdown: {w_['cached_documents']} of {r['documents']} documents from the cache; extraction "
                  f"{w_['extract_s']:.1f} s, notebooks {w_['notebooks_s']:.1f} s, tables and the rest {w_['tables_and_rest_s']:.1f} s")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-from . import EXTRACTOR_VERSION  # noqa: F401  (re-exported for the cache key)
 from .model import ReadError
 from .readers import read_document
 

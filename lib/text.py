@@ -29,6 +29,13 @@ def clean_line(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
 
 
+def clean_lines(doc: Document) -> list[tuple[int, str, str]]:
+    """(page, raw line, cleaned line) for every line, computed once per document object."""
+    if "_clean" not in doc.__dict__:
+        doc.__dict__["_clean"] = [(p, raw, clean_line(raw)) for p, raw in doc.lines()]
+    return doc.__dict__["_clean"]
+
+
 def is_heading_like(line: str) -> bool:
     return bool(line) and len(line) < 90 and not _SENTENCE_END.search(line) and line[:1].isupper()
 
@@ -48,8 +55,7 @@ def _blocks(doc: Document) -> list[tuple[int, str]]:
             blocks.append((page, " ".join(parts)))
             parts.clear()
 
-    for pno, raw in doc.lines():
-        line = clean_line(raw)
+    for pno, _, line in clean_lines(doc):
         if not line:
             blank = True
             continue

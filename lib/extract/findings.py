@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..text import clean_line
+from ..text import clean_lines
 from .areas import GRADE_LINE, area_key
 from .judgments import TOP_QUESTION
 
@@ -51,7 +51,7 @@ def _is_heading(lines: list[tuple[int, str, str]], i: int) -> str | None:
 def extract_findings(doc: Document, info: dict) -> list[dict]:
     if info.get("doc_type") != "peel_report":
         return []  # a PCC response's recommendations come from its table (lib.extract.pcc)
-    lines = [(page, raw, clean_line(raw)) for page, raw in doc.lines()]
+    lines = clean_lines(doc)
     rows: list[dict] = []
     area = None
     i = 0

@@ -15,7 +15,7 @@ import re
 
 from .. import forces as F
 from ..model import Document
-from ..text import Sentence, clean_line, sentences
+from ..text import Sentence, clean_lines, sentences
 
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGNED = rf"[-+−–]?{N}"
@@ -25,6 +25,7 @@ PERIOD = re.compile(
     rf"|(?:as at|on) \d{{1,2}} {MONTH} \d{{4}}|year ending (?:\d{{1,2}} )?{MONTH} \d{{4}}"
     rf"|between {MONTH} \d{{4}} and {MONTH} \d{{4}})", re.I)
 PCT = r"(?:percent|per cent|%)"
+_DIGIT = re.compile(r"\d")
 
 
 def num(text: str) -> float:
@@ -197,7 +198,7 @@ def _outcome_totals(table_rows: list[tuple[str, list[float]]], width: int) -> li
 
 
 def extract_tables(doc: Document, force: str | None) -> tuple[list[dict], list[dict]]:
-    lines = [(p, clean_line(t)) for p, t in doc.lines()]
+    lines = [(p, t) for p, _, t in clean_lines(doc)]
     lines = [(p, t.lstrip("#").strip()) for p, t in lines if t]
     text = "\n".join(t for _, t in lines)
     rows, checks = [], []
@@ -231,7 +232,7 @@ PANEL_RULES = [  # (key, pattern over heading + label, unit)
 def extract_panels(doc: Document, force: str | None) -> list[dict]:
     """Panels print: a label (one or more lines), the force's name, its figure, 'England and Wales', theirs.
     Line based, so it reads Markdown (blank lines between) and PDF text (none) alike."""
-    lines = [(p, clean_line(raw)) for p, raw in doc.lines()]
+    lines = [(p, t) for p, _, t in clean_lines(doc)]
     lines = [(p, t) for p, t in lines if t]
     rows: list[dict] = []
     periods: list[str] = []
@@ -356,6 +357,8 @@ FIGURES: list[tuple[str, str, str, str | None]] = [
     ("file_review_vulnerable_effective_investigation", rf"and (?P<v>{N}) had an effective investigation", "case files", None),
     ("stalking_harassment_recorded", rf"(?P<v>{N}) cases of stalking and harassment were recorded", "cases", None),
 ]
+FIGURES_RE = [(key, re.compile(pattern, re.I), unit, re.compile(ew, re.I) if ew else None)
+              for key, pattern, unit, ew in FIGURES]
 CLARES = re.compile(rf"Of these, (?P<v>{N}) (?:resulted in a disclosure|disclosures were made)", re.I)
 DISCLOSURE_RATE = re.compile(rf"disclosure rate of (?P<v>{N}) {PCT}", re.I)
 
@@ -368,6 +371,8 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
     clare = None
     for k, sent in enumerate(sents):
         text = sent.text
+        if not _DIGIT.search(text):
+            continue  # every figure is printed in digits
         prev = sents[k - 1].text if k else ""
         nxt = sents[k + 1].text if k + 1 < len(sents) else ""
         period = period_of(text) or period_of(prev) or period_of(sents[k - 2].text if k > 1 else "")
@@ -406,14 +411,14 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
                 rows.append(_row(key, f"Change in {subject.replace('_', ' ')} ({span.replace('_', ' ')})",
                                  change_period, "percent change", value, ew, sent.page, evidence))
 
-        for key, pattern, unit, ew_pattern in FIGURES:
-            for m in re.finditer(pattern, text, re.I):
+        for key, pattern, unit, ew_pattern in FIGURES_RE:
+            for m in pattern.finditer(text):
                 if re.search(r"England and Wales(?: \w+){0,3} (?:of|was|is)\s*$|national(?: \w+){0,3} (?:of|was|is)\s*$", text[max(0, m.start() - 60):m.start()], re.I):
                     continue  # the comparator, not the force's figure
                 ew, evidence = None, text
                 if ew_pattern:
                     after = text[m.end():]
-                    e = re.search(ew_pattern, after, re.I) or re.search(ew_pattern, nxt, re.I)
+                    e = ew_pattern.search(after) or ew_pattern.search(nxt)
                     if e:
                         ew = num(e.group("ew"))
                         if e.string is nxt:

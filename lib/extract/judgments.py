@@ -14,7 +14,7 @@ import re
 
 from ..forces import mentions
 from ..model import Document
-from ..text import clean_line
+from ..text import clean_line, clean_lines
 from .areas import GRADE_LINE, GRADE_RE, area_key, grade_name, grade_score, scale_for
 
 QUESTION = re.compile(r"^(?:\d+\.\s*)?(?:how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)|to what extent (?:does|is) the force)", re.I)
@@ -31,8 +31,8 @@ SENTENCE = re.compile(r"(?P<force>[A-Z][\w-]+(?: [A-Z][\w-]+)*) (?:is (?:current
 
 def _lines(doc: Document) -> list[tuple[int, str]]:
     out = []
-    for page, raw in doc.lines():
-        line = clean_line(raw).lstrip("#").strip()
+    for page, _, line in clean_lines(doc):
+        line = line.lstrip("#").strip()
         if line and not re.fullmatch(r"\d{1,3}", line):
             out.append((page, line))
     return out
@@ -67,7 +67,7 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
                 year = cells[2] if len(cells) > 2 and re.fullmatch(r"20\d\d", cells[2]) else None
                 found.append(_row(key, cells[0], grade_name(cells[1]), page, " | ".join(cells), year, "table"))
     for page, line in lines:
-        hit = ROW.match(line)
+        hit = ROW.match(line) if len(line) < 160 and GRADE_RE.search(line) else None
         if not hit or re.search(r"\b(?:is|are|was|were|be|been)\b", hit.group("label"), re.I):
             continue
         label = hit.group("label").strip()
@@ -133,6 +133,8 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
     from ..text import sentences
 
     for sent in sentences(doc):
+        if not GRADE_RE.search(sent.text) and "improvement" not in sent.text:
+            continue
         for hit in SENTENCE.finditer(sent.text):
             subject = hit.group("force")
             if not force or force not in mentions(subject):
