@@ -375,3 +375,13 @@ def test_a_missing_grade_fails_loudly_with_the_pattern(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "CHECK FAILED judgment_present:overall" in said and "Summary of findings" in said
     assert "judgment_present:preventing_crime" not in said
+
+
+def test_area_labels_are_the_printed_questions(results):
+    labels = {p: {r["area"]: r["area_label"] for r in results[p]["judgments"]} for p in JUDGMENTS}
+    for p in ("000", "001"):
+        assert labels[p]["investigating_crime"] == "How effective is the force at investigating crime and managing offenders?"
+        assert labels[p]["preventing_crime"] == ("How effective is the force at preventing crime and anti-social behaviour, "
+                                                 "and keeping people safe?")
+    assert labels["002"]["preventing_crime"] == "Preventing crime and tackling anti-social behaviour"
+    assert labels["002"]["protecting_vulnerable"] == "Protecting vulnerable people"

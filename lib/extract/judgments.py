@@ -91,7 +91,10 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
             question, j = _question_at(lines, i)
             key = area_key(question)
             if TOP_QUESTION.match(question) and key and not re.match(r"^\d+\.", line):
-                current = (key, question)
+                # "How well does the force ..." also heads sub-sections: it takes over only for another area.
+                if re.match(r"how (?:effective|efficient|legitimate) is the force at", question, re.I) \
+                        or current is None or current[0] != key:
+                    current = (key, question)
                 after = lines[j + 1][1] if j + 1 < len(lines) else ""
                 if GRADE_LINE.match(after) and not pending:
                     found.append(_row(key, question, grade_name(after), lines[j + 1][0], f"{question} | {after}", source="heading"))
