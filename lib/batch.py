@@ -297,7 +297,9 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
             results[index] = _own(hit, path, doc_id, cached=True)
         else:
             todo.append((index, str(path), path.name, None, doc_id))
-    if scheduler:
+    if not todo:  # everything from the cache: no pool, no cluster connection
+        stream = iter(())
+    elif scheduler:
         stream = _run_dask(todo, scheduler)
     elif jobs > 1 and len(todo) > 1:
         stream = _run_pool(todo, jobs)

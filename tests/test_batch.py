@@ -292,6 +292,14 @@ def test_dask_local_cluster_gives_identical_tables(real_corpus, local_tables, cl
     assert_same_tables(batch.build_tables(again), local_tables)
 
 
+def test_cached_corpus_does_not_contact_the_scheduler(tmp_path, fake, monkeypatch):
+    seeds = corpus(tmp_path / "in", {"a.txt": b"alpha"})
+    batch.extract_corpus(seeds, tmp_path / "cache")
+    monkeypatch.setenv("DASK_SCHEDULER", "tcp://127.0.0.1:9")  # nothing listens there
+    [result] = batch.extract_corpus(seeds, tmp_path / "cache")
+    assert result["cached"]
+
+
 def test_dask_scheduler_from_the_environment(real_corpus, local_tables, cluster, tmp_path, monkeypatch):
     """``DASK_SCHEDULER=tcp://host:8786 make run``: the whole run, its extraction on the cluster."""
     from distributed import Client, get_task_stream
