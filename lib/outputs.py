@@ -81,7 +81,7 @@ class Staging:
         _fsync_tree(self.path)
         self._ensure_links()
         _symlink_replace(f"{RUNS}/{self.run_id}", self.out / CURRENT)
-        _fsync_dir(self.out)
+        _fsync(self.out)
         self.clean_stale()
         return self.path
 
@@ -106,7 +106,8 @@ class Staging:
             _symlink_replace(f"{CURRENT}/{sub}", link)
 
 
-def _fsync_dir(path: Path) -> None:
+def _fsync(path: Path | str) -> None:
+    """Flush one file or folder entry to disk; a file system that cannot is left as it is."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -123,14 +124,5 @@ def _fsync_tree(root: Path) -> None:
     """Flush the run's files to disk before they become current (a power cut must not publish empty files)."""
     for folder, _, files in os.walk(root):
         for name in files:
-            try:
-                fd = os.open(os.path.join(folder, name), os.O_RDONLY)
-            except OSError:
-                continue
-            try:
-                os.fsync(fd)
-            except OSError:
-                pass
-            finally:
-                os.close(fd)
-        _fsync_dir(Path(folder))
+            _fsync(os.path.join(folder, name))
+        _fsync(folder)
