@@ -306,8 +306,12 @@ def run_child(spec: dict, env: dict | None = None) -> dict:
         raise RuntimeError(f"benchmark run failed ({proc.returncode}): {' '.join(cmd[:4])}\n{err[-3000:]}")
     figures = json.loads(lines[-1])
 
-    def peak(window=None, column=1) -> float:
-        inside = [s[column] for s in samples if window is None or (len(window) == 2 and window[0] <= s[0] <= window[1])]
+    def peak(window=(), column=1) -> float:
+        """Peak over the whole run (no window given) or over one stage (0 when the stage did not run)."""
+        if window == ():
+            inside = [s[column] for s in samples]
+        else:
+            inside = [s[column] for s in samples if window and len(window) == 2 and window[0] <= s[0] <= window[1]]
         return max(inside, default=0) / 2**20
 
     figures.update(wall_s=wall, tree_peak_rss_mb=peak(), tree_peak_pss_mb=peak(column=2),
