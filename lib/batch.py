@@ -199,23 +199,28 @@ def _run_pool(todo: list[tuple], jobs: int, single: bool = False):
     retry = None
     with ProcessPoolExecutor(max_workers=1 if single else min(jobs, len(chunks)), mp_context=ctx) as pool:
         pending: dict = {}
-        while retry is None and (queue or pending):
-            while queue and len(pending) < window:
-                chunk = queue.pop()
-                pending[pool.submit(_work, chunk)] = chunk
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                chunk = pending.pop(fut)
-                try:
-                    yield from fut.result()
-                except BrokenProcessPool:
-                    retry = chunk + [t for c in pending.values() for t in c] + [t for c in queue for t in c]
-                    if single:  # alone in the pool: this document killed the worker
-                        index, _, name, _, doc_id = chunk[0]
-                        yield (index, _failed(doc_id, name, "extraction error: the worker process died "
-                                              "reading this file (crash in a PDF library?)", ""), 0.0, EXTRACTOR_VERSION)
-                        retry = retry[1:]
-                    break
+        try:
+            while retry is None and (queue or pending):
+                while queue and len(pending) < window:
+                    chunk = queue.pop()
+                    pending[pool.submit(_work, chunk)] = chunk
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    chunk = pending.pop(fut)
+                    try:
+                        yield from fut.result()
+                    except BrokenProcessPool:
+                        retry = chunk + [t for c in pending.values() for t in c] + [t for c in queue for t in c]
+                        if single:  # alone in the pool: this document killed the worker
+                            index, _, name, _, doc_id = chunk[0]
+                            yield (index, _failed(doc_id, name, "extraction error: the worker process died "
+                                                  "reading this file (crash in a PDF library?)", ""), 0.0, EXTRACTOR_VERSION)
+                            retry = retry[1:]
+                        break
+        except BaseException:  # Ctrl-C, SIGTERM (run() turns it into KeyboardInterrupt), a bug here: queued work is
+            pool.shutdown(wait=False, cancel_futures=True)  # dropped, the chunks in flight finish, the error goes on
+            raise
+
     if retry:  # the broken pool is shut down (its threads joined): a fresh one, one document at a time
         yield from _run_pool(retry, jobs, single=True)
 
@@ -287,6 +292,12 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
     paths = list_documents(seeds)
     ids = doc_ids(paths)
     cache.mkdir(parents=True, exist_ok=True)
+    for tmp in cache.glob(".*.tmp"):  # a write cut off by kill -9 or a power cut (one run at a time holds OUT)
+        try:
+            if time.time() - tmp.stat().st_mtime > 600:
+                tmp.unlink()
+        except OSError:
+            pass
     results: list = [None] * len(paths)
     keys: dict[int, str | None] = {}
     todo = []
