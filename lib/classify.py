@@ -100,16 +100,28 @@ def _published(doc: Document) -> str:
     return ""
 
 
+PILLAR_OVERALL = {
+    "effectiveness": r"how effective is the force at keeping people safe",
+    "efficiency": r"how efficient is the force at keeping people safe|how efficient is the force\b",
+    "legitimacy": r"how legitimate is the force at keeping people safe|how legitimate is the force\b",
+}
+
+
 def _pillar(text: str, year: int | None, dtype: str) -> str:
+    """effectiveness | efficiency | legitimacy for the single-pillar reports (2014-17); integrated for the
+    reports that cover all three (2018/19 on, or several pillar-level questions graded in one report)."""
     if dtype != "peel_report":
         return ""
+    head = text[:3000]
+    if (year or 0) >= 2018 and re.search(r"effectiveness,? efficiency and legitimacy|PEEL (?:assessment )?20\d\d(?:/\d\d)?", head, re.I):
+        return "integrated"
+    if sum(1 for p in PILLAR_OVERALL.values() if re.search(p, text, re.I)) >= 2:
+        return "integrated"
+    title = re.search(r"PEEL[:\s–-]+police (effectiveness|efficiency|legitimacy)\b", head, re.I)
+    if title:
+        return title.group(1).lower()
     scores = _score(text, PILLAR_QUESTIONS)
-    present = [k for k, v in scores.items() if v]
-    if len(present) >= 2 and sorted(scores.values())[-2] >= 2:
-        return "integrated"
-    if (year or 0) >= 2018 and re.search(r"PEEL (?:assessment )?20(?:1[89]|2\d)(?:/\d\d)?|PEEL 20\d\d/\d\d", text):
-        return "integrated"
-    if present:
+    if any(scores.values()):
         return max(scores, key=scores.get)
     return "integrated" if (year or 0) >= 2018 else ""
 

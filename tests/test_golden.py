@@ -385,3 +385,18 @@ def test_area_labels_are_the_printed_questions(results):
                                                  "and keeping people safe?")
     assert labels["002"]["preventing_crime"] == "Preventing crime and tackling anti-social behaviour"
     assert labels["002"]["protecting_vulnerable"] == "Protecting vulnerable people"
+
+
+def test_integrated_report_keeps_the_three_pillars_apart(tmp_path):
+    text = ("PEEL: Police effectiveness, efficiency and legitimacy 2018/19\nAn inspection of Surrey Police\n\n"
+            "How effective is the force at keeping people safe and reducing crime?\nGood\n\n"
+            "How efficient is the force at keeping people safe and reducing crime?\nRequires improvement\n\n"
+            "How legitimate is the force at keeping people safe and reducing crime?\nOutstanding\n\n"
+            "How effective is the force at protecting vulnerable people?\nGood\n\n"
+            "HMICFRS found the force is improving; the force is efficient and how efficient the force is matters.\n")
+    path = tmp_path / "surrey.txt"
+    path.write_text(text)
+    result = process_document(path, "surrey")
+    assert (result["document"]["pillar"], result["document"]["year"]) == ("integrated", 2018)
+    assert judgment_set(result) == {("overall_effectiveness", "Good", None), ("overall_efficiency", "Requires improvement", None),
+                                    ("overall_legitimacy", "Outstanding", None), ("protecting_vulnerable", "Good", None)}

@@ -148,6 +148,15 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
                 found.append(_row(key, hit.group("area").strip(), grade_name(grade_word), sent.page, sent.text, source="sentence"))
                 graded.add(key)
 
+    # Integrated reports (2018/19) grade each pillar overall: keep the three apart.
+    if info.get("pillar") == "integrated":
+        for row in found:
+            if row["area"] == "overall":
+                label = row["area_label"].lower()
+                pillar = next((p for p, w in (("efficiency", "efficien"), ("legitimacy", "legitima"), ("effectiveness", "effective"))
+                               if w in label), None)
+                row["area"] = f"overall_{pillar}" if pillar else "overall"
+
     # One row per area: the most explicit source wins; disagreements become failed checks.
     rank = {"table": 0, "heading": 1, "summary": 1, "panel": 2, "sentence": 3}
     best: dict[str, dict] = {}
