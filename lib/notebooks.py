@@ -23,9 +23,6 @@ import os
 import re
 import shutil
 import sys
-import tempfile
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -33,9 +30,9 @@ import pandas as pd
 from . import __version__, paths
 from . import tables as T
 from .charts import grade_name
+from .nbrun import Job, _execute, _place, _worker, template_path
 from .outputs import RUNS
 
-KERNEL = "python3"
 TABLES = ("documents", "judgments", "indicators", "findings", "pcc_actions", "checks")
 ENV_OUT = "PEEL_OUT"  # overrides the default output folder (outputs/) of the templates' parameters
 
@@ -605,22 +602,9 @@ def write_tables(t: dict[str, pd.DataFrame], folder: Path) -> None:
 # Running the templates
 # ----------------------------------------------------------------------------------------------------------
 
-@dataclass
-class Job:
-    name: str  # the executed notebook's and report's file stem
-    template: str  # template stem in notebooks/
-    title: str
-    parameters: dict = field(default_factory=dict)
-    key: str = ""  # cache key ("" = never cached)
-
-
-def template_path(template: str) -> Path:
-    return paths.NOTEBOOKS / f"{template}.ipynb"
-
-
 # The library code the batch's templates run (the tables carry everything extraction decides): a change to
 # one of these re-executes them; a change elsewhere in lib/ (readers, extractors, the batch) does not.
-TEMPLATE_CODE = ("__init__.py", "charts.py", "notebooks.py", "tables.py", "forces.py", "paths.py", "outputs.py",
+TEMPLATE_CODE = ("__init__.py", "charts.py", "notebooks.py", "nbrun.py", "tables.py", "forces.py", "paths.py", "outputs.py",
                  "data/forces.csv")
 
 
@@ -675,118 +659,6 @@ def plan(data: Path, forces: str | None = None) -> tuple[list[Job], list[str]]:
     jobs.append(Job("00-inventory-corpus", "00-inventory-corpus", "Inventory of the corpus", dict(common),
                     _key("00-inventory-corpus", common, everything, lib_digest)))
     return jobs, errors
-
-
-def render_html(notebook: Path, target: Path, title: str) -> None:
-    """The executed notebook as HTML for readers: code hidden, markdown, tables and charts shown."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(notebook, as_version=4)
-    nb.metadata["title"] = title
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb)
-    target.write_text(body, encoding="utf-8")
-
-
-def _execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str | None, float]:
-    """Execute one template in its own kernel and temporary folder; returns (folder, error, seconds).
-
-    The folder holds ``notebooks/<name>.ipynb``, ``reports/<name>.html`` and ``reports/tables/``: the caller
-    moves them and removes it. A kernel that fails to start is retried once; a cell error is not.
-    """
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
-    t0 = time.time()
-    work = Path(tempfile.mkdtemp(prefix=f"peel-{job.name}-"))
-    (work / "notebooks").mkdir()
-    (work / "reports" / "tables").mkdir(parents=True)
-    if data is not None:
-        (work / "data").symlink_to(Path(data).resolve(), target_is_directory=True)
-    nb_path = work / "notebooks" / f"{job.name}.ipynb"
-    error = None
-    for attempt in (1, 2):
-        try:
-            with _stderr_to(work / "kernel.log"):
-                pm.execute_notebook(str(template_path(job.template)), str(nb_path), parameters=job.parameters,
-                                    kernel_name=KERNEL, cwd=str(work / "notebooks"), progress_bar=False,
-                                    log_output=False, start_timeout=120, execution_timeout=timeout)
-            error = None
-            break
-        except PapermillExecutionError as err:
-            error = f"cell {err.exec_count}: {err.ename}: {str(err.evalue).splitlines()[0] if err.evalue else ''}"
-            break
-        except Exception as err:  # the kernel did not start or died: once more, in a fresh kernel
-            error = f"{type(err).__name__}: {err}".splitlines()[0]
-            log = (work / "kernel.log").read_text(errors="replace").strip().splitlines()
-            if log:
-                error += f" (kernel: {log[-1][:200]})"
-            if attempt == 2 or _executed_cells(nb_path):
-                break
-    if nb_path.exists():
-        try:
-            render_html(nb_path, work / "reports" / f"{job.name}.html", job.title)
-        except Exception as err:  # a report that cannot be rendered is a failure too
-            error = error or f"HTML rendering: {type(err).__name__}: {err}"
-    elif error is None:
-        error = "papermill wrote no notebook"
-    return work, error, time.time() - t0
-
-
-class _stderr_to:
-    """Send file descriptor 2 (this process's and the kernels' it starts) to a file while a notebook runs:
-    kernels print start-up chatter there. The file is read when a kernel fails."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def __enter__(self):
-        sys.stderr.flush()
-        self.saved = os.dup(2)
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-        os.dup2(fd, 2)
-        os.close(fd)
-        return self
-
-    def __exit__(self, *exc):
-        sys.stderr.flush()
-        os.dup2(self.saved, 2)
-        os.close(self.saved)
-        return False
-
-
-def _executed_cells(nb_path: Path) -> bool:
-    if not nb_path.exists():
-        return False
-    nb = json.loads(nb_path.read_text(encoding="utf-8"))
-    return any(c.get("execution_count") for c in nb.get("cells", []))
-
-
-def _place(src: Path, out: Path) -> None:
-    """Copy a run's (or a cache entry's) notebooks/, reports/ and reports/tables/ into ``out``."""
-    for sub in ("notebooks", "reports"):
-        if (src / sub).is_dir():
-            shutil.copytree(src / sub, out / sub, dirs_exist_ok=True)
-
-
-def _worker(args: tuple) -> dict:
-    job, data, out, cache = args
-    work, error, seconds = _execute(job, data)
-    try:
-        _place(work, out)
-        if error is None and cache is not None and job.key:
-            entry = cache / job.name / job.key
-            tmp = cache / job.name / f".{job.key}.{os.getpid()}"
-            shutil.rmtree(tmp, ignore_errors=True)
-            shutil.copytree(work, tmp, ignore=shutil.ignore_patterns("data", "kernel.log"), symlinks=False)
-            for old in (cache / job.name).iterdir():  # one entry per notebook: the previous one goes
-                if old.name != tmp.name:
-                    shutil.rmtree(old, ignore_errors=True)
-            tmp.rename(entry)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return {"name": job.name, "error": error, "seconds": round(seconds, 1), "cached": False}
 
 
 def run_all(data: Path, out: Path, jobs: int = 1, forces: str | None = None) -> int:
