@@ -1,9 +1,12 @@
 """One document end to end: read, classify, extract, check. Never raises: a bad file is a failed row."""
 from __future__ import annotations
 
+import hashlib
 import traceback
 from pathlib import Path
 
+from .classify import classify
+from .extract import extract_all
 from .model import ReadError
 from .readers import read_document
 
@@ -16,9 +19,6 @@ def process_document(path: str | Path, doc_id: str) -> dict:
     Returns ``{"document": row, "judgments": [...], "indicators": [...], "findings": [...],
     "pcc_actions": [...], "checks": [...], "traceback": str | None}``.
     """
-    from .classify import classify
-    from .extract import extract_all
-
     path = Path(path)
     result: dict = {name: [] for name in TABLES}
     row = {"doc_id": doc_id, "source": path.name, "status": "ok", "error": ""}
@@ -41,7 +41,6 @@ def process_document(path: str | Path, doc_id: str) -> dict:
         result["traceback"] = traceback.format_exc()
     if "sha256" not in row:
         try:
-            import hashlib
             row["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             row["sha256"] = ""

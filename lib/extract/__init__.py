@@ -1,18 +1,17 @@
 """All extractors over one document: judgments, indicators, findings, PCC actions, and the checks."""
 from __future__ import annotations
 
+from ..checks import run_checks
 from ..model import Document
 from .findings import extract_findings
+from .indicators import extract_indicators
 from .judgments import extract_judgments
 from .pcc import extract_pcc_actions
 
 
 def extract_all(doc: Document, info: dict) -> dict[str, list[dict]]:
-    from ..checks import run_checks
-    from .indicators import extract_indicators_checked
-
     judgments, judgment_checks = extract_judgments(doc, info)
-    indicators, indicator_checks = extract_indicators_checked(doc, info)
+    indicators, indicator_checks = extract_indicators(doc, info)
     findings = extract_findings(doc, info)
     actions, recommendations = extract_pcc_actions(doc, info)
     findings += recommendations

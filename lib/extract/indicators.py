@@ -524,12 +524,8 @@ def merge(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     return list(out.values()), checks
 
 
-def extract_indicators(doc: Document, info: dict) -> list[dict]:
-    rows, _ = extract_indicators_checked(doc, info)
-    return rows
-
-
-def extract_indicators_checked(doc: Document, info: dict) -> tuple[list[dict], list[dict]]:
+def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict]]:
+    """Returns (indicator rows, check rows)."""
     if info.get("doc_type") == "unknown":
         return [], []
     force = info.get("force")
