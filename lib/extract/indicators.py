@@ -78,7 +78,7 @@ LINE_CELLS = re.compile(rf"^(?P<label>.*?[A-Za-z)*][^\d]*?)?\s*(?P<nums>(?:{SIGN
 STOP = re.compile(r"^(?:source:|figure \d|https?://|www\.|\*)", re.I)
 
 
-def _is_header(line: str, force: str | None) -> bool:
+def _is_header(line: str) -> bool:
     if HEADER_CELL.match(line):
         return True
     names = F.mentions(line)
@@ -94,14 +94,14 @@ def _caption_period(lines: list[tuple[int, str]], start: int, topic: str) -> str
     return ""
 
 
-def _table(lines: list[tuple[int, str]], start: int, kind: str, force: str | None, text: str) -> tuple[list[dict], list[dict]]:
+def _table(lines: list[tuple[int, str]], start: int, kind: str, text: str) -> tuple[list[dict], list[dict]]:
     """Parse one table from its header line; returns (indicator rows, check rows)."""
     cells: list[tuple[str, object, int]] = []  # ("label", text, page) | ("num", value text, page)
     header_cols: list[str] = []
     i = start
     while i < len(lines):
         page, line = lines[i]
-        if _is_header(line, force) and not STOP.match(line):
+        if _is_header(line) and not STOP.match(line):
             header_cols += re.findall(r"number of outcomes|rate\b", line, re.I)
             i += 1
             continue
@@ -197,7 +197,7 @@ def _outcome_totals(table_rows: list[tuple[str, list[float]]], width: int) -> li
     return checks
 
 
-def extract_tables(doc: Document, force: str | None) -> tuple[list[dict], list[dict]]:
+def extract_tables(doc: Document) -> tuple[list[dict], list[dict]]:
     lines = [(p, t) for p, _, t in clean_lines(doc)]
     lines = [(p, t.lstrip("#").strip()) for p, t in lines if t]
     text = "\n".join(t for _, t in lines)
@@ -205,7 +205,7 @@ def extract_tables(doc: Document, force: str | None) -> tuple[list[dict], list[d
     for i, (_, line) in enumerate(lines):
         for kind, start in TABLE_START.items():
             if start.match(line):
-                r, c = _table(lines, i, kind, force, text)
+                r, c = _table(lines, i, kind, text)
                 rows += r
                 checks += c
     return rows, checks
@@ -529,7 +529,7 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     if info.get("doc_type") == "unknown":
         return [], []
     force = info.get("force")
-    table_rows, checks = extract_tables(doc, force)
+    table_rows, checks = extract_tables(doc)
     sentence_rows = extract_sentences(doc, force)
     taken = {t for r in sentence_rows for t in [r["evidence"]] + [x.text for x in sentences(doc) if x.text in r["evidence"]]}
     rows = table_rows + extract_panels(doc, force) + sentence_rows + generic_comparisons(sentences(doc), taken)
