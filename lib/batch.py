@@ -403,6 +403,25 @@ def run(seeds: Path, out: Path, jobs: int = 1, rebuild: bool = False, forces: st
         lock.release()
 
 
+def _release_memory() -> None:
+    """Hand freed memory back to the system: Python's objects, Arrow's buffer pool, glibc's free lists (a
+    process's resident memory does not shrink by itself when objects are freed)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        import pyarrow
+
+        pyarrow.default_memory_pool().release_unused()
+    except Exception:  # noqa: BLE001  no pyarrow, or a pool that cannot release: nothing to give back
+        pass
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): the allocator keeps its own counsel
+        pass
+
+
 def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | None, notebooks: bool,
                 staging=None) -> int:
     """Extract, write tables, run notebooks, all into a private run folder; then switch the outputs over at
@@ -434,15 +453,18 @@ def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | 
             for c in r.get("checks", []):
                 if not c["passed"]:
                     print(f"          CHECK FAILED {c['check']}: {c['detail']}")
+    documents = len(results)
     nb_failed = 0
     if notebooks:
         from . import notebooks as nb
 
+        del results, tables  # the notebooks read the tables written above: memory back for their kernels
+        _release_memory()
         nb_failed = nb.run_all(folder / "data", folder, jobs=jobs, forces=forces)
     with open(folder / "run.log", "a", encoding="utf-8") as fh:
         fh.write(f"{failed} documents failed; {nb_failed} notebooks failed; {time.time() - t0:.1f} s\n")
     staging.publish()
     note = f"; {nb_failed} notebooks failed" if nb_failed else ""
-    print(f"{len(results)} documents, {failed} failed{note}; tables in {out / 'data'}, log {out / 'run.log'} "
+    print(f"{documents} documents, {failed} failed{note}; tables in {out / 'data'}, log {out / 'run.log'} "
           f"({time.time() - t0:.1f} s)")
     return 1 if (failed or nb_failed) else 0

@@ -17,8 +17,11 @@ from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from .extract.areas import GRADES as SCALE_GRADES
+from .extract.areas import UNGRADED, grade_name  # noqa: F401  (the templates call charts.grade_name)
+
 # The order of the grades, best first, and their colours: the same in every chart and table.
-GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate", "Ungraded"]
+GRADES = [*SCALE_GRADES, UNGRADED]
 GRADE_COLOURS = {
     "Outstanding": "#1b7837",
     "Good": "#7fbf7b",
@@ -34,15 +37,6 @@ FORCE_COLOUR, EW_COLOUR = "#1f4e79", "#9e9e9e"
 
 plt.rcParams.update({"figure.dpi": 90, "axes.spines.top": False, "axes.spines.right": False,
                      "axes.titlesize": 12, "axes.titleweight": "bold", "font.size": 10})
-
-
-def grade_name(grade: object) -> str:
-    """A grade as printed ("requires improvement", "GOOD") in the fixed spelling of ``GRADES``."""
-    text = re.sub(r"\s+", " ", str(grade or "")).strip().lower()
-    for name in GRADES:
-        if text == name.lower():
-            return name
-    return "Ungraded" if text in {"", "not graded", "ungraded", "n/a", "none", "<na>"} else str(grade)
 
 
 def grade_order(grades: Iterable[object]) -> pd.Categorical:

@@ -16,6 +16,17 @@ from pathlib import Path
 from . import paths
 
 KERNEL = "python3"
+# Optional imports in papermill's dependency tree that a notebook worker never uses, each imported by its user
+# under ``try/except ImportError``: pyarrow (papermill's HDFS handler; brings numpy, ~40 MiB a worker) and
+# rfc3987_syntax (jsonschema's IRI format checker, ~1.2 s to import). A None in sys.modules makes the import
+# fail at once, as if the package were not installed. Workers only: the kernels are other processes.
+OPTIONAL_IMPORTS = ("pyarrow", "rfc3987_syntax")
+
+
+def lean_worker() -> None:
+    """Process-pool initializer of the notebook workers (see OPTIONAL_IMPORTS)."""
+    for name in OPTIONAL_IMPORTS:
+        sys.modules.setdefault(name, None)
 
 
 @dataclass

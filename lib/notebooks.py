@@ -29,8 +29,8 @@ import pandas as pd
 
 from . import __version__, paths
 from . import tables as T
-from .charts import grade_name
-from .nbrun import Job, _execute, _place, _worker, template_path
+from .extract.areas import grade_name
+from .nbrun import Job, _execute, _place, _worker, lean_worker, template_path
 from .outputs import RUNS
 
 TABLES = ("documents", "judgments", "indicators", "findings", "pcc_actions", "checks")
@@ -605,7 +605,7 @@ def write_tables(t: dict[str, pd.DataFrame], folder: Path) -> None:
 # The library code the batch's templates run (the tables carry everything extraction decides): a change to
 # one of these re-executes them; a change elsewhere in lib/ (readers, extractors, the batch) does not.
 TEMPLATE_CODE = ("__init__.py", "charts.py", "notebooks.py", "nbrun.py", "tables.py", "forces.py", "paths.py", "outputs.py",
-                 "data/forces.csv")
+                 "extract/areas.py", "data/forces.csv")
 
 
 def _library_digest() -> str:
@@ -700,7 +700,8 @@ def run_all(data: Path, out: Path, jobs: int = 1, forces: str | None = None) -> 
 
     args = [(job, data, out, cache) for job in pending]
     if args:  # workers in their own processes even for one job: kernels' output stays off this terminal
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(args))), mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(args))), mp_context=get_context("spawn"),
+                                 initializer=lean_worker) as pool:
             futures = {pool.submit(_worker, a): a[0] for a in args}
             for fut in as_completed(futures):
                 try:

@@ -5,7 +5,13 @@ import re
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 # UK telephone numbers: +44 or a leading 0, then 9 or 10 more digits in groups. "101" and "999" never match.
-PHONE = re.compile(r"(?<![\w£.,])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?![\w,.]\d)")
+# Spaces only within a line (_S), so a whole page can be redacted at once without joining two lines.
+_S = r"[^\S\n]"
+PHONE = re.compile(rf"(?<![\w£.,])(?:\+44{_S}?\(?0?\)?{_S}?\d{{2,4}}|\(?0\d{{2,4}}\)?)(?:{_S}|-)?\d{{3,4}}(?:{_S}|-)?\d{{3,4}}"
+                   r"(?![\w,.]\d)")
+# Every number PHONE matches holds nine characters in a row from this (a digit first): a quick scan for them
+# spares the full pattern, slow to try at every position, on most pages.
+_PHONE_HINT = re.compile(r"\d[\d()\s-]{8}")
 # Mailboxes of an office rather than a person are kept: readers need them to write to the office.
 ROLE_MAILBOXES = {"info", "enquiries", "enquiry", "contact", "opcc", "pcc", "press", "media", "foi",
                   "communications", "comms", "office", "admin", "help", "support", "webmaster",
@@ -24,4 +30,4 @@ def redact(text: str) -> str:
     """Replace personal e-mail addresses and telephone numbers with a visible mark."""
     if "@" in text:
         text = EMAIL.sub(_email, text)
-    return PHONE.sub(PHONE_MARK, text)
+    return PHONE.sub(PHONE_MARK, text) if _PHONE_HINT.search(text) else text

@@ -6,6 +6,7 @@ tests and the benchmark can import them (``from fixtures import render_pdf`` ins
 ``from tests.fixtures import render_pdf`` from the repository root).
 
     render_pdf(seed_path, out_path, columns=1|2)   # reportlab, headings/bullets/tables/page breaks kept
+    render_table_styles(folder)                    # one ruled table drawn in each of seven ways
     rewrap(seed_path, out_path, width)             # the prose re-filled to another line width
     swap_force(seed_path, out_path, old, new)      # every name and alias of one force replaced by another's
     bad_inputs(folder)                             # every bad input, with the reason each must give
@@ -162,6 +163,71 @@ def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, fu
     doc.addPageTemplates([PageTemplate(id="body", frames=frames, onPage=on_page)])
     doc.build(story)
     return out_path
+
+
+TABLE_ROWS = [["Indicator", "Force", "England and Wales"], ["Victim satisfaction (%)", "84.2", "83.0"],
+              ["Crimes per 1,000 people, a long label that wraps onto a second line inside its cell", "55", "61"],
+              ["Arrests", "1,234", ""]]
+
+
+def render_table_styles(folder: str | Path) -> dict[str, Path]:
+    """One PDF per way tools draw a ruled table (reportlab): a full grid, a box with a thinner inner grid,
+    white rules on shaded rows, a merged cell, thick rules, rules only under the rows (no table: no closed
+    cells), one rectangle per cell, and the same table drawn from a scaled Form XObject. Each page has
+    prose above and below the table."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5)
+    styles = {
+        "grid": [("GRID", (0, 0), (-1, -1), 0.5, colors.black)],
+        "box-inner-grid": [("BOX", (0, 0), (-1, -1), 1, colors.black),
+                           ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.grey)],
+        "shaded": [("GRID", (0, 0), (-1, -1), 0.5, colors.white), ("BACKGROUND", (0, 0), (-1, 0), colors.lightblue),
+                   ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.whitesmoke, colors.lightgrey])],
+        "merged": [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (1, 3), (2, 3))],
+        "thick": [("GRID", (0, 0), (-1, -1), 3, colors.black)],
+        "rules-below": [("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black)],
+    }
+    out = {}
+    for name, style in styles.items():
+        path = out[name] = folder / f"table-{name}.pdf"
+        rows = [[Paragraph(_xml(c), body) if len(c) > 40 else c for c in row] for row in TABLE_ROWS]
+        table = Table(rows, colWidths=[200, 80, 120])
+        table.setStyle(TableStyle(style))
+        SimpleDocTemplate(str(path), pagesize=A4).build([
+            Paragraph("The figures below compare the force with England and Wales as a whole.", body),
+            Spacer(1, 12), table, Spacer(1, 12), Paragraph("Source: the force's own data.", body)])
+
+    def cells(c, x0, y0):
+        for r, row in enumerate(TABLE_ROWS):
+            for k, text in enumerate(row):
+                x, y = x0 + k * 160, y0 - r * 20
+                c.rect(x, y, 160, 20, stroke=1, fill=0)
+                c.setFont("Helvetica", 7)
+                c.drawString(x + 3, y + 7, text[:40])
+
+    path = out["cell-rectangles-and-form"] = folder / "table-cell-rectangles-and-form.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 760, "A table drawn one rectangle a cell, then the same table from a scaled form.")
+    cells(c, 60, 700)
+    c.beginForm("table")
+    cells(c, 0, 100)
+    c.endForm()
+    c.saveState()
+    c.translate(80, 300)
+    c.scale(0.8, 0.8)
+    c.doForm("table")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -4,18 +4,23 @@ from __future__ import annotations
 import re
 
 GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
+UNGRADED = "Ungraded"
+_NO_GRADE = {"", "ungraded", "not graded", "n/a", "none", "nan", "<na>"}
 GRADE_RE = re.compile(r"\b(outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\b", re.I)
 # A line that is nothing but a grade (how panels and "Summary of findings" print it).
 GRADE_LINE = re.compile(r"^\W*(Outstanding|Good|Adequate|Requires? improvement|Inadequate|Ungraded|Not graded)\W*$", re.I)
 
 
-def grade_name(word: str) -> str:
-    w = word.strip().lower()
-    if w.startswith("require"):
+def grade_name(grade: object) -> str:
+    """A grade as printed ("requires improvement", "GOOD", "Require improvement") in the fixed spelling of
+    ``GRADES``; "Ungraded" for none (empty, "not graded", a missing value); anything else unchanged."""
+    text = " ".join(("" if grade is None else str(grade)).split()).lower()
+    if text.startswith("require"):
         return "Requires improvement"
-    if w in {"ungraded", "not graded"}:
-        return "Ungraded"
-    return w.capitalize()
+    for name in GRADES:
+        if text == name.lower():
+            return name
+    return UNGRADED if text in _NO_GRADE else str(grade)
 
 
 def scale_for(year: int | None) -> str:

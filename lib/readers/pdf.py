@@ -1,12 +1,13 @@
-"""PDF reading: pypdfium2 for the text of every page (fast), pdfplumber only where geometry matters (tables).
+"""PDF reading with pypdfium2: the text of every page, and its ruled tables from the page's own geometry.
 
 Per page, pypdfium2 gives the text rectangles; from them the reader finds a gutter between two text columns
-(or side-by-side panels) and reads each column top to bottom with ``get_text_bounded``, not across. Pages
-that look like they hold a table (ruling lines) are opened
-with pdfplumber as well: its tables become ``Page.tables`` and, in the page's lines, the table's rows are
-tab-separated as PDF-to-text output gives them. Then, over the whole document: running heads, running
-footers and bare page numbers that repeat across pages are dropped; odd bullet glyphs become "•"; a word
-broken across two lines with a hyphen is joined where the document itself shows which form is right.
+(or side-by-side panels) and reads each column top to bottom with ``get_text_bounded``, not across. Ruled
+tables are found by pdfplumber's algorithm run over pdfium's path objects (``pdf_tables``; pdfplumber itself
+with ``PEEL_PDF_TABLES=pdfplumber``, same tables, slower): they become ``Page.tables`` and, in the page's
+lines, the table's rows are tab-separated as PDF-to-text output gives them. Then, over the whole document:
+running heads, running footers and bare page numbers that repeat across pages are dropped; odd bullet glyphs
+become "•"; a word broken across two lines with a hyphen is joined where the document itself shows which
+form is right.
 
 Broken files give a one-line ``ReadError``: empty, not a PDF, damaged or cut off, encrypted, no text layer.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -21,24 +23,31 @@ from pathlib import Path
 from statistics import median
 
 from ..model import Page, ReadError
+from .pdf_tables import find_tables
+from .pdfium_raw import BoundedText, text_rects
 
 MIN_CHARS_PER_PAGE = 40  # below this on average, the PDF is taken to have no text layer
 EDGE_LINES = 3  # running heads and footers are looked for among a page's first and last lines
+TABLE_FINDERS = ("pdfium", "pdfplumber")
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns about every odd font on stderr
 
 # Bullet glyphs as PDF tools give them: the Symbol/Wingdings private-use code points, pdfminer's "(cid:127)",
 # geometric shapes. Private-use ones are bullets wherever they stand; the others only at the start of a line.
 _PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
-_BULLET_AT_START = re.compile(r"^(\s*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
-                              + _PUA_BULLETS + r"])\s*")
+_BULLET_AT_START = re.compile(r"^([ \t]*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
+                              + _PUA_BULLETS + r"])[ \t\xa0]*", re.M)
 _PUA = re.compile(f"[{_PUA_BULLETS}]|\\(cid:127\\)")
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\x00": "", "\ufffe": "", "\ufeff": ""})
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\x00": "",
+              "\ufffe": "", "\ufeff": "", "\xa0": " "}
+_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")  # a regex finds them ~20x faster than str.translate
+_SPECIAL = re.compile("[" + "".join(_LIGATURES) + _PUA_BULLETS + "\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022]")
 _BARE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?$", re.I)
+_HYPHENS = ("-", "\x02", "\xad")
 _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
 _SOFT_INLINE = re.compile(r"([A-Za-z]+)\x02([A-Za-z]+)")
 _WORD_START = re.compile(r"^([A-Za-z]+)(.*)$", re.S)
+_WORDS = re.compile(r"[a-z][a-z-]*")  # over lower-cased text
 _COMPOUND_PREFIXES = {"anti", "non", "co", "pre", "re", "self", "cross", "multi", "inter", "well", "long",
                       "short", "high", "low", "full", "part", "sub", "ex", "post", "cyber", "semi", "under",
                       "over", "mid", "child", "year", "force", "month", "day", "risk", "low", "long", "front"}
@@ -70,18 +79,7 @@ def _open(raw: bytes):
 # One page: columns and reading order
 # ---------------------------------------------------------------------------------------------------------
 
-def _rects(textpage) -> list[tuple[float, float, float, float]]:
-    """Text rectangles (left, bottom, right, top): pdfium merges the characters of one run of text."""
-    n = textpage.count_rects()
-    out = []
-    for i in range(n):
-        l, b, r, t = textpage.get_rect(i)
-        if r > l and t > b:
-            out.append((l, b, r, t))
-    return out
-
-
-def _gutter(rects: list, depth: int = 0) -> float | None:
+def _gutter(rects: list) -> float | None:
     """x of a gutter between two columns of prose, or None.
 
     The gutter is the x in the middle half of the text's width crossed by the fewest rectangles; it counts
@@ -93,6 +91,11 @@ def _gutter(rects: list, depth: int = 0) -> float | None:
     left, right = min(r[0] for r in rects), max(r[2] for r in rects)
     width = right - left
     if width < 150:
+        return None
+    # Rectangles crossing the whole middle half cross every candidate: too many of them (a page of prose in
+    # one column) and there is no gutter to look for.
+    lo, hi = left + 0.25 * width - 1, left + 0.75 * width + 1
+    if sum(1 for r in rects if r[0] < lo and r[2] > hi) > 0.2 * len(rects):
         return None
     best = None
     steps = 48
@@ -175,7 +178,7 @@ def _blocks(rects: list) -> list[tuple[float, float]]:
     return [(t, b) for t, b in out]
 
 
-def _read_area(textpage, rects: list, l: float, b: float, r: float, t: float, depth: int = 0) -> list[str]:
+def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth: int = 0) -> list[str]:
     """Lines of an area of the page, top down: column by column where it has columns, block by block
     (blocks are separated by wide gaps) so that the content stream's order does not matter."""
     inside = [q for q in rects if q[0] >= l - 1 and q[2] <= r + 1 and b <= (q[1] + q[3]) / 2 <= t]
@@ -192,43 +195,43 @@ def _read_area(textpage, rects: list, l: float, b: float, r: float, t: float, de
         if head or foot:
             upper = (blocks[0][1] + blocks[1][0]) / 2 if head else t
             lower = (blocks[-1][0] + blocks[-2][1]) / 2 if foot else b
-            return ((_read_area(textpage, inside, l, upper, r, t, 2) if head else [])
-                    + _read_area(textpage, inside, l, lower, r, upper, -1)
-                    + (_read_area(textpage, inside, l, b, r, lower, 2) if foot else []))
+            return ((_read_area(text, inside, l, upper, r, t, 2) if head else [])
+                    + _read_area(text, inside, l, lower, r, upper, -1)
+                    + (_read_area(text, inside, l, b, r, lower, 2) if foot else []))
     x = _gutter(inside) if depth < 2 else None
     if x is None:
         blocks = _blocks(inside)
+        all_tables = [q for q in inside if len(q) == 5]
         for k, (top, bottom) in enumerate(blocks):
             upper = t if k == 0 else (blocks[k - 1][1] + top) / 2
             lower = b if k == len(blocks) - 1 else (bottom + blocks[k + 1][0]) / 2
-            tables = sorted((q for q in inside if len(q) == 5 and bottom - 1 <= q[1] and q[3] <= top + 1),
-                            key=lambda q: -q[3])
+            tables = sorted((q for q in all_tables if bottom - 1 <= q[1] and q[3] <= top + 1), key=lambda q: -q[3])
             for table in tables:  # the text above the table, its rows as tab-separated lines, text beside it
                 beside = [q for q in inside if len(q) == 4 and table[1] <= (q[1] + q[3]) / 2 <= table[3]
                           and (q[2] <= table[0] + 1 or q[0] >= table[2] - 1)]
                 top_edge = max([table[3]] + [q[3] for q in beside])
                 bottom_edge = min([table[1]] + [q[1] for q in beside])
                 if upper > top_edge:
-                    lines += _split(textpage.get_text_bounded(l, top_edge, r, upper))
+                    lines += _split(text.get_text_bounded(l, top_edge, r, upper))
                 lines += ["\t".join(row) for row in table[4]]
                 if beside:
                     if table[0] - l > 20:
-                        lines += _read_area(textpage, beside, l, bottom_edge, table[0], top_edge, 2)
+                        lines += _read_area(text, beside, l, bottom_edge, table[0], top_edge, 2)
                     if r - table[2] > 20:
-                        lines += _read_area(textpage, beside, table[2], bottom_edge, r, top_edge, 2)
+                        lines += _read_area(text, beside, table[2], bottom_edge, r, top_edge, 2)
                 upper = bottom_edge
             if upper > lower:
-                lines += _split(textpage.get_text_bounded(l, lower, r, upper))
+                lines += _split(text.get_text_bounded(l, lower, r, upper))
         return lines
     bands = _bands(inside, x)
     for k, (top, bottom, columns) in enumerate(bands):
         upper = t if k == 0 else top
         lower = b if k == len(bands) - 1 else bottom
         if columns:
-            lines += _read_area(textpage, inside, l, lower, x, upper, max(depth, 0) + 1)
-            lines += _read_area(textpage, inside, x, lower, r, upper, max(depth, 0) + 1)
+            lines += _read_area(text, inside, l, lower, x, upper, max(depth, 0) + 1)
+            lines += _read_area(text, inside, x, lower, r, upper, max(depth, 0) + 1)
         else:
-            lines += _read_area(textpage, inside, l, lower, r, upper, 2)
+            lines += _read_area(text, inside, l, lower, r, upper, 2)
     return lines
 
 
@@ -236,7 +239,7 @@ def _split(text: str) -> list[str]:
     return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
-def _page_lines(page, textpage, rects: list, tables: list[tuple] = ()) -> list[str]:
+def _page_lines(page, text, rects: list, tables: list[tuple] = ()) -> list[str]:
     """The page's lines in reading order. ``tables``: (l, b, r, t, rows) found by pdfplumber; each stands
     in the reading order as one block whose rows (tab-separated) replace the text inside its box."""
     width, height = page.get_size()
@@ -246,30 +249,17 @@ def _page_lines(page, textpage, rects: list, tables: list[tuple] = ()) -> list[s
             return not any(tb[0] - 1 <= cx <= tb[2] + 1 and tb[1] - 1 <= cy <= tb[3] + 1 for tb in tables)
 
         rects = [q for q in rects if outside(q)] + list(tables)
-    return _read_area(textpage, rects, 0, 0, width, height)
+    return _read_area(text, rects, 0, 0, width, height)
 
 
-def _clean(line: str) -> str:
-    line = line.translate(_LIGATURES).replace("\xa0", " ")
-    line = _BULLET_AT_START.sub(lambda m: m.group(1) + "• ", line)
-    line = _PUA.sub("•", line)
-    return line.rstrip()
-
-
-def _looks_tabular(lines: list[str], page) -> bool:
-    """Cheap test, from pdfium alone, for a page worth pdfplumber's table finder: ruling lines. (pdfplumber
-    finds tables by their rulings; a table of numbers without them comes back empty, at ~0.1 s a page, and
-    its rows are whole lines in pdfium's text already, which the extractors read.)"""
-    import pypdfium2.raw as pdfium_c
-
-    rulings = 0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
-        l, b, r, t = obj.get_bounds()
-        if (r - l >= 30 and t - b <= 2.5) or (t - b >= 12 and r - l <= 2.5):  # thin horizontal or vertical
-            rulings += 1
-            if rulings >= 4:
-                return True
-    return False
+def _clean(text: str) -> str:
+    """Ligatures spelled out, no-break spaces plain, bullet glyphs "•"; each line right-stripped. Works on
+    one line or on many at once (a page's lines joined by newlines: one pass instead of one a line)."""
+    if _SPECIAL.search(text) or "(cid:" in text:  # one scan; most pages need nothing but the right-strip
+        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
+        text = _BULLET_AT_START.sub(r"\1• ", text)
+        text = _PUA.sub("•", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")) if "\n" in text else text.rstrip()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -298,8 +288,11 @@ def _tables(plumber_page) -> list[tuple[float, float, float, float, list[list[st
 # The whole document: furniture, hyphens
 # ---------------------------------------------------------------------------------------------------------
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _norm(line: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.strip().lower()))
+    return " ".join(_DIGITS.sub("#", line.lower()).split())
 
 
 def drop_furniture(pages: list[list[str]]) -> list[list[str]]:
@@ -360,16 +353,22 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     form. It stays for capitalised second parts ("Dyfed-" / "Powys"), known prefixes ("anti-" / "social"),
     forms found hyphenated elsewhere, and whenever in doubt. Numbers are never joined.
     """
-    words = Counter(w.lower() for lines in pages for line in lines for w in re.findall(r"[A-Za-z][A-Za-z-]*", line))
+    if not any(line.endswith(_HYPHENS) or "\x02" in line for lines in pages for line in lines):
+        return pages
+    vocabulary: list[set] = []  # the document's words, gathered the first time a break needs them
+    source = pages
 
     def decide(first: str, second: str, soft: bool) -> bool:
         """Keep the hyphen?"""
-        plain, hyphened = (first + second).lower(), f"{first}-{second}".lower()
         if second[0].isupper():
             return True
-        if words[plain] and not words[hyphened]:
+        if not vocabulary:
+            vocabulary.append(set(_WORDS.findall("\n".join("\n".join(lines) for lines in source).lower())))
+        words = vocabulary[0]
+        plain, hyphened = (first + second).lower(), f"{first}-{second}".lower()
+        if plain in words and hyphened not in words:
             return False
-        if words[hyphened] or first.lower() in _COMPOUND_PREFIXES:
+        if hyphened in words or first.lower() in _COMPOUND_PREFIXES:
             return True
         return not soft
 
@@ -382,7 +381,7 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     for lines in pages:
         lines = list(lines)
         for i in range(len(lines) - 1):
-            m = _HYPHEN_END.search(lines[i])
+            m = _HYPHEN_END.search(lines[i]) if lines[i].endswith(_HYPHENS) else None
             if not m:
                 continue
             j = i + 1
@@ -405,13 +404,20 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
 # Entry point
 # ---------------------------------------------------------------------------------------------------------
 
-def read_pdf(path: Path, raw: bytes) -> tuple[list[Page], dict]:
+def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Page], dict]:
+    """Pages and metadata of a PDF. ``tables``: which table finder reads ruled tables, "pdfium" (the
+    default: pdfplumber's algorithm over pdfium's geometry, ``pdf_tables``) or "pdfplumber" (pdfplumber
+    itself, about 0.1 to 0.3 s a page more); the environment variable PEEL_PDF_TABLES sets it for a run."""
+    table_finder = (tables or os.environ.get("PEEL_PDF_TABLES") or "pdfium").strip().lower()
+    if table_finder not in TABLE_FINDERS:
+        raise ValueError(f"PEEL_PDF_TABLES={table_finder!r}: expected one of {', '.join(TABLE_FINDERS)}")
     pdf = _open(raw)
     plumber = None
     meta: dict = {}
     texts: list[list[str]] = []
     tables: list[list[list[list[str]]]] = []
     damaged_pages = 0
+    bounded = BoundedText()
     try:
         n = len(pdf)
         for i in range(n):
@@ -424,16 +430,17 @@ def read_pdf(path: Path, raw: bytes) -> tuple[list[Page], dict]:
                 tables.append([])
                 continue
             try:
-                rects = _rects(textpage)
-                lines = _page_lines(page, textpage, rects)
+                rects = text_rects(textpage)
+                text = bounded.page(textpage)
                 found = []
-                if rects and _looks_tabular(lines, page):
+                if rects and table_finder == "pdfplumber":
                     if plumber is None:
                         plumber = _plumber(raw)
                     found = _plumber_tables(plumber, i)
-                    if found:
-                        lines = _page_lines(page, textpage, rects, tables=found)
-                texts.append([_clean(line) for line in lines])
+                elif rects:
+                    found = find_tables(page, text, _clean)
+                lines = _page_lines(page, text, rects, tables=found)
+                texts.append(_clean("\n".join(lines)).split("\n"))
                 tables.append([t[4] for t in found])
             finally:
                 textpage.close()
