@@ -15,7 +15,7 @@ from filelock import FileLock, Timeout
 
 from . import EXTRACTOR_VERSION
 from . import tables as T
-from .pipeline import TABLES, process_document
+from .pipeline import TABLES, failed_result, one_line, process_document
 
 SKIP_NAMES = {"manifest.csv", "manifest.json", ".gitkeep"}
 
@@ -146,11 +146,8 @@ def _work(tasks: list[tuple]) -> list[tuple]:
 
 
 def _failed(doc_id: str, name: str, error: str, trace: str) -> dict:
-    result: dict = {n: [] for n in TABLES}
-    result["document"] = {"doc_id": doc_id, "source": name, "status": "failed", "doc_type": "unknown",
-                          "error": error[:300]}
-    result["traceback"] = trace or error  # never cached
-    return result
+    """A document the worker side lost (a crashed process, a cluster error): never cached."""
+    return failed_result(doc_id, name, error, trace or error)
 
 
 def _chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
@@ -394,7 +391,7 @@ def run(seeds: Path, out: Path, jobs: int = 1, rebuild: bool = False, forces: st
         except OSError:
             pass
         err = sys.exc_info()[1]
-        print(f"error: the run stopped ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}); "
+        print(f"error: the run stopped ({one_line(err)}); "
               f"previous outputs kept; details in {log}", file=sys.stderr)
         return 2
     finally:

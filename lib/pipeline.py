@@ -13,6 +13,24 @@ from .readers import read_document
 TABLES = ("judgments", "indicators", "findings", "pcc_actions", "checks")
 
 
+def one_line(err: BaseException) -> str:
+    """An exception as one line: its type and the first line of its message."""
+    text = str(err).strip()
+    return f"{type(err).__name__}: {text.splitlines()[0] if text else ''}"
+
+
+def failed_result(doc_id: str, source: str, error: str, trace: str | None = None, row: dict | None = None) -> dict:
+    """The result of a document that gave nothing: its documents row, failed with a one-line reason, and no
+    rows elsewhere. ``row``: what was learnt before the failure (format, pages, type...), kept. A result
+    with a traceback is never cached (the cause may be a bug fixed tomorrow)."""
+    result: dict = {name: [] for name in TABLES}
+    document = {"doc_id": doc_id, "source": source, **(row or {}), "status": "failed", "error": error[:300]}
+    document["doc_type"] = document.get("doc_type") or "unknown"
+    result["document"] = document
+    result["traceback"] = trace
+    return result
+
+
 def process_document(path: str | Path, doc_id: str) -> dict:
     """Everything the workbook extracts from one file, as plain rows (picklable, JSON-able).
 
@@ -35,10 +53,8 @@ def process_document(path: str | Path, doc_id: str) -> dict:
     except ReadError as err:
         row.update(status="failed", error=str(err), doc_type=row.get("doc_type") or "unknown")
     except Exception as err:  # a bug or a document we cannot handle: one line here, the traceback to the log
-        row.update(status="failed", doc_type=row.get("doc_type") or "unknown",
-                   error=f"extraction error: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"[:300])
-        result = {name: [] for name in TABLES}
-        result["traceback"] = traceback.format_exc()
+        result = failed_result(doc_id, path.name, f"extraction error: {one_line(err)}", traceback.format_exc(), row)
+        row = result["document"]
     if "sha256" not in row:
         try:
             row["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()

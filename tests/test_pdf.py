@@ -156,6 +156,42 @@ def test_unknown_table_finder_is_named(rendered, monkeypatch):
         read_document(rendered[("004", 1)])
 
 
+def test_blocks_read_top_down_whatever_the_drawing_order(tmp_path):
+    """A block drawn first but printed lower on the page (a footnote, a panel) is read where it stands."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "order.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    notes = [f"Note {i + 1}, drawn before the body and printed under it." for i in range(5)]
+    for i, line in enumerate(notes):  # five lines: a block of its own, not a running foot
+        c.drawString(60, 160 - 14 * i, line)
+    for i in range(6):
+        c.drawString(60, 760 - 14 * i, f"Body line {i + 1} of the page, printed at the top and drawn second.")
+    c.showPage()
+    c.save()
+    lines = [line for line in read_document(path).pages[0].lines if line.strip()]
+    assert lines[0].startswith("Body line 1") and lines[6:] == notes
+
+
+def test_raw_pdfium_calls_give_what_the_typed_bindings_give(rendered, tmp_path, monkeypatch):
+    """pdfium_raw calls the hottest functions without ctypes argument types; with the typed bindings
+    instead (LEAN = None) the pages, lines and tables are the same."""
+    from fixtures import render_table_styles
+
+    from lib.readers import pdfium_raw
+
+    assert pdfium_raw.LEAN, "the untyped calls are not in use: the fast path is not measured by the bench"
+    paths = [rendered[("002", 2)], rendered[("004", 1)], render_table_styles(tmp_path)["cell-rectangles-and-form"]]
+    lean = [read_document(p) for p in paths]
+    monkeypatch.setattr(pdfium_raw, "LEAN", None)
+    typed = [read_document(p) for p in paths]
+    for a, b in zip(lean, typed):
+        assert [p.lines for p in a.pages] == [p.lines for p in b.pages]
+        assert list(a.tables()) == list(b.tables()) and list(a.tables())
+
+
 def test_bullets_and_odd_glyphs():
     assert pdfreader._clean("\uf0b7 Reducing crime") == "• Reducing crime"
     assert pdfreader._clean("(cid:127) Weekly dial-in") == "• Weekly dial-in"

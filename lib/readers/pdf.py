@@ -178,6 +178,24 @@ def _blocks(rects: list) -> list[tuple[float, float]]:
     return [(t, b) for t, b in out]
 
 
+def _in_block_order(rects: list, blocks: list[tuple[float, float]]) -> bool:
+    """Whether pdfium's text order (the rectangles' order) visits the blocks from the top down: then one
+    read of the whole area gives what reading it block by block gives."""
+    if len(blocks) < 2:
+        return True
+    cuts = [(blocks[k][1] + blocks[k + 1][0]) / 2 for k in range(len(blocks) - 1)]  # between blocks, top down
+    current = 0
+    for q in rects:
+        middle = (q[1] + q[3]) / 2
+        k = 0
+        while k < len(cuts) and middle < cuts[k]:
+            k += 1
+        if k < current:
+            return False
+        current = k
+    return True
+
+
 def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth: int = 0) -> list[str]:
     """Lines of an area of the page, top down: column by column where it has columns, block by block
     (blocks are separated by wide gaps) so that the content stream's order does not matter."""
@@ -202,6 +220,8 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
     if x is None:
         blocks = _blocks(inside)
         all_tables = [q for q in inside if len(q) == 5]
+        if not all_tables and _in_block_order(inside, blocks):  # pdfium's order is already top down
+            return _split(text.get_text_bounded(l, b, r, t))
         for k, (top, bottom) in enumerate(blocks):
             upper = t if k == 0 else (blocks[k - 1][1] + top) / 2
             lower = b if k == len(blocks) - 1 else (bottom + blocks[k + 1][0]) / 2

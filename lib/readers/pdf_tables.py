@@ -15,6 +15,8 @@ from __future__ import annotations
 import ctypes
 from collections import defaultdict
 
+from .pdfium_raw import graphics
+
 SNAP = 3.0  # pdfplumber's snap_tolerance, join_tolerance and intersection_tolerance
 MIN_EDGE = 3.0  # edge_min_length
 MIN_EDGE_PREFILTER = 1.0  # edge_min_length_prefilter
@@ -75,14 +77,8 @@ def edges(page) -> tuple[list[tuple], list[tuple]]:
                 add(current, start)
                 current = start
 
-    def walk(count, get, parent, outer, depth):
-        for i in range(count(parent)):
-            obj = get(parent, i)
-            if not obj:
-                continue
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
-                continue
+    def walk(parent, in_form, outer, depth):
+        for kind, obj in graphics(parent, in_form):
             if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
                 continue
             m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
@@ -90,9 +86,9 @@ def edges(page) -> tuple[list[tuple], list[tuple]]:
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 path(obj, m)
             elif depth + 1 < MAX_DEPTH:
-                walk(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, m, depth + 1)
+                walk(obj, True, m, depth + 1)
 
-    walk(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, None, 0)
+    walk(page.raw, False, None, 0)
     return horizontal, vertical
 
 
