@@ -1,6 +1,6 @@
 """PCC responses: the recommendation-to-action table, one row per action.
 
-Tables come as rows of cells (tab-separated text, Markdown pipes, or pdfplumber's table finder). A row
+Tables come as rows of cells (tab-separated text, Markdown pipes, or the ruled tables of a PDF). A row
 whose first cell is empty continues the recommendation above; a cell holding several bullets holds
 several actions.
 """

@@ -53,7 +53,7 @@ def read_document(path: str | Path) -> Document:
     fmt = sniff(path, raw[:2048])
     meta: dict = {}
     if fmt == "pdf":
-        from . import pdf  # pdfplumber and pypdfium2 load only when a PDF is read
+        from . import pdf  # pypdfium2 loads only when a PDF is read (pdfplumber only when asked for)
 
         pages, meta = pdf.read_pdf(path, raw)
     else:

@@ -35,8 +35,9 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns about ev
 # Bullet glyphs as PDF tools give them: the Symbol/Wingdings private-use code points, pdfminer's "(cid:127)",
 # geometric shapes. Private-use ones are bullets wherever they stand; the others only at the start of a line.
 _PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
-_BULLET_AT_START = re.compile(r"^([ \t]*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
-                              + _PUA_BULLETS + r"])[ \t\xa0]*", re.M)
+# (White space within a line only, [^\S\n]: _clean works on a whole page at once.)
+_BULLET_AT_START = re.compile(r"^([^\S\n]*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
+                              + _PUA_BULLETS + r"])[^\S\n]*", re.M)
 _PUA = re.compile(f"[{_PUA_BULLETS}]|\\(cid:127\\)")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\x00": "",
               "\ufffe": "", "\ufeff": "", "\xa0": " "}
@@ -260,7 +261,7 @@ def _split(text: str) -> list[str]:
 
 
 def _page_lines(page, text, rects: list, tables: list[tuple] = ()) -> list[str]:
-    """The page's lines in reading order. ``tables``: (l, b, r, t, rows) found by pdfplumber; each stands
+    """The page's lines in reading order. ``tables``: (l, b, r, t, rows) of its ruled tables; each stands
     in the reading order as one block whose rows (tab-separated) replace the text inside its box."""
     width, height = page.get_size()
     if tables:
@@ -283,7 +284,7 @@ def _clean(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Tables (pdfplumber)
+# Tables by pdfplumber itself (PEEL_PDF_TABLES=pdfplumber; the default is pdf_tables)
 # ---------------------------------------------------------------------------------------------------------
 
 def _cell(value) -> str:
