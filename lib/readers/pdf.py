@@ -2,12 +2,12 @@
 
 Per page, pypdfium2 gives the text rectangles; from them the reader finds a gutter between two text columns
 (or side-by-side panels) and reads each column top to bottom with ``get_text_bounded``, not across. Ruled
-tables are found by pdfplumber's algorithm run over pdfium's path objects (``pdf_tables``; pdfplumber itself
-with ``PEEL_PDF_TABLES=pdfplumber``, same tables, slower): they become ``Page.tables`` and, in the page's
-lines, the table's rows are tab-separated as PDF-to-text output gives them. Then, over the whole document:
-running heads, running footers and bare page numbers that repeat across pages are dropped; odd bullet glyphs
-become "•"; a word broken across two lines with a hyphen is joined where the document itself shows which
-form is right.
+tables are found by pdfplumber's table functions over pdfium's path objects (``pdf_tables``; pdfplumber's
+page-level finder with ``PEEL_PDF_TABLES=pdfplumber``, same tables, slower): they become ``Page.tables`` and,
+in the page's lines, the table's rows are tab-separated as PDF-to-text output gives them. Then, over the whole
+document: running heads, running footers and bare page numbers that repeat across pages are dropped; odd
+bullet glyphs become "•"; a word broken across two lines with a hyphen is joined where the document itself
+shows which form is right.
 
 Broken files give a one-line ``ReadError``: empty, not a PDF, damaged or cut off, encrypted, no text layer.
 """
@@ -426,9 +426,9 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
 # ---------------------------------------------------------------------------------------------------------
 
 def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Page], dict]:
-    """Pages and metadata of a PDF. ``tables``: which table finder reads ruled tables, "pdfium" (the
-    default: pdfplumber's algorithm over pdfium's geometry, ``pdf_tables``) or "pdfplumber" (pdfplumber
-    itself, about 0.1 to 0.3 s a page more); the environment variable PEEL_PDF_TABLES sets it for a run."""
+    """Pages and metadata of a PDF. ``tables``: which table finder reads ruled tables, "pdfium" (the default:
+    pdfplumber's table functions over pdfium's geometry, ``pdf_tables``) or "pdfplumber" (its page-level
+    finder, about 0.1 to 0.3 s a page more); the environment variable PEEL_PDF_TABLES sets it for a run."""
     table_finder = (tables or os.environ.get("PEEL_PDF_TABLES") or "pdfium").strip().lower()
     if table_finder not in TABLE_FINDERS:
         raise ValueError(f"PEEL_PDF_TABLES={table_finder!r}: expected one of {', '.join(TABLE_FINDERS)}")

@@ -1,27 +1,26 @@
 """Ruled tables from pypdfium2's own geometry: the path objects of the page are its ruling lines, and the
 cells they close are read with ``get_text_bounded``.
 
-This is pdfplumber's table finder with its default settings (``vertical_strategy="lines"``,
-``horizontal_strategy="lines"``, snap, join and intersection tolerances of 3 points, edges of 3 points at
-least) on the same inputs, written again over pdfium so that a page is not parsed a second time: pdfplumber
-builds an object for every character (about 0.1 to 0.3 s a page) before it looks at a line, pdfium has
-already laid the page out for its text. ``tests/test_pdf.py`` checks that both give the same tables.
+pdfplumber's table finder (default settings: ``vertical_strategy="lines"``, ``horizontal_strategy="lines"``)
+builds an object for every character of the page (about 0.1 to 0.3 s a page) before it looks at a line. Here
+the lines come from the page pdfium has already parsed for its text, as pdfplumber's edges (the straight
+segments of every stroked or filled path: lines, and the sides of rectangles), and go through pdfplumber's own
+functions (``merge_edges``, ``edges_to_intersections``, ``intersections_to_cells``, ``cells_to_tables``,
+``Table.rows``) with its default settings; pdfium then reads each cell. ``tests/test_pdf.py`` checks that the
+tables are pdfplumber's, box and rows.
 
-Coordinates inside this module are pdfplumber's (x from the left, ``top`` from the top of the page); the
-tables come back in PDF coordinates (y up) as ``(left, bottom, right, top, rows)``, as the reader uses them.
+Edges are in pdfplumber's coordinates (x from the left, ``top`` from the top of the page); the tables come
+back in PDF coordinates (y up) as ``(left, bottom, right, top, rows)``, as the reader uses them.
 """
 from __future__ import annotations
 
 import ctypes
-from collections import defaultdict
 
 from .pdfium_raw import graphics
 
-SNAP = 3.0  # pdfplumber's snap_tolerance, join_tolerance and intersection_tolerance
-MIN_EDGE = 3.0  # edge_min_length
-MIN_EDGE_PREFILTER = 1.0  # edge_min_length_prefilter
 STRAIGHT = 0.5  # a segment is horizontal (vertical) when its ends differ by at most this in y (x)
 MAX_DEPTH = 2  # Form XObjects are looked into this deep, as the reader's text is
+MIN_LENGTH = 1.0  # pdfplumber's edge_min_length_prefilter: shorter segments are dropped before anything else
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -49,10 +48,10 @@ def edges(page) -> tuple[list[tuple], list[tuple]]:
 
     def add(p, q):
         (x0, y0), (x1, y1) = p, q
-        if abs(y1 - y0) <= STRAIGHT and abs(x1 - x0) >= MIN_EDGE_PREFILTER:
+        if abs(y1 - y0) <= STRAIGHT and abs(x1 - x0) >= MIN_LENGTH:
             top = height - (y0 + y1) / 2
             horizontal.append((top, min(x0, x1), max(x0, x1)))
-        elif abs(x1 - x0) <= STRAIGHT and abs(y1 - y0) >= MIN_EDGE_PREFILTER:
+        elif abs(x1 - x0) <= STRAIGHT and abs(y1 - y0) >= MIN_LENGTH:
             vertical.append(((x0 + x1) / 2, height - max(y0, y1), height - min(y0, y1)))
 
     def path(obj, m):
@@ -92,145 +91,48 @@ def edges(page) -> tuple[list[tuple], list[tuple]]:
     return horizontal, vertical
 
 
-def _snap(values: list[float]) -> dict[float, float]:
-    """pdfplumber's clustering: sorted values chained while each is within SNAP of the last; each value is
-    moved to its cluster's mean."""
-    out: dict[float, float] = {}
-    group: list[float] = []
-    for v in sorted(values):
-        if group and v > group[-1] + SNAP:
-            mean = sum(group) / len(group)
-            out.update((g, mean) for g in group)
-            group = []
-        group.append(v)
-    if group:
-        mean = sum(group) / len(group)
-        out.update((g, mean) for g in group)
+def _plumber_edges(horizontal: list[tuple], vertical: list[tuple]) -> list[dict]:
+    """Our edges as pdfplumber's edge objects."""
+    out = [{"x0": x0, "x1": x1, "top": top, "bottom": top, "doctop": top, "width": x1 - x0, "height": 0.0,
+            "orientation": "h", "object_type": "line"} for top, x0, x1 in horizontal]
+    out += [{"x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top, "width": 0.0, "height": bottom - top,
+             "orientation": "v", "object_type": "line"} for x, top, bottom in vertical]
     return out
 
 
-def _join(segments: list[tuple]) -> list[tuple]:
-    """Collinear edges (pos, start, end) that touch or nearly touch (within SNAP) become one; then edges
-    shorter than MIN_EDGE go."""
-    by_pos = defaultdict(list)
-    for pos, s, e in segments:
-        by_pos[pos].append((s, e))
-    out = []
-    for pos, spans in by_pos.items():
-        spans.sort()
-        s0, e0 = spans[0]
-        for s, e in spans[1:]:
-            if s <= e0 + SNAP:
-                e0 = max(e0, e)
-            else:
-                out.append((pos, s0, e0))
-                s0, e0 = s, e
-        out.append((pos, s0, e0))
-    return [edge for edge in out if edge[2] - edge[1] >= MIN_EDGE]
+def table_cells(horizontal: list[tuple], vertical: list[tuple]) -> list[list[tuple]]:
+    """The tables the edges close, each as its cells (x0, top, x1, bottom), top down: pdfplumber's
+    ``TableFinder`` from the edges on, with its default settings."""
+    from pdfplumber import table as plumber_table
+    from pdfplumber.utils import filter_edges
+
+    settings = plumber_table.TableSettings.resolve(None)
+    edges = filter_edges(_plumber_edges(horizontal, vertical), min_length=settings.edge_min_length_prefilter)
+    edges = plumber_table.merge_edges(edges, settings.snap_x_tolerance, settings.snap_y_tolerance,
+                                      settings.join_x_tolerance, settings.join_y_tolerance)
+    edges = filter_edges(edges, min_length=settings.edge_min_length)
+    crossings = plumber_table.edges_to_intersections(edges, settings.intersection_x_tolerance,
+                                                     settings.intersection_y_tolerance)
+    return plumber_table.cells_to_tables(plumber_table.intersections_to_cells(crossings))
 
 
-def merge_edges(horizontal: list[tuple], vertical: list[tuple]) -> tuple[list[tuple], list[tuple]]:
-    """Snapped and joined, as pdfplumber's ``merge_edges``."""
-    ys = _snap([h[0] for h in horizontal])
-    xs = _snap([v[0] for v in vertical])
-    return _join([(ys[t], x0, x1) for t, x0, x1 in horizontal]), _join([(xs[x], t, b) for x, t, b in vertical])
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Intersections, cells, tables
-# ---------------------------------------------------------------------------------------------------------
-
-def cells(horizontal: list[tuple], vertical: list[tuple]) -> list[tuple]:
-    """The smallest cells (x0, top, x1, bottom) closed by edges, as pdfplumber's ``intersections_to_cells``."""
-    crossings: dict[tuple, tuple[set, set]] = {}
-    for vi, (x, vt, vb) in enumerate(sorted(vertical)):
-        for hi, (y, hx0, hx1) in enumerate(sorted(horizontal)):
-            if vt <= y + SNAP and vb >= y - SNAP and hx0 - SNAP <= x <= hx1 + SNAP:
-                v_set, h_set = crossings.setdefault((x, y), (set(), set()))
-                v_set.add(vi)
-                h_set.add(hi)
-    points = sorted(crossings)
-    column = defaultdict(list)  # points sharing an x, top down
-    row = defaultdict(list)  # points sharing a top, left to right
-    for p in points:
-        column[p[0]].append(p)
-        row[p[1]].append(p)
-
-    def connects(p, q) -> bool:
-        if p[0] == q[0] and crossings[p][0] & crossings[q][0]:
-            return True
-        return p[1] == q[1] and bool(crossings[p][1] & crossings[q][1])
-
-    found = []
-    for p in points:
-        below = [q for q in column[p[0]] if q[1] > p[1]]
-        right = [q for q in row[p[1]] if q[0] > p[0]]
-        cell = None
-        for b in below:
-            if not connects(p, b):
-                continue
-            for r in right:
-                if not connects(p, r):
-                    continue
-                corner = (r[0], b[1])
-                if corner in crossings and connects(corner, r) and connects(corner, b):
-                    cell = (p[0], p[1], corner[0], corner[1])
-                    break
-            if cell:
-                break
-        if cell:
-            found.append(cell)
-    return found
-
-
-def group_cells(found: list[tuple]) -> list[list[tuple]]:
-    """Cells sharing corners make a table (pdfplumber's ``cells_to_tables``); tables of one cell go; top
-    down, then left to right."""
-    remaining = list(found)
-    tables = []
-    while remaining:
-        table = [remaining.pop(0)]
-        corners = set(_corners(table[0]))
-        grew = True
-        while grew:
-            grew = False
-            for cell in list(remaining):
-                cc = _corners(cell)
-                if any(c in corners for c in cc):
-                    corners.update(cc)
-                    table.append(cell)
-                    remaining.remove(cell)
-                    grew = True
-        tables.append(table)
-    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
-    return [t for t in tables if len(t) > 1]
-
-
-def _corners(cell: tuple) -> tuple:
-    x0, top, x1, bottom = cell
-    return (x0, top), (x0, bottom), (x1, top), (x1, bottom)
-
-
-def grid(table: list[tuple]) -> list[list[tuple | None]]:
+def grid(cells: list[tuple]) -> list[list[tuple | None]]:
     """The table's rows, each cell under its column's left edge; None where a merged cell covers a column
-    (as pdfplumber's ``Table.rows``)."""
-    xs = sorted({c[0] for c in table})
-    rows = defaultdict(dict)
-    for cell in table:
-        rows[cell[1]][cell[0]] = cell
-    return [[rows[top].get(x) for x in xs] for top in sorted(rows)]
+    (pdfplumber's ``Table.rows``)."""
+    from pdfplumber.table import Table
+
+    return [row.cells for row in Table(None, cells).rows]
 
 
 def find_tables(page, text, clean=lambda s: s) -> list[tuple]:
     """Ruled tables of a page as (left, bottom, right, top, rows) in PDF coordinates, rows of cell texts
     (whitespace collapsed; "" for an empty or merged cell); rows with no text and tables of one column go."""
     horizontal, vertical = edges(page)
-    if len(horizontal) < 2 or len(vertical) < 2:
+    if len(horizontal) < 2 or len(vertical) < 2:  # no grid: most pages stop here, pdfplumber not loaded
         return []
-    horizontal, vertical = merge_edges(horizontal, vertical)
     height = page.get_height()
     out = []
-    for table in group_cells(cells(horizontal, vertical)):
+    for table in table_cells(horizontal, vertical):
         rows = []
         for row in grid(table):
             texts = []
