@@ -12,11 +12,13 @@ REBUILD ?=
 REPORT ?= $(firstword $(wildcard $(SEEDS)/000_*))
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: run test lab report bench venv clean help
+.PHONY: run test lint format lab report bench venv clean help
 
 help:
 	@echo "make run    set up, then run the whole pipeline on SEEDS=$(SEEDS) into OUT=$(OUT) (JOBS, FORCES, REBUILD=1)"
 	@echo "make test   set up if needed, then run every test (pytest on lib/, nbval on notebooks/)"
+	@echo "make lint   ruff check and ruff format --check over the tree; notebooks in sync with their .py pairs"
+	@echo "make format ruff format and ruff check --fix; jupytext --sync of the notebook pairs"
 	@echo "make lab    JupyterLab with the project's kernel"
 	@echo "make report REPORT=<file>   render the extract-one-report notebook for one document"
 	@echo "make bench  benchmark on a synthetic corpus of the 43 forces"
@@ -38,6 +40,17 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_habits.py
+
+format: $(STAMP)
+	$(BIN)/jupytext --sync notebooks/*.ipynb
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/jupytext --sync notebooks/*.py
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks

@@ -1,4 +1,5 @@
 """Command line: ``python -m lib run --seeds seeds --out outputs [--jobs N] [--rebuild] [--forces ...]``."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--no-notebooks", action="store_true", help="tables only")
     rep = sub.add_parser("report", help="render the extract-one-report notebook (10-extract-report) for one document")
     rep.add_argument("document", type=Path, help="the document (PDF, text, Markdown or e-mail)")
-    rep.add_argument("--out", type=Path, default=OUTPUTS, help="output folder: OUT/notebooks and OUT/reports (default: outputs/)")
+    rep.add_argument(
+        "--out", type=Path, default=OUTPUTS, help="output folder: OUT/notebooks and OUT/reports (default: outputs/)"
+    )
     args = parser.parse_args(argv)
     if args.command == "report":
         from .notebooks import report
@@ -30,8 +33,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from .batch import run as run_batch
 
-        return run_batch(args.seeds, args.out, jobs=max(1, args.jobs), rebuild=args.rebuild,
-                         forces=args.forces, notebooks=not args.no_notebooks)
+        return run_batch(
+            args.seeds,
+            args.out,
+            jobs=max(1, args.jobs),
+            rebuild=args.rebuild,
+            forces=args.forces,
+            notebooks=not args.no_notebooks,
+        )
     return 2
 
 

@@ -3,6 +3,7 @@
 First version: sequential or process-parallel extraction, a per-document cache, a staging folder swapped in
 when the run has finished, and a lock so that two runs cannot write into one output folder.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,11 @@ SKIP_NAMES = {"manifest.csv", "manifest.json", ".gitkeep"}
 def list_documents(seeds: Path) -> list[Path]:
     """Every document under ``seeds`` (sub-folders too), sorted; hidden files and manifests are skipped."""
     seeds = Path(seeds)
-    files = [p for p in sorted(seeds.rglob("*")) if p.is_file() and not any(part.startswith(".") for part in p.relative_to(seeds).parts)]
+    files = [
+        p
+        for p in sorted(seeds.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(seeds).parts)
+    ]
     return [p for p in files if p.name.lower() not in SKIP_NAMES]
 
 
@@ -139,7 +144,7 @@ def _work(tasks: list[tuple]) -> list[tuple]:
                     local = Path(tmp) / name
                     local.write_bytes(data)
                     result = process_document(local, doc_id)
-        except Exception as err:  # process_document never raises; this is a worker-side failure (disk, memory)
+        except Exception as err:  # noqa: BLE001  process_document never raises; this is a worker-side failure (disk, memory)
             result = _failed(doc_id, name, f"worker error: {type(err).__name__}: {err}", traceback.format_exc())
         out.append((index, result, time.perf_counter() - t0, EXTRACTOR_VERSION))
     return out
@@ -153,6 +158,7 @@ def _failed(doc_id: str, name: str, error: str, trace: str) -> dict:
 def _chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
     """Tasks grouped so that a few hundred small documents do not pay the per-task overhead, while large
     documents go first and alone (longest first keeps both workers busy until the end)."""
+
     def size(task):
         try:
             return os.path.getsize(task[1])
@@ -210,8 +216,18 @@ def _run_pool(todo: list[tuple], jobs: int, single: bool = False):
                         retry = chunk + [t for c in pending.values() for t in c] + [t for c in queue for t in c]
                         if single:  # alone in the pool: this document killed the worker
                             index, _, name, _, doc_id = chunk[0]
-                            yield (index, _failed(doc_id, name, "extraction error: the worker process died "
-                                                  "reading this file (crash in a PDF library?)", ""), 0.0, EXTRACTOR_VERSION)
+                            yield (
+                                index,
+                                _failed(
+                                    doc_id,
+                                    name,
+                                    "extraction error: the worker process died "
+                                    "reading this file (crash in a PDF library?)",
+                                    "",
+                                ),
+                                0.0,
+                                EXTRACTOR_VERSION,
+                            )
                             retry = retry[1:]
                         break
         except BaseException:  # Ctrl-C, SIGTERM (run() turns it into KeyboardInterrupt), a bug here: queued work is
@@ -258,10 +274,14 @@ def _run_dask(todo: list[tuple], scheduler):
             chunk = chunks.pop(fut.key)
             try:
                 yield from fut.result()
-            except Exception as err:  # a worker lost (KilledWorker) or the task failed: those documents failed
+            except Exception as err:  # noqa: BLE001  a worker lost (KilledWorker) or the task failed: those documents failed
                 for index, _, name, _, doc_id in chunk:
-                    yield (index, _failed(doc_id, name, f"extraction error on the Dask cluster: {type(err).__name__}: {err}",
-                                          ""), 0.0, EXTRACTOR_VERSION)
+                    yield (
+                        index,
+                        _failed(doc_id, name, f"extraction error on the Dask cluster: {type(err).__name__}: {err}", ""),
+                        0.0,
+                        EXTRACTOR_VERSION,
+                    )
             finally:
                 fut.release()
             if queue:
@@ -315,8 +335,10 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
         stream = _run_sequential(todo)
     for index, result, seconds, version in stream:
         if version != EXTRACTOR_VERSION:
-            raise RuntimeError(f"a worker runs EXTRACTOR_VERSION {version}, this machine {EXTRACTOR_VERSION}: "
-                               "install the same peel-workbook on the Dask workers")
+            raise RuntimeError(
+                f"a worker runs EXTRACTOR_VERSION {version}, this machine {EXTRACTOR_VERSION}: "
+                "install the same peel-workbook on the Dask workers"
+            )
         if keys[index] and _cacheable(result):
             _store(cache, keys[index], result)
         results[index] = _own(result, paths[index], ids[index], seconds)
@@ -334,8 +356,9 @@ def build_tables(results: list[dict]) -> dict:
     return out
 
 
-def run(seeds: Path, out: Path, jobs: int = 1, rebuild: bool = False, forces: str | None = None,
-        notebooks: bool = True) -> int:
+def run(
+    seeds: Path, out: Path, jobs: int = 1, rebuild: bool = False, forces: str | None = None, notebooks: bool = True
+) -> int:
     """Run everything; returns the exit status.
 
     0  every document was read and every notebook ran; the new outputs replaced the previous ones.
@@ -368,6 +391,7 @@ def run(seeds: Path, out: Path, jobs: int = 1, rebuild: bool = False, forces: st
         return 2
     previous_term = None
     if threading.current_thread() is threading.main_thread():
+
         def _terminate(signum, frame):
             raise KeyboardInterrupt
 
@@ -381,7 +405,7 @@ def run(seeds: Path, out: Path, jobs: int = 1, rebuild: bool = False, forces: st
         staging.abort()
         print(f"interrupted: nothing replaced; the previous outputs in {out} are kept whole", file=sys.stderr)
         return 130
-    except Exception:  # a bug outside any one document: one line here, the traceback to a log file
+    except Exception:  # noqa: BLE001  a bug outside any one document: one line here, the traceback to a log file
         import traceback
 
         staging.abort()
@@ -391,8 +415,7 @@ def run(seeds: Path, out: Path, jobs: int = 1, rebuild: bool = False, forces: st
         except OSError:
             pass
         err = sys.exc_info()[1]
-        print(f"error: the run stopped ({one_line(err)}); "
-              f"previous outputs kept; details in {log}", file=sys.stderr)
+        print(f"error: the run stopped ({one_line(err)}); previous outputs kept; details in {log}", file=sys.stderr)
         return 2
     finally:
         if previous_term is not None:
@@ -419,8 +442,9 @@ def _release_memory() -> None:
         pass
 
 
-def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | None, notebooks: bool,
-                staging=None) -> int:
+def _run_locked(
+    seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | None, notebooks: bool, staging=None
+) -> int:
     """Extract, write tables, run notebooks, all into a private run folder; then switch the outputs over at
     once (``lib.outputs``). Called with the output folder's lock held."""
     from .outputs import Staging
@@ -462,6 +486,8 @@ def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | 
         fh.write(f"{failed} documents failed; {nb_failed} notebooks failed; {time.time() - t0:.1f} s\n")
     staging.publish()
     note = f"; {nb_failed} notebooks failed" if nb_failed else ""
-    print(f"{documents} documents, {failed} failed{note}; tables in {out / 'data'}, log {out / 'run.log'} "
-          f"({time.time() - t0:.1f} s)")
+    print(
+        f"{documents} documents, {failed} failed{note}; tables in {out / 'data'}, log {out / 'run.log'} "
+        f"({time.time() - t0:.1f} s)"
+    )
     return 1 if (failed or nb_failed) else 0

@@ -18,6 +18,7 @@ Each run's process tree (the run, its workers, papermill's kernels, the Dask clu
 second for its resident memory; ``resource.getrusage`` gives each run's own peak and its largest child's.
 Prints a table and writes ``OUT/bench.json`` and ``OUT/bench.txt``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,6 +42,7 @@ KINDS = ("text", "pdf", "pdf2")  # the format of a document turns round by force
 # ---------------------------------------------------------------------------------------------------------
 # The corpus
 # ---------------------------------------------------------------------------------------------------------
+
 
 def _fixtures():
     """tests/fixtures.py (render_pdf, swap_force), loaded by path so the bench runs from any folder."""
@@ -66,7 +68,9 @@ def _swap_force_minimal(seed_path, out_path, old, new):
 
     row = next(r for r in forces.forces() if r["force"] == forces.canonical(old))
     names = sorted({row["force"], row["short"], *[a for a in row["aliases"].split("|") if a]}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\-", r"[-\s–]") for n in names) + r")(?![\w-])", re.I)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\-", r"[-\s–]") for n in names) + r")(?![\w-])", re.I
+    )
     text = Path(seed_path).read_text(encoding="utf-8")
     Path(out_path).write_text(pattern.sub(forces.canonical(new), text), encoding="utf-8")
     return Path(out_path)
@@ -85,8 +89,10 @@ def _render_pdf_minimal(seed_path, out_path, columns=1):
     w, h = A4
     fw = (w - 2 * margin - (columns - 1) * gutter) / columns
     frames = [Frame(margin + i * (fw + gutter), margin, fw, h - 2 * margin, id=f"c{i}") for i in range(columns)]
-    story = [Paragraph(escape(line), style) if line.strip() else Spacer(1, 6)
-             for line in Path(seed_path).read_text(encoding="utf-8").split("\n")]
+    story = [
+        Paragraph(escape(line), style) if line.strip() else Spacer(1, 6)
+        for line in Path(seed_path).read_text(encoding="utf-8").split("\n")
+    ]
     doc = BaseDocTemplate(str(out_path), pagesize=A4)
     doc.addPageTemplates([PageTemplate(id="body", frames=frames)])
     doc.build(story)
@@ -149,6 +155,7 @@ def build_corpus(folder: Path, n_forces: int = 43, seeds: Path = SEEDS, jobs: in
 # Reading: the pypdfium2 floor and the pipeline's reader, same PDFs, same process
 # ---------------------------------------------------------------------------------------------------------
 
+
 def floor_read(pdfs: list[Path]) -> tuple[int, float]:
     """Bare pypdfium2 text extraction of every page: (pages, seconds)."""
     import pypdfium2 as pdfium
@@ -200,6 +207,7 @@ def count_pages(paths: list[Path]) -> int:
 # One run in its own process (``python -m lib.bench _child SPEC``), watched from here
 # ---------------------------------------------------------------------------------------------------------
 
+
 def _child(spec: dict) -> dict:
     """Inside the child: ``lib.batch.run`` with its two stages timed; returns the figures as a dict."""
     import resource
@@ -215,9 +223,16 @@ def _child(spec: dict) -> dict:
         results = extract(*args, **kwargs)
         stages["extract_s"] += time.perf_counter() - t0
         stages["extract_window"].append(time.time())
-        stages["docs"] = [{"source": r["document"]["source"], "status": r["document"]["status"],
-                           "seconds": r.get("seconds", 0.0), "cached": r.get("cached", False),
-                           "pages": r["document"].get("pages")} for r in results]
+        stages["docs"] = [
+            {
+                "source": r["document"]["source"],
+                "status": r["document"]["status"],
+                "seconds": r.get("seconds", 0.0),
+                "cached": r.get("cached", False),
+                "pages": r["document"].get("pages"),
+            }
+            for r in results
+        ]
         return results
 
     def timed_run_all(*args, **kwargs):
@@ -238,8 +253,7 @@ def _child(spec: dict) -> dict:
         from distributed import LocalCluster
 
         t0 = time.perf_counter()
-        cluster = LocalCluster(n_workers=spec["jobs"], threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(n_workers=spec["jobs"], threads_per_worker=1, processes=True, dashboard_address=None)
         os.environ["DASK_SCHEDULER"] = cluster.scheduler_address
         stages["cluster_start_s"] = time.perf_counter() - t0
     import io
@@ -254,9 +268,16 @@ def _child(spec: dict) -> dict:
         cluster.close()
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_s = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-    return {"status": status, "run_s": run_s, "import_s": t0 - t_start, "cpu_s": cpu_s, **stages,
-            "maxrss_self_mb": me.ru_maxrss / 1024, "maxrss_largest_child_mb": kids.ru_maxrss / 1024,
-            "log_tail": log.getvalue()[-2000:]}
+    return {
+        "status": status,
+        "run_s": run_s,
+        "import_s": t0 - t_start,
+        "cpu_s": cpu_s,
+        **stages,
+        "maxrss_self_mb": me.ru_maxrss / 1024,
+        "maxrss_largest_child_mb": kids.ru_maxrss / 1024,
+        "log_tail": log.getvalue()[-2000:],
+    }
 
 
 def _tree_memory(proc) -> tuple[int, int]:
@@ -288,8 +309,9 @@ def run_child(spec: dict, env: dict | None = None) -> dict:
     """Start one run in a fresh interpreter; its wall time (interpreter start to exit) and tree peak RSS."""
     cmd = [sys.executable, "-m", "lib.bench", "_child", json.dumps(spec)]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT),
-                            env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT), env={**os.environ, **(env or {})}
+    )
     samples: list[tuple[float, int, int]] = []
     try:
         import psutil
@@ -315,17 +337,22 @@ def run_child(spec: dict, env: dict | None = None) -> dict:
             inside = [s[column] for s in samples if window and len(window) == 2 and window[0] <= s[0] <= window[1]]
         return max(inside, default=0) / 2**20
 
-    figures.update(wall_s=wall, tree_peak_rss_mb=peak(), tree_peak_pss_mb=peak(column=2),
-                   extract_peak_rss_mb=peak(figures.get("extract_window")),
-                   notebooks_peak_rss_mb=peak(figures.get("notebooks_window")),
-                   extract_peak_pss_mb=peak(figures.get("extract_window"), 2),
-                   notebooks_peak_pss_mb=peak(figures.get("notebooks_window"), 2))
+    figures.update(
+        wall_s=wall,
+        tree_peak_rss_mb=peak(),
+        tree_peak_pss_mb=peak(column=2),
+        extract_peak_rss_mb=peak(figures.get("extract_window")),
+        notebooks_peak_rss_mb=peak(figures.get("notebooks_window")),
+        extract_peak_pss_mb=peak(figures.get("extract_window"), 2),
+        notebooks_peak_pss_mb=peak(figures.get("notebooks_window"), 2),
+    )
     return figures
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Comparing tables, notebooks' own timings
 # ---------------------------------------------------------------------------------------------------------
+
 
 def same_tables(a: Path, b: Path) -> tuple[bool, list[str]]:
     """Whether two output folders hold the same tables (every table of the contract, values and types)."""
@@ -359,16 +386,30 @@ def notebook_seconds(out: Path) -> list[float]:
 def _stats(values: list[float]) -> dict:
     if not values:
         return {"n": 0, "mean": None, "median": None, "max": None, "total": 0.0}
-    return {"n": len(values), "mean": round(statistics.fmean(values), 4), "median": round(statistics.median(values), 4),
-            "max": round(max(values), 4), "total": round(sum(values), 3)}
+    return {
+        "n": len(values),
+        "mean": round(statistics.fmean(values), 4),
+        "median": round(statistics.median(values), 4),
+        "max": round(max(values), 4),
+        "total": round(sum(values), 3),
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------
 # The benchmark
 # ---------------------------------------------------------------------------------------------------------
 
-def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, dask: bool = True,
-          work: Path | None = None, keep: bool = False, log=print) -> dict:
+
+def bench(
+    out: Path,
+    n_forces: int = 43,
+    jobs: int = 2,
+    notebooks: bool = True,
+    dask: bool = True,
+    work: Path | None = None,
+    keep: bool = False,
+    log=print,
+) -> dict:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     work = Path(work) if work else Path(tempfile.mkdtemp(prefix="peel-bench-"))
@@ -399,19 +440,25 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
         floor, read = min(floors, key=lambda r: r[1]), min(reads, key=lambda r: r[1])
         text_read = min((pipeline_read(texts) for _ in range(READ_ROUNDS)), key=lambda r: r[1])
         pages = count_pages(docs)
-        log(f"reading {floor[0]} PDF pages: pypdfium2 floor {floor[1]:.2f} s, pipeline {read[1]:.2f} s "
-            f"(fastest of {READ_ROUNDS}); {text_read[0]} text pages {text_read[1]:.2f} s")
+        log(
+            f"reading {floor[0]} PDF pages: pypdfium2 floor {floor[1]:.2f} s, pipeline {read[1]:.2f} s "
+            f"(fastest of {READ_ROUNDS}); {text_read[0]} text pages {text_read[1]:.2f} s"
+        )
 
         runs = {}
-        for label, spec in (("cold_jobs1", {"out": str(work / "out1"), "jobs": 1}),
-                            ("cold_jobs2", {"out": str(work / "out2"), "jobs": jobs}),
-                            ("warm", {"out": str(work / "out2"), "jobs": jobs})):
+        for label, spec in (
+            ("cold_jobs1", {"out": str(work / "out1"), "jobs": 1}),
+            ("cold_jobs2", {"out": str(work / "out2"), "jobs": jobs}),
+            ("warm", {"out": str(work / "out2"), "jobs": jobs}),
+        ):
             spec.update(seeds=str(corpus), notebooks=notebooks)
             if label.startswith("cold"):
                 shutil.rmtree(spec["out"], ignore_errors=True)
             runs[label] = run_child(spec)
-            log(f"{label}: {runs[label]['wall_s']:.1f} s (extraction {runs[label]['extract_s']:.1f} s, "
-                f"notebooks {runs[label]['notebooks_s']:.1f} s), exit {runs[label]['status']}")
+            log(
+                f"{label}: {runs[label]['wall_s']:.1f} s (extraction {runs[label]['extract_s']:.1f} s, "
+                f"notebooks {runs[label]['notebooks_s']:.1f} s), exit {runs[label]['status']}"
+            )
         identical_jobs = same_tables(work / "out1", work / "out2")
         dask_ok, dask_diff = None, []
         if dask:
@@ -419,11 +466,16 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
             shutil.rmtree(spec["out"], ignore_errors=True)
             runs["dask"] = run_child(spec)
             dask_ok, dask_diff = same_tables(work / "out2", work / "out-dask")
-            log(f"dask: {runs['dask']['wall_s']:.1f} s, tables {'identical' if dask_ok else 'DIFFER: ' + '; '.join(dask_diff)}")
+            log(
+                f"dask: {runs['dask']['wall_s']:.1f} s, tables "
+                f"{'identical' if dask_ok else 'DIFFER: ' + '; '.join(dask_diff)}"
+            )
 
         cold = runs["cold_jobs2"]
-        per_doc = {k: [d["seconds"] for d in runs["cold_jobs1"]["docs"] if kinds.get(d["source"]) == k and not d["cached"]]
-                   for k in KINDS}
+        per_doc = {
+            k: [d["seconds"] for d in runs["cold_jobs1"]["docs"] if kinds.get(d["source"]) == k and not d["cached"]]
+            for k in KINDS
+        }
         nb_seconds = notebook_seconds(work / "out2")
         failed = [d["source"] for d in cold["docs"] if d["status"] != "ok"]
         result = {
@@ -436,8 +488,10 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
             "jobs": jobs,
             "floor_pages_per_s": round(floor[0] / floor[1], 1) if floor[1] else None,
             "read_pages_per_s": round(read[0] / read[1], 1) if read[1] else None,
-            "read_pages_per_s_by_reader": {"pdf": round(read[0] / read[1], 1) if read[1] else None,
-                                           "text": round(text_read[0] / text_read[1], 1) if text_read[1] else None},
+            "read_pages_per_s_by_reader": {
+                "pdf": round(read[0] / read[1], 1) if read[1] else None,
+                "text": round(text_read[0] / text_read[1], 1) if text_read[1] else None,
+            },
             "read_rounds_s": {"floor": [round(r[1], 3) for r in floors], "pipeline": [round(r[1], 3) for r in reads]},
             "cold_s_jobs1": round(runs["cold_jobs1"]["wall_s"], 2),
             "cold_s_jobs2": round(cold["wall_s"], 2),
@@ -446,34 +500,51 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
             # the batch's own runs (the Dask cluster's processes are the cluster's, reported apart)
             "peak_rss_mb": round(max(r["tree_peak_rss_mb"] for label, r in runs.items() if label != "dask"), 1),
             "peak_pss_mb": round(max(r["tree_peak_pss_mb"] for label, r in runs.items() if label != "dask"), 1),
-            "extract_peak_rss_mb": round(max(r["extract_peak_rss_mb"] for label, r in runs.items() if label != "dask"), 1),
-            "peak_rss_getrusage_mb": {label: {"self": round(r["maxrss_self_mb"], 1),
-                                              "largest_child": round(r["maxrss_largest_child_mb"], 1)}
-                                      for label, r in runs.items()},
+            "extract_peak_rss_mb": round(
+                max(r["extract_peak_rss_mb"] for label, r in runs.items() if label != "dask"), 1
+            ),
+            "peak_rss_getrusage_mb": {
+                label: {"self": round(r["maxrss_self_mb"], 1), "largest_child": round(r["maxrss_largest_child_mb"], 1)}
+                for label, r in runs.items()
+            },
             "dask_identical": dask_ok,
             "dask_differences": dask_diff,
             "dask_s": round(runs["dask"]["wall_s"], 2) if "dask" in runs else None,
             "jobs_identical": identical_jobs[0],
-            "extract_s_per_doc": {**_stats([s for v in per_doc.values() for s in v]), "by_kind": {k: _stats(v) for k, v in per_doc.items()}},
+            "extract_s_per_doc": {
+                **_stats([s for v in per_doc.values() for s in v]),
+                "by_kind": {k: _stats(v) for k, v in per_doc.items()},
+            },
             "papermill_s_per_notebook": _stats(nb_seconds),
-            "breakdown": {label: {"wall_s": round(r["wall_s"], 2), "interpreter_and_imports_s": round(r["import_s"], 2),
-                                  "extract_s": round(r["extract_s"], 2), "notebooks_s": round(r["notebooks_s"], 2),
-                                  "tables_and_rest_s": round(r["run_s"] - r["extract_s"] - r["notebooks_s"], 2),
-                                  "cached_documents": sum(1 for d in r["docs"] if d["cached"]),
-                                  "tree_peak_rss_mb": round(r["tree_peak_rss_mb"], 1),
-                                  "extract_peak_rss_mb": round(r["extract_peak_rss_mb"], 1),
-                                  "notebooks_peak_rss_mb": round(r["notebooks_peak_rss_mb"], 1),
-                                  "tree_peak_pss_mb": round(r["tree_peak_pss_mb"], 1),
-                                  "extract_peak_pss_mb": round(r["extract_peak_pss_mb"], 1),
-                                  "notebooks_peak_pss_mb": round(r["notebooks_peak_pss_mb"], 1),
-                                  # CPU seconds of the run and its workers (the Dask cluster's are not its children)
-                                  "cpu_s": round(r["cpu_s"], 1),
-                                  "exit_status": r["status"]} for label, r in runs.items()},
+            "breakdown": {
+                label: {
+                    "wall_s": round(r["wall_s"], 2),
+                    "interpreter_and_imports_s": round(r["import_s"], 2),
+                    "extract_s": round(r["extract_s"], 2),
+                    "notebooks_s": round(r["notebooks_s"], 2),
+                    "tables_and_rest_s": round(r["run_s"] - r["extract_s"] - r["notebooks_s"], 2),
+                    "cached_documents": sum(1 for d in r["docs"] if d["cached"]),
+                    "tree_peak_rss_mb": round(r["tree_peak_rss_mb"], 1),
+                    "extract_peak_rss_mb": round(r["extract_peak_rss_mb"], 1),
+                    "notebooks_peak_rss_mb": round(r["notebooks_peak_rss_mb"], 1),
+                    "tree_peak_pss_mb": round(r["tree_peak_pss_mb"], 1),
+                    "extract_peak_pss_mb": round(r["extract_peak_pss_mb"], 1),
+                    "notebooks_peak_pss_mb": round(r["notebooks_peak_pss_mb"], 1),
+                    # CPU seconds of the run and its workers (the Dask cluster's are not its children)
+                    "cpu_s": round(r["cpu_s"], 1),
+                    "exit_status": r["status"],
+                }
+                for label, r in runs.items()
+            },
             "corpus_build_s": round(build_s, 1),
             "failed_documents": failed[:20],
-            "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0],
-                        # other work on the machine makes every time longer: the load when the bench began and ended
-                        "load_average_start": load_start, "load_average_end": [round(x, 2) for x in os.getloadavg()]},
+            "machine": {
+                "cores": os.cpu_count(),
+                "python": sys.version.split()[0],
+                # other work on the machine makes every time longer: the load when the bench began and ended
+                "load_average_start": load_start,
+                "load_average_end": [round(x, 2) for x in os.getloadavg()],
+            },
         }
         result["targets"] = targets(result)
         (out / "bench.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
@@ -491,8 +562,11 @@ def bench(out: Path, n_forces: int = 43, jobs: int = 2, notebooks: bool = True, 
 def targets(r: dict) -> dict:
     t = TARGETS
     return {
-        "read_within_2x_floor": bool(r["read_pages_per_s"] and r["floor_pages_per_s"]
-                                     and r["read_pages_per_s"] * t["read_vs_floor"] >= r["floor_pages_per_s"]),
+        "read_within_2x_floor": bool(
+            r["read_pages_per_s"]
+            and r["floor_pages_per_s"]
+            and r["read_pages_per_s"] * t["read_vs_floor"] >= r["floor_pages_per_s"]
+        ),
         "cold_jobs2_under_3_min": r["cold_s_jobs2"] < t["cold_s"],
         "jobs2_speedup_1_6": r["speedup_jobs2"] >= t["speedup"],
         "warm_under_tenth_of_cold": r["warm_s"] < t["warm_fraction"] * r["cold_s_jobs2"],
@@ -510,43 +584,77 @@ def table(r: dict) -> str:
     fmt = lambda v, spec: "-" if v is None else format(v, spec)  # noqa: E731
     rows = [
         ("reading: pypdfium2 floor", f"{r['floor_pages_per_s']:,.0f} pages/s", "", ""),
-        ("reading: pipeline, PDF", f"{r['read_pages_per_s']:,.0f} pages/s", f">= {r['floor_pages_per_s'] / 2:,.0f} (floor/2)",
-         mark(ok["read_within_2x_floor"])),
+        (
+            "reading: pipeline, PDF",
+            f"{r['read_pages_per_s']:,.0f} pages/s",
+            f">= {r['floor_pages_per_s'] / 2:,.0f} (floor/2)",
+            mark(ok["read_within_2x_floor"]),
+        ),
         ("reading: pipeline, text", f"{fmt(r['read_pages_per_s_by_reader']['text'], ',.0f')} pages/s", "", ""),
         ("cold run JOBS=1", f"{r['cold_s_jobs1']:.1f} s", "", ""),
         (f"cold run JOBS={r['jobs']}", f"{r['cold_s_jobs2']:.1f} s", "< 180 s", mark(ok["cold_jobs2_under_3_min"])),
         (f"speed-up JOBS={r['jobs']} / JOBS=1", f"{r['speedup_jobs2']:.2f}x", ">= 1.6x", mark(ok["jobs2_speedup_1_6"])),
-        ("warm run (nothing changed)", f"{r['warm_s']:.1f} s", f"< {r['cold_s_jobs2'] / 10:.1f} s (cold/10)",
-         mark(ok["warm_under_tenth_of_cold"])),
-        ("peak memory, process tree", f"{r['peak_rss_mb']:,.0f} MiB", "< 1024 MiB (sum of RSS)", mark(ok["peak_rss_under_1_gib"])),
+        (
+            "warm run (nothing changed)",
+            f"{r['warm_s']:.1f} s",
+            f"< {r['cold_s_jobs2'] / 10:.1f} s (cold/10)",
+            mark(ok["warm_under_tenth_of_cold"]),
+        ),
+        (
+            "peak memory, process tree",
+            f"{r['peak_rss_mb']:,.0f} MiB",
+            "< 1024 MiB (sum of RSS)",
+            mark(ok["peak_rss_under_1_gib"]),
+        ),
         ("  the same, PSS", f"{r['peak_pss_mb']:,.0f} MiB", "(shared pages counted once)", ""),
-        ("  extraction stage only", f"{r['extract_peak_rss_mb']:,.0f} MiB", "< 1024 MiB (sum of RSS)",
-         mark(r["extract_peak_rss_mb"] < TARGETS["rss_mb"])),
-        ("Dask LocalCluster tables", "identical" if r["dask_identical"] else ("not run" if r["dask_identical"] is None else "DIFFER"),
-         "identical", mark(ok["dask_identical"])),
+        (
+            "  extraction stage only",
+            f"{r['extract_peak_rss_mb']:,.0f} MiB",
+            "< 1024 MiB (sum of RSS)",
+            mark(r["extract_peak_rss_mb"] < TARGETS["rss_mb"]),
+        ),
+        (
+            "Dask LocalCluster tables",
+            "identical" if r["dask_identical"] else ("not run" if r["dask_identical"] is None else "DIFFER"),
+            "identical",
+            mark(ok["dask_identical"]),
+        ),
         ("extraction per document", f"{fmt(e['mean'], '.3f')} s mean", f"max {fmt(e['max'], '.2f')} s", ""),
         ("papermill per notebook", f"{fmt(n['mean'], '.2f')} s mean", f"max {fmt(n['max'], '.2f')} s", ""),
     ]
     w = max(len(x[0]) for x in rows)
-    head = (f"peel-workbook benchmark: {r['documents']} documents ({by['text']} text, {by['pdf']} PDF one column, "
-            f"{by['pdf2']} PDF two columns; {r['documents_failed']} failed), {r['pages']:,} pages "
-            f"({r['pdf_pages']:,} in PDFs), {r['notebooks']} notebooks; {r['machine']['cores']} cores")
+    head = (
+        f"peel-workbook benchmark: {r['documents']} documents ({by['text']} text, {by['pdf']} PDF one column, "
+        f"{by['pdf2']} PDF two columns; {r['documents_failed']} failed), {r['pages']:,} pages "
+        f"({r['pdf_pages']:,} in PDFs), {r['notebooks']} notebooks; {r['machine']['cores']} cores"
+    )
     load = r["machine"]["load_average_start"][0]
     if load > 0.5 * r["machine"]["cores"]:
-        head += f"\n  (the machine was busy: load average {load:.1f} at the start; times are longer than on an idle machine)"
+        head += (
+            f"\n  (the machine was busy: load average {load:.1f} at the start; "
+            "times are longer than on an idle machine)"
+        )
     lines = [head, ""] + [f"  {a:<{w}}  {m:>16}  {t:<26} {s}".rstrip() for a, m, t, s in rows]
     kinds = ", ".join(f"{k} {fmt(v['mean'], '.3f')} s" for k, v in e["by_kind"].items())
-    lines += ["", f"  extraction per document by kind (JOBS=1): {kinds}",
-              f"  cold JOBS={r['jobs']} breakdown: interpreter+imports {b['interpreter_and_imports_s']:.1f} s, "
-              f"extraction {b['extract_s']:.1f} s, notebooks {b['notebooks_s']:.1f} s, "
-              f"tables and the rest {b['tables_and_rest_s']:.1f} s"]
-    lines.append(f"  peak memory of the process tree by stage, cold JOBS={r['jobs']} (RSS / PSS): extraction "
-                 f"{b['extract_peak_rss_mb']:,.0f} / {b['extract_peak_pss_mb']:,.0f} MiB, notebooks "
-                 f"{b['notebooks_peak_rss_mb']:,.0f} / {b['notebooks_peak_pss_mb']:,.0f} MiB; largest single "
-                 f"process {max(max(v.values()) for v in r['peak_rss_getrusage_mb'].values()):,.0f} MiB (getrusage)")
+    lines += [
+        "",
+        f"  extraction per document by kind (JOBS=1): {kinds}",
+        f"  cold JOBS={r['jobs']} breakdown: interpreter+imports {b['interpreter_and_imports_s']:.1f} s, "
+        f"extraction {b['extract_s']:.1f} s, notebooks {b['notebooks_s']:.1f} s, "
+        f"tables and the rest {b['tables_and_rest_s']:.1f} s",
+    ]
+    lines.append(
+        f"  peak memory of the process tree by stage, cold JOBS={r['jobs']} (RSS / PSS): extraction "
+        f"{b['extract_peak_rss_mb']:,.0f} / {b['extract_peak_pss_mb']:,.0f} MiB, notebooks "
+        f"{b['notebooks_peak_rss_mb']:,.0f} / {b['notebooks_peak_pss_mb']:,.0f} MiB; largest single "
+        f"process {max(max(v.values()) for v in r['peak_rss_getrusage_mb'].values()):,.0f} MiB (getrusage)"
+    )
     w_ = r["breakdown"]["warm"]
-    lines.append(f"  warm breakdown: {w_['cached_documents']} of {r['documents']} documents from the cache; extraction "
-                 f"{w_['extract_s']:.1f} s, notebooks {w_['notebooks_s']:.1f} s, tables and the rest {w_['tables_and_rest_s']:.1f} s")
+    lines.append(
+        f"  warm breakdown: {w_['cached_documents']} of {r['documents']} documents from the cache; extraction "
+        f"{w_['extract_s']:.1f} s, notebooks {w_['notebooks_s']:.1f} s, "
+        f"tables and the rest {w_['tables_and_rest_s']:.1f} s"
+    )
     return "\n".join(lines)
 
 
@@ -564,8 +672,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and the outputs")
     args = parser.parse_args(argv)
-    result = bench(args.out, n_forces=args.forces, jobs=max(1, args.jobs), notebooks=not args.no_notebooks,
-                   dask=not args.no_dask, work=args.work, keep=args.keep)
+    result = bench(
+        args.out,
+        n_forces=args.forces,
+        jobs=max(1, args.jobs),
+        notebooks=not args.no_notebooks,
+        dask=not args.no_dask,
+        work=args.work,
+        keep=args.keep,
+    )
     print(f"written: {args.out / 'bench.json'}")
     return 0 if result["documents"] else 1
 

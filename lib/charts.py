@@ -4,10 +4,11 @@ Every chart states its finding in the title, labels its axes with units, and car
 source under the plot. Grades always come in the same order and the same colours. The functions return a
 matplotlib ``Figure`` (or ``None`` when there is nothing to draw); ``show`` displays and closes it.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -18,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .extract.areas import GRADES as SCALE_GRADES
-from .extract.areas import UNGRADED, grade_name  # noqa: F401  (the templates call charts.grade_name)
+from .extract.areas import UNGRADED, grade_name
 
 # The order of the grades, best first, and their colours: the same in every chart and table.
 GRADES = [*SCALE_GRADES, UNGRADED]
@@ -30,13 +31,23 @@ GRADE_COLOURS = {
     "Inadequate": "#c0392b",
     "Ungraded": "#bdbdbd",
 }
-SCALE_NOTE = ("Grades to 2019 are on a 4-point scale (no 'Adequate'); from 2021 on a 5-point scale. "
-              "The inspectorate says the two cannot be compared directly.")
+SCALE_NOTE = (
+    "Grades to 2019 are on a 4-point scale (no 'Adequate'); from 2021 on a 5-point scale. "
+    "The inspectorate says the two cannot be compared directly."
+)
 SOURCE = "HMIC/HMICFRS PEEL reports"
 FORCE_COLOUR, EW_COLOUR = "#1f4e79", "#9e9e9e"
 
-plt.rcParams.update({"figure.dpi": 90, "axes.spines.top": False, "axes.spines.right": False,
-                     "axes.titlesize": 12, "axes.titleweight": "bold", "font.size": 10})
+plt.rcParams.update(
+    {
+        "figure.dpi": 90,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titlesize": 12,
+        "axes.titleweight": "bold",
+        "font.size": 10,
+    }
+)
 
 
 def grade_order(grades: Iterable[object]) -> pd.Categorical:
@@ -96,7 +107,7 @@ def grade_timeline(judgments: pd.DataFrame, title: str, source: str = SOURCE) ->
         return None
     df = judgments.assign(grade=[grade_name(g) for g in judgments["grade"]])
     df["label"] = df["area_label"].fillna(df["area"]).astype(str)
-    order = (df.assign(first=df["year"]).groupby("label")["first"].min().sort_values(kind="stable").index.tolist())
+    order = df.assign(first=df["year"]).groupby("label")["first"].min().sort_values(kind="stable").index.tolist()
     overall = [lab for lab in order if lab.lower().startswith("overall")]
     labels = overall + [lab for lab in order if lab not in overall]
     years = sorted(int(y) for y in df["year"].dropna().unique())
@@ -105,8 +116,16 @@ def grade_timeline(judgments: pd.DataFrame, title: str, source: str = SOURCE) ->
         y = labels.index(row["label"])
         carried = pd.notna(row["last_inspected"]) and int(row["last_inspected"]) < int(row["year"])
         colour = GRADE_COLOURS.get(row["grade"], "#ffffff")
-        ax.scatter(int(row["year"]), y, s=340, marker="s", facecolor="white" if carried else colour,
-                   edgecolor=colour if carried else "#444444", linewidth=2.5 if carried else 0.8, zorder=3)
+        ax.scatter(
+            int(row["year"]),
+            y,
+            s=340,
+            marker="s",
+            facecolor="white" if carried else colour,
+            edgecolor=colour if carried else "#444444",
+            linewidth=2.5 if carried else 0.8,
+            zorder=3,
+        )
     ax.set_yticks(range(len(labels)), [_wrap(lab, 45) for lab in labels])
     ax.invert_yaxis()
     ax.set_xticks(years, [str(y) for y in years])
@@ -121,8 +140,18 @@ def grade_timeline(judgments: pd.DataFrame, title: str, source: str = SOURCE) ->
         note = SCALE_NOTE
     extra = []
     if (df["last_inspected"].notna() & (df["last_inspected"] < df["year"])).any():
-        extra = [Line2D([], [], marker="s", linestyle="", markerfacecolor="white", markeredgecolor="#444444",
-                        markersize=10, label="grade carried over\nfrom an earlier year")]
+        extra = [
+            Line2D(
+                [],
+                [],
+                marker="s",
+                linestyle="",
+                markerfacecolor="white",
+                markeredgecolor="#444444",
+                markersize=10,
+                label="grade carried over\nfrom an earlier year",
+            )
+        ]
     _grade_legend(ax, df["grade"], extra, loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.set_title(_wrap(title, 80), loc="left")
     caption(fig, years_text(years), source, note)
@@ -146,7 +175,10 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     if table.empty:
         return None
     df = table.copy()
-    df["row"] = [_wrap(f"{_short_label(lab, period)} ({unit}; {period})", 55) for lab, unit, period in zip(df["label"], df["unit"], df["period"])]
+    df["row"] = [
+        _wrap(f"{_short_label(lab, period)} ({unit}; {period})", 55)
+        for lab, unit, period in zip(df["label"], df["unit"], df["period"])
+    ]
     rows = list(dict.fromkeys(df["row"]))
     fig, ax = plt.subplots(figsize=(9.5, 0.55 * len(rows) + 1.8))
     groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
@@ -158,8 +190,14 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
         ax.scatter(part["ratio"], ys, color=colour, s=60, zorder=3, label=name)
         if hue is None:
             for y, (_, r) in zip(ys, part.iterrows()):
-                ax.annotate(f"{r['value']:g} vs {r['england_wales']:g}", (r["ratio"], y), xytext=(6, 4),
-                            textcoords="offset points", fontsize=8, color="#333333")
+                ax.annotate(
+                    f"{r['value']:g} vs {r['england_wales']:g}",
+                    (r["ratio"], y),
+                    xytext=(6, 4),
+                    textcoords="offset points",
+                    fontsize=8,
+                    color="#333333",
+                )
     ax.axvline(1, color=EW_COLOUR, linewidth=1.5)
     ax.set_xscale("log")
     lo, hi = float(df["ratio"].min()), float(df["ratio"].max())
@@ -188,7 +226,9 @@ def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, forc
     fig, ax = plt.subplots(figsize=(9, 0.6 * len(df) + 1.8))
     ys = range(len(df))
     ax.barh([y - 0.2 for y in ys], df["value"], height=0.4, color=FORCE_COLOUR, label=force)
-    ax.barh([y + 0.2 for y in ys], df["england_wales"].fillna(0), height=0.4, color=EW_COLOUR, label="England and Wales")
+    ax.barh(
+        [y + 0.2 for y in ys], df["england_wales"].fillna(0), height=0.4, color=EW_COLOUR, label="England and Wales"
+    )
     for y, v, e in zip(ys, df["value"], df["england_wales"]):
         ax.text(v, y - 0.2, f" {v:g}", va="center", fontsize=8)
         if pd.notna(e):
@@ -208,7 +248,7 @@ def findings_chart(table: pd.DataFrame, title: str, source: str = SOURCE) -> plt
     ``lib.notebooks.findings_by_area``)."""
     if table.empty:
         return None
-    years = [c for c in table.columns]
+    years = list(table.columns)
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.8))
     palette = plt.get_cmap("Blues")
     left = pd.Series(0, index=table.index, dtype=float)
@@ -235,13 +275,21 @@ def grade_heatmap(matrix: pd.DataFrame, title: str, source: str = SOURCE) -> plt
     fig, ax = plt.subplots(figsize=(max(7, 0.75 * matrix.shape[1] + 3), 0.6 * matrix.shape[0] + 3.2))
     cmap = ListedColormap([GRADE_COLOURS[g] for g in GRADES])
     cmap.set_bad("#ffffff")
-    ax.pcolormesh(codes.to_numpy(dtype=float), cmap=cmap, vmin=-0.5, vmax=len(GRADES) - 0.5,
-                  edgecolors="#ffffff", linewidth=2)
+    ax.pcolormesh(
+        codes.to_numpy(dtype=float), cmap=cmap, vmin=-0.5, vmax=len(GRADES) - 0.5, edgecolors="#ffffff", linewidth=2
+    )
     for (i, j), g in pd.DataFrame(matrix.to_numpy()).stack().items():
         if g in GRADES:
             short = "".join(w[0] for w in g.split()).upper()
-            ax.text(j + 0.5, i + 0.5, short, ha="center", va="center", fontsize=8,
-                    color="white" if g in {"Outstanding", "Inadequate"} else "black")
+            ax.text(
+                j + 0.5,
+                i + 0.5,
+                short,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if g in {"Outstanding", "Inadequate"} else "black",
+            )
     ax.set_yticks([i + 0.5 for i in range(matrix.shape[0])], matrix.index)
     cols = [f"{y} · {_wrap(a, 22)}" for y, a in matrix.columns]
     ax.set_xticks([j + 0.5 for j in range(matrix.shape[1])], cols, rotation=60, ha="right", fontsize=8)

@@ -1,4 +1,5 @@
 """What a document is, from its content alone: type, force, year, pillar, inspectorate, title, date."""
+
 from __future__ import annotations
 
 import re
@@ -12,9 +13,15 @@ MONTHS = ("January February March April May June July August September October N
 _MONTH = "|".join(MONTHS)
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTH}),? ((?:19|20)\d\d)\b")
 _MONTH_YEAR = re.compile(rf"^(?:Published:?\s*)?({_MONTH}) ((?:19|20)\d\d)$")
-_PEEL_TITLE = re.compile(r"PEEL[:\s–-]+(?:(?:police|an inspection of)\s+)?(?:(effectiveness|efficiency|legitimacy|leadership|assessment|spotlight)\s*)?(?:\(?[A-Za-z ]*\)?\s*)?((?:20)\d\d)(?:\s*/\s*(\d\d))?", re.I)
+_PEEL_TITLE = re.compile(
+    r"PEEL[:\s–-]+(?:(?:police|an inspection of)\s+)?(?:(effectiveness|efficiency|legitimacy|leadership|assessment|spotlight)\s*)?(?:\(?[A-Za-z ]*\)?\s*)?((?:20)\d\d)(?:\s*/\s*(\d\d))?",
+    re.I,
+)
 _PERIOD_YEAR = re.compile(rf"12 months to (?:\d{{1,2}} )?(?:{_MONTH}) ((?:20)\d\d)")
-_INSPECTED = re.compile(rf"inspected (?:forces|the force)?[^.]{{0,80}}?between (?:{_MONTH})(?: (?:20)\d\d)? and (?:{_MONTH}) ((?:20)\d\d)", re.I)
+_INSPECTED = re.compile(
+    rf"inspected (?:forces|the force)?[^.]{{0,80}}?between (?:{_MONTH})(?: (?:20)\d\d)? and (?:{_MONTH}) ((?:20)\d\d)",
+    re.I,
+)
 
 PILLAR_QUESTIONS = {
     "effectiveness": r"how effective is the force at keeping people safe|police effectiveness|overall effectiveness",
@@ -33,13 +40,24 @@ def doc_type(text: str, head: str) -> str:
     low, head = text.lower(), head.lower()
     inspectorate = len(re.findall(r"\bhmic(?:frs)?\b|inspectorate of constabulary", low))
     peel = len(re.findall(r"\bpeel\b", low))
-    graded = len(re.findall(r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments", low))
+    graded = len(
+        re.findall(
+            r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments",
+            low,
+        )
+    )
     head = head[:1500]
     pcc_head = bool(re.search(r"police and crime commissioner|\bcommissioner\b|\bpcc\b|\bopcc\b|comisiynydd", head))
     pcc = len(re.findall(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b", low))
-    response = len(re.findall(r"\bresponse to\b|\brespond(?:ing)? to\b|\brecommendations?\b|corresponding actions?|action plan", low))
+    response = len(
+        re.findall(
+            r"\bresponse to\b|\brespond(?:ing)? to\b|\brecommendations?\b|corresponding actions?|action plan", low
+        )
+    )
     bulletin = len(re.findall(r"bulletin|newsletter|this email was sent|unsubscribe|edition of", low))
-    peel_head = bool(re.search(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", head))
+    peel_head = bool(
+        re.search(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", head)
+    )
     if pcc >= 2 and bulletin >= 2 and not peel_head:
         return "pcc_bulletin"
     if pcc_head and response >= 2 and (inspectorate or peel) and not peel_head:
@@ -52,9 +70,11 @@ def doc_type(text: str, head: str) -> str:
 def subject_force(doc: Document) -> str | None:
     """The force a document is about: the one named in its title lines, else the one named most often."""
     head = " ".join(t for _, t in blocks(doc)[:12])
-    for pattern in (r"inspection of ([A-Z][\w&,' –-]+?(?:Police|Constabulary|Service))",
-                    r"Commissioner for ([A-Z][\w –-]+?)(?: response|\s*$|,)",
-                    r"PEEL[^.\n]{0,60}?[–-] ([A-Z][\w –-]+?(?:Police|Constabulary))"):
+    for pattern in (
+        r"inspection of ([A-Z][\w&,' –-]+?(?:Police|Constabulary|Service))",
+        r"Commissioner for ([A-Z][\w –-]+?)(?: response|\s*$|,)",
+        r"PEEL[^.\n]{0,60}?[–-] ([A-Z][\w –-]+?(?:Police|Constabulary))",
+    ):
         hit = re.search(pattern, head)
         if hit and (name := F.canonical(hit.group(1)) or next(iter(F.mentions(hit.group(1))), None)):
             return name
@@ -113,7 +133,9 @@ def _pillar(text: str, year: int | None, dtype: str) -> str:
     if dtype != "peel_report":
         return ""
     head = text[:3000]
-    if (year or 0) >= 2018 and re.search(r"effectiveness,? efficiency and legitimacy|PEEL (?:assessment )?20\d\d(?:/\d\d)?", head, re.I):
+    if (year or 0) >= 2018 and re.search(
+        r"effectiveness,? efficiency and legitimacy|PEEL (?:assessment )?20\d\d(?:/\d\d)?", head, re.I
+    ):
         return "integrated"
     if sum(1 for p in PILLAR_OVERALL.values() if re.search(p, text, re.I)) >= 2:
         return "integrated"
@@ -155,7 +177,9 @@ def classify(doc: Document) -> dict:
     info = {"doc_type": dtype, "force": subject_force(doc) if dtype != "unknown" else (subject_force(doc) or None)}
     info["year"] = _year(text, dtype, published)
     info["pillar"] = _pillar(text, info["year"], dtype)
-    info["inspectorate"] = "HMICFRS" if re.search(r"\bHMICFRS\b", text) else ("HMIC" if re.search(r"\bHMIC\b", text) else "")
+    info["inspectorate"] = (
+        "HMICFRS" if re.search(r"\bHMICFRS\b", text) else ("HMIC" if re.search(r"\bHMIC\b", text) else "")
+    )
     info["published"] = published
     info["title"] = _title(doc, info)
     return info

@@ -1,4 +1,5 @@
 """The 43 territorial police forces of England and Wales, and finding them in text by name or alias."""
+
 from __future__ import annotations
 
 import csv

@@ -2,6 +2,7 @@
 render it to HTML, keep it in the cache. Kept free of pandas and matplotlib, so each worker process holds
 only papermill and nbconvert beside the kernel it drives (``lib.notebooks`` plans the batch and holds the
 helpers the templates call)."""
+
 from __future__ import annotations
 
 import json
@@ -74,15 +75,23 @@ def _execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str
     for attempt in (1, 2):
         try:
             with _stderr_to(work / "kernel.log"):
-                pm.execute_notebook(str(template_path(job.template)), str(nb_path), parameters=job.parameters,
-                                    kernel_name=KERNEL, cwd=str(work / "notebooks"), progress_bar=False,
-                                    log_output=False, start_timeout=120, execution_timeout=timeout)
+                pm.execute_notebook(
+                    str(template_path(job.template)),
+                    str(nb_path),
+                    parameters=job.parameters,
+                    kernel_name=KERNEL,
+                    cwd=str(work / "notebooks"),
+                    progress_bar=False,
+                    log_output=False,
+                    start_timeout=120,
+                    execution_timeout=timeout,
+                )
             error = None
             break
         except PapermillExecutionError as err:
             error = f"cell {err.exec_count}: {err.ename}: {str(err.evalue).splitlines()[0] if err.evalue else ''}"
             break
-        except Exception as err:  # the kernel did not start or died: once more, in a fresh kernel
+        except Exception as err:  # noqa: BLE001  the kernel did not start or died: once more, in a fresh kernel
             error = f"{type(err).__name__}: {err}".splitlines()[0]
             log = (work / "kernel.log").read_text(errors="replace").strip().splitlines()
             if log:
@@ -92,7 +101,7 @@ def _execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str
     if nb_path.exists():
         try:
             render_html(nb_path, work / "reports" / f"{job.name}.html", job.title)
-        except Exception as err:  # a report that cannot be rendered is a failure too
+        except Exception as err:  # noqa: BLE001  a report that cannot be rendered is a failure too
             error = error or f"HTML rendering: {type(err).__name__}: {err}"
     elif error is None:
         error = "papermill wrote no notebook"

@@ -13,6 +13,7 @@ Two halves:
 A notebook executed by a run reads ``../data`` and writes ``../reports/tables`` relative to its own folder,
 so the executed copies under ``OUT/notebooks`` re-run as they are in JupyterLab.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -40,6 +41,7 @@ ENV_OUT = "PEEL_OUT"  # overrides the default output folder (outputs/) of the te
 # ----------------------------------------------------------------------------------------------------------
 # Folders and tables
 # ----------------------------------------------------------------------------------------------------------
+
 
 def output_folder() -> Path:
     """The default output folder: ``$PEEL_OUT`` when set, else ``outputs/``."""
@@ -106,7 +108,7 @@ def select_forces(spec: str | list | None, documents: pd.DataFrame) -> list[str]
 
 
 def parse_years(spec: str | None) -> list[int] | None:
-    """"2015-2017" or "2015, 2017" to a list of years; "" = every year (None)."""
+    """ "2015-2017" or "2015, 2017" to a list of years; "" = every year (None)."""
     if not spec or not str(spec).strip():
         return None
     years: list[int] = []
@@ -126,7 +128,7 @@ def slug(text: str) -> str:
 
 
 def source_line(documents: pd.DataFrame) -> str:
-    """"HMIC/HMICFRS PEEL reports 2015, 2017" style attribution of the documents behind a chart."""
+    """ "HMIC/HMICFRS PEEL reports 2015, 2017" style attribution of the documents behind a chart."""
     docs = documents[documents["doc_type"].fillna("").str.contains("peel|inspection", case=False)]
     docs = docs if not docs.empty else documents
     who = "/".join(sorted(set(docs["inspectorate"].dropna().astype(str)))) or "HMIC/HMICFRS"
@@ -137,6 +139,7 @@ def source_line(documents: pd.DataFrame) -> str:
 # ----------------------------------------------------------------------------------------------------------
 # Judgments
 # ----------------------------------------------------------------------------------------------------------
+
 
 def _is_overall(area: object, label: object) -> bool:
     return str(area or "").lower().startswith("overall") or str(label or "").lower().startswith("overall")
@@ -171,11 +174,13 @@ def area_labels(judgments: pd.DataFrame, findings: pd.DataFrame | None = None) -
 def with_area_names(judgments: pd.DataFrame) -> pd.DataFrame:
     """The judgments with ``area_label`` replaced by the area's short name (for charts and matrices)."""
     labels = area_labels(judgments)
-    return judgments.assign(area_label=[labels.get(str(a), area_name(b, a)) for a, b in zip(judgments["area"], judgments["area_label"])])
+    return judgments.assign(
+        area_label=[labels.get(str(a), area_name(b, a)) for a, b in zip(judgments["area"], judgments["area_label"])]
+    )
 
 
 def grade_sentences(force: str, judgments: pd.DataFrame) -> list[str]:
-    """"Gwent Police, effectiveness: Good in 2015, Requires improvement in 2017." per pillar, then the
+    """ "Gwent Police, effectiveness: Good in 2015, Requires improvement in 2017." per pillar, then the
     areas whose grade changed between inspections (scale changes said)."""
     if judgments.empty:
         return [f"{force}: no graded judgments were extracted."]
@@ -190,7 +195,7 @@ def grade_sentences(force: str, judgments: pd.DataFrame) -> list[str]:
             years = ", ".join(str(int(y)) for y in sorted(part["year"].dropna().unique()))
             out.append(f"{force}, {pillar}: no overall grade; {len(part)} area grades in {years}.")
         changes = []
-        for code, area in part.groupby(part["area"].fillna(part["area_label"]), sort=False):
+        for _code, area in part.groupby(part["area"].fillna(part["area_label"]), sort=False):
             label = area["area_label"].iloc[0]
             if any(_is_overall(a, b) for a, b in zip(area["area"], area["area_label"])):
                 continue
@@ -200,7 +205,9 @@ def grade_sentences(force: str, judgments: pd.DataFrame) -> list[str]:
             if len(graded) >= 2 and graded["grade"].iloc[0] != graded["grade"].iloc[-1]:
                 first, last = graded.iloc[0], graded.iloc[-1]
                 scales = "" if first["scale"] == last["scale"] else " (different grading scales)"
-                changes.append(f"{label} from {first['grade']} ({first['when']}) to {last['grade']} ({last['when']}){scales}")
+                changes.append(
+                    f"{label} from {first['grade']} ({first['when']}) to {last['grade']} ({last['when']}){scales}"
+                )
         if changes:
             out.append(f"Changed grades ({pillar}): " + "; ".join(changes) + ".")
     return out
@@ -211,11 +218,16 @@ def grade_matrix(judgments: pd.DataFrame) -> pd.DataFrame:
     if judgments.empty:
         return pd.DataFrame()
     named = with_area_names(judgments)
-    df = judgments.assign(grade=[grade_name(g) for g in judgments["grade"]], label=named["area_label"].astype(str),
-                          year=judgments["year"].astype(int))
+    df = judgments.assign(
+        grade=[grade_name(g) for g in judgments["grade"]],
+        label=named["area_label"].astype(str),
+        year=judgments["year"].astype(int),
+    )
     df["overall"] = [not _is_overall(a, b) for a, b in zip(df["area"], df["area_label"])]
     order = df.sort_values(["year", "overall"], kind="stable")[["year", "label"]].drop_duplicates()
-    matrix = df.drop_duplicates(["force", "year", "label"]).pivot(index="force", columns=["year", "label"], values="grade")
+    matrix = df.drop_duplicates(["force", "year", "label"]).pivot(
+        index="force", columns=["year", "label"], values="grade"
+    )
     cols = [c for c in zip(order["year"], order["label"]) if c in matrix.columns]
     return matrix[cols].sort_index().fillna("")
 
@@ -231,8 +243,11 @@ def grade_table(judgments: pd.DataFrame) -> pd.DataFrame:
 # Figures against England and Wales, and crime outcomes
 # ----------------------------------------------------------------------------------------------------------
 
-_OUTCOME = re.compile(r"outcome|charge|summons|caution|community resolution|penalty notice|no suspect|"
-                      r"evidential difficult|public interest|taken into consideration|no further action", re.I)
+_OUTCOME = re.compile(
+    r"outcome|charge|summons|caution|community resolution|penalty notice|no suspect|"
+    r"evidential difficult|public interest|taken into consideration|no further action",
+    re.I,
+)
 # Units that make a force comparable with England and Wales (rates, shares, changes); a count printed next
 # to the national count ("4,405 outcomes" against "577,678") is not a comparator and is left out.
 _NORMALISED = re.compile(r"\bper\b|percent|%|proportion|\brate\b", re.I)
@@ -256,8 +271,21 @@ def versus_england_wales(indicators: pd.DataFrame) -> pd.DataFrame:
     df["ratio"] = (df["value"] / df["england_wales"]).where(ok).round(3)
     df["difference"] = (df["value"] - df["england_wales"]).round(3)
     df["compared"] = ["the same as" if d == 0 else ("higher than" if d > 0 else "lower than") for d in df["difference"]]
-    cols = ["doc_id", "force", "year", "indicator", "label", "period", "unit", "value", "england_wales",
-            "ratio", "difference", "compared", "page"]
+    cols = [
+        "doc_id",
+        "force",
+        "year",
+        "indicator",
+        "label",
+        "period",
+        "unit",
+        "value",
+        "england_wales",
+        "ratio",
+        "difference",
+        "compared",
+        "page",
+    ]
     return df.sort_values(["year", "indicator", "force"], kind="stable")[cols].reset_index(drop=True)
 
 
@@ -266,19 +294,33 @@ def outcomes(indicators: pd.DataFrame) -> pd.DataFrame:
     if indicators.empty:
         return indicators.copy()
     text = indicators["indicator"].fillna("") + " " + indicators["label"].fillna("")
-    mask = text.str.contains(_OUTCOME) & indicators["unit"].fillna("").str.contains(_PERCENT) & indicators["value"].notna()
+    mask = (
+        text.str.contains(_OUTCOME) & indicators["unit"].fillna("").str.contains(_PERCENT) & indicators["value"].notna()
+    )
     cols = ["doc_id", "force", "year", "indicator", "label", "period", "unit", "value", "england_wales", "page"]
-    return indicators[mask].sort_values(["year", "force", "value"], ascending=[True, True, False], kind="stable")[cols].reset_index(drop=True)
+    return (
+        indicators[mask]
+        .sort_values(["year", "force", "value"], ascending=[True, True, False], kind="stable")[cols]
+        .reset_index(drop=True)
+    )
 
 
 def figure_sentence(force: str, table: pd.DataFrame) -> str:
-    """"Gwent Police: of 7 figures printed with an England and Wales comparator, 4 are higher ..."."""
+    """ "Gwent Police: of 7 figures printed with an England and Wales comparator, 4 are higher ..."."""
     if table.empty:
         return f"{force}: no figure was printed with an England and Wales comparator."
     counts = table["compared"].value_counts()
-    parts = [f"{counts.get(k, 0)} {k} England and Wales" for k in ("higher than", "lower than", "the same as") if counts.get(k, 0)]
+    parts = [
+        f"{counts.get(k, 0)} {k} England and Wales"
+        for k in ("higher than", "lower than", "the same as")
+        if counts.get(k, 0)
+    ]
     years = ", ".join(str(int(y)) for y in sorted(table["year"].dropna().unique()))
-    return f"{force}: of {len(table)} figures printed with an England and Wales comparator for the same period ({years}), " + ", ".join(parts) + "."
+    return (
+        f"{force}: of {len(table)} figures printed with an England and Wales comparator for the same period ({years}), "
+        + ", ".join(parts)
+        + "."
+    )
 
 
 def ew_consistency(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -301,15 +343,26 @@ def ew_consistency(indicators: pd.DataFrame) -> pd.DataFrame:
             verdict = "rounding"
         else:
             verdict = "disagrees"
-        rows.append({"indicator": ind, "period": period, "unit": unit, "documents": len(part),
-                     "doc_ids": ", ".join(part["doc_id"].astype(str)),
-                     "england_wales_values": ", ".join(f"{v:g}" for v in values), "verdict": verdict})
-    return pd.DataFrame(rows, columns=["indicator", "period", "unit", "documents", "doc_ids", "england_wales_values", "verdict"])
+        rows.append(
+            {
+                "indicator": ind,
+                "period": period,
+                "unit": unit,
+                "documents": len(part),
+                "doc_ids": ", ".join(part["doc_id"].astype(str)),
+                "england_wales_values": ", ".join(f"{v:g}" for v in values),
+                "verdict": verdict,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["indicator", "period", "unit", "documents", "doc_ids", "england_wales_values", "verdict"]
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
 # Areas for improvement
 # ----------------------------------------------------------------------------------------------------------
+
 
 def is_improvement(kind: object) -> bool:
     return bool(re.search(r"improvement", str(kind or ""), re.I))
@@ -319,7 +372,10 @@ def improvements(findings: pd.DataFrame, labels: dict[str, str] | None = None) -
     """The areas for improvement among the findings, with the area's printed label."""
     df = findings[[is_improvement(k) for k in findings["kind"]]].copy()
     labels = labels or {}
-    df["area_label"] = [labels.get(str(a), str(a).replace("_", " ").capitalize()) if pd.notna(a) else "Area not stated" for a in df["area"]]
+    df["area_label"] = [
+        labels.get(str(a), str(a).replace("_", " ").capitalize()) if pd.notna(a) else "Area not stated"
+        for a in df["area"]
+    ]
     return df.sort_values(["year", "area_label"], kind="stable").reset_index(drop=True)
 
 
@@ -345,15 +401,26 @@ def recurrence(afis: pd.DataFrame, similar: float = 0.6) -> pd.DataFrame:
         best, pair = 0.0, ("", "")
         recs = list(zip(part["year"], part["text"].fillna("")))
         for i, (y1, t1) in enumerate(recs):
-            for y2, t2 in recs[i + 1:]:
+            for y2, t2 in recs[i + 1 :]:
                 if y1 != y2:
                     r = difflib.SequenceMatcher(None, t1.lower(), t2.lower()).ratio()
                     if r > best:
                         best, pair = r, ((t1, t2) if y1 < y2 else (t2, t1))
-        rows.append({"force": force, "area_label": label, "years": ", ".join(map(str, years)), "count": len(part),
-                     "similarity": round(best, 2), "same_wording": best >= similar,
-                     "earlier": pair[0], "later": pair[1]})
-    return pd.DataFrame(rows, columns=["force", "area_label", "years", "count", "similarity", "same_wording", "earlier", "later"])
+        rows.append(
+            {
+                "force": force,
+                "area_label": label,
+                "years": ", ".join(map(str, years)),
+                "count": len(part),
+                "similarity": round(best, 2),
+                "same_wording": best >= similar,
+                "earlier": pair[0],
+                "later": pair[1],
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["force", "area_label", "years", "count", "similarity", "same_wording", "earlier", "later"]
+    )
 
 
 def improvement_sentence(force: str, afis: pd.DataFrame, recurring: pd.DataFrame) -> str:
@@ -364,8 +431,10 @@ def improvement_sentence(force: str, afis: pd.DataFrame, recurring: pd.DataFrame
     if recurring.empty:
         return text + "; none recurs in the same area in a later report."
     same = recurring[recurring["same_wording"]]
-    text += f"; {len(recurring)} {'area has' if len(recurring) == 1 else 'areas have'} them in more than one year: " + ", ".join(
-        f"{a} ({y})" for a, y in zip(recurring["area_label"], recurring["years"]))
+    text += (
+        f"; {len(recurring)} {'area has' if len(recurring) == 1 else 'areas have'} them in more than one year: "
+        + ", ".join(f"{a} ({y})" for a, y in zip(recurring["area_label"], recurring["years"]))
+    )
     if not same.empty:
         text += f", {len(same)} with much the same wording"
     return text + "."
@@ -396,40 +465,55 @@ def themes(afis: pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=["force", "year", "theme"])
     if df.empty:
         return pd.DataFrame()
-    return df.groupby(["theme", "force"]).size().unstack("force", fill_value=0).pipe(
-        lambda t: t.loc[t.sum(axis=1).sort_values(ascending=False, kind="stable").index])
+    return (
+        df.groupby(["theme", "force"])
+        .size()
+        .unstack("force", fill_value=0)
+        .pipe(lambda t: t.loc[t.sum(axis=1).sort_values(ascending=False, kind="stable").index])
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
 # PCC documents, headlines, inventory
 # ----------------------------------------------------------------------------------------------------------
 
+
 def pcc_documents(documents: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
     """The force's PCC documents (responses, bulletins ...) with the number of actions read from each."""
     docs = documents[documents["doc_type"].fillna("").str.contains("pcc", case=False)].copy()
     n = actions.groupby("doc_id").size()
     docs["actions"] = [int(n.get(d, 0)) for d in docs["doc_id"]]
-    return docs[["doc_id", "doc_type", "year", "published", "title", "actions"]].sort_values(["year", "doc_id"]).reset_index(drop=True)
+    return (
+        docs[["doc_id", "doc_type", "year", "published", "title", "actions"]]
+        .sort_values(["year", "doc_id"])
+        .reset_index(drop=True)
+    )
 
 
 def pcc_sentence(force: str, docs: pd.DataFrame) -> str:
     if docs.empty:
         return f"{force}: no documents of the Police and Crime Commissioner in the corpus."
-    kinds = ", ".join(f"{n} {k.replace('pcc_', '').replace('_', ' ')}{'s' if n > 1 else ''}"
-                      for k, n in docs["doc_type"].value_counts().sort_index().items())
+    kinds = ", ".join(
+        f"{n} {k.replace('pcc_', '').replace('_', ' ')}{'s' if n > 1 else ''}"
+        for k, n in docs["doc_type"].value_counts().sort_index().items()
+    )
     years = ", ".join(str(int(y)) for y in sorted(docs["year"].dropna().unique()))
     acts = int(docs["actions"].sum())
-    return f"{force}: the Police and Crime Commissioner's documents: {kinds} ({years}); {acts} recommendation-action pairs read."
+    return (
+        f"{force}: the Police and Crime Commissioner's documents: {kinds} ({years}); "
+        f"{acts} recommendation-action pairs read."
+    )
 
 
 def headlines(force: str, t: dict[str, pd.DataFrame]) -> list[str]:
     """The profile's headline sentences, from the force's tables (``force_tables``)."""
     labels = area_labels(t["judgments"], t["findings"])
     afis = improvements(t["findings"], labels)
-    return (grade_sentences(force, t["judgments"])
-            + [figure_sentence(force, versus_england_wales(t["indicators"])),
-               improvement_sentence(force, afis, recurrence(afis)),
-               pcc_sentence(force, pcc_documents(t["documents"], t["pcc_actions"]))])
+    return grade_sentences(force, t["judgments"]) + [
+        figure_sentence(force, versus_england_wales(t["indicators"])),
+        improvement_sentence(force, afis, recurrence(afis)),
+        pcc_sentence(force, pcc_documents(t["documents"], t["pcc_actions"])),
+    ]
 
 
 def inventory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -442,8 +526,22 @@ def inventory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     failed = checks[checks["passed"].fillna(False) == False]  # noqa: E712  (nullable booleans)
     docs["checks"] = [int((checks["doc_id"] == d).sum()) for d in docs["doc_id"]]
     docs["checks_failed"] = [int((failed["doc_id"] == d).sum()) for d in docs["doc_id"]]
-    cols = ["doc_id", "doc_type", "force", "year", "format", "pages", "status", "judgments", "indicators",
-            "findings", "pcc_actions", "checks", "checks_failed", "error"]
+    cols = [
+        "doc_id",
+        "doc_type",
+        "force",
+        "year",
+        "format",
+        "pages",
+        "status",
+        "judgments",
+        "indicators",
+        "findings",
+        "pcc_actions",
+        "checks",
+        "checks_failed",
+        "error",
+    ]
     return docs[cols].sort_values(["doc_type", "force", "year", "doc_id"], kind="stable").reset_index(drop=True)
 
 
@@ -464,6 +562,7 @@ def check_sentences(checks: pd.DataFrame) -> list[str]:
 # ----------------------------------------------------------------------------------------------------------
 # One document (10-extract-report)
 # ----------------------------------------------------------------------------------------------------------
+
 
 def document_path(document: str = "") -> Path:
     """The document a template reads ("" = the first document of ``seeds/``)."""
@@ -494,8 +593,10 @@ def read_quietly(path: Path):
 def extracted_sentences(t: dict[str, pd.DataFrame]) -> list[str]:
     counts = {name: len(t[name]) for name in ("judgments", "indicators", "findings", "pcc_actions")}
     afis = sum(is_improvement(k) for k in t["findings"]["kind"])
-    out = [f"Extracted {counts['judgments']} judgments, {counts['indicators']} figures, {counts['findings']} findings "
-           f"({afis} areas for improvement) and {counts['pcc_actions']} PCC actions."]
+    out = [
+        f"Extracted {counts['judgments']} judgments, {counts['indicators']} figures, {counts['findings']} findings "
+        f"({afis} areas for improvement) and {counts['pcc_actions']} PCC actions."
+    ]
     ew = int(t["indicators"]["england_wales"].notna().sum())
     if counts["indicators"]:
         out.append(f"{ew} of the {counts['indicators']} figures are printed with an England and Wales figure.")
@@ -546,16 +647,18 @@ def _locate(doc, page: int | None, evidence: str) -> tuple[int | None, int | Non
     candidates = [p for p in doc.pages if page is None or p.number == page] or doc.pages
     sizes = list(dict.fromkeys((min(len(target), 80), min(len(target), 40), min(len(target), 20))))
     # A line that starts with the evidence; a line the evidence starts with (wrapped text); a line holding it.
-    tests = ([lambda sq, n=n: sq.startswith(target[:n]) for n in sizes]
-             + [lambda sq: len(sq) >= 12 and target.startswith(sq)]
-             + [lambda sq, n=n: target[:n] in sq for n in sizes])
+    tests = (
+        [lambda sq, n=n: sq.startswith(target[:n]) for n in sizes]
+        + [lambda sq: len(sq) >= 12 and target.startswith(sq)]
+        + [lambda sq, n=n: target[:n] in sq for n in sizes]
+    )
     for test in tests:
         for p in candidates:
             for i, line in enumerate(p.lines):
                 sq = squeeze(line)
                 if sq and test(sq):
                     lines, covered = [], 0
-                    for more in p.lines[i:i + 6]:
+                    for more in p.lines[i : i + 6]:
                         if more.strip():
                             lines.append(more.strip())
                             covered += len(squeeze(more))
@@ -568,11 +671,18 @@ def _locate(doc, page: int | None, evidence: str) -> tuple[int | None, int | Non
 def evidence_markdown(doc, t: dict[str, pd.DataFrame], limit: int = 60) -> str:
     """For a text document: each extracted value with its page, line and the quoted printed words."""
     blocks = []
-    specs = [("judgments", lambda r: f"**{r['area_label'] or r['area']}: {r['grade']}**"),
-             ("indicators", lambda r: f"**{r['label'] or r['indicator']}: {r['value']:g} {r['unit'] or ''}**"
-              + (f" (England and Wales {r['england_wales']:g})" if pd.notna(r["england_wales"]) else "")),
-             ("findings", lambda r: f"**{str(r['kind']).replace('_', ' ')}** ({r['area'] or 'area not stated'})"),
-             ("pcc_actions", lambda r: "**PCC action**")]
+    specs = [
+        ("judgments", lambda r: f"**{r['area_label'] or r['area']}: {r['grade']}**"),
+        (
+            "indicators",
+            lambda r: (
+                f"**{r['label'] or r['indicator']}: {r['value']:g} {r['unit'] or ''}**"
+                + (f" (England and Wales {r['england_wales']:g})" if pd.notna(r["england_wales"]) else "")
+            ),
+        ),
+        ("findings", lambda r: f"**{str(r['kind']).replace('_', ' ')}** ({r['area'] or 'area not stated'})"),
+        ("pcc_actions", lambda r: "**PCC action**"),
+    ]
     for name, head in specs:
         df = t[name]
         if df.empty:
@@ -604,8 +714,18 @@ def write_tables(t: dict[str, pd.DataFrame], folder: Path) -> None:
 
 # The library code the batch's templates run (the tables carry everything extraction decides): a change to
 # one of these re-executes them; a change elsewhere in lib/ (readers, extractors, the batch) does not.
-TEMPLATE_CODE = ("__init__.py", "charts.py", "notebooks.py", "nbrun.py", "tables.py", "forces.py", "paths.py", "outputs.py",
-                 "extract/areas.py", "data/forces.csv")
+TEMPLATE_CODE = (
+    "__init__.py",
+    "charts.py",
+    "notebooks.py",
+    "nbrun.py",
+    "tables.py",
+    "forces.py",
+    "paths.py",
+    "outputs.py",
+    "extract/areas.py",
+    "data/forces.csv",
+)
 
 
 def _library_digest() -> str:
@@ -650,14 +770,35 @@ def plan(data: Path, forces: str | None = None) -> tuple[list[Job], list[str]]:
     jobs = []
     for force in chosen:
         params = {"force": force, **common}
-        jobs.append(Job(f"20-profile-force-{slug(force)}", "20-profile-force", f"Force profile: {force}", params,
-                        _key("20-profile-force", params, force_tables(data, force), lib_digest)))
+        jobs.append(
+            Job(
+                f"20-profile-force-{slug(force)}",
+                "20-profile-force",
+                f"Force profile: {force}",
+                params,
+                _key("20-profile-force", params, force_tables(data, force), lib_digest),
+            )
+        )
     if chosen or not forces:
         params = {"forces": ", ".join(chosen) if forces else "", "years": "", **common}
-        jobs.append(Job("30-compare-forces", "30-compare-forces", "Forces compared", params,
-                        _key("30-compare-forces", params, everything, lib_digest)))
-    jobs.append(Job("00-inventory-corpus", "00-inventory-corpus", "Inventory of the corpus", dict(common),
-                    _key("00-inventory-corpus", common, everything, lib_digest)))
+        jobs.append(
+            Job(
+                "30-compare-forces",
+                "30-compare-forces",
+                "Forces compared",
+                params,
+                _key("30-compare-forces", params, everything, lib_digest),
+            )
+        )
+    jobs.append(
+        Job(
+            "00-inventory-corpus",
+            "00-inventory-corpus",
+            "Inventory of the corpus",
+            dict(common),
+            _key("00-inventory-corpus", common, everything, lib_digest),
+        )
+    )
     return jobs, errors
 
 
@@ -700,22 +841,36 @@ def run_all(data: Path, out: Path, jobs: int = 1, forces: str | None = None) -> 
 
     args = [(job, data, out, cache) for job in pending]
     if args:  # workers in their own processes even for one job: kernels' output stays off this terminal
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(args))), mp_context=get_context("spawn"),
-                                 initializer=lean_worker) as pool:
+        with ProcessPoolExecutor(
+            max_workers=max(1, min(jobs, len(args))), mp_context=get_context("spawn"), initializer=lean_worker
+        ) as pool:
             futures = {pool.submit(_worker, a): a[0] for a in args}
             for fut in as_completed(futures):
                 try:
                     done(fut.result())
-                except Exception as err:  # a worker that died: the notebook failed, the others go on
-                    done({"name": futures[fut].name, "error": f"worker: {type(err).__name__}: {err}", "seconds": 0.0, "cached": False})
+                except Exception as err:  # noqa: BLE001  a worker that died: the notebook failed, the others go on
+                    done(
+                        {
+                            "name": futures[fut].name,
+                            "error": f"worker: {type(err).__name__}: {err}",
+                            "seconds": 0.0,
+                            "cached": False,
+                        }
+                    )
     bar.close()
     titles = {j.name: j.title for j in todo}
-    write_index(out / "reports", titles, {r["name"]: r["error"] for r in results if r["error"]} | {"notebooks": e for e in errors})
+    write_index(
+        out / "reports",
+        titles,
+        {r["name"]: r["error"] for r in results if r["error"]} | ({"notebooks": errors[-1]} if errors else {}),
+    )
     n_cached = sum(r["cached"] for r in results)
     slowest = max((r for r in results if not r["cached"]), key=lambda r: r["seconds"], default=None)
-    print(f"{len(results)} notebooks ({n_cached} unchanged, from the cache), "
-          f"{sum(1 for r in results if r['error']) + len(errors)} failed"
-          + (f"; slowest {slowest['name']} {slowest['seconds']} s" if slowest else ""))
+    print(
+        f"{len(results)} notebooks ({n_cached} unchanged, from the cache), "
+        f"{sum(1 for r in results if r['error']) + len(errors)} failed"
+        + (f"; slowest {slowest['name']} {slowest['seconds']} s" if slowest else "")
+    )
     return sum(1 for r in results if r["error"]) + len(errors)
 
 
@@ -734,13 +889,15 @@ def write_index(reports: Path, titles: dict[str, str] | None = None, failures: d
         m = re.search(r"<title>(.*?)</title>", p.read_text(encoding="utf-8", errors="replace")[:5000], re.S)
         return html.unescape(m.group(1).strip()) if m else name
 
-    parts = ["<!doctype html><html><head><meta charset='utf-8'><title>peel-workbook reports</title>",
-             "<style>body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#222}"
-             "h1{font-size:1.5em}h2{font-size:1.1em;margin-top:1.6em}li{margin:.25em 0}.failed{color:#b00020}"
-             "code{background:#f3f3f3;padding:0 .2em}</style></head><body>",
-             "<h1>peel-workbook: reports</h1><p>Police inspection (PEEL) reports and PCC documents read into "
-             "tidy tables (<code>../data/</code>); each report below is an executed notebook "
-             "(<code>../notebooks/</code>) rendered with its code hidden.</p>"]
+    parts = [
+        "<!doctype html><html><head><meta charset='utf-8'><title>peel-workbook reports</title>",
+        "<style>body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#222}"
+        "h1{font-size:1.5em}h2{font-size:1.1em;margin-top:1.6em}li{margin:.25em 0}.failed{color:#b00020}"
+        "code{background:#f3f3f3;padding:0 .2em}</style></head><body>",
+        "<h1>peel-workbook: reports</h1><p>Police inspection (PEEL) reports and PCC documents read into "
+        "tidy tables (<code>../data/</code>); each report below is an executed notebook "
+        "(<code>../notebooks/</code>) rendered with its code hidden.</p>",
+    ]
     for prefix, heading in SECTIONS:
         names = [n for n in found if n.startswith(prefix)]
         if not names:
@@ -753,15 +910,29 @@ def write_index(reports: Path, titles: dict[str, str] | None = None, failures: d
         parts.append("</ul>")
     other = [n for n in found if not any(n.startswith(p) for p, _ in SECTIONS)]
     if other:
-        parts.append("<h2>Other</h2><ul>" + "".join(f"<li><a href='{html.escape(n)}.html'>{html.escape(n)}</a></li>" for n in other) + "</ul>")
-    written = sorted(p.relative_to(reports).as_posix() for p in (reports / "tables").rglob("*.csv")) if (reports / "tables").is_dir() else []
+        parts.append(
+            "<h2>Other</h2><ul>"
+            + "".join(f"<li><a href='{html.escape(n)}.html'>{html.escape(n)}</a></li>" for n in other)
+            + "</ul>"
+        )
+    written = (
+        sorted(p.relative_to(reports).as_posix() for p in (reports / "tables").rglob("*.csv"))
+        if (reports / "tables").is_dir()
+        else []
+    )
     if written:
-        parts.append("<h2>Tables the notebooks wrote</h2><ul>" + "".join(
-            f"<li><a href='{html.escape(w)}'>{html.escape(w)}</a></li>" for w in written) + "</ul>")
+        parts.append(
+            "<h2>Tables the notebooks wrote</h2><ul>"
+            + "".join(f"<li><a href='{html.escape(w)}'>{html.escape(w)}</a></li>" for w in written)
+            + "</ul>"
+        )
     missing = {n: e for n, e in failures.items() if n not in found}
     if missing:
-        parts.append("<h2 class='failed'>Not rendered</h2><ul>" + "".join(
-            f"<li class='failed'>{html.escape(n)}: {html.escape(e)}</li>" for n, e in missing.items()) + "</ul>")
+        parts.append(
+            "<h2 class='failed'>Not rendered</h2><ul>"
+            + "".join(f"<li class='failed'>{html.escape(n)}: {html.escape(e)}</li>" for n, e in missing.items())
+            + "</ul>"
+        )
     parts.append("</body></html>")
     reports.mkdir(parents=True, exist_ok=True)
     index = reports / "index.html"
@@ -775,8 +946,12 @@ def report(document: Path | str, out: Path | str) -> int:
     if not document.is_file():
         print(f"error: no such document: {document}", file=sys.stderr)
         return 2
-    job = Job(f"10-extract-report-{slug(document.stem)}", "10-extract-report", f"What was read from {document.name}",
-              {"document": str(document), "out_dir": "../reports/tables"})
+    job = Job(
+        f"10-extract-report-{slug(document.stem)}",
+        "10-extract-report",
+        f"What was read from {document.name}",
+        {"document": str(document), "out_dir": "../reports/tables"},
+    )
     work, error, seconds = _execute(job, None)
     try:
         _place(work, out)

@@ -15,6 +15,7 @@ one, never a mix. A run killed part way (Ctrl-C, ``kill -9``, power cut) leaves 
 complete run; its unfinished folder is removed by the next run (which holds the lock, so no live run owns
 it).
 """
+
 from __future__ import annotations
 
 import os

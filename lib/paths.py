@@ -1,4 +1,5 @@
 """The one module that knows where the project lives. Notebooks and scripts import from here."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """One document end to end: read, classify, extract, check. Never raises: a bad file is a failed row."""
+
 from __future__ import annotations
 
 import hashlib
@@ -48,11 +49,15 @@ def process_document(path: str | Path, doc_id: str) -> dict:
         row.update(info)
         extracted = extract_all(doc, info)
         for name in TABLES:
-            result[name] = [{"doc_id": doc_id, "force": info.get("force"), "year": info.get("year"), **r}
-                            if name != "checks" else {"doc_id": doc_id, **r} for r in extracted.get(name, [])]
+            result[name] = [
+                {"doc_id": doc_id, "force": info.get("force"), "year": info.get("year"), **r}
+                if name != "checks"
+                else {"doc_id": doc_id, **r}
+                for r in extracted.get(name, [])
+            ]
     except ReadError as err:
         row.update(status="failed", error=str(err), doc_type=row.get("doc_type") or "unknown")
-    except Exception as err:  # a bug or a document we cannot handle: one line here, the traceback to the log
+    except Exception as err:  # noqa: BLE001  a bug or a document we cannot handle: one line here, the traceback to the log
         result = failed_result(doc_id, path.name, f"extraction error: {one_line(err)}", traceback.format_exc(), row)
         row = result["document"]
     if "sha256" not in row:

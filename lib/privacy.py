@@ -1,4 +1,5 @@
 """Redaction of personal contact details. Applied by every reader, so no output ever sees them."""
+
 from __future__ import annotations
 
 import re
@@ -7,15 +8,36 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 # UK telephone numbers: +44 or a leading 0, then 9 or 10 more digits in groups. "101" and "999" never match.
 # Spaces only within a line (_S), so a whole page can be redacted at once without joining two lines.
 _S = r"[^\S\n]"
-PHONE = re.compile(rf"(?<![\w£.,])(?:\+44{_S}?\(?0?\)?{_S}?\d{{2,4}}|\(?0\d{{2,4}}\)?)(?:{_S}|-)?\d{{3,4}}(?:{_S}|-)?\d{{3,4}}"
-                   r"(?![\w,.]\d)")
+PHONE = re.compile(
+    rf"(?<![\w£.,])(?:\+44{_S}?\(?0?\)?{_S}?\d{{2,4}}|\(?0\d{{2,4}}\)?)(?:{_S}|-)?\d{{3,4}}(?:{_S}|-)?\d{{3,4}}"
+    r"(?![\w,.]\d)"
+)
 # Every number PHONE matches holds nine characters in a row from this (a digit first): a quick scan for them
 # spares the full pattern, slow to try at every position, on most pages.
 _PHONE_HINT = re.compile(r"\d[\d()\s-]{8}")
 # Mailboxes of an office rather than a person are kept: readers need them to write to the office.
-ROLE_MAILBOXES = {"info", "enquiries", "enquiry", "contact", "opcc", "pcc", "press", "media", "foi",
-                  "communications", "comms", "office", "admin", "help", "support", "webmaster",
-                  "complaints", "feedback", "noreply", "no-reply"}
+ROLE_MAILBOXES = {
+    "info",
+    "enquiries",
+    "enquiry",
+    "contact",
+    "opcc",
+    "pcc",
+    "press",
+    "media",
+    "foi",
+    "communications",
+    "comms",
+    "office",
+    "admin",
+    "help",
+    "support",
+    "webmaster",
+    "complaints",
+    "feedback",
+    "noreply",
+    "no-reply",
+}
 
 EMAIL_MARK = "[email redacted]"
 PHONE_MARK = "[phone redacted]"

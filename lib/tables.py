@@ -1,4 +1,5 @@
 """The tidy tables of ``OUT/data/``: the workbook's public interface. README's data dictionary mirrors this."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,12 +7,49 @@ from pathlib import Path
 import pandas as pd
 
 COLUMNS: dict[str, list[str]] = {
-    "documents": ["doc_id", "source", "format", "doc_type", "force", "year", "pillar", "inspectorate",
-                  "title", "published", "pages", "sha256", "status", "error"],
-    "judgments": ["doc_id", "force", "year", "pillar", "area", "area_label", "grade", "grade_score",
-                  "last_inspected", "page", "evidence", "scale"],
-    "indicators": ["doc_id", "force", "year", "indicator", "label", "period", "unit", "value",
-                   "england_wales", "page", "evidence"],
+    "documents": [
+        "doc_id",
+        "source",
+        "format",
+        "doc_type",
+        "force",
+        "year",
+        "pillar",
+        "inspectorate",
+        "title",
+        "published",
+        "pages",
+        "sha256",
+        "status",
+        "error",
+    ],
+    "judgments": [
+        "doc_id",
+        "force",
+        "year",
+        "pillar",
+        "area",
+        "area_label",
+        "grade",
+        "grade_score",
+        "last_inspected",
+        "page",
+        "evidence",
+        "scale",
+    ],
+    "indicators": [
+        "doc_id",
+        "force",
+        "year",
+        "indicator",
+        "label",
+        "period",
+        "unit",
+        "value",
+        "england_wales",
+        "page",
+        "evidence",
+    ],
     "findings": ["doc_id", "force", "year", "area", "kind", "text", "page", "evidence"],
     "pcc_actions": ["doc_id", "force", "year", "recommendation", "action", "page", "evidence"],
     # Not in the contract of the foundation issue: the documents' checks of themselves (lib.checks).

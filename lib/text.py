@@ -4,6 +4,7 @@ PDF-to-text output breaks lines mid-sentence, prints page numbers and footnote m
 splits words with hyphens. Extractors that read sentences read them from here, so every layout gives the
 same sentences.
 """
+
 from __future__ import annotations
 
 import re
@@ -73,7 +74,9 @@ def _blocks(doc: Document) -> list[tuple[int, str]]:
             parts
             and not starts_bullet
             and (not _SENTENCE_END.search(end) or _ABBREV.search(end))
-            and (line[0].islower() or line[0] in "(‘'\"“" or line[0].isdigit() or not blank or not is_heading_like(line))
+            and (
+                line[0].islower() or line[0] in "(‘'\"“" or line[0].isdigit() or not blank or not is_heading_like(line)
+            )
             and not (blank and first and is_heading_like(first))
         )
         if continues:

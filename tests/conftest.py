@@ -4,6 +4,7 @@ The snapshots are collected whether or not ``--nbval`` is given (only ``tests/nb
 sanitize file ``tests/nbval/sanitize.cfg``. Their kernels read the tables through ``$PEEL_OUT``, which points
 at the session's seed outputs, built before the first snapshot runs.
 """
+
 from __future__ import annotations
 
 import contextlib

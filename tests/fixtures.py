@@ -11,6 +11,7 @@ tests and the benchmark can import them (``from fixtures import render_pdf`` ins
     swap_force(seed_path, out_path, old, new)      # every name and alias of one force replaced by another's
     bad_inputs(folder)                             # every bad input, with the reason each must give
 """
+
 from __future__ import annotations
 
 import io
@@ -22,13 +23,16 @@ import zipfile
 import zlib
 from pathlib import Path
 
-BULLET_START = re.compile(r"^\s*(?:•|·|\(cid:127\)|[\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\u25cf\u25aa\u25e6\u2023\u2043\u2219])\s*")
+BULLET_START = re.compile(
+    r"^\s*(?:•|·|\(cid:127\)|[\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\u25cf\u25aa\u25e6\u2023\u2043\u2219])\s*"
+)
 HEADER_TEXT = "PEEL fixture report"  # the running head render_pdf prints on every page (page furniture)
 
 
 # ---------------------------------------------------------------------------------------------------------
 # The seed text as blocks: paragraphs, bullets, single lines (headings, labels) and tables
 # ---------------------------------------------------------------------------------------------------------
+
 
 def _seed_pages(seed_path: str | Path) -> list:
     """Pages of the seed exactly as the text reader sees them (so page breaks are the text's own)."""
@@ -88,7 +92,7 @@ def blocks(lines: list[str], width: int) -> list[tuple[str, object]]:
         bullet = BULLET_START.match(line)
         if bullet and bullet.end() < len(line):
             flush()
-            kind, current = "bullet", [line[bullet.end():]]
+            kind, current = "bullet", [line[bullet.end() :]]
         elif current is None:
             kind, current = "para", [line]
         else:
@@ -103,6 +107,7 @@ def blocks(lines: list[str], width: int) -> list[tuple[str, object]]:
 # PDF
 # ---------------------------------------------------------------------------------------------------------
 
+
 def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -114,8 +119,7 @@ def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, fu
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import (BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table,
-                                    TableStyle)
+    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
     out_path = Path(out_path)
     pages = _seed_pages(seed_path)
@@ -127,8 +131,20 @@ def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, fu
     margin, gutter = 56, 24
     page_w, page_h = A4
     frame_w = (page_w - 2 * margin - (columns - 1) * gutter) / columns
-    frames = [Frame(margin + i * (frame_w + gutter), margin, frame_w, page_h - 2 * margin, id=f"col{i}",
-                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0) for i in range(columns)]
+    frames = [
+        Frame(
+            margin + i * (frame_w + gutter),
+            margin,
+            frame_w,
+            page_h - 2 * margin,
+            id=f"col{i}",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        for i in range(columns)
+    ]
 
     def on_page(canvas, doc):
         if not furniture:
@@ -150,24 +166,36 @@ def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, fu
                 ncols = max(len(r) for r in value)
                 rows = [[Paragraph(_xml(c), cell) for c in r] + [""] * (ncols - len(r)) for r in value]
                 table = Table(rows, colWidths=[frame_w / ncols] * ncols, repeatRows=0)
-                table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                           ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                table.setStyle(
+                    TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+                )
                 story.append(table)
                 story.append(Spacer(1, 6))
             elif kind == "bullet":
                 story.append(Paragraph(_xml(value), bullet, bulletText="•"))
             else:
                 story.append(Paragraph(_xml(value), body))
-    doc = BaseDocTemplate(str(out_path), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                          bottomMargin=margin, title=Path(seed_path).stem, author="peel-workbook fixtures")
+    doc = BaseDocTemplate(
+        str(out_path),
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=Path(seed_path).stem,
+        author="peel-workbook fixtures",
+    )
     doc.addPageTemplates([PageTemplate(id="body", frames=frames, onPage=on_page)])
     doc.build(story)
     return out_path
 
 
-TABLE_ROWS = [["Indicator", "Force", "England and Wales"], ["Victim satisfaction (%)", "84.2", "83.0"],
-              ["Crimes per 1,000 people, a long label that wraps onto a second line inside its cell", "55", "61"],
-              ["Arrests", "1,234", ""]]
+TABLE_ROWS = [
+    ["Indicator", "Force", "England and Wales"],
+    ["Victim satisfaction (%)", "84.2", "83.0"],
+    ["Crimes per 1,000 people, a long label that wraps onto a second line inside its cell", "55", "61"],
+    ["Arrests", "1,234", ""],
+]
 
 
 def render_table_styles(folder: str | Path) -> dict[str, Path]:
@@ -186,10 +214,15 @@ def render_table_styles(folder: str | Path) -> dict[str, Path]:
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5)
     styles = {
         "grid": [("GRID", (0, 0), (-1, -1), 0.5, colors.black)],
-        "box-inner-grid": [("BOX", (0, 0), (-1, -1), 1, colors.black),
-                           ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.grey)],
-        "shaded": [("GRID", (0, 0), (-1, -1), 0.5, colors.white), ("BACKGROUND", (0, 0), (-1, 0), colors.lightblue),
-                   ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.whitesmoke, colors.lightgrey])],
+        "box-inner-grid": [
+            ("BOX", (0, 0), (-1, -1), 1, colors.black),
+            ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.grey),
+        ],
+        "shaded": [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.white),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.lightblue),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.whitesmoke, colors.lightgrey]),
+        ],
         "merged": [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (1, 3), (2, 3))],
         "thick": [("GRID", (0, 0), (-1, -1), 3, colors.black)],
         "rules-below": [("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black)],
@@ -200,9 +233,15 @@ def render_table_styles(folder: str | Path) -> dict[str, Path]:
         rows = [[Paragraph(_xml(c), body) if len(c) > 40 else c for c in row] for row in TABLE_ROWS]
         table = Table(rows, colWidths=[200, 80, 120])
         table.setStyle(TableStyle(style))
-        SimpleDocTemplate(str(path), pagesize=A4).build([
-            Paragraph("The figures below compare the force with England and Wales as a whole.", body),
-            Spacer(1, 12), table, Spacer(1, 12), Paragraph("Source: the force's own data.", body)])
+        SimpleDocTemplate(str(path), pagesize=A4).build(
+            [
+                Paragraph("The figures below compare the force with England and Wales as a whole.", body),
+                Spacer(1, 12),
+                table,
+                Spacer(1, 12),
+                Paragraph("Source: the force's own data.", body),
+            ]
+        )
 
     def cells(c, x0, y0):
         for r, row in enumerate(TABLE_ROWS):
@@ -233,6 +272,7 @@ def render_table_styles(folder: str | Path) -> dict[str, Path]:
 # ---------------------------------------------------------------------------------------------------------
 # Text variants
 # ---------------------------------------------------------------------------------------------------------
+
 
 def rewrap(seed_path: str | Path, out_path: str | Path, width: int, break_on_hyphens: bool = False) -> Path:
     """The seed with its prose re-filled to ``width`` characters a line. Headings, labels, bullets, tables
@@ -288,7 +328,8 @@ def force_names(name: str) -> list[str]:
 
 def swap_text(text: str, old: str, new: str) -> str:
     """``text`` with every name and alias of force ``old`` replaced by force ``new``'s: the full name by the
-    full name, the short name (and its spellings) by the short name, other aliases by the full name. Names broken across lines
+    full name, the short name (and its spellings) by the short name, other aliases by the full name.
+    Names broken across lines
     ("Dyfed-\\nPowys") are found too, and the line break is kept before the new name."""
     old_row, new_row = _force_row(old), _force_row(new)
     names = force_names(old)
@@ -316,8 +357,14 @@ def swap_text(text: str, old: str, new: str) -> str:
     def replace(m: re.Match) -> str:
         matched = m.group(0)
         k = key(matched)
-        target = targets.get(k) or targets.get(k.replace("-", " ")) or next(
-            (v for n, v in targets.items() if n.replace("-", " ").replace("–", " ") == k.replace("-", " ")), new_row["force"])
+        target = (
+            targets.get(k)
+            or targets.get(k.replace("-", " "))
+            or next(
+                (v for n, v in targets.items() if n.replace("-", " ").replace("–", " ") == k.replace("-", " ")),
+                new_row["force"],
+            )
+        )
         if matched.isupper():
             target = target.upper()
         return ("\n" + target) if "\n" in matched else target
@@ -335,6 +382,7 @@ def swap_force(seed_path: str | Path, out_path: str | Path, old: str, new: str) 
 # ---------------------------------------------------------------------------------------------------------
 # Bad inputs
 # ---------------------------------------------------------------------------------------------------------
+
 
 def zero_byte(path: str | Path) -> Path:
     Path(path).write_bytes(b"")
@@ -379,8 +427,12 @@ def _png_bytes(width: int = 400, height: int = 300, seed: int = 7) -> bytes:
     def chunk(tag: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IEND", b"")
+    )
 
 
 def png(path: str | Path) -> Path:
@@ -405,26 +457,36 @@ def image_pdf(path: str | Path, pages: int = 2) -> Path:
 def docx(path: str | Path) -> Path:
     """A minimal Word document (a zip container)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
-        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats'
-                   '.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>PEEL: Police effectiveness 2015'
-                   '</w:t></w:r></w:p></w:body></w:document>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        )
+        z.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats'
+            '.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>PEEL: Police effectiveness 2015'
+            "</w:t></w:r></w:p></w:body></w:document>",
+        )
     return Path(path)
 
 
 def latin1_text(path: str | Path) -> Path:
     """A text file saved as Latin-1 (Windows), not UTF-8."""
-    Path(path).write_bytes("PEEL: Police effectiveness 2015 – Gwent Police’s budget is £120m.\n"
-                           "Café culture and the force’s response.\n".encode("cp1252"))
+    Path(path).write_bytes(
+        "PEEL: Police effectiveness 2015 – Gwent Police’s budget is £120m.\n"
+        "Café culture and the force’s response.\n".encode("cp1252")
+    )
     return Path(path)
 
 
 def huge_line_text(path: str | Path, size: int = 5_000_000) -> Path:
     """About ``size`` bytes of report-like text on a single line (no newline at all)."""
-    sentence = ("Overall Gwent Police is judged to be good at keeping people safe and reducing crime; in the 12 "
-                "months to 30 June 2015 the force recorded 17,130 incidents of anti-social behaviour, 201513 14 "
-                "per 1,000 population. ")
+    sentence = (
+        "Overall Gwent Police is judged to be good at keeping people safe and reducing crime; in the 12 "
+        "months to 30 June 2015 the force recorded 17,130 incidents of anti-social behaviour, 201513 14 "
+        "per 1,000 population. "
+    )
     Path(path).write_text((sentence * (size // len(sentence) + 1))[:size], encoding="utf-8")
     return Path(path)
 

@@ -1,5 +1,6 @@
 """Documents never seen and broken files: each gives one documents.csv row with a one-line reason; a run over
 the seeds mixed with every bad file finishes, lists every file, exits 1 and prints no traceback."""
+
 from __future__ import annotations
 
 import csv
@@ -8,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from fixtures import BAD_EXPECTED, bad_inputs
+
 from lib.paths import SEEDS
 from lib.pipeline import process_document
 
@@ -60,8 +61,10 @@ def test_five_megabytes_on_one_line_is_read_end_to_end(bad):
     import sys
 
     path = next(p for p in bad if p.name == "oneline.txt")
-    code = ("import sys; from lib.pipeline import process_document; "
-            "r = process_document(sys.argv[1], 'oneline'); print(r['document']['status'])")
+    code = (
+        "import sys; from lib.pipeline import process_document; "
+        "r = process_document(sys.argv[1], 'oneline'); print(r['document']['status'])"
+    )
     try:
         done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
     except subprocess.TimeoutExpired:
@@ -81,8 +84,11 @@ def test_realworld_pdfs(name):
 
 
 def _hashes(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_run_over_seeds_and_bad_files(tmp_path, bad, capfd):

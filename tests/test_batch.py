@@ -1,5 +1,6 @@
 """The batch runner: per-document cache, process pool, Dask scheduler (issue 5). No timing assertions here:
 speed is measured by ``make bench``."""
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,18 @@ def fake_process(path, doc_id):
     elif body.startswith(b"CRASH"):  # a worker that dies (a crash in a PDF library)
         os._exit(3)
     else:
-        result["findings"] = [{"doc_id": doc_id, "force": "Gwent Police", "year": 2017, "area": "a", "kind": "k",
-                               "text": body.decode()[:40], "page": 1, "evidence": "e"}]
+        result["findings"] = [
+            {
+                "doc_id": doc_id,
+                "force": "Gwent Police",
+                "year": 2017,
+                "area": "a",
+                "kind": "k",
+                "text": body.decode()[:40],
+                "page": 1,
+                "evidence": "e",
+            }
+        ]
     result["document"] = row
     return result
 
@@ -65,6 +76,7 @@ def corpus(folder: Path, files: dict[str, bytes]) -> Path:
 # Ids and listing
 # ---------------------------------------------------------------------------------------------------------
 
+
 def test_doc_ids_unique_and_readable(tmp_path):
     paths = [tmp_path / "a.pdf", tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "x" / "a.pdf"]
     ids = batch.doc_ids(paths)
@@ -73,14 +85,16 @@ def test_doc_ids_unique_and_readable(tmp_path):
 
 
 def test_list_documents_skips_hidden_and_manifests(tmp_path):
-    corpus(tmp_path, {"a.txt": b"x", ".hidden.txt": b"x", "manifest.csv": b"x", "sub/b.txt": b"x",
-                      ".cache/c.json": b"{}"})
+    corpus(
+        tmp_path, {"a.txt": b"x", ".hidden.txt": b"x", "manifest.csv": b"x", "sub/b.txt": b"x", ".cache/c.json": b"{}"}
+    )
     assert [p.relative_to(tmp_path).as_posix() for p in batch.list_documents(tmp_path)] == ["a.txt", "sub/b.txt"]
 
 
 # ---------------------------------------------------------------------------------------------------------
 # The cache
 # ---------------------------------------------------------------------------------------------------------
+
 
 def test_unchanged_documents_are_not_read_again(tmp_path, fake):
     seeds = corpus(tmp_path / "in", {"a.txt": b"alpha", "b.txt": b"beta"})
@@ -178,8 +192,9 @@ def test_unreadable_file_is_a_failed_row_not_a_cache_entry(tmp_path, monkeypatch
 
     real_read = pathlib.Path.read_bytes
     monkeypatch.setattr(batch, "open", refuse, raising=False)
-    monkeypatch.setattr(pathlib.Path, "read_bytes",
-                        lambda self: refuse(self) if self.name == "a.txt" else real_read(self))
+    monkeypatch.setattr(
+        pathlib.Path, "read_bytes", lambda self: refuse(self) if self.name == "a.txt" else real_read(self)
+    )
     [result] = batch.extract_corpus(seeds, tmp_path / "cache")
     assert result["document"]["status"] == "failed" and not list((tmp_path / "cache").glob("*.json"))
 
@@ -187,6 +202,7 @@ def test_unreadable_file_is_a_failed_row_not_a_cache_entry(tmp_path, monkeypatch
 # ---------------------------------------------------------------------------------------------------------
 # The process pool
 # ---------------------------------------------------------------------------------------------------------
+
 
 def test_chunks_cover_every_task_once_largest_first(tmp_path):
     files = {f"d{i:03}.txt": b"x" * (1 + (i * 37) % 500) for i in range(200)}
@@ -206,12 +222,20 @@ def pool_run(seeds: Path, cache: Path, jobs: int) -> list[dict]:
     import subprocess
     import sys
 
-    script = ("import json, sys; from pathlib import Path; from lib import batch; import tests.test_batch as t; "
-              "batch.process_document = t.fake_process; "
-              "print(json.dumps(batch.extract_corpus(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]))))")
+    script = (
+        "import json, sys; from pathlib import Path; from lib import batch; import tests.test_batch as t; "
+        "batch.process_document = t.fake_process; "
+        "print(json.dumps(batch.extract_corpus(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]))))"
+    )
     env = {k: v for k, v in os.environ.items() if k not in {"DASK_SCHEDULER", "REBUILD"}}
-    done = subprocess.run([sys.executable, "-c", script, str(seeds), str(cache), str(jobs)], capture_output=True,
-                          text=True, env=env, cwd=HERE.parent, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(seeds), str(cache), str(jobs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=HERE.parent,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -241,6 +265,7 @@ def test_a_worker_that_dies_fails_its_document_only(tmp_path):
 # The real pipeline: local pool and a Dask LocalCluster give the same tables
 # ---------------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def real_corpus(tmp_path_factory):
     """The seeds, two of them as PDF (one and two columns), a bad file."""
@@ -269,8 +294,8 @@ def local_tables(real_corpus, tmp_path_factory):
 @pytest.fixture(scope="module")
 def cluster():
     import distributed  # installed by requirements.txt: a missing one must fail, not skip
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         yield cluster
 
 
@@ -310,8 +335,9 @@ def test_dask_scheduler_from_the_environment(real_corpus, local_tables, cluster,
     assert status in (0, 1)
     assert any(task["key"].startswith("_work") for task in stream.data)  # the extraction ran on the workers
     for name in T.COLUMNS:
-        pd.testing.assert_frame_equal(T.read(tmp_path / "out" / "data", name),
-                                      _roundtrip(local_tables[name], name, tmp_path), obj=name)
+        pd.testing.assert_frame_equal(
+            T.read(tmp_path / "out" / "data", name), _roundtrip(local_tables[name], name, tmp_path), obj=name
+        )
 
 
 def _roundtrip(df: pd.DataFrame, name: str, tmp_path: Path) -> pd.DataFrame:

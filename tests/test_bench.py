@@ -1,5 +1,6 @@
 """Smoke test of ``python -m lib.bench`` on a tiny corpus (3 forces): the JSON it writes and sane values.
 No timing assertions: speed is what ``make bench`` measures on the whole corpus."""
+
 from __future__ import annotations
 
 import json
@@ -10,16 +11,34 @@ import pytest
 
 from lib.paths import ROOT
 
-KEYS = {"documents", "pages", "notebooks", "floor_pages_per_s", "read_pages_per_s", "cold_s_jobs1", "cold_s_jobs2",
-        "warm_s", "peak_rss_mb", "dask_identical", "extract_s_per_doc", "papermill_s_per_notebook", "targets",
-        "breakdown"}
+KEYS = {
+    "documents",
+    "pages",
+    "notebooks",
+    "floor_pages_per_s",
+    "read_pages_per_s",
+    "cold_s_jobs1",
+    "cold_s_jobs2",
+    "warm_s",
+    "peak_rss_mb",
+    "dask_identical",
+    "extract_s_per_doc",
+    "papermill_s_per_notebook",
+    "targets",
+    "breakdown",
+}
 
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
-    proc = subprocess.run([sys.executable, "-m", "lib.bench", "--out", str(out), "--forces", "3", "--no-notebooks"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lib.bench", "--out", str(out), "--forces", "3", "--no-notebooks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads((out / "bench.json").read_text()), proc.stdout, out
 

@@ -1,5 +1,6 @@
 """The notebook templates run on the seeds' tables: no error cell, headline sentences, charts, reports,
 the cache, failures reported by name, the one-document report; nbval snapshots in step with the templates."""
+
 from __future__ import annotations
 
 import json
@@ -44,7 +45,12 @@ def text_of(path: Path) -> str:
 def test_every_report_rendered_without_error(batch):
     assert batch["failures"] == 0
     out = batch["out"]
-    names = ["20-profile-force-dyfed-powys-police", "20-profile-force-gwent-police", "30-compare-forces", "00-inventory-corpus"]
+    names = [
+        "20-profile-force-dyfed-powys-police",
+        "20-profile-force-gwent-police",
+        "30-compare-forces",
+        "00-inventory-corpus",
+    ]
     for name in names:
         assert (out / "notebooks" / f"{name}.ipynb").exists()
         assert (out / "reports" / f"{name}.html").exists()
@@ -58,8 +64,10 @@ def test_every_report_rendered_without_error(batch):
 
 def test_profiles_have_headlines_and_charts(batch):
     nbs = batch["out"] / "notebooks"
-    expected = {"gwent-police": "Gwent Police, effectiveness: Good in 2015, Requires improvement in 2017.",
-                "dyfed-powys-police": "Dyfed-Powys Police, effectiveness: Requires improvement in 2015."}
+    expected = {
+        "gwent-police": "Gwent Police, effectiveness: Good in 2015, Requires improvement in 2017.",
+        "dyfed-powys-police": "Dyfed-Powys Police, effectiveness: Requires improvement in 2015.",
+    }
     for slug, sentence in expected.items():
         path = nbs / f"20-profile-force-{slug}.ipynb"
         text = text_of(path)
@@ -67,7 +75,9 @@ def test_profiles_have_headlines_and_charts(batch):
         assert "figures printed with an England and Wales comparator" in text
         charts = sum("image/png" in o.get("data", {}) for o in outputs(path))
         assert charts >= 3, f"{slug}: {charts} charts"
-    assert "Protecting vulnerable people from Good (2015) to Requires improvement (2017)" in text_of(nbs / "20-profile-force-gwent-police.ipynb")
+    assert "Protecting vulnerable people from Good (2015) to Requires improvement (2017)" in text_of(
+        nbs / "20-profile-force-gwent-police.ipynb"
+    )
 
 
 def test_html_shows_results_not_code(batch):
@@ -147,8 +157,8 @@ def test_report_on_a_pdf_boxes_the_values(tmp_path):
 
 
 def test_parameters_are_documented():
-    from papermill.inspection import display_notebook_help
     import click
+    from papermill.inspection import display_notebook_help
 
     for name in TEMPLATES:
         nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)

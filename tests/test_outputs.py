@@ -1,4 +1,5 @@
 """Nothing lost: outputs switch over whole; a killed run leaves the previous outputs; one run at a time."""
+
 from __future__ import annotations
 
 import hashlib
@@ -18,8 +19,11 @@ from lib.paths import ROOT, SEEDS
 
 
 def _hashes(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -95,16 +99,22 @@ def _corpus(folder: Path, copies: int) -> Path:
     seeds = sorted(SEEDS.glob("00[012]_*"))
     for i in range(copies):
         seed = seeds[i % len(seeds)]
-        (folder / f"{i:03d}_{seed.name}").write_text(seed.read_text(encoding="utf-8") + f"\nCopy {i}\n",
-                                                     encoding="utf-8")
+        (folder / f"{i:03d}_{seed.name}").write_text(
+            seed.read_text(encoding="utf-8") + f"\nCopy {i}\n", encoding="utf-8"
+        )
     return folder
 
 
 def _cli(docs: Path, out: Path, signal_after: float | None = None, sig=signal.SIGKILL):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "lib", "run", "--seeds", str(docs), "--out", str(out),
-                             "--no-notebooks", "--jobs", "1"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lib", "run", "--seeds", str(docs), "--out", str(out), "--no-notebooks", "--jobs", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     if signal_after is None:
         stdout, stderr = proc.communicate(timeout=300)
         return proc.returncode, stdout, stderr

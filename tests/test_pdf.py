@@ -1,5 +1,6 @@
 """The PDF reader: the seeds rendered to PDF (one and two columns) read back into the seeds' own words,
 tables as rows, page furniture dropped, bullets and hyphens handled; and the same extraction results."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from fixtures import HEADER_TEXT, render_pdf, rewrap, swap_force
+
 from lib.paths import SEEDS
 from lib.readers import pdf as pdfreader
 from lib.readers import read_document
@@ -20,8 +21,11 @@ EXTRACTED = ("judgments", "indicators", "findings", "pcc_actions")
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[tuple[str, int], Path]:
     folder = tmp_path_factory.mktemp("pdf")
-    return {(seed.name[:3], columns): render_pdf(seed, folder / f"{seed.stem}-{columns}col.pdf", columns=columns)
-            for seed in SEED_FILES for columns in (1, 2)}
+    return {
+        (seed.name[:3], columns): render_pdf(seed, folder / f"{seed.stem}-{columns}col.pdf", columns=columns)
+        for seed in SEED_FILES
+        for columns in (1, 2)
+    }
 
 
 def flat(doc) -> str:
@@ -42,8 +46,12 @@ def test_pdf_reads_back_the_seed_words(rendered, seed, columns):
     assert len(doc.pages) >= 1
     a, b = flat(text), flat(doc)
     if a != b:  # show where they part
-        i = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y) if any(x != y for x, y in zip(a, b)) else min(len(a), len(b))
-        pytest.fail(f"words differ at {i}: text {a[i - 60:i + 60]!r} / pdf {b[i - 60:i + 60]!r}")
+        i = (
+            next(i for i, (x, y) in enumerate(zip(a, b)) if x != y)
+            if any(x != y for x, y in zip(a, b))
+            else min(len(a), len(b))
+        )
+        pytest.fail(f"words differ at {i}: text {a[i - 60 : i + 60]!r} / pdf {b[i - 60 : i + 60]!r}")
 
 
 @pytest.mark.parametrize("columns", [1, 2])
@@ -61,7 +69,9 @@ def test_two_columns_read_column_by_column(rendered):
     """A sentence that runs down one column stays whole (reading across would interleave the columns)."""
     doc = read_document(rendered[("000", 2)])
     text = re.sub(r"\s+", " ", doc.text)
-    assert "Overall Dyfed-Powys Police is judged to require improvement at keeping people safe and reducing crime." in text
+    assert (
+        "Overall Dyfed-Powys Police is judged to require improvement at keeping people safe and reducing crime." in text
+    )
     assert "The force is considered to be good at preventing crime and anti-social behaviour." in text
 
 
@@ -202,8 +212,18 @@ def test_bullets_and_odd_glyphs():
 
 
 def test_hyphens_joined_only_where_safe():
-    pages = [["the force tackles anti-", "social behaviour in Dyfed-", "Powys and an investi-", "gation followed.",
-              "recorded 2015-", "16 figures; the well-", "being of staff", "every investigation counts"]]
+    pages = [
+        [
+            "the force tackles anti-",
+            "social behaviour in Dyfed-",
+            "Powys and an investi-",
+            "gation followed.",
+            "recorded 2015-",
+            "16 figures; the well-",
+            "being of staff",
+            "every investigation counts",
+        ]
+    ]
     out = pdfreader.join_hyphens(pages)[0]
     assert out[0].endswith("anti-social")
     assert out[1].endswith("Dyfed-Powys")
@@ -215,8 +235,11 @@ def test_hyphens_joined_only_where_safe():
 
 
 def test_footnote_markers_and_numbers_unchanged():
-    pages = [["Header of the report", "Crime rose in 201513 14 per 1,000 people", "1", "Footnote text", "1"],
-             ["Header of the report", "body", "2"], ["Header of the report", "more body", "3"]]
+    pages = [
+        ["Header of the report", "Crime rose in 201513 14 per 1,000 people", "1", "Footnote text", "1"],
+        ["Header of the report", "body", "2"],
+        ["Header of the report", "more body", "3"],
+    ]
     out = pdfreader.drop_furniture(pages)
     assert out[0] == ["Crime rose in 201513 14 per 1,000 people", "1", "Footnote text"]
     assert out[1] == ["body"] and out[2] == ["more body"]
@@ -244,9 +267,14 @@ def test_two_column_pdf_gives_the_same_results(rendered, seed):
         assert _without_place(pdf[table]) == _without_place(base[table]), table
 
 
-@pytest.mark.parametrize("seed,old,new", [("000", "Dyfed-Powys Police", "Cumbria Constabulary"),
-                                          ("001", "Gwent Police", "North Yorkshire Police"),
-                                          ("004", "Dyfed-Powys Police", "Cumbria Constabulary")])
+@pytest.mark.parametrize(
+    "seed,old,new",
+    [
+        ("000", "Dyfed-Powys Police", "Cumbria Constabulary"),
+        ("001", "Gwent Police", "North Yorkshire Police"),
+        ("004", "Dyfed-Powys Police", "Cumbria Constabulary"),
+    ],
+)
 def test_another_force_gives_the_same_results(tmp_path, seed, old, new):
     from lib.pipeline import process_document
 
@@ -272,4 +300,6 @@ def test_rewrapped_text_gives_the_same_results(tmp_path):
     assert sum(len(base[t]) for t in EXTRACTED) > 0
     # The values must not move; a label taken from the layout (area_label) may (reported to the lead).
     for table in EXTRACTED:
-        assert _without_place(other[table], drop=("area_label",)) == _without_place(base[table], drop=("area_label",)), table
+        assert _without_place(other[table], drop=("area_label",)) == _without_place(
+            base[table], drop=("area_label",)
+        ), table

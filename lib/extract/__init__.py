@@ -1,4 +1,5 @@
 """All extractors over one document: judgments, indicators, findings, PCC actions, and the checks."""
+
 from __future__ import annotations
 
 from ..checks import run_checks

@@ -1,4 +1,5 @@
 """PEEL grades and the graded areas (questions) of every report family, as stable snake_case keys."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,9 @@ UNGRADED = "Ungraded"
 _NO_GRADE = {"", "ungraded", "not graded", "n/a", "none", "nan", "<na>"}
 GRADE_RE = re.compile(r"\b(outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\b", re.I)
 # A line that is nothing but a grade (how panels and "Summary of findings" print it).
-GRADE_LINE = re.compile(r"^\W*(Outstanding|Good|Adequate|Requires? improvement|Inadequate|Ungraded|Not graded)\W*$", re.I)
+GRADE_LINE = re.compile(
+    r"^\W*(Outstanding|Good|Adequate|Requires? improvement|Inadequate|Ungraded|Not graded)\W*$", re.I
+)
 
 
 def grade_name(grade: object) -> str:
@@ -36,7 +39,10 @@ def grade_score(grade: str, scale: str) -> int | None:
 
 # Order matters: the first rule whose pattern matches names the area.
 AREA_RULES: list[tuple[str, str]] = [
-    ("overall", r"keeping people safe and reducing crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)"),
+    (
+        "overall",
+        r"keeping people safe and reducing crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)",
+    ),
     ("crime_data_integrity", r"crime data integrity|recording data about crime|crime recording"),
     ("protecting_vulnerable", r"vulnerab"),
     ("serious_organised_crime", r"serious (?:and )?organised crime"),
@@ -46,7 +52,10 @@ AREA_RULES: list[tuple[str, str]] = [
     ("preventing_crime", r"prevent\w* (?:crime|anti-social|antisocial)|tackling anti-social"),
     ("managing_offenders", r"managing offenders|managing (?:offenders and )?suspects"),
     ("responding_to_public", r"responding to the public"),
-    ("treatment_of_public", r"treat(?:ment|ing|s)? (?:of )?the public|police powers and public treatment|public treatment"),
+    (
+        "treatment_of_public",
+        r"treat(?:ment|ing|s)? (?:of )?the public|police powers and public treatment|public treatment",
+    ),
     ("ethical_behaviour", r"ethical(?:ly)? and lawful|ethical (?:and lawful )?(?:workforce )?behaviour"),
     ("treating_workforce_fairly", r"treat(?:ing|s)? (?:its|the) workforce (?:fairly|with fairness)"),
     ("treatment_of_public", r"treat(?:ing|s)? all (?:of )?the people it serves"),
@@ -55,7 +64,10 @@ AREA_RULES: list[tuple[str, str]] = [
     ("strategic_planning", r"strategic planning|value for money|organisational management"),
     ("meeting_demand", r"meet(?:ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
     ("planning_for_future", r"planning for the future|plan(?:ning)? for (?:the )?future|planning for demand"),
-    ("understanding_demand", r"understand(?:ing)? (?:its )?(?:current and (?:likely )?future |current |future )?demand"),
+    (
+        "understanding_demand",
+        r"understand(?:ing)? (?:its )?(?:current and (?:likely )?future |current |future )?demand",
+    ),
     ("victim_service", r"victim service assessment"),
 ]
 

@@ -4,6 +4,7 @@ A list starts at its heading ("Areas for improvement", "Cause of concern", "Reco
 at a bullet (•, -, *, –, numbers, or a bullet alone on its line with the text below, as PDF-to-text leaves
 it); sub-bullets (indented, or after a parent ending in ':') stay inside their parent item.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,14 @@ def _is_heading(lines: list[tuple[int, str, str]], i: int) -> str | None:
     if not line:
         return None
     text = line.lstrip("#").strip()
-    alone = (i == 0 or not lines[i - 1][2]) and (i + 1 >= len(lines) or not lines[i + 1][2] or GRADE_LINE.match(lines[i + 1][2]))
-    if raw.lstrip().startswith("#") or TOP_QUESTION.match(text) or (alone and len(text.split()) <= 12 and not text.endswith(".")):
+    alone = (i == 0 or not lines[i - 1][2]) and (
+        i + 1 >= len(lines) or not lines[i + 1][2] or GRADE_LINE.match(lines[i + 1][2])
+    )
+    if (
+        raw.lstrip().startswith("#")
+        or TOP_QUESTION.match(text)
+        or (alone and len(text.split()) <= 12 and not text.endswith("."))
+    ):
         if TOP_QUESTION.match(text) and "?" not in text:
             j, more = i + 1, text
             while j < len(lines) and "?" not in more and j - i < 6:
@@ -96,16 +103,26 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
                         continue
                     text, i, line = lines[j][2], j, lines[j][2]
                 parent = items[-1] if items else None
-                if parent and (indent > parent["indent"] or parent["text"].rstrip().endswith(":")) and not parent.get("closed"):
+                if (
+                    parent
+                    and (indent > parent["indent"] or parent["text"].rstrip().endswith(":"))
+                    and not parent.get("closed")
+                ):
                     parent["subs"].append(text)
                     parent["raw"].append(line)
                     parent["last"] = "sub"
                 else:
-                    items.append({"indent": indent, "text": text, "subs": [], "page": lines[i][0], "raw": [line], "last": "text"})
+                    items.append(
+                        {"indent": indent, "text": text, "subs": [], "page": lines[i][0], "raw": [line], "last": "text"}
+                    )
                 i += 1
                 continue
             last = items[-1] if items else None
-            tail = (last["subs"][-1] if last and last["last"] == "sub" else last["text"]) if last else (prose[-1][1] if prose else "")
+            tail = (
+                (last["subs"][-1] if last and last["last"] == "sub" else last["text"])
+                if last
+                else (prose[-1][1] if prose else "")
+            )
             continues = tail and (not re.search(r"[.!?]['’”)]?$", tail) or line[0].islower())
             if items and continues and not raw.lstrip().startswith("#"):
                 if last["last"] == "sub":
@@ -115,7 +132,12 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
                 last["raw"].append(line)
                 i += 1
                 continue
-            if kind == "cause_of_concern" and not items and not raw.lstrip().startswith("#") and (not prose or continues or len(prose) < 6):
+            if (
+                kind == "cause_of_concern"
+                and not items
+                and not raw.lstrip().startswith("#")
+                and (not prose or continues or len(prose) < 6)
+            ):
                 prose.append((page, line))
                 i += 1
                 continue
@@ -126,6 +148,13 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
         for item in items:
             text = " ".join([item["text"]] + item["subs"])
             text = re.sub(r"\s+", " ", text).strip()
-            rows.append({"area": area, "kind": "recommendation" if kind == "cause_of_concern" else kind,
-                         "text": text, "page": item["page"], "evidence": " / ".join(item["raw"])[:300]})
+            rows.append(
+                {
+                    "area": area,
+                    "kind": "recommendation" if kind == "cause_of_concern" else kind,
+                    "text": text,
+                    "page": item["page"],
+                    "evidence": " / ".join(item["raw"])[:300],
+                }
+            )
     return rows

@@ -8,6 +8,7 @@ Reports print a grade in several places; each strategy reads one of them, most e
 4. sentences such as "Gwent Police is good at preventing crime ..." (only for areas nothing else graded).
 When two places disagree, the first wins and a failed check records both.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,16 +18,31 @@ from ..model import Document
 from ..text import clean_line, clean_lines
 from .areas import GRADE_LINE, GRADE_RE, area_key, grade_name, grade_score, scale_for
 
-QUESTION = re.compile(r"^(?:\d+\.\s*)?(?:how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)|to what extent (?:does|is) the force)", re.I)
+QUESTION = re.compile(
+    r"^(?:\d+\.\s*)?(?:how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)|to what extent (?:does|is) the force)",
+    re.I,
+)
 # Questions that head a graded section: effectiveness ("How effective is the force at ..."), efficiency and
 # legitimacy ("How well does the force ...", "To what extent does the force ..."), 2016-17 specialist
 # capabilities ("How effective are the force's specialist capabilities?").
-TOP_QUESTION = re.compile(r"^(?:how (?:effective|efficient|legitimate) is the force at|how (?:effective|efficient|well) (?:are|is|does) the force(?:'s|’s)?\b|to what extent (?:does|is) the force)", re.I)
+TOP_QUESTION = re.compile(
+    r"^(?:how (?:effective|efficient|legitimate) is the force at|how (?:effective|efficient|well) (?:are|is|does) the force(?:'s|’s)?\b|to what extent (?:does|is) the force)",
+    re.I,
+)
 OVERALL = re.compile(r"^overall (?:judg(?:e)?ment|effectiveness|efficiency|legitimacy|grade)\s*\d*\W*$", re.I)
 SUMMARY = re.compile(r"^summary of (?:findings|judg(?:e)?ments?)\W*$", re.I)
-SUMMARY_WITH_GRADE = re.compile(r"^summary of (?:findings|judg(?:e)?ments?)\W*(outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\W*$", re.I)
-ROW = re.compile(r"^(?P<label>[A-Z][^.?!]{3,120}?)[\s:|–-]+(?P<grade>outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\s*(?:(?P<year>20\d\d)\s*)?$", re.I)
-SENTENCE = re.compile(r"(?P<force>[A-Z][\w-]+(?: [A-Z][\w-]+)*) (?:is (?:currently )?(?:judged|assessed|considered) (?:to be |to )?|is |was |requires? improvement)(?P<grade>outstanding|good|adequate|inadequate|require improvement|requires improvement)?(?: (?:at|in) )(?P<area>[^.;]{5,160})", re.I)
+SUMMARY_WITH_GRADE = re.compile(
+    r"^summary of (?:findings|judg(?:e)?ments?)\W*(outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\W*$",
+    re.I,
+)
+ROW = re.compile(
+    r"^(?P<label>[A-Z][^.?!]{3,120}?)[\s:|–-]+(?P<grade>outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\s*(?:(?P<year>20\d\d)\s*)?$",
+    re.I,
+)
+SENTENCE = re.compile(
+    r"(?P<force>[A-Z][\w-]+(?: [A-Z][\w-]+)*) (?:is (?:currently )?(?:judged|assessed|considered) (?:to be |to )?|is |was |requires? improvement)(?P<grade>outstanding|good|adequate|inadequate|require improvement|requires improvement)?(?: (?:at|in) )(?P<area>[^.;]{5,160})",
+    re.I,
+)
 
 
 def _lines(doc: Document) -> list[tuple[int, str]]:
@@ -48,8 +64,15 @@ def _question_at(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
 
 
 def _row(area, label, grade, page, evidence, last_inspected=None, source=""):
-    return {"area": area, "area_label": label, "grade": grade, "last_inspected": last_inspected,
-            "page": page, "evidence": evidence, "_source": source}
+    return {
+        "area": area,
+        "area_label": label,
+        "grade": grade,
+        "last_inspected": last_inspected,
+        "page": page,
+        "evidence": evidence,
+        "_source": source,
+    }
 
 
 def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]]:
@@ -72,7 +95,9 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
             continue
         label = hit.group("label").strip()
         if (key := area_key(label)) and len(label.split()) <= 16:
-            year = hit.group("year") or (re.search(r"\b(20\d\d)\s*$", label).group(1) if re.search(r"\b20\d\d\s*$", label) else None)
+            year = hit.group("year") or (
+                re.search(r"\b(20\d\d)\s*$", label).group(1) if re.search(r"\b20\d\d\s*$", label) else None
+            )
             label = re.sub(r"\s*\b20\d\d\s*$", "", label)
             found.append(_row(key, label, grade_name(hit.group("grade")), page, line, year, "table"))
 
@@ -84,7 +109,16 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
         page, line = lines[i]
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         if OVERALL.match(line) and GRADE_LINE.match(nxt):
-            found.append(_row("overall", line.rstrip(" 0123456789"), grade_name(nxt), lines[i + 1][0], f"{line} | {nxt}", source="heading"))
+            found.append(
+                _row(
+                    "overall",
+                    line.rstrip(" 0123456789"),
+                    grade_name(nxt),
+                    lines[i + 1][0],
+                    f"{line} | {nxt}",
+                    source="heading",
+                )
+            )
             i += 2
             continue
         if QUESTION.match(line):
@@ -92,12 +126,19 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
             key = area_key(question)
             if TOP_QUESTION.match(question) and key and not re.match(r"^\d+\.", line):
                 # "How well does the force ..." also heads sub-sections: it takes over only for another area.
-                if re.match(r"how (?:effective|efficient|legitimate) is the force at", question, re.I) \
-                        or current is None or current[0] != key:
+                if (
+                    re.match(r"how (?:effective|efficient|legitimate) is the force at", question, re.I)
+                    or current is None
+                    or current[0] != key
+                ):
                     current = (key, question)
                 after = lines[j + 1][1] if j + 1 < len(lines) else ""
                 if GRADE_LINE.match(after) and not pending:
-                    found.append(_row(key, question, grade_name(after), lines[j + 1][0], f"{question} | {after}", source="heading"))
+                    found.append(
+                        _row(
+                            key, question, grade_name(after), lines[j + 1][0], f"{question} | {after}", source="heading"
+                        )
+                    )
                     pending.clear()
                     i = j + 2
                     continue
@@ -105,12 +146,25 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
             i = j + 1
             continue
         if (same := SUMMARY_WITH_GRADE.match(line)) and current:
-            found.append(_row(current[0], current[1], grade_name(same.group(1)), page, f"{current[1]} | {line}", source="summary"))
+            found.append(
+                _row(
+                    current[0], current[1], grade_name(same.group(1)), page, f"{current[1]} | {line}", source="summary"
+                )
+            )
             pending.clear()
             i += 1
             continue
         if SUMMARY.match(line) and GRADE_LINE.match(nxt) and current:
-            found.append(_row(current[0], current[1], grade_name(nxt), lines[i + 1][0], f"{current[1]} | {line} | {nxt}", source="summary"))
+            found.append(
+                _row(
+                    current[0],
+                    current[1],
+                    grade_name(nxt),
+                    lines[i + 1][0],
+                    f"{current[1]} | {line} | {nxt}",
+                    source="summary",
+                )
+            )
             pending.clear()
             i += 2
             continue
@@ -119,9 +173,16 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
             found.append(_row(key, question, grade_name(line), page, f"{question} | {line}", source="panel"))
             i += 1
             continue
-        if len(line) < 90 and len(line.split()) <= 10 and not line.endswith(".") and (key := area_key(line)) \
-                and GRADE_LINE.match(nxt) and not QUESTION.match(line) and key != "overall" \
-                and not re.search(r"\b(?:is|are|was|were|has|have|had|should|will)\b", line, re.I):
+        if (
+            len(line) < 90
+            and len(line.split()) <= 10
+            and not line.endswith(".")
+            and (key := area_key(line))
+            and GRADE_LINE.match(nxt)
+            and not QUESTION.match(line)
+            and key != "overall"
+            and not re.search(r"\b(?:is|are|was|were|has|have|had|should|will)\b", line, re.I)
+        ):
             found.append(_row(key, line, grade_name(nxt), lines[i + 1][0], f"{line} | {nxt}", source="heading"))
             current = (key, line)
             i += 2
@@ -142,10 +203,16 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
             subject = hit.group("force")
             if not force or force not in mentions(subject):
                 continue
-            grade_word = hit.group("grade") or ("requires improvement" if "improvement" in hit.group(0).lower() else None)
+            grade_word = hit.group("grade") or (
+                "requires improvement" if "improvement" in hit.group(0).lower() else None
+            )
             key = area_key(hit.group("area"))
             if grade_word and key and key not in graded:
-                found.append(_row(key, hit.group("area").strip(), grade_name(grade_word), sent.page, sent.text, source="sentence"))
+                found.append(
+                    _row(
+                        key, hit.group("area").strip(), grade_name(grade_word), sent.page, sent.text, source="sentence"
+                    )
+                )
                 graded.add(key)
 
     # Integrated reports (2018/19) grade each pillar overall: keep the three apart.
@@ -153,8 +220,18 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
         for row in found:
             if row["area"] == "overall":
                 label = row["area_label"].lower()
-                pillar = next((p for p, w in (("efficiency", "efficien"), ("legitimacy", "legitima"), ("effectiveness", "effective"))
-                               if w in label), None)
+                pillar = next(
+                    (
+                        p
+                        for p, w in (
+                            ("efficiency", "efficien"),
+                            ("legitimacy", "legitima"),
+                            ("effectiveness", "effective"),
+                        )
+                        if w in label
+                    ),
+                    None,
+                )
                 row["area"] = f"overall_{pillar}" if pillar else "overall"
 
     # One row per area: the most explicit source wins; disagreements become failed checks.
@@ -166,17 +243,30 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
         if key not in best:
             best[key] = row
         elif row["grade"] != best[key]["grade"]:
-            checks.append({"check": f"judgment_agrees:{key}", "passed": False,
-                           "detail": f"{best[key]['grade']} (page {best[key]['page']}: {best[key]['evidence'][:80]}) but {row['grade']} (page {row['page']}: {row['evidence'][:80]})"})
+            checks.append(
+                {
+                    "check": f"judgment_agrees:{key}",
+                    "passed": False,
+                    "detail": f"{best[key]['grade']} (page {best[key]['page']}: {best[key]['evidence'][:80]}) but {row['grade']} (page {row['page']}: {row['evidence'][:80]})",
+                }
+            )
         elif row["last_inspected"] and not best[key]["last_inspected"]:
             best[key]["last_inspected"] = row["last_inspected"]
     scale = scale_for(info.get("year"))
     rows = []
     for row in best.values():
         row.pop("_source")
-        rows.append({"pillar": info.get("pillar"), **row, "grade_score": grade_score(row["grade"], scale), "scale": scale})
+        rows.append(
+            {"pillar": info.get("pillar"), **row, "grade_score": grade_score(row["grade"], scale), "scale": scale}
+        )
     for key in sorted(best):
         agreeing = sum(1 for r in found if r["area"] == key and r["grade"] == best[key]["grade"])
         if agreeing > 1 and not any(c["check"] == f"judgment_agrees:{key}" for c in checks):
-            checks.append({"check": f"judgment_agrees:{key}", "passed": True, "detail": f"{best[key]['grade']} printed {agreeing} times"})
+            checks.append(
+                {
+                    "check": f"judgment_agrees:{key}",
+                    "passed": True,
+                    "detail": f"{best[key]['grade']} printed {agreeing} times",
+                }
+            )
     return rows, checks

@@ -4,6 +4,7 @@ Tables come as rows of cells (tab-separated text, Markdown pipes, or the ruled t
 whose first cell is empty continues the recommendation above; a cell holding several bullets holds
 several actions.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,12 +47,25 @@ def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dic
             first = clean_line(cells[0])
             if first:
                 current = first
-                recs.append({"area": subject, "kind": "recommendation", "text": current, "page": page,
-                             "evidence": " | ".join(clean_line(c) for c in cells if clean_line(c))[:300]})
+                recs.append(
+                    {
+                        "area": subject,
+                        "kind": "recommendation",
+                        "text": current,
+                        "page": page,
+                        "evidence": " | ".join(clean_line(c) for c in cells if clean_line(c))[:300],
+                    }
+                )
             if current is None:
                 continue
             for cell in cells[1:]:
                 for action in _actions(cell):
-                    actions.append({"recommendation": current, "action": action, "page": page,
-                                    "evidence": " | ".join(clean_line(c) for c in cells if clean_line(c))[:300]})
+                    actions.append(
+                        {
+                            "recommendation": current,
+                            "action": action,
+                            "page": page,
+                            "evidence": " | ".join(clean_line(c) for c in cells if clean_line(c))[:300],
+                        }
+                    )
     return actions, recs

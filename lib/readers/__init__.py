@@ -1,4 +1,5 @@
 """Read any supported file into a ``Document``; anything else raises ``ReadError`` with a one-line reason."""
+
 from __future__ import annotations
 
 import hashlib
@@ -57,7 +58,10 @@ def read_document(path: str | Path) -> Document:
 
         pages, meta = pdf.read_pdf(path, raw)
     else:
-        if fmt == "email" or (fmt == "text" and raw[:2048].lstrip().lower().startswith((b"from:", b"received:", b"return-path:", b"mime-version:"))):
+        if fmt == "email" or (
+            fmt == "text"
+            and raw[:2048].lstrip().lower().startswith((b"from:", b"received:", b"return-path:", b"mime-version:"))
+        ):
             body, meta = textreader.email_body(raw)
             fmt = "email"
         else:

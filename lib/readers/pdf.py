@@ -11,6 +11,7 @@ shows which form is right.
 
 Broken files give a one-line ``ReadError``: empty, not a PDF, damaged or cut off, encrypted, no text layer.
 """
+
 from __future__ import annotations
 
 import io
@@ -36,27 +37,73 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns about ev
 # geometric shapes. Private-use ones are bullets wherever they stand; the others only at the start of a line.
 _PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
 # (White space within a line only, [^\S\n]: _clean works on a whole page at once.)
-_BULLET_AT_START = re.compile(r"^([^\S\n]*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
-                              + _PUA_BULLETS + r"])[^\S\n]*", re.M)
+_BULLET_AT_START = re.compile(
+    r"^([^\S\n]*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
+    + _PUA_BULLETS
+    + r"])[^\S\n]*",
+    re.M,
+)
 _PUA = re.compile(f"[{_PUA_BULLETS}]|\\(cid:127\\)")
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\x00": "",
-              "\ufffe": "", "\ufeff": "", "\xa0": " "}
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\x00": "",
+    "\ufffe": "",
+    "\ufeff": "",
+    "\xa0": " ",
+}
 _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")  # a regex finds them ~20x faster than str.translate
-_SPECIAL = re.compile("[" + "".join(_LIGATURES) + _PUA_BULLETS + "\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022]")
+_SPECIAL = re.compile(
+    "[" + "".join(_LIGATURES) + _PUA_BULLETS + "\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022]"
+)
 _BARE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?$", re.I)
 _HYPHENS = ("-", "\x02", "\xad")
 _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
 _SOFT_INLINE = re.compile(r"([A-Za-z]+)\x02([A-Za-z]+)")
 _WORD_START = re.compile(r"^([A-Za-z]+)(.*)$", re.S)
 _WORDS = re.compile(r"[a-z][a-z-]*")  # over lower-cased text
-_COMPOUND_PREFIXES = {"anti", "non", "co", "pre", "re", "self", "cross", "multi", "inter", "well", "long",
-                      "short", "high", "low", "full", "part", "sub", "ex", "post", "cyber", "semi", "under",
-                      "over", "mid", "child", "year", "force", "month", "day", "risk", "low", "long", "front"}
+_COMPOUND_PREFIXES = {
+    "anti",
+    "non",
+    "co",
+    "pre",
+    "re",
+    "self",
+    "cross",
+    "multi",
+    "inter",
+    "well",
+    "long",
+    "short",
+    "high",
+    "low",
+    "full",
+    "part",
+    "sub",
+    "ex",
+    "post",
+    "cyber",
+    "semi",
+    "under",
+    "over",
+    "mid",
+    "child",
+    "year",
+    "force",
+    "month",
+    "day",
+    "risk",
+    "front",
+}
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Opening
 # ---------------------------------------------------------------------------------------------------------
+
 
 def _open(raw: bytes):
     import pypdfium2 as pdfium
@@ -79,6 +126,7 @@ def _open(raw: bytes):
 # ---------------------------------------------------------------------------------------------------------
 # One page: columns and reading order
 # ---------------------------------------------------------------------------------------------------------
+
 
 def _gutter(rects: list) -> float | None:
     """x of a gutter between two columns of prose, or None.
@@ -214,9 +262,11 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
         if head or foot:
             upper = (blocks[0][1] + blocks[1][0]) / 2 if head else t
             lower = (blocks[-1][0] + blocks[-2][1]) / 2 if foot else b
-            return ((_read_area(text, inside, l, upper, r, t, 2) if head else [])
-                    + _read_area(text, inside, l, lower, r, upper, -1)
-                    + (_read_area(text, inside, l, b, r, lower, 2) if foot else []))
+            return (
+                (_read_area(text, inside, l, upper, r, t, 2) if head else [])
+                + _read_area(text, inside, l, lower, r, upper, -1)
+                + (_read_area(text, inside, l, b, r, lower, 2) if foot else [])
+            )
     x = _gutter(inside) if depth < 2 else None
     if x is None:
         blocks = _blocks(inside)
@@ -228,8 +278,13 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
             lower = b if k == len(blocks) - 1 else (bottom + blocks[k + 1][0]) / 2
             tables = sorted((q for q in all_tables if bottom - 1 <= q[1] and q[3] <= top + 1), key=lambda q: -q[3])
             for table in tables:  # the text above the table, its rows as tab-separated lines, text beside it
-                beside = [q for q in inside if len(q) == 4 and table[1] <= (q[1] + q[3]) / 2 <= table[3]
-                          and (q[2] <= table[0] + 1 or q[0] >= table[2] - 1)]
+                beside = [
+                    q
+                    for q in inside
+                    if len(q) == 4
+                    and table[1] <= (q[1] + q[3]) / 2 <= table[3]
+                    and (q[2] <= table[0] + 1 or q[0] >= table[2] - 1)
+                ]
                 top_edge = max([table[3]] + [q[3] for q in beside])
                 bottom_edge = min([table[1]] + [q[1] for q in beside])
                 if upper > top_edge:
@@ -265,6 +320,7 @@ def _page_lines(page, text, rects: list, tables: list[tuple] = ()) -> list[str]:
     in the reading order as one block whose rows (tab-separated) replace the text inside its box."""
     width, height = page.get_size()
     if tables:
+
         def outside(q):
             cx, cy = (q[0] + q[2]) / 2, (q[1] + q[3]) / 2
             return not any(tb[0] - 1 <= cx <= tb[2] + 1 and tb[1] - 1 <= cy <= tb[3] + 1 for tb in tables)
@@ -286,6 +342,7 @@ def _clean(text: str) -> str:
 # ---------------------------------------------------------------------------------------------------------
 # Tables by pdfplumber itself (PEEL_PDF_TABLES=pdfplumber; the default is pdf_tables)
 # ---------------------------------------------------------------------------------------------------------
+
 
 def _cell(value) -> str:
     return re.sub(r"\s+", " ", _clean(str(value))).strip() if value is not None else ""
@@ -396,8 +453,10 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     def inline(m: re.Match) -> str:  # pdfium's own join: "anti\x02social"
         return m.group(1) + ("-" if decide(m.group(1), m.group(2), False) else "") + m.group(2)
 
-    pages = [[re.sub("\x02(?!$)", "-", _SOFT_INLINE.sub(inline, line)) if "\x02" in line else line
-              for line in lines] for lines in pages]
+    pages = [
+        [re.sub("\x02(?!$)", "-", _SOFT_INLINE.sub(inline, line)) if "\x02" in line else line for line in lines]
+        for lines in pages
+    ]
     out = []
     for lines in pages:
         lines = list(lines)
@@ -425,6 +484,7 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
 # Entry point
 # ---------------------------------------------------------------------------------------------------------
 
+
 def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Page], dict]:
     """Pages and metadata of a PDF. ``tables``: which table finder reads ruled tables, "pdfium" (the default:
     pdfplumber's table functions over pdfium's geometry, ``pdf_tables``) or "pdfplumber" (its page-level
@@ -445,7 +505,7 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
             try:
                 page = pdf[i]
                 textpage = page.get_textpage()
-            except Exception:  # a page pdfium cannot parse (cut-off file): read the others
+            except Exception:  # noqa: BLE001  a page pdfium cannot parse (cut-off file): read the others
                 damaged_pages += 1
                 texts.append([])
                 tables.append([])
@@ -483,8 +543,10 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
     if damaged_pages:
         meta["damaged_pages"] = str(damaged_pages)
     texts = join_hyphens(drop_furniture(texts))
-    pages = [Page(number=i + 1, lines=lines, tables=_line_tables(lines) if tbl else [])
-             for i, (lines, tbl) in enumerate(zip(texts, tables))]
+    pages = [
+        Page(number=i + 1, lines=lines, tables=_line_tables(lines) if tbl else [])
+        for i, (lines, tbl) in enumerate(zip(texts, tables))
+    ]
     return pages, meta
 
 
@@ -509,7 +571,7 @@ def _plumber(raw: bytes):
 
     try:
         return pdfplumber.open(io.BytesIO(raw))
-    except Exception:  # pdfminer cannot parse what pdfium could: no tables, text still read
+    except Exception:  # noqa: BLE001  pdfminer cannot parse what pdfium could: no tables, text still read
         return False
 
 
@@ -520,7 +582,7 @@ def _plumber_tables(plumber, index: int) -> list:
     page = plumber.pages[index]
     try:
         return _tables(page)
-    except Exception:  # a page pdfminer cannot lay out: its text is still read by pdfium
+    except Exception:  # noqa: BLE001  a page pdfminer cannot lay out: its text is still read by pdfium
         return []
     finally:
         page.close()

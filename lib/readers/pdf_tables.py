@@ -12,6 +12,7 @@ tables are pdfplumber's, box and rows.
 Edges are in pdfplumber's coordinates (x from the left, ``top`` from the top of the page); the tables come
 back in PDF coordinates (y up) as ``(left, bottom, right, top, rows)``, as the reader uses them.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -26,6 +27,7 @@ MIN_LENGTH = 1.0  # pdfplumber's edge_min_length_prefilter: shorter segments are
 # ---------------------------------------------------------------------------------------------------------
 # Edges: the straight segments of the page's path objects
 # ---------------------------------------------------------------------------------------------------------
+
 
 def _compose(inner, outer):
     """The matrix ``inner`` then ``outer`` (PDF matrices as (a, b, c, d, e, f))."""
@@ -93,10 +95,34 @@ def edges(page) -> tuple[list[tuple], list[tuple]]:
 
 def _plumber_edges(horizontal: list[tuple], vertical: list[tuple]) -> list[dict]:
     """Our edges as pdfplumber's edge objects."""
-    out = [{"x0": x0, "x1": x1, "top": top, "bottom": top, "doctop": top, "width": x1 - x0, "height": 0.0,
-            "orientation": "h", "object_type": "line"} for top, x0, x1 in horizontal]
-    out += [{"x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top, "width": 0.0, "height": bottom - top,
-             "orientation": "v", "object_type": "line"} for x, top, bottom in vertical]
+    out = [
+        {
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": top,
+            "doctop": top,
+            "width": x1 - x0,
+            "height": 0.0,
+            "orientation": "h",
+            "object_type": "line",
+        }
+        for top, x0, x1 in horizontal
+    ]
+    out += [
+        {
+            "x0": x,
+            "x1": x,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "width": 0.0,
+            "height": bottom - top,
+            "orientation": "v",
+            "object_type": "line",
+        }
+        for x, top, bottom in vertical
+    ]
     return out
 
 
@@ -108,11 +134,17 @@ def table_cells(horizontal: list[tuple], vertical: list[tuple]) -> list[list[tup
 
     settings = plumber_table.TableSettings.resolve(None)
     edges = filter_edges(_plumber_edges(horizontal, vertical), min_length=settings.edge_min_length_prefilter)
-    edges = plumber_table.merge_edges(edges, settings.snap_x_tolerance, settings.snap_y_tolerance,
-                                      settings.join_x_tolerance, settings.join_y_tolerance)
+    edges = plumber_table.merge_edges(
+        edges,
+        settings.snap_x_tolerance,
+        settings.snap_y_tolerance,
+        settings.join_x_tolerance,
+        settings.join_y_tolerance,
+    )
     edges = filter_edges(edges, min_length=settings.edge_min_length)
-    crossings = plumber_table.edges_to_intersections(edges, settings.intersection_x_tolerance,
-                                                     settings.intersection_y_tolerance)
+    crossings = plumber_table.edges_to_intersections(
+        edges, settings.intersection_x_tolerance, settings.intersection_y_tolerance
+    )
     return plumber_table.cells_to_tables(plumber_table.intersections_to_cells(crossings))
 
 

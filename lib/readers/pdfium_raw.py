@@ -10,6 +10,7 @@ spares ctypes checking and converting each argument (about 2.5 times faster a ca
 values of the exact C types. Where pypdfium2's library handle is not where this version keeps it, the typed
 bindings are used instead, with the same results (``LEAN = None``; the tests run both).
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -25,8 +26,12 @@ def _lean_functions() -> dict | None:
 
         library = _libs["pdfium"]
         out = {}
-        for name, restype in (("FPDFText_GetRect", ctypes.c_int), ("FPDFPage_GetObject", ctypes.c_void_p),
-                              ("FPDFFormObj_GetObject", ctypes.c_void_p), ("FPDFPageObj_GetType", ctypes.c_int)):
+        for name, restype in (
+            ("FPDFText_GetRect", ctypes.c_int),
+            ("FPDFPage_GetObject", ctypes.c_void_p),
+            ("FPDFFormObj_GetObject", ctypes.c_void_p),
+            ("FPDFPageObj_GetType", ctypes.c_int),
+        ):
             function = library[name]  # a new function object: pypdfium2's own keeps its argument types
             function.restype = restype
             out[name] = function
@@ -93,7 +98,7 @@ class BoundedText:
         self.size = 0
         self.buffer = None
 
-    def page(self, textpage) -> "BoundedText":
+    def page(self, textpage) -> BoundedText:
         self.raw = textpage.raw
         self._grow(2 * max(0, pdfium_c.FPDFText_CountChars(self.raw)) + 256)
         return self

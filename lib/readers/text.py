@@ -1,4 +1,5 @@
 """Plain text (as PDF-to-text tools give it), Markdown and e-mail, read into the document model."""
+
 from __future__ import annotations
 
 import email
@@ -25,7 +26,9 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ReadError(f"text is not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); save it as UTF-8") from None
+        raise ReadError(
+            f"text is not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); save it as UTF-8"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -136,8 +139,11 @@ def move_footnotes(lines: list[str]) -> list[str]:
                 j += 1
             if j < len(lines) and _FOOTNOTE.match(lines[j]):
                 k = j
-                while k < len(lines) and (not lines[k].strip() or _FOOTNOTE.match(lines[k])
-                                          or (lines[k - 1].strip() and not lines[k].startswith("#"))):
+                while k < len(lines) and (
+                    not lines[k].strip()
+                    or _FOOTNOTE.match(lines[k])
+                    or (lines[k - 1].strip() and not lines[k].startswith("#"))
+                ):
                     if lines[k].strip() and not _FOOTNOTE.match(lines[k]) and not lines[k - 1].strip():
                         break
                     k += 1

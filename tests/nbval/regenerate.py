@@ -3,6 +3,7 @@
 Run after changing a template or what the seeds extract to:  .venv/bin/python tests/nbval/regenerate.py
 Review the diff: the snapshot outputs are the expected tables and sentences.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,9 @@ def main() -> int:
         os.environ["PEEL_OUT"] = str(out)
         for name in TEMPLATES:
             target = HERE / f"{name}.ipynb"
-            pm.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(target), kernel_name="python3",
-                                cwd=str(HERE), progress_bar=False)
+            pm.execute_notebook(
+                str(NOTEBOOKS / f"{name}.ipynb"), str(target), kernel_name="python3", cwd=str(HERE), progress_bar=False
+            )
             nbformat.write(strip(nbformat.read(target, as_version=4)), target)
             print("wrote", target.relative_to(HERE.parent.parent))
     finally:
