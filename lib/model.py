@@ -1,16 +1,37 @@
-"""One document model for every input format: pages, each with its lines and its tables.
+"""One document model for every input format: typed blocks in reading order, and the pages' lines and tables.
 
 Every extractor reads a ``Document`` and nothing else, so a report gives the same answers whether it came
-as a PDF, as PDF-to-text output, as Markdown or as an e-mail.
+as a PDF, a saved web page, a Word file, PDF-to-text output, Markdown or an e-mail.
+
+``Document.blocks`` is the structure: headings with a level, paragraphs, list items with their depth and
+number, tables with rows of cells, each with its page (and, for a PDF, its box). A heading is known from how
+it is set (font size and weight, ``<h2>``, a Word heading style, ``#``), never from its words.
+``Page.lines`` keeps the text line by line for the extractors that read lines and sentences.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 
 class ReadError(Exception):
     """A document that cannot be read. ``str(err)`` is the one-line reason a person understands."""
+
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table")
+
+
+@dataclass
+class Block:
+    kind: str  # one of BLOCK_KINDS
+    text: str  # the whole text as printed (a table: its rows, cells joined by " | ", one row a line)
+    page: int  # 1-based position of the page it starts on
+    level: int = 0  # heading: 1 (title) to 6; list item: depth, 0 at the top level
+    number: str = ""  # list item: its number or letter as printed ("1", "a"), "" for a bullet
+    rows: list[list[str]] = field(default_factory=list)  # table: rows of cell texts (merged cells repeated)
+    box: str = ""  # the callout or box it stands in ("box" when inside a drawn box or an <aside>), else ""
+    bbox: tuple[float, float, float, float] | None = None  # PDF: (x0, top, x1, bottom) in points, y down
 
 
 @dataclass
@@ -28,7 +49,8 @@ class Document:
     format: str  # pdf | text | markdown | email
     sha256: str
     pages: list[Page]
-    meta: dict = field(default_factory=dict)  # reader facts (e-mail subject and date, PDF metadata)
+    meta: dict = field(default_factory=dict)  # reader facts (e-mail subject and date, PDF metadata, encoding)
+    blocks: list[Block] = field(default_factory=list)  # the structure, in reading order
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """Every line of the document with its page number."""
