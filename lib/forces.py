@@ -30,8 +30,14 @@ def _pattern() -> tuple[re.Pattern, dict[str, str]]:
         for name in _names(row):
             lookup[name.lower()] = row["force"]
     alternation = "|".join(re.escape(n) for n in sorted(lookup, key=len, reverse=True))
-    # "Safer Gwent" is a partnership, "Southern Wales" a region: only whole names count.
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), lookup
+    # "Safer Gwent" is a partnership, "Southern Wales" a region: only whole names count; "New Hampshire" and
+    # "New South Wales" are not Hampshire or South Wales.
+    return re.compile(rf"(?<![\w-])(?<!New )(?:{alternation})(?![\w-])", re.I), lookup
+
+
+def any_name_pattern() -> str:
+    """A regex alternation matching any name of any force (whole names only), for grammar rules."""
+    return _pattern()[0].pattern
 
 
 def canonical(name: str) -> str | None:

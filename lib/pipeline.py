@@ -10,8 +10,9 @@ from .classify import classify
 from .extract import extract_all
 from .model import ReadError
 from .readers import read_document
-
-TABLES = ("judgments", "indicators", "findings", "pcc_actions", "checks")
+# lib/batch.py still imports the row tables from here under the name TABLES (until it imports lib.tables).
+from .tables import ROW_TABLES
+from .tables import ROW_TABLES as TABLES  # noqa: F401
 
 
 def one_line(err: BaseException) -> str:
@@ -24,7 +25,7 @@ def failed_result(doc_id: str, source: str, error: str, trace: str | None = None
     """The result of a document that gave nothing: its documents row, failed with a one-line reason, and no
     rows elsewhere. ``row``: what was learnt before the failure (format, pages, type...), kept. A result
     with a traceback is never cached (the cause may be a bug fixed tomorrow)."""
-    result: dict = {name: [] for name in TABLES}
+    result: dict = {name: [] for name in ROW_TABLES}
     document = {"doc_id": doc_id, "source": source, **(row or {}), "status": "failed", "error": error[:300]}
     document["doc_type"] = document.get("doc_type") or "unknown"
     result["document"] = document
@@ -39,7 +40,7 @@ def process_document(path: str | Path, doc_id: str) -> dict:
     "pcc_actions": [...], "checks": [...], "traceback": str | None}``.
     """
     path = Path(path)
-    result: dict = {name: [] for name in TABLES}
+    result: dict = {name: [] for name in ROW_TABLES}
     row = {"doc_id": doc_id, "source": path.name, "status": "ok", "error": ""}
     result["traceback"] = None
     try:
@@ -48,9 +49,9 @@ def process_document(path: str | Path, doc_id: str) -> dict:
         info = classify(doc)
         row.update(info)
         extracted = extract_all(doc, info)
-        for name in TABLES:
+        for name in ROW_TABLES:
             result[name] = [
-                {"doc_id": doc_id, "force": info.get("force"), "year": info.get("year"), **r}
+                {"doc_id": doc_id, "force": info.get("force"), "year": info.get("year"), "cycle": info.get("cycle"), **r}
                 if name != "checks"
                 else {"doc_id": doc_id, **r}
                 for r in extracted.get(name, [])

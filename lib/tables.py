@@ -14,6 +14,7 @@ COLUMNS: dict[str, list[str]] = {
         "doc_type",
         "force",
         "year",
+        "cycle",
         "pillar",
         "inspectorate",
         "title",
@@ -27,6 +28,7 @@ COLUMNS: dict[str, list[str]] = {
         "doc_id",
         "force",
         "year",
+        "cycle",
         "pillar",
         "area",
         "area_label",
@@ -51,10 +53,14 @@ COLUMNS: dict[str, list[str]] = {
         "evidence",
     ],
     "findings": ["doc_id", "force", "year", "area", "kind", "text", "page", "evidence"],
-    "pcc_actions": ["doc_id", "force", "year", "recommendation", "action", "page", "evidence"],
+    "pcc_actions": ["doc_id", "force", "year", "recommendation", "action", "status", "page", "evidence"],
     # Not in the contract of the foundation issue: the documents' checks of themselves (lib.checks).
     "checks": ["doc_id", "check", "passed", "detail"],
 }
+# Every table of OUT/data/, defined here once: the pipeline, the run layer and the analysis helpers import it.
+TABLES = tuple(COLUMNS)
+# The tables a document's extracted rows go to (documents.csv holds one row per document, not extracted rows).
+ROW_TABLES = TABLES[1:]
 INTEGER = {"year", "pages", "grade_score", "last_inspected", "page"}
 FLOAT = {"value", "england_wales"}
 BOOL = {"passed"}

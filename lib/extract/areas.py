@@ -41,8 +41,12 @@ def grade_score(grade: str, scale: str) -> int | None:
 AREA_RULES: list[tuple[str, str]] = [
     (
         "overall",
-        r"keeping people safe and reducing crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)",
+        r"keep(?:s|ing) people safe and reduc(?:es|ing) crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)"
+        r"|operates? efficiently and sustainabl|^(?:the |its )?(?:effectiveness|efficiency|legitimacy)$",
     ),
+    # A 2021/22 heading "Preventing and deterring crime ..., and reducing vulnerability" is about prevention.
+    ("preventing_crime", r"^(?:how effective is the force at )?prevent\w* (?:and deterring )?(?:crime|anti-social)"),
+    ("victim_service", r"victim service assessment|providing a service to (?:the )?victims"),
     ("crime_data_integrity", r"crime data integrity|recording data about crime|crime recording"),
     ("protecting_vulnerable", r"vulnerab"),
     ("serious_organised_crime", r"serious (?:and )?organised crime"),
@@ -54,21 +58,26 @@ AREA_RULES: list[tuple[str, str]] = [
     ("responding_to_public", r"responding to the public"),
     (
         "treatment_of_public",
-        r"treat(?:ment|ing|s)? (?:of )?the public|police powers and public treatment|public treatment",
+        r"treat(?:ment|ing|s)? (?:of )?the public|police powers and public treatment|public treatment|fair treatment of the public",
     ),
     ("ethical_behaviour", r"ethical(?:ly)? and lawful|ethical (?:and lawful )?(?:workforce )?behaviour"),
-    ("treating_workforce_fairly", r"treat(?:ing|s)? (?:its|the) workforce (?:fairly|with fairness)"),
+    (
+        "treating_workforce_fairly",
+        r"treat(?:ing|s)? (?:its|the) workforce (?:fairly|with fairness)|fair treatment of (?:the |its )?workforce",
+    ),
     ("treatment_of_public", r"treat(?:ing|s)? all (?:of )?the people it serves"),
     ("workforce", r"(?:building|supporting|protecting)[\w, ]* the workforce|positive workplace|workforce wellbeing"),
     ("leadership", r"leadership and force management|^leadership"),
-    ("strategic_planning", r"strategic planning|value for money|organisational management"),
+    (
+        "strategic_planning",
+        r"strategic planning|value for money|organisational management|good use of (?:its )?resources",
+    ),
     ("meeting_demand", r"meet(?:ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
     ("planning_for_future", r"planning for the future|plan(?:ning)? for (?:the )?future|planning for demand"),
     (
         "understanding_demand",
         r"understand(?:ing)? (?:its )?(?:current and (?:likely )?future |current |future )?demand",
     ),
-    ("victim_service", r"victim service assessment"),
 ]
 
 

@@ -12,7 +12,7 @@ import re
 from ..model import Document
 from ..text import clean_lines
 from .areas import GRADE_LINE, area_key
-from .judgments import TOP_QUESTION
+from .judgments_lines import TOP_QUESTION
 
 HEADINGS = {
     "area_for_improvement": re.compile(r"^areas? for improvement\W*$", re.I),

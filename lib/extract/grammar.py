@@ -1,0 +1,160 @@
+"""The small grammar of how the inspectorate states a grade in words: cells, headings and sentences.
+
+Each form is one pattern or one small function, with a test of its own (tests/test_grammar*.py):
+- a cell or a line that is a grade ("Good", "Requires improvement", "Good*" = carried over);
+- a heading that holds its grade ("Investigating crime: Good", "Overall judgment Good");
+- sentences (``SENTENCE_RULES``): "<force> is good at ...", "The extent to which the force is effective at
+  keeping people safe and reducing crime is inadequate", "... is: good.", "has been assessed/judged/graded
+  as good", grades in quotes ('good'), "<force> requires improvement in ...".
+Not grades (``not_a_grade``): "not yet graded", "carried over" or "not inspected", last year's grade in
+prose, the scale listed in prose. Contents pages and letters are left out by the callers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import forces as F
+from .areas import area_key, grade_name
+
+G = r"outstanding|good|adequate|requires? improvement|inadequate"
+_Q = r"['‘’\"“”]?"
+# A cell, block or line that is only a grade; an asterisk or dagger after it marks a grade carried over.
+GRADE_CELL = re.compile(
+    rf"^\W*(?P<grade>{G}|ungraded|not graded)\s*(?P<star>\*+|†)?\s*(?:\(?(?:last inspected|carried over from)\s*(?P<year>20\d\d)\)?)?\W*$",
+    re.I,
+)
+LAST_INSPECTED = re.compile(
+    r"^\W*(?:last inspected|carried over from|grade (?:given|awarded) in)\s*:?\s*(?:in\s+)?(20\d\d)\W*$", re.I
+)
+# A heading or a short line that holds its own grade: "Investigating crime: Good", "Overall judgment1 Good".
+LABEL_GRADE = re.compile(
+    rf"^(?P<label>[A-Z][^.?!]{{2,150}}?[?)]?)\s*\d{{0,2}}\s*[:|–-]?\s+(?P<grade>{G})(?P<star>\*+)?\W*$", re.I
+)
+# Words of a heading under which a grade belongs to the section, not to the heading itself.
+SUMMARY = re.compile(r"^(?:summary of (?:findings|judg(?:e)?ments?)|our judg(?:e)?ments?|grade)\b", re.I)
+OVERALL = re.compile(r"^(?:overall (?:judg(?:e)?ment|effectiveness|efficiency|legitimacy|grade))\b", re.I)
+PILLARS = (("effectiveness", r"effective"), ("efficiency", r"efficien"), ("legitimacy", r"legitima"))
+PILLAR_NAME = re.compile(r"^\W*(effectiveness|efficiency|legitimacy)(?:\s+overall)?\W*$", re.I)
+# Contents pages: a line that ends in a page number.
+CONTENTS_LINE = re.compile(r"\s\d{1,3}$")
+
+
+def grade_cell(text: str) -> tuple[str, bool, str | None] | None:
+    """(grade, carried over?, year last inspected) when a cell or line is a grade, else None."""
+    hit = GRADE_CELL.match(" ".join(text.split()))
+    if not hit:
+        return None
+    return grade_name(hit.group("grade")), bool(hit.group("star")), hit.group("year")
+
+
+def pillar_of(text: str) -> str | None:
+    """The pillar a label or a sentence names (effectiveness, efficiency, legitimacy), if one."""
+    low = text.lower()
+    return next((p for p, w in PILLARS if re.search(w, low)), None)
+
+
+def pillar_heading(text: str) -> str | None:
+    """A heading that is a pillar's name alone ("Effectiveness"): the pillar, else None."""
+    hit = PILLAR_NAME.match(text)
+    return hit.group(1).lower() if hit else None
+
+
+def label_grade(text: str) -> tuple[str, str, bool] | None:
+    """(label, grade, starred) for a heading or short line that holds its own grade, else None."""
+    text = " ".join(text.split())
+    if len(text) > 180:
+        return None
+    hit = LABEL_GRADE.match(text)
+    if not hit or re.search(r"\b(?:is|are|was|were|be|been|has|have|should|will)\b", hit.group("label"), re.I):
+        return None
+    return hit.group("label").strip(" :–-"), grade_name(hit.group("grade")), bool(hit.group("star"))
+
+
+# ------------------------------------------------------------------------------------------ sentences
+def _subject() -> str:
+    """Who a grade sentence is about: the force (by any name of any force), the force, the constabulary."""
+    return rf"(?P<subject>(?:the )?(?:force|constabulary)|{F.any_name_pattern()})"
+
+
+# (rule name, pattern). ``area`` names the question; a rule without ``area`` grades the pillar overall.
+SENTENCE_RULES: list[tuple[str, str]] = [
+    (
+        "extent_is",  # The extent to which the force is effective at keeping people safe ... is good.
+        rf"\bthe extent to which {{S}} (?P<area>.{{5,220}}?) is:?\s*{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+    ),
+    (
+        "assessed_as",  # ... has been assessed/judged/graded as 'good' in respect of its legitimacy
+        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be )?{_Q}(?P<grade>{G}){_Q},? (?:at|in|for|on|in respect of|in terms of|in how) (?P<area>[^.;]{{3,220}})",
+    ),
+    (
+        "assessed_as_overall",  # ... has been graded as good. (the pillar of the page or report)
+        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be )?{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+    ),
+    (
+        "is_grade_at",  # Essex Police is good at preventing crime ...
+        rf"{{S}} is (?:currently |still |now )?{_Q}(?P<grade>{G}){_Q} (?:at|in|for) (?P<area>[^.;]{{3,220}})",
+    ),
+    (
+        "requires_improvement_in",  # Essex Police requires improvement in how it investigates crime
+        r"{S} (?P<grade>requires improvement) (?:at|in|to|for|on) (?P<area>[^.;]{3,220})",
+    ),
+    (
+        "grade_for_pillar",  # The force's effectiveness is good. / Its overall legitimacy grade is: requires improvement.
+        rf"^(?:{{S}}['’]s|its|the force['’]s) (?:overall )?(?P<area>effectiveness|efficiency|legitimacy)(?: grade| judg(?:e)?ment)? is:?\s*{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+    ),
+]
+_COMPILED: list[tuple[str, re.Pattern]] = []
+# Prose that mentions a grade without giving one for this report.
+NOT_A_GRADE = re.compile(
+    r"\bnot (?:yet )?(?:been )?graded\b|\bcarried over\b|\bnot inspected\b|\blast year\b|\bprevious(?:ly)?\b"
+    r"|\bin (?:19|20)\d\d,? (?:we|it|the force)\b|\bwe (?:judged|graded|assessed|found)\b|\b(?:was|were|had been) (?:judged|graded|assessed|rated)\b"
+    r"|\bif\b|\bwould\b|\bcould\b|\bshould\b|\baim(?:s|ing)? to\b",
+    re.I,
+)
+
+
+def _rules() -> list[tuple[str, re.Pattern]]:
+    if not _COMPILED:
+        subject = _subject()
+        _COMPILED.extend((name, re.compile(p.replace("{S}", subject), re.I)) for name, p in SENTENCE_RULES)
+    return _COMPILED
+
+
+def not_a_grade(sentence: str) -> bool:
+    """Prose that names grades without grading: the scale listed, last year's grade, 'not yet graded',
+    'carried over' or 'not inspected', a condition."""
+    words = {w.lower().split()[0] for w in re.findall(rf"\b(?:{G})\b", sentence, re.I)}
+    return len(words) >= 3 or bool(NOT_A_GRADE.search(sentence))
+
+
+def sentence_grades(sentence: str, force: str | None) -> list[dict]:
+    """The grades one sentence states: dicts (rule, grade, area, area_label, pillar, force). ``force`` is the
+    document's force; a sentence about another named force gives that force's grade."""
+    if not re.search(rf"\b(?:{G})\b", sentence, re.I) or not_a_grade(sentence):
+        return []
+    out = []
+    for name, rule in _rules():
+        for hit in rule.finditer(sentence):
+            subject = hit.group("subject")
+            named = F.canonical(subject) if not re.match(r"(?:the )?(?:force|constabulary)$", subject, re.I) else None
+            area_text = (hit.groupdict().get("area") or "").strip()
+            pillar = pillar_of(area_text) if area_text else None
+            key = area_key(area_text) if area_text else "overall"
+            if area_text and key is None and pillar and len(area_text.split()) <= 6:
+                key = "overall"  # "in respect of legitimacy", "for its efficiency"
+            if key is None:
+                continue
+            out.append(
+                {
+                    "rule": name,
+                    "grade": grade_name(hit.group("grade")),
+                    "area": key,
+                    "area_label": area_text or sentence,
+                    "pillar": pillar if key == "overall" else None,
+                    "force": named or force,
+                }
+            )
+        if out:
+            return out
+    return out

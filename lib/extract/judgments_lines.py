@@ -1,0 +1,179 @@
+"""Grades read line by line, for text whose blocks carry no headings (PDF-to-text output, plain text).
+
+1. judgment tables ("Protecting vulnerable people  Requires improvement  2017", 2017-19 and 2021+ reports);
+2. a grade on the line after "Overall judgment", "Summary of findings" or an area's heading (2015-16
+   sections, 2017 chapter heads, 2021+ area pages);
+3. overview panels: questions printed side by side, then their grades in the same order (2015-16).
+The structure's rules (lib/extract/judgments.py) come first; these fill the areas they did not find.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from ..text import clean_lines
+from .areas import GRADE_LINE, GRADE_RE, area_key, grade_name
+
+QUESTION = re.compile(
+    r"^(?:\d+\.\s*)?(?:how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)|to what extent (?:does|is) the force)",
+    re.I,
+)
+# Questions that head a graded section: effectiveness ("How effective is the force at ..."), efficiency and
+# legitimacy ("How well does the force ...", "To what extent does the force ..."), 2016-17 specialist
+# capabilities ("How effective are the force's specialist capabilities?").
+TOP_QUESTION = re.compile(
+    r"^(?:how (?:effective|efficient|legitimate) is the force at|how (?:effective|efficient|well) (?:are|is|does) the force(?:'s|’s)?\b|to what extent (?:does|is) the force)",
+    re.I,
+)
+OVERALL = re.compile(r"^overall (?:judg(?:e)?ment|effectiveness|efficiency|legitimacy|grade)\s*\d*\W*$", re.I)
+SUMMARY = re.compile(r"^summary of (?:findings|judg(?:e)?ments?)\W*$", re.I)
+SUMMARY_WITH_GRADE = re.compile(
+    r"^summary of (?:findings|judg(?:e)?ments?)\W*(outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\W*$",
+    re.I,
+)
+ROW = re.compile(
+    r"^(?P<label>[A-Z][^.?!]{3,120}?)[\s:|–-]+(?P<grade>outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\s*(?:(?P<year>20\d\d)\s*)?$",
+    re.I,
+)
+
+
+def _lines(doc: Document) -> list[tuple[int, str]]:
+    out = []
+    for page, _, line in clean_lines(doc):
+        line = line.lstrip("#").strip()
+        if line and not re.fullmatch(r"\d{1,3}", line):
+            out.append((page, line))
+    return out
+
+
+def _question_at(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
+    """A question heading that may run over several lines; returns (text, index of its last line)."""
+    text, j = lines[i][1], i
+    while "?" not in text and j + 1 < len(lines) and j - i < 5 and not GRADE_LINE.match(lines[j + 1][1]):
+        j += 1
+        text = f"{text} {lines[j][1]}"
+    return re.sub(r"^\d+\.\s*", "", text[: text.index("?") + 1] if "?" in text else text), j
+
+
+def _row(area, label, grade, page, evidence, last_inspected=None, source=""):
+    return {
+        "area": area,
+        "area_label": label,
+        "grade": grade,
+        "last_inspected": last_inspected,
+        "page": page,
+        "evidence": evidence,
+        "_source": source,
+    }
+
+
+def line_grades(doc: Document) -> list[dict]:
+    """Grades found line by line (judgment tables, a grade after a heading line, "Summary of findings",
+    overview panels), for text whose blocks carry no structure. Rows carry ``_source``."""
+    lines = _lines(doc)
+    found: list[dict] = []
+
+    # 1. Judgment tables printed as lines: a label naming an area, then a grade, then perhaps the year.
+    for page, line in lines:
+        hit = ROW.match(line) if len(line) < 160 and GRADE_RE.search(line) else None
+        if not hit or re.search(r"\b(?:is|are|was|were|be|been)\b", hit.group("label"), re.I):
+            continue
+        label = hit.group("label").strip()
+        if (key := area_key(label)) and len(label.split()) <= 16:
+            year = hit.group("year") or (
+                re.search(r"\b(20\d\d)\s*$", label).group(1) if re.search(r"\b20\d\d\s*$", label) else None
+            )
+            label = re.sub(r"\s*\b20\d\d\s*$", "", label)
+            found.append(_row(key, label, grade_name(hit.group("grade")), page, line, year, "table"))
+
+    # 2 and 3. Walk the lines: headings and "Summary of findings" followed by a grade; panels of questions.
+    current: tuple[str, str] | None = None
+    pending: list[tuple[str, str, str]] = []  # panel questions waiting for their grades
+    i = 0
+    while i < len(lines):
+        page, line = lines[i]
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
+        if OVERALL.match(line) and GRADE_LINE.match(nxt):
+            found.append(
+                _row(
+                    "overall",
+                    line.rstrip(" 0123456789"),
+                    grade_name(nxt),
+                    lines[i + 1][0],
+                    f"{line} | {nxt}",
+                    source="heading",
+                )
+            )
+            i += 2
+            continue
+        if QUESTION.match(line):
+            question, j = _question_at(lines, i)
+            key = area_key(question)
+            if TOP_QUESTION.match(question) and key and not re.match(r"^\d+\.", line):
+                # "How well does the force ..." also heads sub-sections: it takes over only for another area.
+                if (
+                    re.match(r"how (?:effective|efficient|legitimate) is the force at", question, re.I)
+                    or current is None
+                    or current[0] != key
+                ):
+                    current = (key, question)
+                after = lines[j + 1][1] if j + 1 < len(lines) else ""
+                if GRADE_LINE.match(after) and not pending:
+                    found.append(
+                        _row(
+                            key, question, grade_name(after), lines[j + 1][0], f"{question} | {after}", source="heading"
+                        )
+                    )
+                    pending.clear()
+                    i = j + 2
+                    continue
+                pending.append((key, question, line))
+            i = j + 1
+            continue
+        if (same := SUMMARY_WITH_GRADE.match(line)) and current:
+            found.append(
+                _row(
+                    current[0], current[1], grade_name(same.group(1)), page, f"{current[1]} | {line}", source="summary"
+                )
+            )
+            pending.clear()
+            i += 1
+            continue
+        if SUMMARY.match(line) and GRADE_LINE.match(nxt) and current:
+            found.append(
+                _row(
+                    current[0],
+                    current[1],
+                    grade_name(nxt),
+                    lines[i + 1][0],
+                    f"{current[1]} | {line} | {nxt}",
+                    source="summary",
+                )
+            )
+            pending.clear()
+            i += 2
+            continue
+        if GRADE_LINE.match(line) and pending:
+            key, question, _ = pending.pop(0)
+            found.append(_row(key, question, grade_name(line), page, f"{question} | {line}", source="panel"))
+            i += 1
+            continue
+        if (
+            len(line) < 90
+            and len(line.split()) <= 10
+            and not line.endswith(".")
+            and (key := area_key(line))
+            and GRADE_LINE.match(nxt)
+            and not QUESTION.match(line)
+            and key != "overall"
+            and not re.search(r"\b(?:is|are|was|were|has|have|had|should|will)\b", line, re.I)
+        ):
+            found.append(_row(key, line, grade_name(nxt), lines[i + 1][0], f"{line} | {nxt}", source="heading"))
+            current = (key, line)
+            i += 2
+            continue
+        if len(line.split()) >= 6:  # prose: questions still waiting were section headings, not a panel
+            pending.clear()
+        i += 1
+    return found
