@@ -8,6 +8,8 @@ from pathlib import Path
 from ..model import Block, Document, ReadError
 from ..privacy import redact
 from . import text as textreader
+from .html import html_blocks
+from .layout import pages_from_blocks
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ""}
 UNSUPPORTED = {
@@ -76,11 +78,17 @@ def read_document(path: str | Path) -> Document:
             elif fmt == "text" and textreader.looks_like_markdown(body):
                 fmt = "markdown"
         if is_html:
-            body = textreader.strip_html(body)
-        if not body.strip():
-            raise ReadError("no text: the file holds only white space")
-        pages = textreader.pages_from_text(body, fmt)
-        blocks = textreader.blocks_from_text(body, fmt, pages)
+            blocks, head = html_blocks(body)
+            meta.update({k: v for k, v in head.items() if k not in meta})
+            fmt = "email" if fmt == "email" else "html"
+            if not blocks:
+                raise ReadError("no text: the web page holds no readable text (only scripts, menus or images)")
+            pages = pages_from_blocks(blocks)
+        else:
+            if not body.strip():
+                raise ReadError("no text: the file holds only white space")
+            pages = textreader.pages_from_text(body, fmt)
+            blocks = textreader.blocks_from_text(body, fmt, pages)
     for page in pages:
         page.lines = _redact_lines(page.lines)
         page.tables = [[[redact(cell) for cell in row] for row in table] for table in page.tables]

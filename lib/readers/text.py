@@ -252,8 +252,3 @@ _HTML_START = re.compile(
 def looks_like_html(text: str) -> bool:
     """A whole HTML page (a web page saved as .txt, an HTML e-mail body), not text with a few tags."""
     return bool(_HTML_START.match(text[:4096]))
-
-
-def strip_html(body: str) -> str:
-    body = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</tr>|</h\d>", "\n", body)
-    return html.unescape(_TAG.sub("", body))
