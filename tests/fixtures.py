@@ -1,5 +1,5 @@
 """Fixture builders: the seeds in other shapes (PDF in one or two columns, re-wrapped, another force's name)
-and bad inputs (empty, random bytes, truncated, encrypted, image-only, .docx, PNG, Latin-1, one 5 MB line).
+and bad inputs (empty, random bytes, truncated, encrypted, image-only, .docx, PNG, binary .txt, one 5 MB line).
 
 Every builder writes only the file it is given (never the seeds) and returns that path, so the lead's golden
 tests and the benchmark can import them (``from fixtures import render_pdf`` inside tests/, or
@@ -472,11 +472,18 @@ def docx(path: str | Path) -> Path:
 
 
 def latin1_text(path: str | Path) -> Path:
-    """A text file saved as Latin-1 (Windows), not UTF-8."""
+    """A text file saved by Windows (cp1252), not UTF-8: read, its encoding detected."""
     Path(path).write_bytes(
         "PEEL: Police effectiveness 2015 – Gwent Police’s budget is £120m.\n"
         "Café culture and the force’s response.\n".encode("cp1252")
     )
+    return Path(path)
+
+
+def binary_text(path: str | Path, size: int = 4096, seed: int = 5) -> Path:
+    """Bytes that no text encoding explains (NUL bytes in no UTF-16 pattern), named .txt."""
+    rng = random.Random(seed)
+    Path(path).write_bytes(b"Report\x00\x00\x01" + bytes(rng.randrange(256) for _ in range(size)))
     return Path(path)
 
 
@@ -501,7 +508,7 @@ BAD_EXPECTED = {
     "scanned.pdf": ("failed", "no text layer"),
     "report.docx": ("failed", "unsupported format"),
     "figure.png": ("failed", "unsupported format"),
-    "latin1.txt": ("failed", "not UTF-8"),
+    "binary.txt": ("failed", "binary file"),
     "oneline.txt": ("ok", ""),
 }
 
@@ -525,7 +532,7 @@ def bad_inputs(folder: str | Path, source_pdf: str | Path | None = None) -> dict
         image_pdf(folder / "scanned.pdf"): BAD_EXPECTED["scanned.pdf"],
         docx(folder / "report.docx"): BAD_EXPECTED["report.docx"],
         png(folder / "figure.png"): BAD_EXPECTED["figure.png"],
-        latin1_text(folder / "latin1.txt"): BAD_EXPECTED["latin1.txt"],
+        binary_text(folder / "binary.txt"): BAD_EXPECTED["binary.txt"],
         huge_line_text(folder / "oneline.txt"): BAD_EXPECTED["oneline.txt"],
     }
     return made

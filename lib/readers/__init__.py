@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..model import Document, ReadError
+from ..model import Block, Document, ReadError
 from ..privacy import redact
 from . import text as textreader
+from .html import html_blocks
+from .layout import pages_from_blocks
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ""}
 UNSUPPORTED = {
@@ -53,33 +55,48 @@ def read_document(path: str | Path) -> Document:
     sha = hashlib.sha256(raw).hexdigest()
     fmt = sniff(path, raw[:2048])
     meta: dict = {}
+    blocks: list[Block] = []
     if fmt == "pdf":
         from . import pdf  # pypdfium2 loads only when a PDF is read (pdfplumber only when asked for)
 
         pages, meta = pdf.read_pdf(path, raw)
+        blocks = textreader.text_blocks([page.lines for page in pages])
     else:
+        is_html = False
         if fmt == "email" or (
             fmt == "text"
             and raw[:2048].lstrip().lower().startswith((b"from:", b"received:", b"return-path:", b"mime-version:"))
         ):
-            body, meta = textreader.email_body(raw)
+            body, meta, is_html = textreader.email_body(raw)
             fmt = "email"
         else:
-            body = textreader.decode(raw)
-            if fmt == "text" and path.suffix.lower() in {".html", ".htm"}:
-                body = textreader.email_body(b"Content-Type: text/html; charset=utf-8\n\n" + raw)[0]
+            body, meta["encoding"] = textreader.decode(raw)
+            if fmt == "text" and (path.suffix.lower() in {".html", ".htm"} or textreader.looks_like_html(body)):
+                is_html = True
             elif fmt == "text" and textreader.looks_like_email(body):
                 fmt = "email"
             elif fmt == "text" and textreader.looks_like_markdown(body):
                 fmt = "markdown"
-        if not body.strip():
-            raise ReadError("no text: the file holds only white space")
-        pages = textreader.pages_from_text(body, fmt)
+        if is_html:
+            blocks, head = html_blocks(body)
+            meta.update({k: v for k, v in head.items() if k not in meta})
+            fmt = "email" if fmt == "email" else "html"
+            if not blocks:
+                raise ReadError("no text: the web page holds no readable text (only scripts, menus or images)")
+            pages = pages_from_blocks(blocks)
+        else:
+            if not body.strip():
+                raise ReadError("no text: the file holds only white space")
+            pages = textreader.pages_from_text(body, fmt)
+            blocks = textreader.blocks_from_text(body, fmt, pages)
     for page in pages:
         page.lines = _redact_lines(page.lines)
         page.tables = [[[redact(cell) for cell in row] for row in table] for table in page.tables]
+    for block in blocks:
+        block.text = redact(block.text)
+        block.rows = [[redact(cell) for cell in row] for row in block.rows]
     meta = {k: redact(str(v)) for k, v in meta.items()}
-    return Document(path=str(path), source=path.name, format=fmt, sha256=sha, pages=pages, meta=meta)
+    return Document(path=str(path), source=path.name, format=fmt, sha256=sha, pages=pages, meta=meta, blocks=blocks)
 
 
 def _redact_lines(lines: list[str]) -> list[str]:

@@ -7,7 +7,8 @@ import email.policy
 import html
 import re
 
-from ..model import Page, ReadError
+from ..model import Block, Page, ReadError
+from .textblocks import markdown_blocks, text_blocks
 
 LONG_LINE = 2000  # longer lines (a whole file on one line) are cut at spaces, so patterns stay fast
 
@@ -18,18 +19,74 @@ _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
 _EMAIL_HEADER = re.compile(r"^(From|To|Subject|Date|Cc|Reply-To|Message-ID|MIME-Version|Content-Type):", re.I)
 
 
-def decode(raw: bytes) -> str:
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: NUL in every other byte of mostly ASCII text."""
+    sample = head[: len(head) - len(head) % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(raw: bytes) -> str:
+    """The encoding of a text file: a byte-order mark, else UTF-8 when the bytes are UTF-8, else
+    charset-normalizer's best guess (cp1252, latin-1, other code pages). Raises ReadError for bytes that
+    no encoding explains (NUL bytes without UTF-16's pattern, or no plausible decoding)."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name
+    head = raw[:65536]
+    if b"\x00" in head:
+        name = _utf16_without_bom(head)
+        if name is None:
+            raise ReadError("binary file, not text (it holds NUL bytes)")
+        return name
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is None:
+        raise ReadError("not text: no character encoding explains the bytes (binary or damaged file)")
+    name = best.encoding
+    # Western text: the Windows code page is a superset of latin-1 and what Windows tools save; prefer it
+    # when it decodes the whole file as well as the guess does (the guess was made on a sample).
+    if name in {"latin_1", "iso8859_15", "cp1250", "cp1252", "mac_roman", "cp1254", "cp1257"}:
+        try:
+            raw.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return name
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """The text of a file and its encoding (see ``detect_encoding``); line ends made "\\n"."""
     if not raw:
         raise ReadError("empty file (0 bytes)")
-    if b"\x00" in raw[:65536]:
-        raise ReadError("binary file, not text (it holds NUL bytes)")
+    encoding = detect_encoding(raw)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ReadError(
-            f"text is not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); save it as UTF-8"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise ReadError(f"not text: the bytes do not decode as {encoding} (damaged file)") from None
+    text = text.lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding.replace("_", "-").lower()
 
 
 def _cut_long(line: str) -> list[str]:
@@ -116,6 +173,14 @@ def pages_from_text(text: str, fmt: str) -> list[Page]:
     return pages
 
 
+def blocks_from_text(text: str, fmt: str, pages: list[Page]) -> list[Block]:
+    """The blocks of a text, Markdown or e-mail document (``textblocks``): Markdown from its raw lines,
+    the others from the lines the reader keeps."""
+    if fmt == "markdown":
+        return markdown_blocks(split_pages("\n".join(move_footnotes(text.split("\n")))), clean_markdown)
+    return text_blocks([page.lines for page in pages], unwrapped=True if fmt == "email" else None)
+
+
 def looks_like_markdown(text: str) -> bool:
     """Markdown conversions of reports: '#' headings plus bold, links or footnote tags."""
     head = text[:200_000]
@@ -162,15 +227,28 @@ def looks_like_email(text: str) -> bool:
     return headers >= 2 or ("this email was sent to" in tail or "unsubscribe" in tail)
 
 
-def email_body(raw: bytes) -> tuple[str, dict]:
-    """Body text of an RFC 822 message (quoted-printable, base64 and HTML parts decoded)."""
+def email_body(raw: bytes) -> tuple[str, dict, bool]:
+    """Body of an RFC 822 message (quoted-printable, base64 decoded), its subject and date, and whether the
+    body is HTML (then the HTML reader parses it)."""
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     meta = {k.lower(): str(msg[k]) for k in ("Subject", "Date") if msg[k]}
     part = msg.get_body(preferencelist=("plain", "html"))
     if part is None:
-        return decode(raw), meta
-    body = part.get_content()
-    if part.get_content_type() == "text/html":
-        body = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</tr>|</h\d>", "\n", body)
-        body = html.unescape(_TAG.sub("", body))
-    return body.replace("\r\n", "\n"), meta
+        body, meta["encoding"] = decode(raw)
+        return body, meta, False
+    meta["encoding"] = (part.get_content_charset() or "us-ascii").lower()
+    try:
+        body = part.get_content()
+    except (LookupError, UnicodeError):  # a charset Python does not know, or bytes that do not fit it
+        body, meta["encoding"] = decode(part.get_payload(decode=True) or b"")
+    return body.replace("\r\n", "\n"), meta, part.get_content_type() == "text/html"
+
+
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """A whole HTML page (a web page saved as .txt, an HTML e-mail body), not text with a few tags."""
+    return bool(_HTML_START.match(text[:4096]))

@@ -1,0 +1,371 @@
+"""Blocks (headings, paragraphs, list items, tables) from the lines of plain text and Markdown.
+
+Plain text is what PDF-to-text tools give: nothing marks a heading but how it stands. Here a heading is a
+short line (or two or three short lines) standing alone: after a blank line, a page start or the end of a
+sentence; before a blank line, a bullet, a short line or a new sentence; not ending in sentence punctuation
+(a question mark is allowed: PEEL's headings are questions); not a list item. Its level comes from its
+numbering ("2." level 1, "2.3" level 2), else 2, and 1 for the title at the very start of the document.
+List items start with a bullet glyph or a number ("1.", "(a)", "a)", "iv)"); their depth is the rank of
+their indent among the indents of the list they are in. Wrapped lines join into one paragraph; a short line
+that ends a sentence ends it. Tab-separated lines make tables.
+
+Markdown: ``#`` headings (level = number of ``#``), ``-``/``*``/``+``/``1.`` list items (depth from the
+indent), pipe tables, paragraphs of consecutive lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block
+
+# Bullet glyphs at the start of a line: those PDF-to-text tools leave (the reader normalises most to "•").
+_BULLET = re.compile(r"^(\s*)(?:[•●▪◦‣∙·■□○➢➤✓\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc]|\(cid:127\)|[-–*o](?=\s))\s*")
+# Numbers and letters of list items: "1." "1)" "(1)" "(a)" "a)" "a." "(iv)" "iv)".
+_NUMBER = re.compile(r"^(\s*)\(?(\d{1,2}|[a-z]|[ivx]{1,5})[.)](?=\s+\S)\s*|^(\s*)\((\d{1,2}|[a-z]|[ivx]{1,5})\)\s+")
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!:;,]['’”)]?$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;]['’”)]?$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_TABLE_SEP = re.compile(r"\s*\|?[\s:|\-]+\|?\s*")
+
+MAX_HEADING_WORDS = 20
+MAX_HEADING_LINES = 3
+
+
+def _width(lines: list[str]) -> int:
+    """The wrap width of the text: the 90th percentile of the lengths of its longer lines."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def list_marker(line: str) -> tuple[int, str, str] | None:
+    """(indent, number, text) of a list item line ("" number for a bullet), or None."""
+    m = _BULLET.match(line)
+    if m:
+        return len(m.group(1).expandtabs(4)), "", line[m.end() :].strip()
+    m = _NUMBER.match(line)
+    if m:
+        indent = m.group(1) if m.group(1) is not None else m.group(3)
+        number = m.group(2) or m.group(4)
+        if _SECTION_NUMBER.match(line.strip()) and not line.strip()[len(number) + 1 :].strip().endswith("."):
+            return None  # "2. Findings" is a numbered heading, not an item (decided by the caller)
+        return len(indent.expandtabs(4)), number, line[m.end() :].strip()
+    return None
+
+
+def heading_level(text: str, first: bool) -> int:
+    """1 for the document's title; from the numbering ("2." 1, "2.3" 2); else 2."""
+    m = _SECTION_NUMBER.match(text)
+    if m:
+        return min(6, m.group(1).count(".") + 1)
+    return 1 if first else 2
+
+
+class _Depths:
+    """Depth of list items from their indents: the rank of the indent among those of the current list."""
+
+    def __init__(self):
+        self.indents: list[int] = []
+
+    def reset(self):
+        self.indents = []
+
+    def depth(self, indent: int) -> int:
+        while self.indents and indent < self.indents[-1] - 1:
+            self.indents.pop()
+        if not self.indents or indent > self.indents[-1] + 1:
+            self.indents.append(indent)
+        return len(self.indents) - 1
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not text:
+            text = part
+        elif text.endswith("-") and not text.endswith(" -") and part[:1].isupper():
+            text += part  # "Dyfed-" + "Powys"
+        else:
+            text += " " + part
+    return re.sub(r"\s+", " ", text)
+
+
+def _table_rows(line: str) -> list[str]:
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell)).strip() for cell in line.split("\t")]
+
+
+def _table_block(rows: list[list[str]], page: int) -> Block:
+    return Block("table", "\n".join(" | ".join(r) for r in rows), page, rows=rows)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Plain text
+# ---------------------------------------------------------------------------------------------------------
+
+
+def text_blocks(pages: list[list[str]], unwrapped: bool | None = None) -> list[Block]:
+    """Blocks of plain text pages (lines as the reader keeps them). ``unwrapped``: one paragraph a line
+    (e-mail bodies, Markdown-like exports); guessed from the line lengths when None."""
+    all_lines = [line for lines in pages for line in lines]
+    width = _width(all_lines)
+    if unwrapped is None:
+        unwrapped = width > 130
+    blocks: list[Block] = []
+    depths = _Depths()
+    for number, lines in enumerate(pages, start=1):
+        _page_blocks(lines, number, width, unwrapped, blocks, depths, first_page=number == 1)
+    return _join_across_pages(blocks)
+
+
+def _short(line: str, width: int) -> bool:
+    return len(line.strip()) < 0.75 * width or len(line.strip()) <= 60
+
+
+def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width: int) -> bool:
+    """Whether lines[i : i + n_lines] is a heading standing alone."""
+    group = [line.strip() for line in lines[i : i + n_lines]]
+    text = " ".join(group)
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“("):
+        return False
+    if _SENTENCE_END.search(text) or "\t" in "".join(lines[i : i + n_lines]):
+        return False
+    if len(text.split()) > MAX_HEADING_WORDS or any(list_marker(line) for line in lines[i : i + n_lines]):
+        return False
+    if any(_ENDS_SENTENCE.search(g) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
+        return False  # a wrapped heading goes on in lower case
+    if not all(_short(g, width) for g in group):
+        return False
+    if text.replace(",", "").replace(".", "").replace(" ", "").isdigit():
+        return False  # a bare number: a page number or a figure
+    if prev is not None and prev.strip() and not _ENDS_SENTENCE.search(prev.strip()):
+        return False
+    after = lines[i + n_lines] if i + n_lines < len(lines) else ""
+    if not after.strip() or list_marker(after):
+        return True
+    nxt = after.strip()
+    return nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "‘'\"“£"
+
+
+def _chunk_widths(lines: list[str], width: int) -> list[int]:
+    """For each line, the wrap width of the run of non-blank lines it stands in (narrow panels and columns
+    wrap shorter than the page): the longest line of a run of three or more lines, else the page's."""
+    out = [width] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
+            j += 1
+        if j - i >= 3:
+            local = min(width, max(len(line.rstrip()) for line in lines[i:j]))
+            out[i:j] = [local] * (j - i)
+        i = max(j, i + 1)
+    return out
+
+
+def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page):
+    i, n = 0, len(lines)
+    widths = _chunk_widths(lines, page_width)
+    prev: str | None = None  # the line before the current one ("" blank, None page start)
+    table: list[list[str]] = []
+    item: Block | None = None
+    para: list[str] = []
+
+    def flush():
+        nonlocal para, table, item
+        if para:
+            text = _join(para)
+            if item is not None:
+                item.text = _join([item.text, text])
+            else:
+                blocks.append(Block("paragraph", text, page))
+            para = []
+        if item is not None:
+            if item.text:
+                blocks.append(item)
+            item = None
+        if table:
+            blocks.append(_table_block(table, page))
+            table = []
+
+    while i < n:
+        line = lines[i]
+        stripped = line.strip()
+        width = widths[i]
+        if "\t" in line and stripped:
+            if not table:
+                flush()
+            table.append(_table_rows(line))
+            prev = line
+            i += 1
+            continue
+        if not stripped:
+            if not table:  # blank lines inside a table are allowed
+                if para or item is not None:
+                    flush()
+            i += 1
+            prev = ""
+            continue
+        if table:
+            flush()
+        marker = list_marker(line)
+        if marker is not None:
+            flush()
+            indent, number, text = marker
+            item = Block("list_item", text, page, level=depths.depth(indent), number=number)
+            if not text:  # a bullet alone on its line: its text follows (after a blank line perhaps)
+                j = i + 1
+                while j < n and not lines[j].strip():
+                    j += 1
+                i = j
+                prev = line
+                if j < n and list_marker(lines[j]) is None and "\t" not in lines[j]:
+                    para = [lines[j]]
+                    if unwrapped or _ends_paragraph(lines[j], widths[j]):
+                        flush()
+                    i = j + 1
+                    prev = lines[j]
+                continue
+            para = []
+            if unwrapped or _ends_paragraph(line, width):
+                blocks.append(item)
+                item = None
+            prev = line
+            i += 1
+            continue
+        if not para:
+            heading = 0
+            for size in range(MAX_HEADING_LINES, 0, -1):
+                if i + size <= n and all(lines[k].strip() for k in range(i, i + size)):
+                    if _is_heading(lines, i, size, prev, width):
+                        heading = size
+                        break
+            if heading:
+                flush()
+                depths.reset()
+                text = _join(lines[i : i + heading])
+                first = first_page and not any(b.kind == "heading" for b in blocks) and len(blocks) <= 1
+                blocks.append(Block("heading", text, page, level=heading_level(text, first)))
+                prev = lines[i + heading - 1]
+                i += heading
+                continue
+            if item is None:
+                depths.reset()
+        para.append(line)
+        if unwrapped or _ends_paragraph(line, width):
+            flush()
+        prev = line
+        i += 1
+    flush()
+
+
+def _ends_paragraph(line: str, width: int) -> bool:
+    """A line that ends its paragraph: short, or ending a sentence well short of the margin."""
+    s = line.rstrip()
+    if len(s) < 0.6 * width:
+        return True
+    return bool(_ENDS_SENTENCE.search(s)) and len(s) < 0.85 * width
+
+
+def _join_across_pages(blocks: list[Block]) -> list[Block]:
+    """A paragraph cut by a page break (it does not end a sentence; the next page goes on in lower case)
+    is one paragraph, on the page where it starts."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and block.kind == "paragraph"
+            and last.kind in ("paragraph", "list_item")
+            and block.page == last.page + 1
+            and block.text[:1].islower()
+            and not _ENDS_SENTENCE.search(last.text)
+        ):
+            last.text = _join([last.text, block.text])
+            continue
+        out.append(block)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Markdown
+# ---------------------------------------------------------------------------------------------------------
+
+
+def markdown_blocks(pages: list[list[str]], clean) -> list[Block]:
+    """Blocks of Markdown pages (raw lines); ``clean`` reduces inline Markdown to the printed text."""
+    blocks: list[Block] = []
+    depths = _Depths()
+    for page, lines in enumerate(pages, start=1):
+        para: list[str] = []
+        item: Block | None = None
+        table: list[list[str]] = []
+
+        def flush(page=page):
+            nonlocal para, item, table
+            if item is not None:
+                item.text = _join([item.text] + [clean(p) for p in para])
+                if item.text:
+                    blocks.append(item)
+            elif para:
+                text = _join([clean(p) for p in para])
+                if text:
+                    blocks.append(Block("paragraph", text, page))
+            if table:
+                blocks.append(_table_block(table, page))
+            para, item, table = [], None, []
+
+        for line in lines:
+            if not line.strip():
+                if not table:
+                    flush()
+                continue
+            if "\t" in line or (line.strip().startswith("|") and line.count("|") >= 3):
+                if not table:
+                    flush()
+                if "\t" in line:
+                    table.append(_table_rows(line))
+                elif not _MD_TABLE_SEP.fullmatch(line):
+                    table.append([clean(c).strip() for c in line.strip().strip("|").split("|")])
+                continue
+            if table:
+                flush()
+            m = _MD_HEADING.match(line)
+            if m:
+                flush()
+                depths.reset()
+                text = clean(m.group(2)).strip()
+                if text:
+                    blocks.append(Block("heading", text, page, level=len(m.group(1))))
+                continue
+            if _MD_RULE.match(line):
+                flush()
+                continue
+            m = _MD_ITEM.match(line)
+            if m:
+                flush()
+                item = Block(
+                    "list_item",
+                    clean(m.group(4)).strip(),
+                    page,
+                    level=depths.depth(len(m.group(1).expandtabs(4))),
+                    number=m.group(3) or "",
+                )
+                continue
+            if item is None and not para:
+                depths.reset()
+            para.append(line)
+        flush()
+    return _join_across_pages(blocks)

@@ -1,0 +1,234 @@
+"""Blocks of plain text (PDF-to-text output), Markdown and e-mail; text in other encodings."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.model import ReadError
+from lib.readers import read_document
+from lib.readers.text import decode
+
+PLAIN = """PEEL: Police effectiveness 2016
+An inspection of Northumbria Police
+
+Summary
+The force is good at keeping people safe. This sentence is long enough to wrap at the margin of the
+page, as a PDF-to-text tool leaves it, and it goes on here.
+A second paragraph starts after a sentence that ended short.
+
+2. How effective is the force at investigating crime?
+2.1 Investigation quality
+Investigations are supervised well by sergeants and inspectors across all of the force's local areas,
+and victims are kept informed.
+Areas for improvement
+•
+
+The force should ensure that all crimes are allocated to investigators with
+the appropriate skills.
+
+•
+
+The force should improve its supervision.
+
+Actions the force has taken:
+ • training for all supervisors
+    o refresher sessions every quarter
+    o a new guide
+ • a new audit
+(a) first lettered item
+(b) second lettered item
+1. first numbered item
+2) second numbered item
+
+Area\tForce\tEngland and Wales
+Burglary\t5.1\t4.3
+"""
+
+
+@pytest.fixture
+def plain(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(PLAIN, encoding="utf-8")
+    return read_document(path)
+
+
+def _kinds(doc, kind):
+    return [b for b in doc.blocks if b.kind == kind]
+
+
+def test_plain_text_title_and_headings(plain):
+    headings = [(b.text, b.level) for b in _kinds(plain, "heading")]
+    assert headings[0] == ("PEEL: Police effectiveness 2016", 1)
+    assert ("Summary", 2) in headings
+    assert ("2. How effective is the force at investigating crime?", 1) in headings
+    assert ("2.1 Investigation quality", 2) in headings
+    assert ("Areas for improvement", 2) in headings
+    assert not any(text.startswith("The force is good") for text, _ in headings)
+
+
+def test_plain_text_paragraphs_join_wrapped_lines(plain):
+    paras = [b.text for b in _kinds(plain, "paragraph")]
+    assert any(p.startswith("The force is good") and p.endswith("it goes on here.") for p in paras)
+    assert "A second paragraph starts after a sentence that ended short." in paras
+    assert any(p.startswith("Investigations are supervised") and p.endswith("kept informed.") for p in paras)
+
+
+def test_plain_text_list_items_bullets_alone_numbers_and_depth(plain):
+    items = [(b.text, b.level, b.number) for b in _kinds(plain, "list_item")]
+    assert (
+        "The force should ensure that all crimes are allocated to investigators with the appropriate skills.",
+        0,
+        "",
+    ) in items
+    assert ("The force should improve its supervision.", 0, "") in items
+    assert ("training for all supervisors", 0, "") in items
+    assert ("refresher sessions every quarter", 1, "") in items
+    assert ("a new guide", 1, "") in items
+    assert ("a new audit", 0, "") in items
+    assert ("first lettered item", 0, "a") in items and ("second lettered item", 0, "b") in items
+    assert ("first numbered item", 0, "1") in items and ("second numbered item", 0, "2") in items
+
+
+def test_plain_text_tables(plain):
+    (table,) = _kinds(plain, "table")
+    assert table.rows == [["Area", "Force", "England and Wales"], ["Burglary", "5.1", "4.3"]]
+    assert plain.pages[0].tables == [table.rows]
+
+
+def test_plain_text_blocks_keep_their_page(tmp_path):
+    path = tmp_path / "paged.txt"
+    path.write_text("Title of the report\n\nFirst page text.\n\fSecond heading\n\nSecond page text.\n", "utf-8")
+    doc = read_document(path)
+    assert [(b.kind, b.page) for b in doc.blocks] == [
+        ("heading", 1),
+        ("paragraph", 1),
+        ("heading", 2),
+        ("paragraph", 2),
+    ]
+
+
+def test_plain_text_paragraph_cut_by_a_page_break_is_one(tmp_path):
+    path = tmp_path / "cut.txt"
+    filler = "This line is long enough to be part of a wrapped paragraph of the report text here"
+    path.write_text(f"{filler}\n{filler}\nand it goes on\f on the next page to the end.\n", "utf-8")
+    doc = read_document(path)
+    assert len(doc.blocks) == 1 and doc.blocks[0].text.endswith("and it goes on on the next page to the end.")
+
+
+MARKDOWN = """# PEEL: Police effectiveness 2017
+
+An inspection of **Kent Police**, see [the report](https://example.org/r).
+
+## Areas for improvement
+
+- The force should improve the quality of investigations
+  that involve vulnerable people.
+- The force should improve its approach to domestic abuse by:
+    - understanding its low arrest rate;
+    - clarifying the policy.
+1. A numbered item
+
+### Judgments
+
+| Question | Grade |
+|---|---|
+| Preventing crime | Good |
+"""
+
+
+@pytest.fixture
+def markdown(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    return read_document(path)
+
+
+def test_markdown_headings_levels(markdown):
+    assert [(b.text, b.level) for b in _kinds(markdown, "heading")] == [
+        ("PEEL: Police effectiveness 2017", 1),
+        ("Areas for improvement", 2),
+        ("Judgments", 3),
+    ]
+
+
+def test_markdown_paragraph_inline_marks_reduced(markdown):
+    assert _kinds(markdown, "paragraph")[0].text == "An inspection of Kent Police, see the report."
+
+
+def test_markdown_list_items_depth_and_number(markdown):
+    items = [(b.text, b.level, b.number) for b in _kinds(markdown, "list_item")]
+    assert items == [
+        ("The force should improve the quality of investigations that involve vulnerable people.", 0, ""),
+        ("The force should improve its approach to domestic abuse by:", 0, ""),
+        ("understanding its low arrest rate;", 1, ""),
+        ("clarifying the policy.", 1, ""),
+        ("A numbered item", 0, "1"),
+    ]
+
+
+def test_markdown_pipe_table(markdown):
+    (table,) = _kinds(markdown, "table")
+    assert table.rows == [["Question", "Grade"], ["Preventing crime", "Good"]]
+
+
+def test_email_blocks(tmp_path):
+    path = tmp_path / "bulletin.eml"
+    path.write_bytes(
+        b"From: office@example.org\nTo: list@example.org\nSubject: Bulletin\nDate: Mon, 2 Oct 2023 10:00:00 +0100\n"
+        b"Content-Type: text/plain; charset=utf-8\n\n"
+        b"Annual Report Publication\n\nI published my annual report this month, and it covers the whole year of"
+        b" work with partners across the area.\n\n  \xe2\x80\xa2 Victims are supported\n\n  \xe2\x80\xa2 Harm is"
+        b" prevented\n"
+    )
+    doc = read_document(path)
+    assert doc.format == "email" and doc.meta["subject"] == "Bulletin"
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Annual Report Publication"),
+        (
+            "paragraph",
+            "I published my annual report this month, and it covers the whole year of work with partners "
+            "across the area.",
+        ),
+        ("list_item", "Victims are supported"),
+        ("list_item", "Harm is prevented"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Encodings
+# ---------------------------------------------------------------------------------------------------------
+
+WINDOWS_TEXT = (
+    "PEEL: Police effectiveness 2015 – Gwent Police\n\n"
+    "The force’s budget is £120m and it spends it on the public’s priorities – as the plan says.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "recorded"),
+    [("cp1252", "cp1252"), ("utf-16", "utf-16"), ("utf-8-sig", "utf-8-sig"), ("utf-16-le", "utf-16-le")],
+)
+def test_text_in_other_encodings_is_read(tmp_path, encoding, recorded):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(WINDOWS_TEXT.encode(encoding))
+    doc = read_document(path)
+    assert doc.meta["encoding"] == recorded
+    assert "The force’s budget is £120m" in doc.text and "2015 – Gwent" in doc.text
+    assert doc.blocks[0].kind == "heading"
+
+
+def test_latin1_text_is_read(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Caf\xe9 culture and the force's r\xe9sum\xe9 of \xa3120m spending.\n".encode("latin-1"))
+    doc = read_document(path)
+    assert "Café culture" in doc.text and "£120m" in doc.text
+    assert doc.meta["encoding"] in {"cp1252", "latin-1", "iso8859-1"}
+
+
+def test_utf8_recorded():
+    assert decode("plain £ text".encode())[1] == "utf-8"
+
+
+def test_bytes_no_encoding_explains_are_refused():
+    with pytest.raises(ReadError, match="binary file"):
+        decode(b"abc\x00\x00\x01\x02\xff\xfe\x00junk" * 10)
