@@ -19,7 +19,13 @@ from ..text import clean_line
 from .areas import area_key
 from .grade_tables import judgment
 from .grammar import LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
+from .judgments_lines import TOP_QUESTION
 
+# The questions that head a graded section (the sub-questions under them start "How well does the force ...").
+PILLAR_QUESTION = re.compile(
+    r"^(?:how (?:effective|efficient|legitimate) is the force at|to what extent does the force)", re.I
+)
+AFTER_SUMMARY = re.compile(r"^(?:areas? for improvement|causes? of concern|recommendations?)\W*$", re.I)
 CONTENTS = re.compile(r"^(?:contents|table of contents)\W*$", re.I)
 RULE = "a heading (or 'Summary of findings', 'Overall judgment') with a grade in it or in the block after it"
 
@@ -28,9 +34,24 @@ def _in_contents(node: Node) -> bool:
     return CONTENTS.match(node.text.strip()) is not None or any(CONTENTS.match(h.text.strip()) for h in node.path)
 
 
-def _section_area(node: Node) -> tuple[str, str] | None:
-    """The question a "Summary of findings" box belongs to: the outermost enclosing heading naming an area."""
-    hit = enclosing(node, area_key, outermost=True)
+def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
+    """The question a "Summary of findings" box belongs to: the nearest question heading before it (at its
+    level or above) that names an area, else the outermost enclosing heading that names one. Reading back
+    rather than up the path also serves documents whose headings all come at one level."""
+    level = nodes[i].block.level if nodes[i].kind == "heading" else 99
+    found: list[tuple[str, str]] = []
+    for node in reversed(nodes[:i]):
+        b, text = node.block, clean_line(node.text)
+        if found and (SUMMARY.match(text) or AFTER_SUMMARY.match(text)):  # the end of the previous question
+            break
+        if b.kind == "heading" and (b.level or 1) <= (level or 99) and TOP_QUESTION.match(text):
+            if key := area_key(text):
+                if PILLAR_QUESTION.match(text):
+                    return key, text
+                found.append((key, text))
+    if found:
+        return found[-1]
+    hit = enclosing(nodes[i], area_key, outermost=True)
     return (hit[0], clean_line(hit[1].text)) if hit else None
 
 
@@ -41,6 +62,8 @@ def _grade_after(nodes: list[Node], i: int) -> tuple[str, bool, str | None, int]
     hit = grade_cell(nodes[i + 1].text)
     if hit is None:
         return None
+    if i + 2 < len(nodes) and nodes[i + 2].kind != "table" and grade_cell(nodes[i + 2].text) is not None:
+        return None  # grades side by side (a panel whose questions did not come out as a run): not this heading's
     grade, starred, year = hit
     last = i + 1
     if year is None and i + 2 < len(nodes) and (more := LAST_INSPECTED.match(clean_line(nodes[i + 2].text))):
@@ -48,15 +71,49 @@ def _grade_after(nodes: list[Node], i: int) -> tuple[str, bool, str | None, int]
     return grade, starred, year, last
 
 
+def _question(node: Node) -> str | None:
+    """The area of a heading, or of a short paragraph that is a question, else None."""
+    text = clean_line(node.text)
+    if node.kind == "heading" or (node.kind == "paragraph" and text.endswith("?") and len(text.split()) <= 30):
+        return area_key(text)
+    return None
+
+
+def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
+    """Overview panels (2015-16): questions printed side by side come out as a run of questions, then their
+    grades in the same order. Returns the rows and the indices of the blocks they used."""
+    rows: list[dict] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(nodes):
+        j = i
+        while j < len(nodes) and _question(nodes[j]) and grade_cell(nodes[j].text) is None:
+            j += 1
+        k = j
+        while k < len(nodes) and nodes[k].kind != "table" and grade_cell(nodes[k].text) is not None:
+            k += 1
+        n = j - i
+        if n >= 2 and k - j >= n:
+            for q, g in zip(nodes[i:j], nodes[j : j + n], strict=True):
+                label = clean_line(q.text)
+                evidence = f"{label} | {clean_line(g.text)}"
+                rows.append(judgment(_question(q), label, grade_cell(g.text)[0], g.block.page, evidence, None, "panel"))
+            used.update(range(i, j + n))
+            i = j + n
+            continue
+        i = max(j, i + 1)
+    return rows, used
+
+
 def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], list[dict]]:
     """(judgment rows, failed checks) from headings and the blocks after them. ``pillar``: the report's."""
-    rows: list[dict] = []
+    rows, used = panel_grades(nodes)
     checks: list[dict] = []
     for i, node in enumerate(nodes):
         b = node.block
         text = clean_line(b.text)
         short = len(text.split()) <= 16
-        if b.kind == "table" or not text or _in_contents(node):
+        if i in used or b.kind == "table" or not text or _in_contents(node) or grade_cell(text) is not None:
             continue
         if b.kind != "heading" and not (short and (SUMMARY.match(text) or OVERALL.match(text) or label_grade(text))):
             continue
@@ -78,7 +135,7 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
         if OVERALL.match(label):
             key, label_out, row_pillar = "overall", label, pillar_of(label) or _enclosing_pillar(node) or pillar
         elif SUMMARY.match(label):
-            found = _section_area(node)
+            found = _section_area(nodes, i)
             if found is None:
                 checks.append(_failed(label, page, evidence))
                 continue

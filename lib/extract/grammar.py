@@ -63,7 +63,7 @@ def pillar_heading(text: str) -> str | None:
 def label_grade(text: str) -> tuple[str, str, bool] | None:
     """(label, grade, starred) for a heading or short line that holds its own grade, else None."""
     text = " ".join(text.split())
-    if len(text) > 180:
+    if len(text) > 180 or text.endswith("."):  # a sentence, not a label
         return None
     hit = LABEL_GRADE.match(text)
     if not hit or re.search(r"\b(?:is|are|was|were|be|been|has|have|should|will)\b", hit.group("label"), re.I):
