@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 from ..model import Document
+from ..structure import document_outline
 from ..text import clean_lines
 from .areas import GRADE_LINE, area_key
+from .findings_blocks import block_findings
 from .judgments_lines import TOP_QUESTION
 
 HEADINGS = {
@@ -55,9 +57,30 @@ def _is_heading(lines: list[tuple[int, str, str]], i: int) -> str | None:
     return None
 
 
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()[:70]
+
+
 def extract_findings(doc: Document, info: dict) -> list[dict]:
+    """The structure's findings (lib/extract/findings_blocks.py) first, then those read line by line that
+    the structure did not give (text whose blocks carry no headings or lists); one row per item."""
     if info.get("doc_type") != "peel_report":
         return []  # a PCC response's recommendations come from its table (lib.extract.pcc)
+    rows: list[dict] = []
+    seen: dict[tuple[str, str], dict] = {}
+    for row in block_findings(document_outline(doc)) + line_findings(doc):
+        key = (row["kind"], _key(row["text"]))
+        if key in seen:
+            if seen[key]["area"] is None:
+                seen[key]["area"] = row["area"]
+            continue
+        seen[key] = row
+        rows.append(row)
+    return rows
+
+
+def line_findings(doc: Document) -> list[dict]:
+    """Findings read line by line: a list starts at its heading line, items at a bullet."""
     lines = clean_lines(doc)
     rows: list[dict] = []
     area = None

@@ -1,0 +1,174 @@
+"""Findings read from the structure: each way a report sets out a finding is one rule over the section tree.
+
+- ``afi_list``: a heading (or a line standing as one) "Areas for improvement", then its list items (a
+  report without list markup: the paragraphs "The force should ...");
+- ``numbered``: "Area for improvement 1: ..." or "Recommendation 1: ..." (2023-25), the text after the
+  colon or in the blocks after it;
+- ``cause_of_concern``: a "Cause of concern" box: the cause's text, then its recommendations ("Within six
+  months, the force should:" then items, or a "Recommendations" heading then items).
+"Innovative practice" and "Promising practice" boxes are not findings. Sub-items (deeper, or after an item
+ending in ':') stay in their parent. Each finding's area is the nearest heading above it that names one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..structure import Node, area_of, section
+from ..text import clean_line
+from .areas import area_key
+from .judgments_lines import TOP_QUESTION
+
+AFI_HEADING = re.compile(r"^areas? for improvement\W*$", re.I)
+NUMBERED = re.compile(
+    r"^(?P<kind>area for improvement|recommendation|cause of concern)\s+(?P<n>\d{1,2})\b\W*(?P<text>.*)$", re.I
+)
+CAUSE = re.compile(r"^(?:accelerated )?causes? of concern\W*(?P<text>.*)$", re.I)
+RECS = re.compile(r"^recommendations?\W*$", re.I)
+WITHIN = re.compile(r"^(?:within|by)\b.{0,40}\bshould\W*$|^(?:we recommend that|the force should)\W*$", re.I)
+SHOULD = re.compile(
+    r"^(?:the (?:force|constabulary|chief constable)|[A-Z][\w&' -]+ (?:police|constabulary))\b.{0,40}\bshould\b", re.I
+)
+KINDS = {
+    "area for improvement": "area_for_improvement",
+    "recommendation": "recommendation",
+    "cause of concern": "cause_of_concern",
+}
+
+
+def _area(nodes: list[Node], i: int) -> str | None:
+    """The nearest enclosing heading that names an area; where the headings come at one level (so the
+    question is a sibling, not a parent), the nearest heading before the finding that names one."""
+    key = area_of(nodes[i], area_key)
+    if key and key != "overall":
+        return key
+    level = nodes[i].block.level if nodes[i].kind == "heading" else 99
+    for node in reversed(nodes[:i]):
+        b = node.block
+        heading = b.kind == "heading" and (b.level or 1) <= (level or 99)
+        question = b.kind == "paragraph" and len(b.text.split()) <= 30 and TOP_QUESTION.match(clean_line(b.text))
+        if (heading or question) and (k := area_key(b.text)):
+            return k
+    return key
+
+
+def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: list[str]) -> dict:
+    text = re.sub(r"\s+", " ", text).strip()
+    return {
+        "area": _area(nodes, at),
+        "kind": kind,
+        "text": text,
+        "page": page,
+        "evidence": " / ".join(evidence)[:300],
+    }
+
+
+def _items(nodes: list[Node]) -> list[tuple[Node, str, list[str]]]:
+    """List items with their sub-items folded in: (first node, whole text, lines as printed)."""
+    out: list[tuple[Node, str, list[str]]] = []
+    opened = False  # the item ended in ':' and its sub-items follow at the same depth
+    for node in nodes:
+        text = clean_line(node.text)
+        if not text:
+            continue
+        parent = out[-1] if out else None
+        deeper = parent is not None and node.block.level > parent[0].block.level
+        if parent is not None and len(parent[2]) == 1:
+            opened = parent[1].endswith(":")
+        follows = opened and parent is not None and (text[:1].islower() or re.search(r"(?:;|\band|\bor)$", parent[1]))
+        if parent is not None and (deeper or follows):
+            out[-1] = (parent[0], f"{parent[1]} {text}", parent[2] + [text])
+        else:
+            out.append((node, text, [text]))
+    return out
+
+
+def _list_after(nodes: list[Node], start: int) -> list[Node]:
+    """The list items from ``start`` on, up to the first block that is neither a list item nor empty."""
+    out = []
+    for node in nodes[start:]:
+        if node.kind == "list_item":
+            out.append(node)
+        elif out or node.kind == "heading":
+            break
+    return out
+
+
+def afi_list(nodes: list[Node], i: int) -> list[dict]:
+    """'Areas for improvement' then its list items (else its 'The force should ...' paragraphs)."""
+    body = section(nodes, i) if nodes[i].kind == "heading" else nodes[i + 1 :]
+    items = _list_after(body, 0)
+    if not items:
+        items = []
+        for node in body:
+            if node.kind == "paragraph" and SHOULD.match(clean_line(node.text)):
+                items.append(node)
+            elif items or node.kind == "heading":
+                break
+    return [_row(nodes, n.index, "area_for_improvement", t, n.block.page, ev) for n, t, ev in _items(items)]
+
+
+def numbered(nodes: list[Node], i: int) -> list[dict]:
+    """'Area for improvement 1: ...' (or 'Recommendation 1'): the text after it, in the block or the next."""
+    hit = NUMBERED.match(clean_line(nodes[i].text))
+    kind = KINDS[hit.group("kind").lower()]
+    text, evidence = hit.group("text").strip(), [clean_line(nodes[i].text)]
+    j = i + 1
+    while not text and j < len(nodes) and nodes[j].kind in ("paragraph", "list_item"):
+        text = clean_line(nodes[j].text)
+        evidence.append(text)
+        j += 1
+    return [_row(nodes, i, kind, text, nodes[i].block.page, evidence)] if text else []
+
+
+def cause_of_concern(nodes: list[Node], i: int) -> list[dict]:
+    """A cause of concern: its text (the heading's own text after 'Cause of concern', else the paragraphs
+    after it), then its recommendations."""
+    own = CAUSE.match(clean_line(nodes[i].text)).group("text").strip()
+    texts, rows = ([own] if own else []), []
+    j = i + 1
+    while j < len(nodes):
+        node, text = nodes[j], clean_line(nodes[j].text)
+        if WITHIN.match(text) or RECS.match(text) or node.kind == "list_item" or NUMBERED.match(text):
+            break
+        if node.kind == "heading" or node.kind == "table":
+            break
+        texts.append(text)
+        j += 1
+    if texts:
+        rows.append(_row(nodes, i, "cause_of_concern", " ".join(texts), nodes[i].block.page, texts))
+    if j < len(nodes) and (WITHIN.match(clean_line(nodes[j].text)) or RECS.match(clean_line(nodes[j].text))):
+        j += 1
+        if j < len(nodes) and WITHIN.match(clean_line(nodes[j].text)):
+            j += 1
+        rows += [
+            _row(nodes, n.index, "recommendation", t, n.block.page, ev) for n, t, ev in _items(_list_after(nodes, j))
+        ]
+    return rows
+
+
+def block_findings(nodes: list[Node]) -> list[dict]:
+    """Every finding the structure sets out, in reading order."""
+    rows: list[dict] = []
+    for i, node in enumerate(nodes):
+        if node.kind not in ("heading", "paragraph"):
+            continue
+        text = clean_line(node.text)
+        if len(text) > 400:
+            continue
+        if AFI_HEADING.match(text):
+            rows += afi_list(nodes, i)
+        elif NUMBERED.match(text):
+            rows += numbered(nodes, i)
+        elif CAUSE.match(text) and (
+            node.kind == "heading" or node.block.box or len(text.split()) <= 4 or ":" in text[:40]
+        ):
+            rows += cause_of_concern(nodes, i)
+        elif (
+            RECS.match(text) and node.kind == "heading" and not any(CAUSE.match(clean_line(h.text)) for h in node.path)
+        ):
+            rows += [
+                _row(nodes, n.index, "recommendation", t, n.block.page, ev)
+                for n, t, ev in _items(_list_after(section(nodes, i), 0))
+            ]
+    return rows
