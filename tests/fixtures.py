@@ -1,5 +1,6 @@
 """Fixture builders: the seeds in other shapes (PDF in one or two columns, re-wrapped, another force's name)
-and bad inputs (empty, random bytes, truncated, encrypted, image-only, .docx, PNG, binary .txt, one 5 MB line).
+and bad inputs (empty, random bytes, truncated, encrypted, image-only, damaged .docx, .xlsx, PNG, binary .txt,
+one 5 MB line).
 
 Every builder writes only the file it is given (never the seeds) and returns that path, so the lead's golden
 tests and the benchmark can import them (``from fixtures import render_pdf`` inside tests/, or
@@ -455,7 +456,7 @@ def image_pdf(path: str | Path, pages: int = 2) -> Path:
 
 
 def docx(path: str | Path) -> Path:
-    """A minimal Word document (a zip container)."""
+    """A damaged Word document: a zip holding word/document.xml but none of the parts that say what it is."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(
             "[Content_Types].xml",
@@ -468,6 +469,14 @@ def docx(path: str | Path) -> Path:
             '.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>PEEL: Police effectiveness 2015'
             "</w:t></w:r></w:p></w:body></w:document>",
         )
+    return Path(path)
+
+
+def xlsx(path: str | Path) -> Path:
+    """A zip container that is not a Word document (a spreadsheet's parts)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
     return Path(path)
 
 
@@ -506,7 +515,8 @@ BAD_EXPECTED = {
     "truncated.pdf": ("failed", "damaged PDF"),
     "encrypted.pdf": ("failed", "encrypted PDF: needs a password"),
     "scanned.pdf": ("failed", "no text layer"),
-    "report.docx": ("failed", "unsupported format"),
+    "report.docx": ("failed", "damaged Word document"),
+    "figures.xlsx": ("failed", "unsupported format"),
     "figure.png": ("failed", "unsupported format"),
     "binary.txt": ("failed", "binary file"),
     "oneline.txt": ("ok", ""),
@@ -531,6 +541,7 @@ def bad_inputs(folder: str | Path, source_pdf: str | Path | None = None) -> dict
         encrypted_pdf(folder / "encrypted.pdf"): BAD_EXPECTED["encrypted.pdf"],
         image_pdf(folder / "scanned.pdf"): BAD_EXPECTED["scanned.pdf"],
         docx(folder / "report.docx"): BAD_EXPECTED["report.docx"],
+        xlsx(folder / "figures.xlsx"): BAD_EXPECTED["figures.xlsx"],
         png(folder / "figure.png"): BAD_EXPECTED["figure.png"],
         binary_text(folder / "binary.txt"): BAD_EXPECTED["binary.txt"],
         huge_line_text(folder / "oneline.txt"): BAD_EXPECTED["oneline.txt"],

@@ -10,25 +10,30 @@ from ..privacy import redact
 from . import text as textreader
 from .html import html_blocks
 from .layout import pages_from_blocks
+from .word import is_docx, read_word
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ""}
 UNSUPPORTED = {
-    b"PK\x03\x04": "a zip container (Word .docx, Excel or similar): save it as PDF or text",
+    b"PK\x03\x04": "a zip container that is not a Word document (Excel, PowerPoint, OpenDocument, an archive): "
+    "save it as PDF, Word or text",
     b"\x89PNG": "an image (PNG): OCR is not supported, use the PDF with its text layer",
     b"\xff\xd8\xff": "an image (JPEG): OCR is not supported, use the PDF with its text layer",
     b"GIF8": "an image (GIF): OCR is not supported",
     b"II*\x00": "an image (TIFF): OCR is not supported",
     b"MM\x00*": "an image (TIFF): OCR is not supported",
-    b"\xd0\xcf\x11\xe0": "an old Office file (.doc/.xls): save it as PDF or text",
+    b"\xd0\xcf\x11\xe0": "an old Office file (.doc/.xls) or a password-protected one: save it as .docx, PDF or text",
     b"{\\rtf": "a rich-text (.rtf) file: save it as PDF or text",
 }
 
 
-def sniff(path: Path, head: bytes) -> str:
-    """The reader to use: pdf | text | markdown | email. Raises ReadError for formats we do not read."""
+def sniff(path: Path, head: bytes, raw: bytes | None = None) -> str:
+    """The reader to use: pdf | docx | text | markdown | email (HTML is found inside "text"). Raises
+    ReadError for formats we do not read. ``raw``: the whole file, to look inside a zip container."""
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in head[:1024]):
         return "pdf"
+    if head.startswith(b"PK\x03\x04") and raw is not None and is_docx(raw):
+        return "docx"
     for magic, what in UNSUPPORTED.items():
         if head.startswith(magic):
             raise ReadError(f"unsupported format: {what}")
@@ -36,13 +41,17 @@ def sniff(path: Path, head: bytes) -> str:
         if not head:
             raise ReadError("empty file (0 bytes)")
         raise ReadError("not a PDF: the file is named .pdf but has no PDF header (damaged or another format)")
+    if suffix == ".docx":
+        raise ReadError("damaged Word document: the file is named .docx but is not a Word (zip) container")
     if suffix in {".md", ".markdown"}:
         return "markdown"
     if suffix == ".eml":
         return "email"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    raise ReadError(f"unsupported format: {suffix} files are not read (use PDF, text, Markdown or e-mail)")
+    raise ReadError(
+        f"unsupported format: {suffix} files are not read (use PDF, Word, a saved web page, text, Markdown or e-mail)"
+    )
 
 
 def read_document(path: str | Path) -> Document:
@@ -53,7 +62,7 @@ def read_document(path: str | Path) -> Document:
     except OSError as err:
         raise ReadError(f"cannot open the file: {err.strerror}") from None
     sha = hashlib.sha256(raw).hexdigest()
-    fmt = sniff(path, raw[:2048])
+    fmt = sniff(path, raw[:2048], raw)
     meta: dict = {}
     blocks: list[Block] = []
     if fmt == "pdf":
@@ -61,6 +70,11 @@ def read_document(path: str | Path) -> Document:
 
         pages, meta = pdf.read_pdf(path, raw)
         blocks = textreader.text_blocks([page.lines for page in pages])
+    elif fmt == "docx":
+        blocks, meta = read_word(raw)
+        if not blocks:
+            raise ReadError("no text: the Word document holds no paragraphs or tables with text")
+        pages = pages_from_blocks(blocks)
     else:
         is_html = False
         if fmt == "email" or (
