@@ -24,10 +24,33 @@ _INSPECTED = re.compile(
 )
 
 PILLAR_QUESTIONS = {
-    "effectiveness": r"how effective is the force at keeping people safe|police effectiveness|overall effectiveness",
-    "efficiency": r"how efficient is the force|police efficiency|overall efficiency",
-    "legitimacy": r"how legitimate is the force|police legitimacy|overall legitimacy",
+    "effectiveness": r"how effective is the force at keeping people safe|police effectiveness|overall effectiveness"
+    r"|force is effective at keeping people safe",
+    "efficiency": r"how efficient is the force|police efficiency|overall efficiency|operates efficiently",
+    "legitimacy": r"how legitimate is the force|police legitimacy|overall legitimacy|force is legitimate",
 }
+
+
+# What a graded report (or the inspectorate's page or press release about one) says.
+GRADED = (
+    r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern"
+    r"|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments"
+    r"|the extent to which the force|\bis (?:outstanding|good|adequate|inadequate) (?:at|in)\b|requires improvement (?:at|in)\b"
+    r"|has been (?:assessed|judged|graded|rated) as|not yet (?:been )?graded|judg(?:e)?ment .{0,40}carried over"
+)
+_CYCLE = re.compile(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
+# A document of another country (the US, Australia, Canada...) naming a place that shares a force's name.
+FOREIGN = re.compile(
+    r"\b(?:United States|U\.S\.|USA|Australia|Canada|New Zealand|Ohio|Virginia|Massachusetts|New Jersey|New York"
+    r"|New Hampshire|New South Wales|North Carolina|Washington State|county sheriff|sheriff['’]s office)\b"
+)
+UK = re.compile(r"\bHMIC(?:FRS)?\b|England and Wales|Home Office|Police and Crime Commissioner|Constabulary|\bPEEL\b")
+
+
+def cycle_of(text: str) -> tuple[int, str] | None:
+    """(first year, cycle as printed) of a PEEL title that spans years: "PEEL 2021/22", "PEEL 2023–25"."""
+    hit = _CYCLE.search(text[:6000])
+    return (int(hit.group(1)), f"{hit.group(1)}{hit.group(2)}{hit.group(3)}") if hit else None
 
 
 def _score(text: str, patterns: dict[str, str]) -> dict[str, int]:
@@ -40,14 +63,17 @@ def doc_type(text: str, head: str) -> str:
     low, head = text.lower(), head.lower()
     inspectorate = len(re.findall(r"\bhmic(?:frs)?\b|inspectorate of constabulary", low))
     peel = len(re.findall(r"\bpeel\b", low))
-    graded = len(
-        re.findall(
-            r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments",
-            low,
-        )
-    )
+    graded = len(re.findall(GRADED, low))
     head = head[:1500]
-    pcc_head = bool(re.search(r"police and crime commissioner|\bcommissioner\b|\bpcc\b|\bopcc\b|comisiynydd", head))
+    pcc_head = bool(
+        re.search(r"police(?:, fire)? and crime commissioner|\bcommissioner\b|\bp?f?pcc\b|\bopf?cc\b|comisiynydd", head)
+    )
+    # A Commissioner's answer to a report: a Section 55 response, a titled response to the inspectorate, or a
+    # letter (Dear ..., Yours sincerely) about an inspection; it is a response even when it quotes PEEL titles.
+    answer = bool(
+        re.search(r"section 55\b|response to (?:the )?(?:hmicfrs|hmic\b|peel|his majesty|her majesty|hm )", low)
+    )
+    letter = bool(re.search(r"\bdear (?:mr|mrs|ms|miss|dr|sir|chief|hm)\b|\byours (?:sincerely|faithfully)\b", low))
     pcc = len(re.findall(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b", low))
     response = len(
         re.findall(
@@ -60,9 +86,11 @@ def doc_type(text: str, head: str) -> str:
     )
     if pcc >= 2 and bulletin >= 2 and not peel_head:
         return "pcc_bulletin"
+    if pcc_head and (answer or letter) and (inspectorate or peel):
+        return "pcc_response"
     if pcc_head and response >= 2 and (inspectorate or peel) and not peel_head:
         return "pcc_response"
-    if (peel_head or inspectorate >= 2 or peel >= 1) and graded >= 2:
+    if (peel_head or inspectorate >= 1 or peel >= 1) and graded >= 2:
         return "peel_report"
     return "unknown"
 
@@ -78,7 +106,10 @@ def subject_force(doc: Document) -> str | None:
         hit = re.search(pattern, head)
         if hit and (name := F.canonical(hit.group(1)) or next(iter(F.mentions(hit.group(1))), None)):
             return name
-    counts = F.mentions("\n".join(t for _, t in blocks(doc)))
+    text = "\n".join(t for _, t in blocks(doc))
+    if FOREIGN.search(text) and not UK.search(text):
+        return None  # "New Hampshire", "Cleveland, Ohio": not a force of England and Wales
+    counts = F.mentions(text)
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2) + [(None, 0)]
@@ -87,6 +118,8 @@ def subject_force(doc: Document) -> str | None:
 
 
 def _year(text: str, dtype: str, published: str) -> int | None:
+    if dtype in ("peel_report", "pcc_response") and (cycle := cycle_of(text)):
+        return cycle[0]  # a 2018/19 report is year 2018; a response is the year of the report it answers
     if dtype == "peel_report":
         hit = _PEEL_TITLE.search(text[:5000]) or _PEEL_TITLE.search(text)
         if hit:
@@ -177,8 +210,14 @@ def classify(doc: Document) -> dict:
     info = {"doc_type": dtype, "force": subject_force(doc) if dtype != "unknown" else (subject_force(doc) or None)}
     info["year"] = _year(text, dtype, published)
     info["pillar"] = _pillar(text, info["year"], dtype)
+    cycle = cycle_of(text) if dtype in ("peel_report", "pcc_response") else None
+    info["cycle"] = cycle[1] if cycle else ""
     info["inspectorate"] = (
-        "HMICFRS" if re.search(r"\bHMICFRS\b", text) else ("HMIC" if re.search(r"\bHMIC\b", text) else "")
+        ""  # a Commissioner's document is not the inspectorate's, whoever it quotes
+        if dtype not in ("peel_report", "unknown")
+        else "HMICFRS"
+        if re.search(r"\bHMICFRS\b|Inspectorate of Constabulary and Fire", text)
+        else ("HMIC" if re.search(r"\bHMIC\b|Inspectorate of Constabulary", text) else "")
     )
     info["published"] = published
     info["title"] = _title(doc, info)

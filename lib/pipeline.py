@@ -10,6 +10,7 @@ from .classify import classify
 from .extract import extract_all
 from .model import ReadError
 from .readers import read_document
+
 # lib/batch.py still imports the row tables from here under the name TABLES (until it imports lib.tables).
 from .tables import ROW_TABLES
 from .tables import ROW_TABLES as TABLES  # noqa: F401
@@ -51,7 +52,13 @@ def process_document(path: str | Path, doc_id: str) -> dict:
         extracted = extract_all(doc, info)
         for name in ROW_TABLES:
             result[name] = [
-                {"doc_id": doc_id, "force": info.get("force"), "year": info.get("year"), "cycle": info.get("cycle"), **r}
+                {
+                    "doc_id": doc_id,
+                    "force": info.get("force"),
+                    "year": info.get("year"),
+                    "cycle": info.get("cycle"),
+                    **r,
+                }
                 if name != "checks"
                 else {"doc_id": doc_id, **r}
                 for r in extracted.get(name, [])

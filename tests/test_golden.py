@@ -72,7 +72,8 @@ def results() -> dict[str, dict]:
                 "force": "Dyfed-Powys Police",
                 "year": 2021,
                 "published": "2021-07-02",
-                "inspectorate": "HMICFRS",
+                "inspectorate": "",  # a Commissioner's document is not the inspectorate's
+                "cycle": "",
             },
         ),
     ],

@@ -14,8 +14,8 @@ def extract_all(doc: Document, info: dict) -> dict[str, list[dict]]:
     judgments, judgment_checks = extract_judgments(doc, info)
     indicators, indicator_checks = extract_indicators(doc, info)
     findings = extract_findings(doc, info)
-    actions, recommendations = extract_pcc_actions(doc, info)
-    findings += recommendations
+    actions, answered = extract_pcc_actions(doc, info)
+    findings += answered
     tables = {"judgments": judgments, "indicators": indicators, "findings": findings, "pcc_actions": actions}
     tables["checks"] = judgment_checks + indicator_checks + run_checks(doc, info, tables)
     return tables
