@@ -1,0 +1,101 @@
+"""Figures in the "Force in numbers" panels: a label, the force and its figure, England and Wales and theirs."""
+
+from __future__ import annotations
+
+import re
+
+from .. import forces as F
+from ..model import Document
+from ..text import clean_lines
+from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
+
+# ---------------------------------------------------------------- 2. "Force in numbers" panels
+PANEL_VALUE = re.compile(rf"^(?P<v>{SIGNED})\s*(?P<pct>%)?$")
+PANEL_RULES = [  # (key, pattern over heading + label, unit)
+    ("calls_for_assistance_per_1000", r"calls for assistance|^incidents per 1,000", "per 1,000 population"),
+    ("asb_incidents_change_pct", r"change in (?:asb|anti-social)", "percent change"),
+    ("asb_incidents_per_1000", r"(?:asb|anti-social behaviour).*per 1,000", "per 1,000 population"),
+    ("recorded_crime_change_pct", r"change in (?:police )?recorded crime", "percent change"),
+    ("recorded_crime_per_1000", r"crimes? recorded per 1,000|recorded crime.*per 1,000", "per 1,000 population"),
+    ("outcome_charged_summonsed_pct", r"charged/summonsed|charged or summonsed", "percent of crimes"),
+    ("outcome_evidential_difficulties_victim_pct", r"evidential difficulties.*victim", "percent of crimes"),
+    ("outcome_no_suspect_pct", r"no suspect identified", "percent of crimes"),
+    ("domestic_abuse_incidents_per_1000", r"domestic abuse incidents per 1,000", "per 1,000 population"),
+    ("domestic_abuse_pct_of_crime", r"domestic abuse as a (?:percentage|proportion)", "percent of recorded crime"),
+    ("ocg_per_million", r"organised crime groups per (?:1|one) million", "per million population"),
+    ("victim_satisfaction_pct", r"victim satisfaction|satisfied", "percent"),
+]
+
+
+def extract_panels(doc: Document, force: str | None) -> list[dict]:
+    """Panels print: a label (one or more lines), the force's name, its figure, 'England and Wales', theirs.
+    Line based, so it reads Markdown (blank lines between) and PDF text (none) alike."""
+    lines = [(p, t) for p, _, t in clean_lines(doc)]
+    lines = [(p, t) for p, t in lines if t]
+    rows: list[dict] = []
+    periods: list[str] = []
+    heading = ""
+    used = -1  # index of the last line a panel consumed; a label never reaches back past it
+    for i in range(len(lines) - 3):
+        text = lines[i][1]
+        if text.startswith("#"):
+            heading = text.lstrip("#").strip()
+            continue
+        f_name, f_val, ew_name, ew_val = (lines[i + k][1] for k in range(4))
+        if not (
+            F.canonical(f_name)
+            and PANEL_VALUE.match(f_val)
+            and ew_name.lower() == "england and wales"
+            and PANEL_VALUE.match(ew_val)
+        ):
+            continue
+        if force and F.canonical(f_name) != force:
+            continue
+        label_lines = []
+        j = i - 1
+        while j > used and len(label_lines) < 5:
+            prev = lines[j][1]
+            if (
+                prev.startswith("#")
+                or PANEL_VALUE.match(prev)
+                or prev.endswith(".")
+                or F.canonical(prev)
+                or prev.lower() == "england and wales"
+            ):
+                break
+            label_lines.insert(0, prev)
+            j -= 1
+        used = i + 3
+        if not label_lines:
+            continue
+        label = " ".join(label_lines)
+        key, unit = None, ""
+        for k, pattern, u in PANEL_RULES:
+            if re.search(pattern, label, re.I) or (
+                re.search(pattern, heading, re.I) and not re.search(r"per 1,000|change|percentage", label, re.I)
+            ):
+                key, unit = k, u
+                break
+        is_pct = bool(PANEL_VALUE.match(f_val).group("pct"))
+        if key is None:
+            key = slug(PERIOD.sub("", label))
+            unit = "percent" if is_pct else ""
+        period = period_of(label)
+        if period:
+            periods.append(period)
+        rows.append(
+            figure(
+                key,
+                label,
+                period,
+                unit,
+                num(f_val),
+                num(ew_val),
+                lines[i + 1][0],
+                f"{label} | {f_name} {f_val} | England and Wales {ew_val}",
+            )
+        )
+    common = max(set(periods), key=periods.count) if periods else ""
+    for row in rows:
+        row["period"] = row["period"] or common
+    return rows

@@ -1,0 +1,365 @@
+"""Figures in sentences, with the England and Wales comparator in the same or the next sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .. import forces as F
+from ..model import Document
+from ..text import Sentence, sentences
+from .figures_common import DIGIT, MONTH, PCT, PERIOD, N, figure, num, period_of, periods_in, slug
+
+# ---------------------------------------------------------------- 3. sentences
+CHANGE_SUBJECTS = [  # (key stem, pattern naming what changed)
+    ("victim_based_crime", r"victim-based crime"),
+    ("recorded_crime", r"(?:police )?recorded crime(?: \(excluding fraud\))?|total recorded crime"),
+    ("stalking_harassment", r"stalking and harassment(?: crimes| offences| cases)?"),
+    ("asb_incidents", r"anti-social behaviour(?: incidents)?|incidents of anti-social behaviour"),
+    ("marac_referrals", r"(?:marac )?referrals"),
+    ("domestic_abuse_crimes", r"domestic abuse(?:-related)? (?:crimes|offences)"),
+]
+DOWN = r"fell|decreased|reduced|dropped|declined|went down|reduction|decrease|fall|fewer"
+UP = r"rose|increased|went up|grew|increase|rise|more"
+CHANGE = re.compile(rf"\b(?P<dir>{DOWN}|{UP})\s+(?:by\s+)?(?:of\s+)?(?P<v>{N})\s*{PCT}", re.I)
+CHANGE_PCT_FIRST = re.compile(rf"(?P<v>{N})\s*{PCT}\s+(?P<dir>{DOWN}|{UP}|increase|decrease)\b", re.I)
+EW_CHANGE = re.compile(
+    rf"(?:(?P<dir>{DOWN}|{UP})\s+(?:by\s+)?(?:of\s+)?(?P<ew>{N})\s*{PCT}[^.]*?(?:across|in) (?:all forces in )?England and Wales"
+    rf"|England and Wales[^.]*?(?P<dir2>{DOWN}|{UP})\s+(?:by\s+)?(?:of\s+)?(?P<ew2>{N})\s*{PCT}"
+    rf"|(?P<ew3>{N})\s*{PCT}\s+(?P<dir3>{DOWN}|{UP})[^.]*?across (?:all forces in )?England and Wales"
+    rf"|England and Wales[^.]*?(?P<ew4>{N})\s*{PCT}\s+(?P<dir4>{DOWN}|{UP}))",
+    re.I,
+)
+
+
+def _signed(value: str, direction: str) -> float:
+    v = num(value)
+    return -v if re.fullmatch(DOWN, direction.lower()) else v
+
+
+def _ew_change(text: str) -> float | None:
+    hit = EW_CHANGE.search(text)
+    if not hit:
+        return None
+    for v, d in (("ew", "dir"), ("ew2", "dir2"), ("ew3", "dir3"), ("ew4", "dir4")):
+        if hit.group(v):
+            return _signed(hit.group(v), hit.group(d))
+    return None
+
+
+def _baseline(text: str) -> str | None:
+    if re.search(r"previous (?:year|12 months)|same period the previous year|year before", text, re.I):
+        return "annual"
+    hit = re.search(rf"compared (?:with|to) the 12 months to (?:\d{{1,2}} )?{MONTH} (\d{{4}})", text, re.I)
+    return f"since_{hit.group(1)}" if hit else None
+
+
+# Figures with a fixed phrasing across the inspectorate's reports: (key, pattern with group v, unit,
+# pattern for the England and Wales figure in the same or the next sentence, or None).
+FIGURES: list[tuple[str, str, str, str | None]] = [
+    ("asb_incidents", rf"recorded (?P<v>{N}) incidents of anti-social behaviour", "incidents", None),
+    (
+        "ocg_count",
+        rf"(?:monitoring|managing|had|mapped) (?P<v>{N}) (?:active )?(?:mapped )?(?:organised crime groups|OCGs)(?! per)",
+        "organised crime groups",
+        None,
+    ),
+    (
+        "ocg_per_million",
+        rf"(?P<v>{N}) (?:mapped )?(?:OCGs|organised crime groups) per (?:one|1) million",
+        "per million population",
+        rf"England and Wales (?:rate|average) of (?P<ew>{N})(?: (?:OCGs|organised crime groups))? per",
+    ),
+    (
+        "ocg_drug_activity_pct",
+        rf"drug activity'? was the predominant crime type \((?P<v>{N}) {PCT}\)",
+        "percent of organised crime groups",
+        rf"(?P<ew>{N}) {PCT} of all OCGs",
+    ),
+    (
+        "victim_satisfaction_pct",
+        rf"(?P<v>{N}) {PCT} (?:of victims )?were satisfied",
+        "percent of victims",
+        rf"(?:national|England and Wales) victim satisfaction rate of (?P<ew>{N}) {PCT}",
+    ),
+    (
+        "domestic_abuse_arrests_per_100_crimes",
+        rf"for every 100 domestic abuse[\w -]* (?:crimes|offences)[^.]*?there were (?P<v>{N}) arrests",
+        "arrests per 100 domestic abuse crimes",
+        rf"England and Wales (?:rate|average) of (?P<ew>{N})",
+    ),
+    ("custody_place_of_safety_uses", rf"(?:used as a place of safety|place of safety) (?P<v>{N}) times", "uses", None),
+    (
+        "custody_place_of_safety_per_100k",
+        rf"(?P<v>{N}) uses as a place of safety per 100,000",
+        "per 100,000 population",
+        rf"England and Wales (?:rate|average) of (?P<ew>{N})",
+    ),
+    (
+        "dvpo_rate_per_100_da_offences",
+        rf"rate of DVPOs granted (?:is|was) (?P<v>{N}) per 100",
+        "per 100 domestic abuse-related offences",
+        rf"England and Wales (?:rate|average) of (?P<ew>{N}) per 100",
+    ),
+    ("clares_law_right_to_know_applications", rf"(?P<v>{N}) ['‘]right to know['’] applications", "applications", None),
+    ("clares_law_right_to_ask_applications", rf"(?P<v>{N}) ['‘]right to ask['’] applications", "applications", None),
+    (
+        "marac_referrals_per_10k_females",
+        rf"referred (?P<v>{N}) cases to (?:a )?MARAC per 10,000 females",
+        "per 10,000 females",
+        None,
+    ),
+    ("scpo_applications", rf"applied for (?P<v>{N}) (?:SCPOs|serious crime prevention orders)", "applications", None),
+    (
+        "scpo_rate_per_100_ocgs",
+        rf"(?:SCPOs|orders) at a rate of (?P<v>{N}) per 100 organised crime groups",
+        "per 100 organised crime groups",
+        rf"England and Wales rate of (?P<ew>{N}) per 100 organised crime groups",
+    ),
+    ("iom_offenders", rf"(?P<v>{N}) offenders were (?:being )?managed under [^.]*?IOM", "offenders", None),
+    (
+        "registered_sex_offenders",
+        rf"monitoring (?:nearly |around |about |over )?(?P<v>{N}) (?:registered )?sex offenders",
+        "offenders",
+        None,
+    ),
+    ("sex_offenders_very_high_risk", rf"(?P<v>{N}) are considered to be very high risk", "offenders", None),
+    (
+        "sex_offenders_high_risk",
+        rf"very high risk and (?:nearly |around |about )?(?P<v>{N}) high risk",
+        "offenders",
+        None,
+    ),
+    (
+        "crime_investigated_by_telephone_pct",
+        rf"investigates (?P<v>{N}) {PCT} (?:all )?of (?:all )?reported crime",
+        "percent of reported crime",
+        None,
+    ),
+    (
+        "file_review_vulnerable_files",
+        rf"Of the (?P<v>{N}) files reviewed which had a vulnerable victim",
+        "case files",
+        None,
+    ),
+    (
+        "file_review_vulnerable_allocated_appropriately",
+        rf"files reviewed which had a vulnerable victim, (?P<v>{N}) were allocated",
+        "case files",
+        None,
+    ),
+    (
+        "file_review_vulnerable_effective_investigation",
+        rf"and (?P<v>{N}) had an effective investigation",
+        "case files",
+        None,
+    ),
+    ("stalking_harassment_recorded", rf"(?P<v>{N}) cases of stalking and harassment were recorded", "cases", None),
+]
+FIGURES_RE = [
+    (key, re.compile(pattern, re.I), unit, re.compile(ew, re.I) if ew else None) for key, pattern, unit, ew in FIGURES
+]
+CLARES = re.compile(rf"Of these, (?P<v>{N}) (?:resulted in a disclosure|disclosures were made)", re.I)
+DISCLOSURE_RATE = re.compile(rf"disclosure rate of (?P<v>{N}) {PCT}", re.I)
+
+
+def extract_sentences(doc: Document, force: str | None) -> list[dict]:
+    sents: list[Sentence] = sentences(doc)
+    rows: list[dict] = []
+    force_words = F.name_pattern(force) if force else r"(?!x)x"
+    baseline = None
+    clare = None
+    for k, sent in enumerate(sents):
+        text = sent.text
+        if not DIGIT.search(text):
+            continue  # every figure is printed in digits
+        prev = sents[k - 1].text if k else ""
+        nxt = sents[k + 1].text if k + 1 < len(sents) else ""
+        period = period_of(text) or period_of(prev) or period_of(sents[k - 2].text if k > 1 else "")
+
+        # Changes in recorded crime, victim-based crime, ASB, MARAC referrals, stalking ...
+        hit = CHANGE.search(text) or CHANGE_PCT_FIRST.search(text)
+        if hit and re.search(r"\d", hit.group("v")):
+            this_base = _baseline(text)
+            if re.match(r"over this same period|over the same period", text, re.I):
+                this_base = baseline
+            baseline = this_base or baseline
+            subject = next(
+                (key for key, pattern in CHANGE_SUBJECTS if re.search(pattern, text[: hit.end()], re.I)), None
+            )
+            if subject is None and re.search(r"\bincidents\b", text, re.I) and re.search(r"anti-social", prev, re.I):
+                subject = "asb_incidents"
+            if subject == "marac_referrals" and not re.search(r"MARAC", text + prev, re.I):
+                subject = None
+            ew_subject = re.search(
+                r"across England and Wales|in England and Wales|England and Wales rose|England and Wales fell",
+                text[: hit.start()],
+                re.I,
+            ) and not re.search(force_words, text[: hit.start()], re.I)
+            found = sorted(set(periods_in(text)), key=lambda p: re.findall(r"\d{4}", p)[-1:], reverse=True)
+            if len(found) >= 2 and all(p.startswith("12 months") for p in found[:2]):
+                change_period = f"{found[0]} against {found[1]}"
+            elif (
+                re.match(r"over (?:this|the) same period", text, re.I) and rows and rows[-1]["unit"] == "percent change"
+            ):
+                change_period = rows[-1]["period"]
+            else:
+                change_period = period
+            if subject and not re.match(r"when considering all forces|this is compared with", text, re.I):
+                span = (
+                    this_base
+                    or ("annual" if subject in {"asb_incidents", "stalking_harassment"} else baseline)
+                    or "annual"
+                )
+                key = f"{subject}_change_{span}_pct"
+                value = None if ew_subject else _signed(hit.group("v"), hit.group("dir"))
+                ew = _ew_change(text[hit.end() :]) if not ew_subject else _signed(hit.group("v"), hit.group("dir"))
+                evidence = text
+                if (
+                    value is not None
+                    and ew is None
+                    and re.search(r"England and Wales", nxt)
+                    and re.match(r"(?:this is compared|when considering|across england|in england)", nxt, re.I)
+                ):
+                    ew = _ew_change(nxt)
+                    evidence = f"{text} {nxt}"
+                rows.append(
+                    figure(
+                        key,
+                        f"Change in {subject.replace('_', ' ')} ({span.replace('_', ' ')})",
+                        change_period,
+                        "percent change",
+                        value,
+                        ew,
+                        sent.page,
+                        evidence,
+                    )
+                )
+
+        for key, pattern, unit, ew_pattern in FIGURES_RE:
+            for m in pattern.finditer(text):
+                if re.search(
+                    r"England and Wales(?: \w+){0,3} (?:of|was|is)\s*$|national(?: \w+){0,3} (?:of|was|is)\s*$",
+                    text[max(0, m.start() - 60) : m.start()],
+                    re.I,
+                ):
+                    continue  # the comparator, not the force's figure
+                ew, evidence = None, text
+                if ew_pattern:
+                    after = text[m.end() :]
+                    e = ew_pattern.search(after) or ew_pattern.search(nxt)
+                    if e:
+                        ew = num(e.group("ew"))
+                        if e.string is nxt:
+                            evidence = f"{text} {nxt}"
+                rows.append(
+                    figure(key, key.replace("_", " "), period, unit, num(m.group("v")), ew, sent.page, evidence)
+                )
+                if key.startswith("clares_law_"):
+                    clare = key.replace("_applications", "")
+
+        if clare and (m := CLARES.search(text)):
+            rows.append(
+                figure(
+                    f"{clare}_disclosures",
+                    f"{clare} disclosures".replace("_", " "),
+                    period,
+                    "disclosures",
+                    num(m.group("v")),
+                    None,
+                    sent.page,
+                    text,
+                )
+            )
+        if clare and (m := DISCLOSURE_RATE.search(text)):
+            rows.append(
+                figure(
+                    f"{clare}_disclosure_rate_pct",
+                    f"{clare} disclosure rate".replace("_", " "),
+                    period,
+                    "percent of applications",
+                    num(m.group("v")),
+                    None,
+                    sent.page,
+                    text,
+                )
+            )
+            clare = None
+    return rows
+
+
+# Any other sentence that states an England and Wales (or national) figure: the force's figure is the last
+# number printed before the comparator, in the same sentence or the one before.
+COMPARATOR = re.compile(
+    rf"(?:England and Wales|national)(?: [\w-]+){{0,4}}? (?:rate|average|figure|proportion|level|percentage)s? (?:of|was|is|at) (?P<ew>{N})\s*(?P<pct>{PCT})?"
+    rf"|(?P<ew2>{N})\s*(?P<pct2>{PCT})? (?:across|in|for) (?:all forces in )?England and Wales",
+    re.I,
+)
+_MASK = re.compile(
+    rf"{PERIOD.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}} {MONTH}\b|\bper (?:one )?\d[\d,]*\b|\bfor every \d[\d,]*\b|\boutcome \d+\b|\bsection \d+\b",
+    re.I,
+)
+_VALUE = re.compile(rf"(?<![\w.,£-])(?P<v>{N})\s*(?P<pct>{PCT})?(?P<after>(?:\s+[A-Za-z][\w'’-]*){{0,8}})")
+
+
+def _force_of(text: str) -> str | None:
+    names = F.mentions(text)
+    return names.most_common(1)[0][0] if names else None
+
+
+def _masked(text: str) -> str:
+    return _MASK.sub(lambda m: "#" * len(m.group(0)), text)
+
+
+def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
+    rows = []
+    for k, sent in enumerate(sents):
+        if sent.text in taken:
+            continue
+        hit = COMPARATOR.search(sent.text)
+        if not hit:
+            continue
+        ew = num(hit.group("ew") or hit.group("ew2"))
+        pct = bool(hit.group("pct") or hit.group("pct2"))
+        before = _masked(sent.text[: hit.start()])
+        values = list(_VALUE.finditer(before))
+        source = sent
+        if not values and k:
+            before = _masked(sents[k - 1].text)
+            values = list(_VALUE.finditer(before))
+            source = sents[k - 1]
+            if source.text in taken:
+                continue
+        if not values:
+            continue
+        if pct and any(x.group("pct") for x in values):
+            values = [x for x in values if x.group("pct")]
+        v = values[-1]
+        original = source.text
+        clause_start = max(original.rfind(",", 0, v.start("v")), original.rfind(";", 0, v.start("v")), 0)
+        lead = re.sub(
+            rf"\b(?:the force|{F.name_pattern(source_force) if (source_force := _force_of(original)) else 'xx'})\b|\b(?:in|of|on|at|the|a|an|was|were|is|had|has|there)\b",
+            " ",
+            original[clause_start : v.start("v")],
+            flags=re.I,
+        )
+        tail = re.split(
+            r"\b(?:which|this|that|compared|than|when|in the|for the|as at)\b|,(?!\d)|[;(]|\.(?!\d)",
+            original[v.end("v") : v.end("v") + 90],
+        )[0]
+        words = re.findall(r"[A-Za-z][\w'’-]*", lead)[-5:] + re.findall(r"[A-Za-z][\w'’-]*", tail)[:5]
+        phrase = " ".join(words) or "figure"
+        per = re.search(r"per (?:one )?(?:[\d,]+|million)(?: [a-z]+)?", original[v.end("v") : v.end("v") + 60])
+        unit = "percent" if (v.group("pct") or pct) else (per.group(0) if per else "")
+        rows.append(
+            figure(
+                f"compared_{slug(phrase)}"[:60],
+                " ".join(original[clause_start : v.end("v") + len(tail)].strip(" ,;").split()),
+                period_of(source.text, sent.text),
+                unit,
+                num(v.group("v")),
+                ew,
+                source.page,
+                source.text if source is sent else f"{source.text} {sent.text}",
+            )
+        )
+    return rows

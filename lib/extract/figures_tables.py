@@ -1,0 +1,184 @@
+"""Figures in the crime-rate and outcomes tables of the 2015-16 reports, in any cell order a PDF-to-text tool leaves."""
+
+from __future__ import annotations
+
+import re
+
+from .. import forces as F
+from ..model import Document
+from ..text import clean_lines
+from .figures_common import SIGNED, figure, num, period_of, slug
+
+# ---------------------------------------------------------------- 1. tables
+TABLE_START = {
+    "crime_rate": re.compile(r"^rates? per 1,000 population\b", re.I),
+    "outcomes": re.compile(r"^outcome type(?:/group)?\b", re.I),
+}
+HEADER_CELL = re.compile(
+    r"^(?:rates? per 1,000 population|outcome type(?:/group)?|number of outcomes|rate|england and wales|(?:and )?wales|england|population|police)\b\W*$|^(?:rates? per 1,000 population|outcome type(?:/group)?|number of outcomes|rate)\b",
+    re.I,
+)
+LINE_CELLS = re.compile(rf"^(?P<label>.*?[A-Za-z)*][^\d]*?)?\s*(?P<nums>(?:{SIGNED}%?\s*)+)$")
+STOP = re.compile(r"^(?:source:|figure \d|https?://|www\.|\*)", re.I)
+
+
+def _is_header(line: str) -> bool:
+    if HEADER_CELL.match(line):
+        return True
+    names = F.mentions(line)
+    return bool(names) and (F.canonical(line) is not None or "england and wales" in line.lower())
+
+
+def _caption_period(lines: list[tuple[int, str]], start: int, topic: str) -> str:
+    for k in range(start, max(-1, start - 120), -1):
+        line = lines[k][1]
+        if re.match(r"figure \d+", line, re.I) and re.search(topic, line, re.I):
+            caption = line + " " + (lines[k + 1][1] if k + 1 < len(lines) else "")
+            return period_of(caption)
+    return ""
+
+
+def _table(lines: list[tuple[int, str]], start: int, kind: str, text: str) -> tuple[list[dict], list[dict]]:
+    """Parse one table from its header line; returns (indicator rows, check rows)."""
+    cells: list[tuple[str, object, int]] = []  # ("label", text, page) | ("num", value text, page)
+    header_cols: list[str] = []
+    i = start
+    while i < len(lines):
+        page, line = lines[i]
+        if _is_header(line) and not STOP.match(line):
+            header_cols += re.findall(r"number of outcomes|rate\b", line, re.I)
+            i += 1
+            continue
+        if i > start and (STOP.match(line) or (len(line.split()) >= 7 and not LINE_CELLS.match(line))):
+            break
+        hit = LINE_CELLS.match(line)
+        if hit:
+            if hit.group("label") and hit.group("label").strip(" -–"):
+                cells.append(("label", hit.group("label").strip(), page))
+            for token in re.findall(rf"{SIGNED}%?", hit.group("nums")):
+                cells.append(("num", token, page))
+        else:
+            cells.append(("label", line, page))
+        i += 1
+    numbers = [c for c in cells if c[0] == "num"]
+    first_num = next((k for k, c in enumerate(cells) if c[0] == "num"), 0)
+    # Short stray labels before the first number are header fragments when the counts need it.
+    while (
+        numbers
+        and cells[:first_num]
+        and len([c for c in cells if c[0] == "label"])
+        and len(numbers) % len([c for c in cells if c[0] == "label"])
+        and len(str(cells[0][1]).split()) <= 3
+    ):
+        cells.pop(0)
+        first_num -= 1
+    labels = [c for c in cells if c[0] == "label"]
+    if not labels or not numbers or len(numbers) % len(labels):
+        return [], [
+            {
+                "check": f"table_parsed:{kind}",
+                "passed": False,
+                "detail": f"{len(numbers)} numbers for {len(labels)} row labels on page {lines[start][0]}",
+            }
+        ]
+    width = len(numbers) // len(labels)
+    # Group the numbers in order; a label printed just before a group owns it; the other groups take the
+    # other labels in order (PDF-to-text tools move labels that stand alone to the end of the table).
+    groups, owner, position = [], {}, 0
+    for idx, cell in enumerate(cells):
+        if cell[0] == "num":
+            if position % width == 0:
+                groups.append([])
+                prev = cells[idx - 1] if idx else None
+                if prev and prev[0] == "label":
+                    owner[len(groups) - 1] = idx - 1
+            groups[-1].append(cell)
+            position += 1
+    label_idx = [idx for idx, c in enumerate(cells) if c[0] == "label"]
+    free_labels = [idx for idx in label_idx if idx not in owner.values()]
+    free_groups = [g for g in range(len(groups)) if g not in owner]
+    for g, idx in zip(free_groups, free_labels):
+        owner[g] = idx
+    period = _caption_period(lines, start, "outcomes" if kind == "outcomes" else "crime rates|per 1,000") or period_of(
+        text
+    )
+    flat = re.sub(r"\s+", " ", text)
+    households = [
+        m.strip().lower() for m in re.findall(r"rate for ([^.]{3,60}?) is the rate per 1,000 households", flat, re.I)
+    ]
+    rows, checks = [], []
+    table_rows = []
+    for g in range(len(groups)):
+        label = cells[owner[g]][1]
+        values = [num(c[1]) for c in groups[g]]
+        page = groups[g][0][2]
+        clean = re.sub(r"[*†]+$", "", label).strip()
+        evidence = f"{label} " + " ".join(c[1] for c in groups[g])
+        table_rows.append((clean, values))
+        if kind == "crime_rate":
+            unit = "per 1,000 households" if any(h in clean.lower() for h in households) else "per 1,000 population"
+            ew = values[1] if width > 1 else None
+            rows.append(figure(f"crime_rate_{slug(clean)}", clean, period, unit, values[0], ew, page, evidence))
+        else:
+            half = width // 2 if width > 1 else width
+            cols = [c.lower() for c in header_cols[:half]] or ["number of outcomes", "rate"][:half]
+            for j, col in enumerate(cols):
+                is_rate = col.startswith("rate")
+                key = f"outcomes_{'rate' if is_rate else 'number'}_{slug(clean)}"
+                unit = "outcomes per 100 offences" if is_rate else "outcomes"
+                ew = values[half + j] if width > half + j else None
+                rows.append(
+                    figure(
+                        key,
+                        f"{clean} ({'rate' if is_rate else 'number of outcomes'})",
+                        period,
+                        unit,
+                        values[j],
+                        ew,
+                        page,
+                        evidence,
+                    )
+                )
+    if kind == "outcomes":
+        checks += _outcome_totals(table_rows, width)
+    return rows, checks
+
+
+def _outcome_totals(table_rows: list[tuple[str, list[float]]], width: int) -> list[dict]:
+    """A group row (e.g. 'Out-of-court (formal)') equals the sum of the rows under it."""
+    checks = []
+    for i, (label, values) in enumerate(table_rows):
+        if not re.search(r"out-of-court \((?:in)?formal\)", label, re.I):
+            continue
+        children = []
+        for child_label, child_values in table_rows[i + 1 :]:
+            if re.search(r"out-of-court|charged|taken into consideration", child_label, re.I):
+                break
+            children.append(child_values)
+        if not children:
+            continue
+        columns = range(0, width, 2) if width >= 2 else [0]
+        ok = all(abs(sum(c[j] for c in children) - values[j]) < 0.5 for j in columns)
+        checks.append(
+            {
+                "check": f"outcome_total:{slug(label)}",
+                "passed": ok,
+                "detail": f"{label}: printed {[values[j] for j in columns]}, sum of {len(children)} rows "
+                f"{[sum(c[j] for c in children) for j in columns]}",
+            }
+        )
+    return checks
+
+
+def extract_tables(doc: Document) -> tuple[list[dict], list[dict]]:
+    lines = [(p, t) for p, _, t in clean_lines(doc)]
+    lines = [(p, t.lstrip("#").strip()) for p, t in lines if t]
+    text = "\n".join(t for _, t in lines)
+    rows, checks = [], []
+    for i, (_, line) in enumerate(lines):
+        for kind, start in TABLE_START.items():
+            if start.match(line):
+                r, c = _table(lines, i, kind, text)
+                rows += r
+                checks += c
+    return rows, checks
