@@ -86,7 +86,8 @@ def doc_type(text: str, head: str) -> str:
     )
     if pcc >= 2 and bulletin >= 2 and not peel_head:
         return "pcc_bulletin"
-    if pcc_head and (answer or letter) and (inspectorate or peel):
+    letterhead = re.search(r"police(?:, fire)? and crime commissioner|\bp?f?cc\b|\bopf?cc\b|comisiynydd", head[:600])
+    if letterhead and (answer or letter) and (inspectorate or peel):
         return "pcc_response"
     if pcc_head and response >= 2 and (inspectorate or peel) and not peel_head:
         return "pcc_response"

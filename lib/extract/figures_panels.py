@@ -27,11 +27,32 @@ PANEL_RULES = [  # (key, pattern over heading + label, unit)
 ]
 
 
+_ONE_LINE: list[re.Pattern] = []
+
+
+def _one_line_panel(line: str) -> list[str]:
+    """A panel printed on one line ("[label] Cheshire Constabulary 247 England and Wales 229"), as the lines
+    a panel prints on (label, force, figure, England and Wales, figure); any other line as it is."""
+    if "england and wales" not in line.lower():
+        return [line]
+    if not _ONE_LINE:
+        _ONE_LINE.append(
+            re.compile(
+                rf"^(?P<label>.*?)\s*(?P<force>{F.any_name_pattern()})\s+(?P<v>{SIGNED}\s*%?)\s+england and wales\s+(?P<ew>{SIGNED}\s*%?)$",
+                re.I,
+            )
+        )
+    hit = _ONE_LINE[0].match(line)
+    if not hit:
+        return [line]
+    parts = [hit.group("label").strip(), hit.group("force"), hit.group("v").replace(" ", ""), "England and Wales"]
+    return [p for p in parts if p] + [hit.group("ew").replace(" ", "")]
+
+
 def extract_panels(doc: Document, force: str | None) -> list[dict]:
     """Panels print: a label (one or more lines), the force's name, its figure, 'England and Wales', theirs.
     Line based, so it reads Markdown (blank lines between) and PDF text (none) alike."""
-    lines = [(p, t) for p, _, t in clean_lines(doc)]
-    lines = [(p, t) for p, t in lines if t]
+    lines = [(p, part) for p, _, t in clean_lines(doc) if t for part in _one_line_panel(t)]
     rows: list[dict] = []
     periods: list[str] = []
     heading = ""
