@@ -6,6 +6,7 @@ import hashlib
 import traceback
 from pathlib import Path
 
+from .checks import run_checks
 from .classify import classify
 from .extract import extract_all
 from .model import ReadError
@@ -50,6 +51,7 @@ def process_document(path: str | Path, doc_id: str) -> dict:
         info = classify(doc)
         row.update(info)
         extracted = extract_all(doc, info)
+        extracted["checks"] = extracted["checks"] + run_checks(doc, info, extracted)
         for name in ROW_TABLES:
             result[name] = [
                 {

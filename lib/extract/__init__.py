@@ -1,8 +1,8 @@
-"""All extractors over one document: judgments, indicators, findings, PCC actions, and the checks."""
+"""All extractors over one document: judgments, indicators, findings, PCC actions, and the extractors' own
+checks (a grade or figure printed twice agrees); lib.checks adds the document's checks of itself."""
 
 from __future__ import annotations
 
-from ..checks import run_checks
 from ..model import Document
 from .findings import extract_findings
 from .indicators import extract_indicators
@@ -17,5 +17,5 @@ def extract_all(doc: Document, info: dict) -> dict[str, list[dict]]:
     actions, answered = extract_pcc_actions(doc, info)
     findings += answered
     tables = {"judgments": judgments, "indicators": indicators, "findings": findings, "pcc_actions": actions}
-    tables["checks"] = judgment_checks + indicator_checks + run_checks(doc, info, tables)
+    tables["checks"] = judgment_checks + indicator_checks
     return tables
