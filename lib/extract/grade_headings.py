@@ -46,7 +46,9 @@ def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
             break
         if b.kind == "heading" and (b.level or 1) <= (level or 99) and TOP_QUESTION.match(text):
             if key := area_key(text):
-                if PILLAR_QUESTION.match(text):
+                if key == "overall" and found:  # the report's overview: the question is the one after it
+                    break
+                if PILLAR_QUESTION.match(text) and key != "overall":
                     return key, text
                 found.append((key, text))
     if found:

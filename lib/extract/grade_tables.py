@@ -109,13 +109,17 @@ def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
     return out
 
 
-_GRADE_WORDS = re.compile(rf"\b(?:{G})\b", re.I)
+# "Requires" alone: the graphic's header wraps "Requires improvement" over two lines.
+_GRADE_WORDS = re.compile(rf"\b(?:{G}|requires)\b", re.I)
 
 
 def _columns(line: str) -> list[tuple[int, str]] | None:
     """(start, grade) of each grade word when a line is the graphic's header: three grade words or more,
     nothing else, set apart in columns (two spaces or more between them)."""
-    found = [(m.start(), grade_name(m.group(0)), m.end()) for m in _GRADE_WORDS.finditer(line)]
+    found = [
+        (m.start(), grade_name(m.group(0).replace("equires", "equires improvement")), m.end())
+        for m in _GRADE_WORDS.finditer(line)
+    ]
     rest = _GRADE_WORDS.sub("", line).strip()
     if len(found) < 3 or rest or any(b[0] - a[2] < 2 for a, b in zip(found, found[1:], strict=False)):
         return None
@@ -144,11 +148,18 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
                     continue
                 j += 1
                 continue
-            chunks = [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?: \S+)*", text)]
-            if len(chunks) == 1 and len(chunks[0][1]) > 60 or re.search(r"[.:]$", text.strip()):
-                break
-            for start, chunk in chunks:
-                col = min(range(len(starts)), key=lambda k: abs(starts[k] - start))
+            if text.strip().lower() == "improvement":  # the rest of the wrapped "Requires improvement"
+                j += 1
+                continue
+            if len(text.strip()) > 60 and "  " not in text.strip() or re.search(r"[.:]$", text.strip()):
+                break  # prose: the graphic has ended
+            # Each word goes to the column it starts in (a name may sit one space from its neighbour's).
+            words: dict[int, list[str]] = {}
+            for m in re.finditer(r"\S+", text):
+                col = max((k for k, s in enumerate(starts) if s <= m.start() + 1), default=0)
+                words.setdefault(col, []).append(m.group(0))
+            for col, chunk_words in sorted(words.items()):
+                chunk = " ".join(chunk_words)
                 parts = pending.setdefault(col, [])
                 if parts and not chunk[:1].islower() and area_key(" ".join(parts)):
                     _emit(out, parts, cols[col][1], page, cols[col][1])

@@ -136,11 +136,17 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     out = []
     for name, rule in _rules():
         for hit in rule.finditer(sentence):
-            subject = hit.group("subject")
-            named = F.canonical(subject) if not re.match(r"(?:the )?(?:force|constabulary)$", subject, re.I) else None
+            subject = hit.groupdict().get("subject") or ""
+            named = (
+                F.canonical(subject)
+                if subject and not re.match(r"(?:the )?(?:force|constabulary)$", subject, re.I)
+                else None
+            )
             area_text = (hit.groupdict().get("area") or "").strip()
             pillar = pillar_of(area_text) if area_text else None
             key = area_key(area_text) if area_text else "overall"
+            if name in ("extent_is", "grade_for_pillar") and pillar:
+                key = "overall"  # "the extent to which the force is effective at ...": the pillar's own grade
             if area_text and key is None and pillar and len(area_text.split()) <= 6:
                 key = "overall"  # "in respect of legitimacy", "for its efficiency"
             if key is None:

@@ -1,0 +1,201 @@
+"""Grades in tables, the 2021/22 grade graphic (HTML table, text export, PDF boxes) and headings."""
+
+from __future__ import annotations
+
+from lib.extract.grade_headings import heading_grades, panel_grades
+from lib.extract.grade_tables import grade_boxes, grade_column_table, grade_columns_text, table_grades
+from lib.model import Block
+from lib.structure import outline
+
+
+def rows_of(found):
+    return [(r["area"], r["pillar"], r["grade"], r["last_inspected"]) for r in found]
+
+
+def test_a_judgments_table_skips_its_header_and_keeps_the_year_last_inspected():
+    rows = [
+        ["Area of policing", "Grade", "Last inspected"],
+        ["Investigating crime", "Good", "2016"],
+        ["Protecting vulnerable people", "Requires improvement", ""],
+        ["Specialist capabilities", "Ungraded", ""],
+    ]
+    assert rows_of(table_grades(rows, 3)) == [
+        ("investigating_crime", None, "Good", "2016"),
+        ("protecting_vulnerable", None, "Requires improvement", None),
+        ("specialist_capabilities", None, "Ungraded", None),
+    ]
+
+
+def test_good_with_an_asterisk_is_a_grade_carried_over_from_the_footnote_year():
+    rows = [["Question", "Grade"], ["Tackling serious and organised crime", "Good*"]]
+    found = table_grades(rows, 2, footnotes="* Grade carried over from our 2017 inspection.")
+    assert rows_of(found) == [("serious_organised_crime", None, "Good", "2017")]
+    assert found[0]["evidence"] == "Tackling serious and organised crime | Good*"
+
+
+def test_the_2018_19_summary_gives_pillar_rows_and_their_questions():
+    rows = [
+        ["Pillar / question", "Grade", "Last inspected"],
+        ["Effectiveness", "Good", ""],
+        ["Investigating crime", "Good", "2017"],
+        ["Armed response capability", "Ungraded", ""],
+        ["Efficiency", "Outstanding", ""],
+        ["Planning for the future", "Outstanding", ""],
+        ["Legitimacy", "Requires improvement", ""],
+        ["Fair treatment of the workforce", "Good", "2017"],
+    ]
+    assert rows_of(table_grades(rows, 1)) == [
+        ("overall", "effectiveness", "Good", None),
+        ("investigating_crime", "effectiveness", "Good", "2017"),
+        ("armed_policing", "effectiveness", "Ungraded", None),
+        ("overall", "efficiency", "Outstanding", None),
+        ("planning_for_future", "efficiency", "Outstanding", None),
+        ("overall", "legitimacy", "Requires improvement", None),
+        ("treating_workforce_fairly", "legitimacy", "Good", "2017"),
+    ]
+
+
+def test_a_merged_group_row_is_no_grade():
+    assert (
+        table_grades([["Good", "Good", "Good"], ["Crime data integrity", "Inadequate"]], 1)[0]["grade"] == "Inadequate"
+    )
+    assert len(table_grades([["Good", "Good", "Good"]], 1)) == 0
+
+
+def test_the_grade_graphic_as_an_html_table_whose_headers_are_the_grades():
+    rows = [
+        ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"],
+        ["", "Preventing crime", "Treatment of the public", "Investigating crime", "Responding to the public"],
+        ["", "Disrupting serious organised crime", "Developing a positive workplace", "Good use of resources", ""],
+    ]
+    got = {(r["area"], r["grade"]) for r in grade_column_table(rows, 1)}
+    assert got == {
+        ("preventing_crime", "Good"),
+        ("serious_organised_crime", "Good"),
+        ("treatment_of_public", "Adequate"),
+        ("workforce", "Adequate"),
+        ("investigating_crime", "Requires improvement"),
+        ("strategic_planning", "Requires improvement"),
+        ("responding_to_public", "Inadequate"),
+    }
+    assert grade_column_table([["Area", "Grade"], ["Preventing crime", "Good"]], 1) == []
+
+
+def test_the_grade_graphic_as_a_text_export_with_names_in_columns():
+    text = [
+        "Outstanding    Good               Adequate             Requires           Inadequate",
+        "                                                      improvement",
+        "               Preventing crime   Treatment of the     Investigating      Responding to the",
+        "                                  public               crime              public",
+        "               Disrupting serious Managing offenders   Good use of",
+        "               organised crime    and suspects         resources",
+        "",
+        "We set out our detailed findings in the rest of this report.",
+    ]
+    found = grade_columns_text([(1, t) for t in text])
+    assert {(r["area"], r["grade"]) for r in found} == {
+        ("preventing_crime", "Good"),
+        ("serious_organised_crime", "Good"),
+        ("treatment_of_public", "Adequate"),
+        ("managing_offenders", "Adequate"),
+        ("investigating_crime", "Requires improvement"),
+        ("strategic_planning", "Requires improvement"),
+        ("responding_to_public", "Inadequate"),
+    }
+
+
+def test_grade_words_run_together_on_a_line_are_no_graphic():
+    assert grade_columns_text([(1, "Outstanding GoodAdequate"), (1, "Preventing crime")]) == []
+
+
+def test_the_grade_graphic_as_pdf_boxes_under_their_grade():
+    def box(text, x0, top, x1, bottom):
+        return Block("paragraph", text, 3, bbox=(x0, top, x1, bottom))
+
+    blocks = [
+        box("Outstanding", 40, 100, 130, 112),
+        box("Good", 140, 100, 230, 112),
+        box("Adequate", 240, 100, 330, 112),
+        box("Requires improvement", 340, 100, 430, 112),
+        box("Inadequate", 440, 100, 530, 112),
+        box("Preventing crime", 145, 120, 225, 140),
+        box("Treatment of the public", 245, 120, 325, 140),
+        box("Responding to the public", 445, 120, 525, 140),
+        box("Good use of resources", 345, 150, 425, 170),
+        box("A paragraph across the page that closes the graphic and names investigating crime.", 40, 200, 530, 230),
+    ]
+    assert {(r["area"], r["grade"]) for r in grade_boxes(blocks)} == {
+        ("preventing_crime", "Good"),
+        ("treatment_of_public", "Adequate"),
+        ("responding_to_public", "Inadequate"),
+        ("strategic_planning", "Requires improvement"),
+    }
+
+
+def H(text, level=2, box=""):
+    return Block("heading", text, 1, level=level, box=box)
+
+
+def P(text, box=""):
+    return Block("paragraph", text, 1, box=box)
+
+
+def test_a_heading_followed_by_its_grade_and_the_year_last_inspected():
+    nodes = outline([H("Investigating crime"), P("Good"), P("last inspected 2017"), P("Text.")])
+    rows, checks = heading_grades(nodes, "integrated")
+    assert rows_of(rows) == [("investigating_crime", None, "Good", "2017")] and checks == []
+
+
+def test_summary_of_findings_at_the_end_of_a_section_grades_the_sections_question():
+    nodes = outline(
+        [
+            H("How legitimate is the force at keeping people safe and reducing crime?", 1),
+            P("Overall judgment1 Good"),
+            H("How well does the force ensure that its workforce behaves ethically and lawfully?", 2),
+            H("How well does the force develop and maintain an ethical culture?", 3),
+            P("Some prose."),
+            H("Summary of findings", 3, box="box"),
+            P("Requires improvement", box="box"),
+            H("Areas for improvement", 3),
+        ]
+    )
+    rows, checks = heading_grades(nodes, "legitimacy")
+    assert [(r["area"], r["grade"], r["area_label"][:24]) for r in rows] == [
+        ("overall", "Good", "Overall judgment"),
+        ("ethical_behaviour", "Requires improvement", "How well does the force "),
+    ]
+    assert rows[0]["pillar"] == "legitimacy" and checks == []
+
+
+def test_a_pillar_heading_and_its_grade_is_that_pillars_overall_row():
+    rows, _ = heading_grades(outline([H("Efficiency", 1), P("Outstanding")]), "integrated")
+    assert rows_of(rows) == [("overall", "efficiency", "Outstanding", None)]
+
+
+def test_a_contents_page_repeats_questions_not_grades():
+    nodes = outline([H("Contents"), P("Investigating crime 14"), P("Good use of resources: Good"), H("Introduction")])
+    assert heading_grades(nodes, "integrated") == ([], [])
+
+
+def test_a_grade_after_a_heading_that_names_no_area_fails_loudly():
+    rows, checks = heading_grades(outline([H("Neighbourhood policing arrangements"), P("Good")]), "integrated")
+    assert rows == [] and len(checks) == 1 and not checks[0]["passed"]
+    assert "Neighbourhood policing arrangements" in checks[0]["detail"] and "page 1" in checks[0]["detail"]
+
+
+def test_a_panel_of_questions_then_their_grades_in_order():
+    nodes = outline(
+        [
+            H("How effective is the force at preventing crime and anti-social behaviour?"),
+            H("How effective is the force at investigating crime and managing offenders?"),
+            P("Good"),
+            P("Requires improvement"),
+        ]
+    )
+    rows, used = panel_grades(nodes)
+    assert [(r["area"], r["grade"]) for r in rows] == [
+        ("preventing_crime", "Good"),
+        ("investigating_crime", "Requires improvement"),
+    ]
+    assert used == {0, 1, 2, 3}
+    assert heading_grades(nodes, "effectiveness")[0] == rows
