@@ -36,7 +36,8 @@ GRADED = (
     r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern"
     r"|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments"
     r"|the extent to which the force|\bis (?:outstanding|good|adequate|inadequate) (?:at|in)\b|requires improvement (?:at|in)\b"
-    r"|has been (?:assessed|judged|graded|rated) as|not yet (?:been )?graded|judg(?:e)?ment .{0,40}carried over"
+    r"|has been (?:assessed|judged|graded|rated)\b|not yet (?:been )?graded|judg(?:e)?ment .{0,40}carried over"
+    r"|\bour judg(?:e)?ments\b|\bis ['‘](?:outstanding|good|adequate|inadequate|requires improvement)['’]"
 )
 _CYCLE = re.compile(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
 # A document of another country (the US, Australia, Canada...) naming a place that shares a force's name.

@@ -66,7 +66,7 @@ def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: 
 def _items(nodes: list[Node]) -> list[tuple[Node, str, list[str]]]:
     """List items with their sub-items folded in: (first node, whole text, lines as printed)."""
     out: list[tuple[Node, str, list[str]]] = []
-    opened = False  # the item ended in ':' and its sub-items follow at the same depth
+    opened = nested = False  # the item ended in ':'; its sub-items came deeper than it
     for node in nodes:
         text = clean_line(node.text)
         if not text:
@@ -74,9 +74,16 @@ def _items(nodes: list[Node]) -> list[tuple[Node, str, list[str]]]:
         parent = out[-1] if out else None
         deeper = parent is not None and node.block.level > parent[0].block.level
         if parent is not None and len(parent[2]) == 1:
-            opened = parent[1].endswith(":")
-        follows = opened and parent is not None and (text[:1].islower() or re.search(r"(?:;|\band|\bor)$", parent[1]))
+            opened, nested = parent[1].endswith(":"), False
+        # Sub-items printed at the parent's depth: lower case, or after one that ends in ';', 'and', 'or'.
+        follows = (
+            opened
+            and not nested
+            and parent is not None
+            and (text[:1].islower() or re.search(r"(?:;|\band|\bor)$", parent[1]))
+        )
         if parent is not None and (deeper or follows):
+            nested = nested or deeper
             out[-1] = (parent[0], f"{parent[1]} {text}", parent[2] + [text])
         else:
             out.append((node, text, [text]))

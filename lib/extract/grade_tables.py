@@ -25,7 +25,7 @@ HEADER_WORDS = re.compile(
     r"^(?:grade|judg(?:e)?ment|area(?: of policing)?|pillar(?: / question)?|question|last inspected|year|rating)\W*$",
     re.I,
 )
-FOOTNOTE_YEAR = re.compile(r"^\s*(?:\*+|†)\s*.*?\b((?:19|20)\d\d)\b")
+FOOTNOTE_YEAR = re.compile(r"^\W*(?:\*+|†)\s*.*?\b((?:19|20)\d\d)\b")
 
 
 def judgment(area, label, grade, page, evidence, last_inspected=None, source="table", pillar=None) -> dict:

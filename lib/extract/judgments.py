@@ -41,7 +41,7 @@ RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sente
 
 
 def _footnotes(doc: Document) -> str:
-    return "\n".join(line for _, _, line in clean_lines(doc) if line[:1] in "*†")
+    return "\n".join(line for _, _, line in clean_lines(doc) if line.lstrip("\\•")[:1] in "*†")
 
 
 def structured_grades(doc: Document, pillar: str | None) -> tuple[list[dict], list[dict]]:

@@ -1,0 +1,164 @@
+"""Variants of the later report families, built here (other forces, other renderings): the grade graphic as an
+HTML table and as a text export, a 2018/19 summary with Good* and its footnote, a press release, and the
+report's checks of itself ("graded judgments in N of these M", a printed count of causes of concern)."""
+
+from __future__ import annotations
+
+from lib.pipeline import process_document
+
+GRAPHIC_HTML = """<html><body><header>Cookies: accept</header><main>
+<h1>PEEL 2021/22 Police effectiveness, efficiency and legitimacy: An inspection of Lincolnshire Police</h1>
+<p>HMICFRS</p>
+<h2>Our judgments</h2>
+<p>Our inspection assessed how good Lincolnshire Police is in ten areas of policing. We make graded judgments
+in {n} of these ten as follows:</p>
+<table><tr><th>Outstanding</th><th>Good</th><th>Adequate</th><th>Requires improvement</th><th>Inadequate</th></tr>
+<tr><td></td><td>Preventing crime</td><td>Treatment of the public</td><td>Investigating crime</td><td>Responding to the public</td></tr>
+<tr><td></td><td>Disrupting serious organised crime</td><td>Managing offenders and suspects</td><td>Good use of resources</td><td></td></tr>
+<tr><td></td><td>Protecting vulnerable people</td><td>Developing a positive workplace</td><td></td><td></td></tr>
+</table>
+<p>We don't make a graded judgment in the victims area. I have identified {c} cause of concern.</p>
+<h2>Responding to the public</h2><p>Inadequate</p>
+<aside><h3>Cause of concern</h3><p>The force isn't answering calls quickly enough.</p>
+<h4>Recommendations</h4><p>Within six months, the force should:</p>
+<ul><li>answer emergency calls within ten seconds;</li><li>recruit more call handlers.</li></ul></aside>
+<h2>Investigating crime</h2><p>Requires improvement</p>
+<h3>Areas for improvement</h3><ul><li>The force should supervise investigations.</li></ul>
+<aside><h3>Innovative practice</h3><p>The force should be proud of its hub.</p></aside>
+</main><footer>Crown copyright</footer></body></html>"""
+
+
+def run(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return process_document(path, "d")
+
+
+def test_grade_graphic_as_an_html_table_of_another_force(tmp_path):
+    result = run(tmp_path, "lincs.html", GRAPHIC_HTML.format(n="nine", c="one"))
+    doc = result["document"]
+    assert (doc["doc_type"], doc["force"], doc["year"], doc["cycle"]) == (
+        "peel_report",
+        "Lincolnshire Police",
+        2021,
+        "2021/22",
+    )
+    grades = {(r["area"], r["grade"]) for r in result["judgments"]}
+    assert grades == {
+        ("preventing_crime", "Good"),
+        ("serious_organised_crime", "Good"),
+        ("protecting_vulnerable", "Good"),
+        ("treatment_of_public", "Adequate"),
+        ("managing_offenders", "Adequate"),
+        ("workforce", "Adequate"),
+        ("investigating_crime", "Requires improvement"),
+        ("strategic_planning", "Requires improvement"),
+        ("responding_to_public", "Inadequate"),
+    }
+    assert all(r["scale"] == "five_point" and r["cycle"] == "2021/22" for r in result["judgments"])
+    kinds = [(f["kind"], f["area"]) for f in result["findings"]]
+    assert kinds == [
+        ("cause_of_concern", "responding_to_public"),
+        ("recommendation", "responding_to_public"),
+        ("recommendation", "responding_to_public"),
+        ("area_for_improvement", "investigating_crime"),
+    ]
+    checks = {c["check"]: c for c in result["checks"]}
+    assert checks["graded_count"]["passed"] and checks["cause_count"]["passed"]
+
+
+def test_a_report_that_says_it_grades_more_areas_than_were_found_fails_its_check(tmp_path):
+    result = run(tmp_path, "lincs.html", GRAPHIC_HTML.format(n="ten", c="two"))
+    checks = {c["check"]: c for c in result["checks"]}
+    assert not checks["graded_count"]["passed"] and "10 areas; 9 found" in checks["graded_count"]["detail"]
+    assert not checks["cause_count"]["passed"] and "2 printed, 1 found" in checks["cause_count"]["detail"]
+
+
+GRAPHIC_TEXT = """HMICFRS
+
+PEEL 2021/22
+Police effectiveness, efficiency and legitimacy
+An inspection of Cumbria Constabulary
+
+Our judgments
+
+Our inspection assessed how good Cumbria Constabulary is in ten areas of policing. We make graded judgments
+in nine of these ten as follows:
+
+Outstanding      Good               Adequate             Requires improvement   Inadequate
+                 Preventing crime   Treatment of the     Investigating crime    Responding to the
+                                    public                                      public
+                 Disrupting serious Managing offenders   Good use of
+                 organised crime    and suspects         resources
+                 Protecting         Developing a
+                 vulnerable people  positive workplace
+
+We set out our detailed findings in the rest of this report.
+"""
+
+
+def test_grade_graphic_as_a_text_export(tmp_path):
+    result = run(tmp_path, "cumbria.txt", GRAPHIC_TEXT)
+    assert result["document"]["force"] == "Cumbria Constabulary"
+    grades = {(r["area"], r["grade"]) for r in result["judgments"]}
+    assert ("workforce", "Adequate") in grades and ("responding_to_public", "Inadequate") in grades
+    assert len(grades) == 9
+    assert {c["check"]: c["passed"] for c in result["checks"]}["graded_count"]
+
+
+SUMMARY_2018 = (
+    "PEEL: Police effectiveness, efficiency and legitimacy 2018/19\n\nAn inspection of Wiltshire Police\n\nHMICFRS\n\n"
+    "Overall summary\n\n"
+    "Pillar / question\tGrade\n"
+    "Effectiveness\tRequires improvement\n"
+    "Preventing crime and tackling anti-social behaviour\tGood\n"
+    "Investigating crime\tRequires improvement*\n"
+    "Efficiency\tGood\n"
+    "Planning for the future\tGood*\n"
+    "Legitimacy\tGood\n"
+    "Ethical and lawful workforce behaviour\tGood\n\n"
+    "* Grade carried over from the 2017 inspection.\n\n"
+    "Wiltshire Police has areas for improvement; the Summary of findings follows.\n"
+)
+
+
+def test_a_2018_19_summary_with_good_star_and_its_footnote(tmp_path):
+    result = run(tmp_path, "wilts.txt", SUMMARY_2018)
+    rows = {(r["area"], r["pillar"], r["grade"], r["last_inspected"]) for r in result["judgments"]}
+    assert rows == {
+        ("overall", "effectiveness", "Requires improvement", None),
+        ("preventing_crime", "effectiveness", "Good", None),
+        ("investigating_crime", "effectiveness", "Requires improvement", "2017"),
+        ("overall", "efficiency", "Good", None),
+        ("planning_for_future", "efficiency", "Good", "2017"),
+        ("overall", "legitimacy", "Good", None),
+        ("ethical_behaviour", "legitimacy", "Good", None),
+    }
+    assert all("*" not in r["grade"] for r in result["judgments"])
+
+
+PRESS = """HMIC press release, 2 March 2017
+
+PEEL: Police effectiveness 2016 – Durham Constabulary
+
+Durham Constabulary has been graded 'outstanding' at keeping people safe and reducing crime, according to a
+report published today by HM Inspectorate of Constabulary (HMIC). Durham Constabulary is 'outstanding' at
+preventing crime and tackling anti-social behaviour. The constabulary was judged to be good at this last year.
+HMIC grades forces as outstanding, good, requires improvement or inadequate.
+"""
+
+
+def test_a_press_release_states_grades_in_quotes(tmp_path):
+    result = run(tmp_path, "press.txt", PRESS)
+    doc = result["document"]
+    assert (doc["doc_type"], doc["force"], doc["year"], doc["pillar"]) == (
+        "peel_report",
+        "Durham Constabulary",
+        2016,
+        "effectiveness",
+    )
+    assert {(r["area"], r["grade"]) for r in result["judgments"]} == {
+        ("overall", "Outstanding"),
+        ("preventing_crime", "Outstanding"),
+    }
+    assert all(r["page"] == 1 and "outstanding" in r["evidence"] for r in result["judgments"])

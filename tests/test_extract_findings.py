@@ -1,0 +1,161 @@
+"""Findings from the structure: lists, numbered items, causes of concern with recommendations, and what is not
+a finding (innovative and promising practice)."""
+
+from __future__ import annotations
+
+from lib.extract.findings_blocks import block_findings
+from lib.model import Block
+from lib.structure import outline
+
+
+def H(text, level=2, box=""):
+    return Block("heading", text, 1, level=level, box=box)
+
+
+def P(text, box=""):
+    return Block("paragraph", text, 1, box=box)
+
+
+def L(text, level=0, number=""):
+    return Block("list_item", text, 1, level=level, number=number)
+
+
+def found(blocks):
+    return [(r["kind"], r["area"], r["text"]) for r in block_findings(outline(blocks))]
+
+
+def test_areas_for_improvement_list_under_an_area_heading():
+    rows = found(
+        [
+            H("Protecting vulnerable people", 2),
+            P("Adequate"),
+            H("Areas for improvement", 3),
+            L("The force should improve its risk assessments."),
+            L("The force should record the voice of the child."),
+            H("Managing offenders", 2),
+        ]
+    )
+    assert rows == [
+        ("area_for_improvement", "protecting_vulnerable", "The force should improve its risk assessments."),
+        ("area_for_improvement", "protecting_vulnerable", "The force should record the voice of the child."),
+    ]
+
+
+def test_sub_bullets_stay_in_their_parent_item():
+    rows = found(
+        [
+            H("Investigating crime", 2),
+            H("Areas for improvement", 3),
+            L("The force should improve its approach by:"),
+            L("understanding its arrest rate;", level=1),
+            L("clarifying its policy; and", level=1),
+            L("The force should act on feedback."),
+        ]
+    )
+    assert [t for _, _, t in rows] == [
+        "The force should improve its approach by: understanding its arrest rate; clarifying its policy; and",
+        "The force should act on feedback.",
+    ]
+
+
+def test_sub_items_at_the_same_depth_after_a_colon_stay_in_their_parent():
+    rows = found(
+        [
+            H("Investigating crime"),
+            H("Areas for improvement"),
+            L("The force should:"),
+            L("audit its files;"),
+            L("train staff."),
+        ]
+    )
+    assert [t for _, _, t in rows] == ["The force should: audit its files; train staff."]
+
+
+def test_areas_for_improvement_as_paragraphs_when_there_is_no_list_markup():
+    rows = found(
+        [
+            H("Responding to the public"),
+            H("Areas for improvement", 3),
+            P("The force should answer calls sooner."),
+            P("Other prose."),
+        ]
+    )
+    assert rows == [("area_for_improvement", "responding_to_public", "The force should answer calls sooner.")]
+
+
+def test_numbered_area_for_improvement_in_a_box_heading_then_its_text():
+    rows = found(
+        [
+            H("Investigating crime", 2),
+            P("Adequate"),
+            H("Area for improvement 1", 4, box="box"),
+            P("The force should pursue suspects promptly.", box="box"),
+            P("Area for improvement 2: The force should update victims."),
+        ]
+    )
+    assert rows == [
+        ("area_for_improvement", "investigating_crime", "The force should pursue suspects promptly."),
+        ("area_for_improvement", "investigating_crime", "The force should update victims."),
+    ]
+
+
+def test_a_cause_of_concern_and_its_recommendations():
+    rows = found(
+        [
+            H("Responding to the public", 2),
+            H("Cause of concern", 3, box="box"),
+            P("The force isn't answering calls quickly enough.", box="box"),
+            H("Recommendations", 4, box="box"),
+            P("Within six months, the force should:", box="box"),
+            L("answer emergency calls within ten seconds;"),
+            L("make sure it has enough call handlers."),
+            H("Investigating crime", 2),
+        ]
+    )
+    assert rows == [
+        ("cause_of_concern", "responding_to_public", "The force isn't answering calls quickly enough."),
+        ("recommendation", "responding_to_public", "answer emergency calls within ten seconds;"),
+        ("recommendation", "responding_to_public", "make sure it has enough call handlers."),
+    ]
+
+
+def test_numbered_recommendations_of_a_2023_cause_of_concern():
+    rows = found(
+        [
+            H("Protecting vulnerable people", 2),
+            H("Cause of concern", 3),
+            P("The force does not safeguard children well enough."),
+            P("Recommendation 1: Within six months, the force should train its staff."),
+            P("Recommendation 2: The force should audit its referrals."),
+        ]
+    )
+    assert [k for k, _, _ in rows] == ["cause_of_concern", "recommendation", "recommendation"]
+    assert rows[1][2] == "Within six months, the force should train its staff."
+
+
+def test_innovative_and_promising_practice_are_not_findings():
+    rows = found(
+        [
+            H("Preventing crime", 2),
+            H("Innovative practice", 4, box="box"),
+            P("The force should be proud of its problem-solving hub.", box="box"),
+            L("A hub that gives officers access to analysts."),
+            H("Promising practice", 4, box="box"),
+            P("Using data to target hotspot patrols", box="box"),
+        ]
+    )
+    assert rows == []
+
+
+def test_area_from_a_preceding_question_where_headings_come_at_one_level():
+    rows = found(
+        [
+            H("How effective is the force at tackling serious and organised crime?", 2),
+            P("Prose."),
+            H("Summary of findings", 2),
+            P("Good"),
+            H("Areas for improvement", 2),
+            L("The force should understand county lines."),
+        ]
+    )
+    assert rows == [("area_for_improvement", "serious_organised_crime", "The force should understand county lines.")]
