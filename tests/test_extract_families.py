@@ -13,8 +13,10 @@ GRAPHIC_HTML = """<html><body><header>Cookies: accept</header><main>
 <p>Our inspection assessed how good Lincolnshire Police is in ten areas of policing. We make graded judgments
 in {n} of these ten as follows:</p>
 <table><tr><th>Outstanding</th><th>Good</th><th>Adequate</th><th>Requires improvement</th><th>Inadequate</th></tr>
-<tr><td></td><td>Preventing crime</td><td>Treatment of the public</td><td>Investigating crime</td><td>Responding to the public</td></tr>
-<tr><td></td><td>Disrupting serious organised crime</td><td>Managing offenders and suspects</td><td>Good use of resources</td><td></td></tr>
+<tr><td></td><td>Preventing crime</td><td>Treatment of the public</td><td>Investigating crime</td>
+<td>Responding to the public</td></tr>
+<tr><td></td><td>Disrupting serious organised crime</td><td>Managing offenders and suspects</td>
+<td>Good use of resources</td><td></td></tr>
 <tr><td></td><td>Protecting vulnerable people</td><td>Developing a positive workplace</td><td></td><td></td></tr>
 </table>
 <p>We don't make a graded judgment in the victims area. I have identified {c} cause of concern.</p>

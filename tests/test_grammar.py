@@ -80,7 +80,7 @@ def grades(sentence, force="Essex Police"):
             [("assessed_as", "overall", "legitimacy", "Good", "Cheshire Constabulary")],
         ),
         (
-            "Kent Police has been graded 'outstanding' at keeping people safe and reducing crime, the inspectorate said.",
+            "Kent Police has been graded 'outstanding' at keeping people safe and reducing crime, HMIC said.",
             [("assessed_as", "overall", None, "Outstanding", "Kent Police")],
         ),
         (
