@@ -4,6 +4,7 @@ Modules
 - ``paths``: the project root and default folders.
 - ``model``: one document model (pages of lines and tables) for every input format.
 - ``readers``: PDF (pypdfium2 for text and ruled tables; pdfplumber on request), plain text, Markdown and e-mail.
+- ``structure``: the section tree over a document's blocks (each block with the headings above it).
 - ``classify``: document type, force, year, pillar, inspectorate, title, publication date.
 - ``extract``: judgments, indicators, findings, PCC actions.
 - ``tables``: the public column contract of ``outputs/data/``.
