@@ -130,7 +130,8 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
             if after is None:
                 continue
             grade, starred, year, last = after
-            label = re.sub(r"\s*\d{1,2}$", "", text)  # a footnote number run into the heading
+            # A footnote number, or a year split over a column's lines, run into the heading.
+            label = re.sub(r"\s*\d{1,4}$", "", text)
             evidence = " | ".join(clean_line(n.text) for n in nodes[i : last + 1])
         page = b.page
         area_pillar = pillar_heading(label)

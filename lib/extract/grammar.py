@@ -29,7 +29,8 @@ LAST_INSPECTED = re.compile(
 )
 # A heading or a short line that holds its own grade: "Investigating crime: Good", "Overall judgment1 Good".
 LABEL_GRADE = re.compile(
-    rf"^(?P<label>[A-Z][^.?!]{{2,150}}?[?)]?)\s*\d{{0,2}}\s*[:|–-]?\s+(?P<grade>{G})(?P<star>\*+)?\W*$", re.I
+    rf"^(?P<label>[A-Z][^.?!]{{2,150}}?[?)]?)(?:\s*(?<!\d)\d{{1,2}}(?!\d))?\s*[:|–-]?\s+(?P<grade>{G})(?P<star>\*+)?\W*$",
+    re.I,
 )
 # Words of a heading under which a grade belongs to the section, not to the heading itself.
 SUMMARY = re.compile(r"^(?:summary of (?:findings|judg(?:e)?ments?)|our judg(?:e)?ments?|grade)\b", re.I)
