@@ -68,8 +68,7 @@ def read_document(path: str | Path) -> Document:
     if fmt == "pdf":
         from . import pdf  # pypdfium2 loads only when a PDF is read (pdfplumber only when asked for)
 
-        pages, meta = pdf.read_pdf(path, raw)
-        blocks = textreader.text_blocks([page.lines for page in pages])
+        pages, meta, blocks = pdf.read_pdf(path, raw)
     elif fmt == "docx":
         blocks, meta = read_word(raw)
         if not blocks:

@@ -23,9 +23,10 @@ from collections import Counter
 from pathlib import Path
 from statistics import median
 
-from ..model import Page, ReadError
-from .pdf_tables import find_tables
-from .pdfium_raw import BoundedText, text_rects
+from ..model import Block, Page, ReadError
+from .pdf_structure import PageStyles, page_styles, pdf_blocks
+from .pdf_tables import find_tables_and_boxes
+from .pdfium_raw import BoundedText, FontReader, text_rects
 
 MIN_CHARS_PER_PAGE = 40  # below this on average, the PDF is taken to have no text layer
 EDGE_LINES = 3  # running heads and footers are looked for among a page's first and last lines
@@ -485,8 +486,8 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Page], dict]:
-    """Pages and metadata of a PDF. ``tables``: which table finder reads ruled tables, "pdfium" (the default:
+def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Page], dict, list[Block]]:
+    """Pages, metadata and blocks (``pdf_structure``) of a PDF. ``tables``: which table finder reads ruled tables, "pdfium" (the default:
     pdfplumber's table functions over pdfium's geometry, ``pdf_tables``) or "pdfplumber" (its page-level
     finder, about 0.1 to 0.3 s a page more); the environment variable PEEL_PDF_TABLES sets it for a run."""
     table_finder = (tables or os.environ.get("PEEL_PDF_TABLES") or "pdfium").strip().lower()
@@ -499,6 +500,8 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
     tables: list[list[list[list[str]]]] = []
     damaged_pages = 0
     bounded = BoundedText()
+    fonts = FontReader()
+    styles: list[PageStyles] = []
     try:
         n = len(pdf)
         for i in range(n):
@@ -509,17 +512,21 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
                 damaged_pages += 1
                 texts.append([])
                 tables.append([])
+                styles.append(PageStyles({}, 0.0, 0.0, []))
                 continue
             try:
                 rects = text_rects(textpage)
                 text = bounded.page(textpage)
-                found = []
+                found, boxes = [], []
                 if rects and table_finder == "pdfplumber":
                     if plumber is None:
                         plumber = _plumber(raw)
                     found = _plumber_tables(plumber, i)
                 elif rects:
-                    found = find_tables(page, text, _clean)
+                    found, boxes = find_tables_and_boxes(page, text, _clean)
+                styles.append(
+                    page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), boxes, _clean)
+                )
                 lines = _page_lines(page, text, rects, tables=found)
                 texts.append(_clean("\n".join(lines)).split("\n"))
                 tables.append([t[4] for t in found])
@@ -547,7 +554,7 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
         Page(number=i + 1, lines=lines, tables=_line_tables(lines) if tbl else [])
         for i, (lines, tbl) in enumerate(zip(texts, tables))
     ]
-    return pages, meta
+    return pages, meta, pdf_blocks(texts, styles)
 
 
 def _line_tables(lines: list[str]) -> list[list[list[str]]]:

@@ -159,12 +159,24 @@ def grid(cells: list[tuple]) -> list[list[tuple | None]]:
 def find_tables(page, text, clean=lambda s: s) -> list[tuple]:
     """Ruled tables of a page as (left, bottom, right, top, rows) in PDF coordinates, rows of cell texts
     (whitespace collapsed; "" for an empty or merged cell); rows with no text and tables of one column go."""
+    return find_tables_and_boxes(page, text, clean)[0]
+
+
+def find_tables_and_boxes(page, text, clean=lambda s: s) -> tuple[list[tuple], list[tuple]]:
+    """``find_tables``, and the drawn boxes that are not tables: closed rectangles of one column holding text
+    (a callout, a cause of concern in a frame or on a shaded panel), as (left, bottom, right, top)."""
     horizontal, vertical = edges(page)
     if len(horizontal) < 2 or len(vertical) < 2:  # no grid: most pages stop here, pdfplumber not loaded
-        return []
+        return [], []
     height = page.get_height()
-    out = []
+    width = page.get_width()
+    out, boxes = [], []
     for table in table_cells(horizontal, vertical):
+        x0 = min(c[0] for c in table)
+        x1 = max(c[2] for c in table)
+        top = min(c[1] for c in table)
+        bottom = max(c[3] for c in table)
+        region = (x0, height - bottom, x1, height - top)
         rows = []
         for row in grid(table):
             texts = []
@@ -172,16 +184,52 @@ def find_tables(page, text, clean=lambda s: s) -> list[tuple]:
                 if cell is None:
                     texts.append("")
                     continue
-                x0, top, x1, bottom = cell
-                cell_text = text.get_text_bounded(x0, height - bottom, x1, height - top)
+                cx0, ctop, cx1, cbottom = cell
+                cell_text = text.get_text_bounded(cx0, height - cbottom, cx1, height - ctop)
                 texts.append(" ".join(clean(cell_text).split()))
             if any(texts):
                 rows.append(texts)
-        if not rows or max(len(r) for r in rows) < 2:
+        if not rows:
             continue
-        x0 = min(c[0] for c in table)
-        x1 = max(c[2] for c in table)
-        top = min(c[1] for c in table)
-        bottom = max(c[3] for c in table)
-        out.append((x0, height - bottom, x1, height - top, rows))
-    return out
+        if max(len(r) for r in rows) < 2:
+            boxes.append(region)  # one column: a stack of framed boxes, not a table
+            continue
+        out.append((*region, rows))
+    for x0, top, x1, bottom in rectangles(horizontal, vertical):
+        region = (x0, height - bottom, x1, height - top)
+        if any(t[0] - 2 <= x0 and x1 <= t[2] + 2 and t[1] - 2 <= region[1] and region[3] <= t[3] + 2 for t in out):
+            continue  # a table's frame or one of its cells
+        boxes.append(region)
+    boxes = [b for b in boxes if (b[2] - b[0]) < 0.95 * width or (b[3] - b[1]) < 0.9 * height]  # not the page frame
+    return out, boxes
+
+
+MAX_BOX_EDGES = 80  # pages with more ruling than this are tables and charts: no boxes looked for
+MIN_BOX = (60.0, 14.0)  # width and height of the smallest box that can hold a line of text
+
+
+def rectangles(horizontal: list[tuple], vertical: list[tuple], tolerance: float = 2.0) -> list[tuple]:
+    """Single closed rectangles (x0, top, x1, bottom) the edges draw: two horizontal edges over the same span
+    joined by vertical edges at both ends (pdfplumber keeps only tables of two cells or more, so a lone
+    frame or shaded panel is found here)."""
+    if len(horizontal) > MAX_BOX_EDGES or len(vertical) > MAX_BOX_EDGES:
+        return []
+    found = []
+    rows = sorted(horizontal)
+    for i, (top, x0, x1) in enumerate(rows):
+        if x1 - x0 < MIN_BOX[0]:
+            continue
+        for bottom, bx0, bx1 in rows[i + 1 :]:
+            if bottom - top < MIN_BOX[1] or abs(bx0 - x0) > tolerance or abs(bx1 - x1) > tolerance:
+                continue
+            sides = [
+                x
+                for x, vtop, vbottom in vertical
+                if vtop <= top + tolerance
+                and vbottom >= bottom - tolerance
+                and (abs(x - x0) <= tolerance or abs(x - x1) <= tolerance)
+            ]
+            if any(abs(x - x0) <= tolerance for x in sides) and any(abs(x - x1) <= tolerance for x in sides):
+                found.append((x0, top, x1, bottom))
+                break
+    return found

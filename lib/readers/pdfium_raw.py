@@ -31,6 +31,9 @@ def _lean_functions() -> dict | None:
             ("FPDFPage_GetObject", ctypes.c_void_p),
             ("FPDFFormObj_GetObject", ctypes.c_void_p),
             ("FPDFPageObj_GetType", ctypes.c_int),
+            ("FPDFText_GetFontSize", ctypes.c_double),
+            ("FPDFText_GetFontWeight", ctypes.c_int),
+            ("FPDFText_GetFontInfo", ctypes.c_ulong),
         ):
             function = library[name]  # a new function object: pypdfium2's own keeps its argument types
             function.restype = restype
@@ -87,6 +90,60 @@ def graphics(parent, in_form: bool = False):
                     yield kind, obj
 
 
+_BOLD_NAME = ("bold", "black", "heavy", "semibold", "demi", "extrabold")
+FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag
+
+
+class FontReader:
+    """Font size and boldness of single characters of one page (asked for a few characters a line, never for
+    every character). Bold: a weight of 600 or more, the ForceBold flag, or a bold font name."""
+
+    def __init__(self):
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.bold_names: dict[bytes, bool] = {}
+        if LEAN:
+            self.size_of, self.weight_of, self.info_of = (
+                LEAN["FPDFText_GetFontSize"],
+                LEAN["FPDFText_GetFontWeight"],
+                LEAN["FPDFText_GetFontInfo"],
+            )
+        else:
+            self.size_of, self.weight_of, self.info_of = (
+                pdfium_c.FPDFText_GetFontSize,
+                pdfium_c.FPDFText_GetFontWeight,
+                pdfium_c.FPDFText_GetFontInfo,
+            )
+        self.handle = self.raw = None
+
+    def page(self, textpage) -> FontReader:
+        self.raw = textpage.raw
+        self.handle = _void(textpage.raw) if LEAN else textpage.raw
+        return self
+
+    def size(self, index: int) -> float:
+        return float(self.size_of(self.handle, index))
+
+    def char_box(self, index: int) -> tuple[float, float, float, float] | None:
+        """(left, bottom, right, top) of one character."""
+        l, r, b, t = (ctypes.c_double() for _ in range(4))
+        if pdfium_c.FPDFText_GetCharBox(self.raw, index, *(ctypes.byref(v) for v in (l, r, b, t))):
+            return (l.value, b.value, r.value, t.value)
+        return None
+
+    def bold(self, index: int) -> bool:
+        if self.weight_of(self.handle, index) >= 600:
+            return True
+        n = self.info_of(self.handle, index, self.name, 128, ctypes.byref(self.flags))
+        if self.flags.value & FORCE_BOLD:
+            return True
+        name = self.name.raw[: max(0, n - 1)].split(b"\0")[0].lower()
+        known = self.bold_names.get(name)
+        if known is None:
+            known = self.bold_names[name] = any(word.encode() in name for word in _BOLD_NAME)
+        return known
+
+
 class BoundedText:
     """``get_text_bounded`` with one buffer for every call: pdfium is asked once per area, not twice. One
     object serves a whole document; ``page(textpage)`` points it at the next page. (Bounded text holds the
@@ -107,6 +164,17 @@ class BoundedText:
         if size > self.size:
             self.size = max(size, 2 * self.size)
             self.buffer = (ctypes.c_ushort * self.size)()
+
+    def page_text(self) -> str:
+        """All the page's text in pdfium's character order: position i of the string is character index i
+        (pdfium's own line breaks, "\\r\\n", are characters too)."""
+        n = pdfium_c.FPDFText_CountChars(self.raw)
+        if n <= 0:
+            return ""
+        self._grow(n + 1)
+        got = pdfium_c.FPDFText_GetText(self.raw, 0, n, self.buffer)
+        got = got - 1 if got > 0 and self.buffer[got - 1] == 0 else got
+        return ctypes.string_at(self.buffer, 2 * max(0, got)).decode("utf-16-le", errors="replace")
 
     def get_text_bounded(self, left: float, bottom: float, right: float, top: float) -> str:
         n = pdfium_c.FPDFText_GetBoundedText(self.raw, left, top, right, bottom, self.buffer, self.size)

@@ -1,0 +1,311 @@
+"""Blocks of a PDF from how its lines are set: font size and weight, position, and the boxes drawn round them.
+
+While a page is open, ``page_styles`` takes the page's text once in pdfium's character order (character i of
+the string is pdfium's character i), splits it into pdfium's lines and gives each its box from the text
+rectangles the reader already has. Font size and weight are asked for only where they decide something: the
+first character of two lines (the body text size) and the first and last characters of the lines that could
+be headings (taller than the page's usual line, or short and not ending a sentence). Never once per character.
+
+``pdf_blocks`` then walks the reader's final lines (furniture dropped, hyphens joined) with those styles:
+- heading: a line set larger than the body text (≥ 1.15×), or bold at body size on a short line; consecutive
+  lines in the same heading style are one heading (up to three); levels by the distinct heading sizes of the
+  document, largest first (bold at body size last), and at least as deep as a section number says ("2.3");
+- list item: a bullet ("•", to which the reader turns every bullet glyph) or a number ("1.", "(a)"); depth
+  from the item's indent among the indents of the list it is in;
+- table: the tab-separated rows the reader made of a ruled table (the rows of ``Page.tables``);
+- paragraph: the other lines, joined; a new paragraph after a vertical gap, a short line that ends a
+  sentence, or a change of box;
+- ``box="box"``: lines inside a rectangle drawn on the page that is not a table (a cause of concern, an
+  innovative-practice box).
+Every block carries its page and bbox (x0, top, x1, bottom in points, y down) when its lines were placed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Block
+from .textblocks import heading_level, list_marker
+
+LARGER = 1.15  # a heading is set at least this much larger than the body text (or bold at body size)
+SHORT = 0.7  # a bold line is a heading candidate when narrower than this share of the page's usual line
+TALL = 1.12  # a line this much taller than the page's usual line may be set larger: its font is asked for
+
+# A line's style: (box, size, bold, in_box). box: (left, bottom, right, top) in PDF coordinates or None;
+# size: the font size of its first character, 0.0 when not asked (a line that cannot be a heading); bold:
+# its first and last characters bold; in_box: inside a drawn box.
+NO_STYLE = (None, 0.0, False, False)
+
+
+@dataclass
+class PageStyles:
+    lines: dict  # line text (stripped) -> [style, ...] in the page's order
+    width: float  # the usual width of a line of text on the page (its 75th percentile)
+    height: float  # page height, to turn y up into y down
+    sizes: list  # (font size, characters) of the lines measured for the body size
+
+
+EMPTY = PageStyles({}, 0.0, 0.0, [])
+
+
+def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=(), clean=lambda s: s) -> PageStyles:
+    """The page's lines with their box and, where it matters, their font (see the module's docstring)."""
+    raw_lines = full_text.split("\r\n")
+    cleaned = clean(full_text).split("\n")
+    keys = [c.strip() for c in cleaned] if len(cleaned) == len(raw_lines) else [r.strip() for r in raw_lines]
+    starts: list[int] = []  # offset of each non-blank line's first visible character
+    kept: list[int] = []
+    offset = 0
+    for k, raw in enumerate(raw_lines):
+        if keys[k]:
+            starts.append(offset + len(raw) - len(raw.lstrip()))
+            kept.append(k)
+        offset += len(raw) + 2
+    # Rectangles in character order, grouped into lines where the baseline moves on.
+    groups: list[list[float]] = []
+    last = None
+    for q in rects:
+        if last is not None and last[1] - 1 <= (q[1] + q[3]) / 2 <= last[3] + 1 and q[0] >= last[0] - 1:
+            if q[1] < last[1]:
+                last[1] = q[1]
+            if q[2] > last[2]:
+                last[2] = q[2]
+            if q[3] > last[3]:
+                last[3] = q[3]
+        else:
+            last = [q[0], q[1], q[2], q[3]]
+            groups.append(last)
+    if len(groups) == len(kept):
+        places: list = groups
+    else:  # pdfium broke lines where the rectangles do not (or the reverse): each line's first character
+        places = [_place(fonts.char_box(start), groups) for start in starts]
+    widths = sorted([p[2] - p[0] for p in places if p is not None])
+    heights = sorted([p[3] - p[1] for p in places if p is not None])
+    width = widths[int(len(widths) * 0.75)] if widths else 0.0
+    tall = TALL * heights[len(heights) // 2] if heights else 0.0
+    short = SHORT * width
+    # The body size: the font of the widest line and of the line in the middle of the page.
+    sizes = []
+    if places:
+        widest = max(range(len(places)), key=lambda k: places[k][2] - places[k][0] if places[k] else 0.0)
+        for k in {widest, len(places) // 2}:
+            sizes.append((fonts.size(starts[k]), len(keys[kept[k]])))
+    lines: dict = {}
+    for k, place in enumerate(places):
+        text = keys[kept[k]]
+        size, bold, in_box = 0.0, False, False
+        if place is None or place[3] - place[1] > tall or (place[2] - place[0] < short and text[-1] not in ".,;:"):
+            start = starts[k]
+            size = fonts.size(start)
+            end = start + len(raw_lines[kept[k]].strip()) - 1
+            bold = fonts.bold(start) and (end <= start or fonts.bold(end))
+        if place is not None and boxes:
+            cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
+            in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+        style = (place, size, bold, in_box)
+        found = lines.get(text)
+        if found is None:
+            lines[text] = [style]
+        else:
+            found.append(style)
+    return PageStyles(lines, width, page_height, sizes)
+
+
+def _place(char: tuple | None, groups: list) -> tuple | None:
+    """A line's box from its first character's: from there to the right end of the rectangles around it."""
+    if char is None:
+        return None
+    l, b, r, t = char
+    cy = (b + t) / 2
+    for g in groups:
+        if g[1] - 1 <= cy <= g[3] + 1 and g[0] - 1 <= l <= g[2] + 1:
+            return (l, min(b, g[1]), g[2], max(t, g[3]))
+    return (l, b, r, t)
+
+
+def body_size(pages: list[PageStyles]) -> float:
+    """The font size that covers most text: sizes of the lines measured, weighted by their length."""
+    counts: Counter = Counter()
+    for page in pages:
+        for size, chars in page.sizes:
+            if size > 0:
+                counts[round(size * 2) / 2] += chars
+    return counts.most_common(1)[0][0] if counts else 0.0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Blocks
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _find(lines: dict, heads: dict, text: str):
+    """The style of one of the reader's lines: by its text, else by its first 24 characters (a line whose
+    hyphen the reader joined); each style used once, in the page's order. ``heads`` is filled on the first
+    miss."""
+    found = lines.get(text)
+    if not found:
+        if not heads:
+            for key, styles in lines.items():
+                heads.setdefault(key[:24], []).append(styles)
+            heads[""] = []
+        for styles in heads.get(text[:24], ()):
+            if styles:
+                found = styles
+                break
+        else:
+            return NO_STYLE
+    return found.pop(0)
+
+
+def _could_be_item(text: str) -> bool:
+    c = text[0]
+    return c in "•-–*o(" or c.isdigit() or (len(text) > 1 and text[1] in ".)")
+
+
+def heading_size(style: tuple, text: str, body: float, width: float) -> float:
+    """The font size of a heading line, 0.0 for a line that is not one."""
+    place, size, bold, _ = style
+    if size <= 0 or len(text) > 200:
+        return 0.0
+    if _could_be_item(text) and list_marker(text):
+        return 0.0
+    if text.replace(",", "").replace(".", "").replace(" ", "").isdigit():
+        return 0.0  # a page number or a figure
+    if size >= LARGER * body:
+        return size
+    if not bold or size < 0.9 * body or text[-1] in ".,;:!":
+        return 0.0
+    return size if place is None or (place[2] - place[0]) < SHORT * max(width, 1.0) else 0.0
+
+
+def pdf_blocks(pages_lines: list[list[str]], styles: list[PageStyles]) -> list[Block]:
+    """Blocks of a PDF from its final lines and the styles measured while it was open (used up here)."""
+    body = body_size(styles) or 10.0
+    blocks: list[Block] = []
+    headings: list[tuple[Block, float]] = []
+    for number, (lines, page) in enumerate(zip(pages_lines, styles), start=1):
+        _page(number, lines, page, body, blocks, headings)
+    sizes = sorted({round(s * 2) / 2 for _, s in headings}, reverse=True)
+    for block, size in headings:
+        by_size = sizes.index(round(size * 2) / 2) + 1
+        by_number = heading_level(block.text, False) if block.text[:1].isdigit() else 0
+        block.level = min(6, max(by_size, by_number))
+    return blocks
+
+
+def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: list, headings: list) -> None:
+    height, width = page.height, page.width
+    styles = page.lines  # used up here: each style is taken once
+    heads: dict = {}
+    kind = ""  # of the block being gathered: heading | list_item | paragraph | "" (none)
+    parts: list[str] = []
+    box = ""
+    x0 = top = x1 = bottom = 0.0
+    placed = False
+    last = NO_STYLE  # style of the previous line
+    size_of_heading = 0.0
+    item_x = 0.0
+    item_number = ""
+    indents: list[float] = []
+    depth = 0
+    table: list[list[str]] = []
+
+    def flush():
+        nonlocal kind, parts, placed, table
+        if kind and parts:
+            bbox = (round(x0, 1), round(height - top, 1), round(x1, 1), round(height - bottom, 1)) if placed else None
+            block = Block(kind, " ".join(parts), number, box=box, bbox=bbox)
+            if kind == "list_item":
+                block.level, block.number = depth, item_number
+            elif kind == "heading":
+                headings.append((block, size_of_heading))
+            blocks.append(block)
+        if table:
+            blocks.append(Block("table", "\n".join(" | ".join(r) for r in table), number, rows=table))
+        kind, parts, placed, table = "", [], False, []
+
+    def extend(place):
+        nonlocal x0, top, x1, bottom, placed
+        if place is None:
+            return
+        if not placed:
+            x0, bottom, x1, top = place
+            placed = True
+        else:
+            x0, bottom, x1, top = min(x0, place[0]), min(bottom, place[1]), max(x1, place[2]), max(top, place[3])
+
+    for line in lines:
+        if "\t" in line:
+            if kind:
+                flush()
+            table.append(line.split("\t"))
+            continue
+        text = line.strip()
+        if not text:
+            flush()
+            last = NO_STYLE
+            continue
+        if table:
+            flush()
+        style = _find(styles, heads, text)
+        place = style[0]
+        in_box = "box" if style[3] else ""
+        size = heading_size(style, text, body, width) if style[1] else 0.0
+        if size:
+            if (
+                kind == "heading"
+                and abs(size_of_heading - size) < 0.6
+                and last[2] == style[2]
+                and len(parts) < 3
+                and not _gap(last[0], place)
+            ):
+                parts.append(text)
+            else:
+                flush()
+                kind, parts, box, size_of_heading = "heading", [text], in_box, size
+                indents = []
+            extend(place)
+            last = style
+            continue
+        marker = list_marker(line) if _could_be_item(text) else None
+        if marker is not None:
+            flush()
+            x = place[0] if place is not None else float(marker[0])
+            while indents and x < indents[-1] - 3:
+                indents.pop()
+            if not indents or x > indents[-1] + 3:
+                indents.append(x)
+            kind, parts, box = "list_item", [marker[2]] if marker[2] else [], in_box
+            depth, item_number, item_x = len(indents) - 1, marker[1], x
+            extend(place)
+            last = style
+            continue
+        if (
+            kind == ""
+            or kind == "heading"
+            or box != in_box
+            or _gap(last[0], place)
+            or (parts and parts[-1][-1] in ".!?:;" and _short(last[0], width))
+            or (kind == "list_item" and place is not None and parts and place[0] <= item_x + 2)
+        ):
+            flush()
+            kind, parts, box = "paragraph", [], in_box
+            indents = []
+        parts.append(text)
+        extend(place)
+        last = style
+    flush()
+
+
+def _gap(above, below) -> bool:
+    """A vertical gap between two lines wider than usual within a paragraph, or a jump up (the next column)."""
+    if above is None or below is None:
+        return False
+    line = max(above[3] - above[1], below[3] - below[1], 1.0)
+    gap = above[1] - below[3]
+    return gap > 0.8 * line or gap < -3 * line
+
+
+def _short(place, width: float) -> bool:
+    return place is None or (place[2] - place[0]) < 0.85 * width
