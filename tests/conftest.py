@@ -23,8 +23,8 @@ _session: dict[str, Path] = {}
 def seed_outputs() -> Path:
     """An output folder with the tables of ``seeds/`` (no notebooks), built once; ``$PEEL_OUT`` points at it."""
     if "out" not in _session:
-        from lib.batch import run
         from lib.paths import SEEDS
+        from lib.run.batch import run
 
         out = Path(tempfile.mkdtemp(prefix="peel-seed-outputs-"))
         with contextlib.redirect_stdout(io.StringIO()):

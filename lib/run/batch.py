@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import EXTRACTOR_VERSION
 from .. import tables as T
-from ..pipeline import TABLES, one_line
+from ..pipeline import build_tables, one_line
 from . import cache as C
 from .cluster import run_dask
 from .evidence import write_evidence_pages
@@ -80,14 +80,6 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
     return results
 
 
-def build_tables(results: list[dict]) -> dict:
-    """The tidy tables from the per-document rows (in document order; extra keys are not columns)."""
-    out = {"documents": T.frame("documents", [r["document"] for r in results])}
-    for name in TABLES:
-        out[name] = T.frame(name, [row for r in results for row in r[name]])
-    return out
-
-
 def refusal(seeds: Path, out: Path) -> str | None:
     """Why a run must not start (one line), or None."""
     if not seeds.is_dir():
@@ -134,7 +126,10 @@ def run(
                     log.write_text(traceback.format_exc(), encoding="utf-8")
                 except OSError:
                     pass
-                print(f"error: the run stopped ({one_line(err)}); previous outputs kept; details in {log}", file=sys.stderr)
+                print(
+                    f"error: the run stopped ({one_line(err)}); previous outputs kept; details in {log}",
+                    file=sys.stderr,
+                )
                 return 2
     except Busy as err:
         print(f"error: {err}", file=sys.stderr)

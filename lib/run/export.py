@@ -65,4 +65,3 @@ def write_workbook(tables: dict[str, pd.DataFrame], folder: Path) -> Path:
     target = Path(folder) / WORKBOOK
     wb.save(target)
     return target
-

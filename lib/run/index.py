@@ -131,8 +131,10 @@ def write_index(
                 }
             )
     derived = (
-        [(p.relative_to(reports / "tables").as_posix(), p.relative_to(reports).as_posix())
-         for p in sorted((reports / "tables").rglob("*.csv"))]
+        [
+            (p.relative_to(reports / "tables").as_posix(), p.relative_to(reports).as_posix())
+            for p in sorted((reports / "tables").rglob("*.csv"))
+        ]
         if (reports / "tables").is_dir()
         else []
     )

@@ -99,7 +99,9 @@ def run_pool(todo: list[tuple], jobs: int, single: bool = False):
                         retry = chunk + [t for c in pending.values() for t in c] + [t for c in queue for t in c]
                         if single:  # alone in the pool: this document killed the worker
                             index, _, name, _, doc_id = chunk[0]
-                            why = "extraction error: the worker process died reading this file (crash in a PDF library?)"
+                            why = (
+                                "extraction error: the worker process died reading this file (crash in a PDF library?)"
+                            )
                             yield (index, lost(doc_id, name, why, ""), 0.0, EXTRACTOR_VERSION)
                             retry = retry[1:]
                         break
