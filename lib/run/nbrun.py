@@ -246,6 +246,7 @@ def _execute(
                     cwd=str(work / "notebooks"),
                     progress_bar=False,
                     log_output=False,
+                    request_save_on_cell_execute=False,  # written once at the end, not after every cell
                     start_timeout=START_TIMEOUT,
                     execution_timeout=timeout,
                     **({"km": km} if km is not None else {}),
