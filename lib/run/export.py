@@ -27,10 +27,10 @@ def _cell(sheet, value, header: bool = False) -> WriteOnlyCell:
         value = None
     elif hasattr(value, "item"):  # numpy scalars
         value = value.item()
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_MAX]  # control characters Excel refuses
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_MAX]
-        cell.value = text
         cell.data_type = "s"  # openpyxl would make "=..." a formula
     if header:
         cell.font = _BOLD
