@@ -13,6 +13,7 @@ from .paths import OUTPUTS, SEEDS
 from .run.batch import ENV_REBUILD, ENV_SCHEDULER
 from .run.batch import run as run_batch
 from .run.notebooks import report
+from .run.zygote import ENV_SWITCH as ENV_FORK
 
 PROG = "peel-workbook"
 
@@ -44,6 +45,8 @@ environment:
   {ENV_REBUILD}=1                   extract every document again (as --rebuild)
   PEEL_PDF_TABLES=pdfplumber       find ruled tables in PDFs with pdfplumber itself (same tables, slower)
   {ENV_OUT}=folder                  the output folder the notebook templates read when run by hand (JupyterLab)
+  {ENV_FORK}=0             start each notebook's kernel as a new interpreter instead of forking it from
+                                   a warm server (slower; for platforms where fork misbehaves)
 """
 
 

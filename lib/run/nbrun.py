@@ -3,17 +3,15 @@ folder, render it to HTML, keep it in the cache. Kept free of pandas and matplot
 holds only papermill, jupyter_client and nbconvert beside the kernels it drives (``lib.run.notebooks`` plans
 the batch).
 
-Warm kernels: each worker keeps one spare kernel started ahead of need, in its own working folder, with the
-modules the templates import already imported (``warm_code``) and matplotlib's first figure drawn. A notebook
-takes the spare (still one fresh kernel per notebook: a kernel runs one notebook, then is shut down) while
-the next spare starts, so the kernel's start-up and imports overlap the previous notebook's run.
+Warm kernels: the batch starts one fork server (``lib.run.zygote``) that imports what the templates import;
+each notebook gets a fresh kernel forked from it (a new process, used for one notebook, then stopped), so a
+kernel costs neither an interpreter start nor the imports.
 """
 
 from __future__ import annotations
 
 import ast
 import json
-import multiprocessing
 import os
 import shutil
 import sys
@@ -76,8 +74,8 @@ def template_imports(templates: list[str]) -> list[str]:
 
 
 def warm_code(modules: list[str]) -> str:
-    """Code a spare kernel runs before its notebook: the imports (into a throw-away namespace, nothing left
-    in the notebook's), and one tiny figure drawn so that matplotlib's fonts and backend are loaded."""
+    """Code the fork server runs once before it forks kernels: the templates' imports, and one tiny figure
+    drawn so that matplotlib's fonts and backend are loaded."""
     return (
         "def _peel_warm(modules):\n"
         "    import importlib, io\n"
@@ -102,7 +100,7 @@ def warm_code(modules: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Kernels: a spare started ahead of need, one kernel per notebook
+# Kernels: forked from the batch's warm server (lib.run.zygote), else started the usual way
 # ---------------------------------------------------------------------------------------------------------
 
 
@@ -117,84 +115,45 @@ def new_workdir(data: Path | None, name: str = "notebook") -> Path:
     return work
 
 
-class Spare:
-    """A kernel started in its own working folder, running the warm-up code; ``take`` waits for it."""
-
-    def __init__(self, data: Path | None, code: str):
-        self.work = new_workdir(data, "spare")
-        from jupyter_client.manager import KernelManager  # heavy (zmq, tornado): notebook workers only
-
-        self.log = open(self.work / "kernel.log", "ab")
-        self.km = KernelManager(kernel_name=KERNEL)
-        self.km.start_kernel(cwd=str(self.work / "notebooks"), stderr=self.log, stdout=self.log)
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        # Sent at once: the kernel's shell socket queues it until the kernel is up. silent: no output, and
-        # store_history=False: the notebook's execution counts still start at 1.
-        self.msg_id = self.kc.execute(code, silent=True, store_history=False) if code else None
-
-    def take(self, timeout: float = START_TIMEOUT) -> tuple:
-        """The kernel once its warm-up is done (or failed: the notebook then imports for itself)."""
-        deadline = time.monotonic() + timeout
-        try:
-            while self.msg_id and time.monotonic() < deadline:
-                reply = self.kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
-                if reply.get("parent_header", {}).get("msg_id") == self.msg_id:
-                    break
-        except Exception:  # noqa: BLE001  no reply in time (queue.Empty) or a dead kernel: papermill will say so
-            pass
-        finally:
-            self.kc.stop_channels()
-        return self.km, self.work
-
-    def release(self) -> None:
-        """Shut the kernel down at once (its notebook is written) and close its log."""
-        try:
-            if self.km.has_kernel:
-                self.km.shutdown_kernel(now=True)
-        except Exception:  # noqa: BLE001  already gone
-            pass
-        try:
-            self.kc.stop_channels()
-        except Exception:  # noqa: BLE001  already stopped
-            pass
-        self.log.close()
+# One worker process's state: the fork server's socket (None: kernels started the usual way).
+_STATE: dict = {"socket": None}
 
 
-# One worker process's state: the data folder, the warm-up code, its spare kernel, and the number of
-# notebooks not yet started (shared by the workers: no spare is started when none is left to run).
-_STATE: dict = {}
-
-
-def lean_worker(data: str | None = None, code: str = "", remaining=None) -> None:
-    """Process-pool initializer of the notebook workers: optional imports marked absent (OPTIONAL_IMPORTS),
-    then the first spare kernel started."""
+def lean_worker(socket_path: str | None = None, wait: float = 120) -> None:
+    """Process-pool initializer of the notebook workers: optional imports marked absent (OPTIONAL_IMPORTS);
+    the batch's fork server, once its warm-up is done (its socket appears), else none."""
     for name in OPTIONAL_IMPORTS:
         sys.modules.setdefault(name, None)
-    _STATE.update(data=Path(data) if data else None, code=code, remaining=remaining, spare=None)
-    if remaining is not None:
-        _STATE["spare"] = Spare(_STATE["data"], code)
-        multiprocessing.util.Finalize(None, _drop_spare, exitpriority=10)
+    _STATE["socket"] = None
+    if socket_path:
+        deadline = time.monotonic() + wait
+        while not os.path.exists(socket_path) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        _STATE["socket"] = socket_path if os.path.exists(socket_path) else None
 
 
-def _drop_spare() -> None:
-    spare = _STATE.pop("spare", None)
-    if spare is not None:
-        spare.release()
-        shutil.rmtree(spare.work, ignore_errors=True)
+def _forked_kernel(work: Path):
+    """A kernel forked by the batch's server, started in ``work/notebooks``; None when there is no server
+    or it does not answer (the notebook then starts its own kernel)."""
+    if not _STATE.get("socket"):
+        return None
+    from .zygote import forked_kernel_manager  # jupyter_client: notebook workers only
+
+    km = forked_kernel_manager(_STATE["socket"], str(work / "kernel.log"), KERNEL)
+    try:
+        km.start_kernel(cwd=str(work / "notebooks"))
+    except OSError:  # the server is gone: this worker starts kernels itself from now on
+        _STATE["socket"] = None
+        return None
+    return km
 
 
-def _next_spare() -> Spare | None:
-    """Take this worker's spare (None: a cold start) and start the next one if notebooks are left."""
-    spare, _STATE["spare"] = _STATE.get("spare"), None
-    remaining = _STATE.get("remaining")
-    if remaining is not None:
-        with remaining.get_lock():
-            remaining.value -= 1
-            left = remaining.value
-        if left > 0:
-            _STATE["spare"] = Spare(_STATE["data"], _STATE["code"])
-    return spare
+def _shutdown(km) -> None:
+    """Stop a kernel at once (its notebook is written)."""
+    try:
+        km.shutdown_kernel(now=True)
+    except Exception:  # noqa: BLE001  already gone
+        pass
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -216,26 +175,23 @@ def render_html(notebook: Path, target: Path, title: str) -> None:
     target.write_text(body, encoding="utf-8")
 
 
-def _execute(
-    job: Job, data: Path | None, timeout: int = 600, spare: Spare | None = None
-) -> tuple[Path, str | None, float]:
+def _execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str | None, float]:
     """Execute one template in its own kernel and folder; returns (folder, error, seconds).
 
-    ``spare``: a warm kernel and its folder to use (else a kernel is started here). The folder holds
-    ``notebooks/<name>.ipynb``, ``reports/<name>.html`` and ``reports/tables/``: the caller moves them and
-    removes it. A kernel that fails to start is retried once, cold; a cell error is not.
+    The kernel is forked from the batch's warm server when there is one, else papermill starts it. The
+    folder holds ``notebooks/<name>.ipynb``, ``reports/<name>.html`` and ``reports/tables/``: the caller
+    moves them and removes it. A kernel that fails to start is retried once, started the usual way; a cell
+    error is not.
     """
     import papermill as pm  # heavy (nbclient, zmq): notebook workers only
     from papermill.exceptions import PapermillExecutionError
 
     t0 = time.time()
-    work = spare.work if spare else new_workdir(data, job.name)
+    work = new_workdir(data, job.name)
     nb_path = work / "notebooks" / f"{job.name}.ipynb"
     error = None
     for attempt in (1, 2):
-        km = None
-        if spare is not None and attempt == 1:
-            km, _ = spare.take()
+        km = _forked_kernel(work) if attempt == 1 else None
         try:
             with _stderr_to(work / "kernel.log"):
                 pm.execute_notebook(
@@ -265,7 +221,7 @@ def _execute(
                 break
         finally:
             if km is not None:
-                spare.release()
+                _shutdown(km)
     if nb_path.exists():
         try:
             render_html(nb_path, work / "reports" / f"{job.name}.html", job.title)
@@ -313,10 +269,10 @@ def place(src: Path, out: Path) -> None:
 
 
 def worker(args: tuple) -> dict:
-    """One notebook of the batch, in a pool worker: executed (on this worker's spare kernel), placed in
+    """One notebook of the batch, in a pool worker: executed (on a kernel forked from the batch's server), placed in
     ``out``, stored in the cache when it ran without error."""
     job, data, out, cache = args
-    work, error, seconds = _execute(job, data, spare=_next_spare())
+    work, error, seconds = _execute(job, data)
     try:
         place(work, out)
         if error is None and cache is not None and job.key:

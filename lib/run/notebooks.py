@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from .. import __version__, paths
 from ..analysis.corpus import force_tables, load, select_forces
+from . import zygote
 from .index import write_index
 from .nbrun import Job, _execute, lean_worker, place, template_imports, template_path, warm_code, worker
 from .outputs import RUNS
@@ -181,22 +182,26 @@ def execute_batch(data: Path, out: Path, jobs: int = 1, forces: str | None = Non
             tqdm.write(f"  FAILED  {result['name']}: {result['error']}", file=sys.stderr)
 
     if pending:  # workers in their own processes even for one job: kernels' output stays off this terminal
-        ctx = multiprocessing.get_context("spawn")
-        remaining = ctx.Value("i", len(pending))  # notebooks not yet started: no spare kernel once none is left
+        # One warm server forks each notebook's kernel (lib.run.zygote); it warms up while the workers start.
         code = warm_code(template_imports(sorted({j.template for j in pending})))
-        with ProcessPoolExecutor(
-            max_workers=max(1, min(jobs, len(pending))),
-            mp_context=ctx,
-            initializer=lean_worker,
-            initargs=(str(data), code, remaining),
-        ) as pool:
-            futures = {pool.submit(worker, (job, data, out, cache)): job for job in pending}
-            for fut in as_completed(futures):
-                try:
-                    done(fut.result())
-                except Exception as err:  # noqa: BLE001  a worker that died: the notebook failed, the others go on
-                    why = f"worker: {type(err).__name__}: {err}"
-                    done({"name": futures[fut].name, "error": why, "seconds": 0.0, "cached": False})
+        server = zygote.Server(code) if zygote.available() else None
+        try:
+            with ProcessPoolExecutor(
+                max_workers=max(1, min(jobs, len(pending))),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=lean_worker,
+                initargs=(server.path if server else None,),
+            ) as pool:
+                futures = {pool.submit(worker, (job, data, out, cache)): job for job in pending}
+                for fut in as_completed(futures):
+                    try:
+                        done(fut.result())
+                    except Exception as err:  # noqa: BLE001  a worker that died: the notebook failed, the others go on
+                        why = f"worker: {type(err).__name__}: {err}"
+                        done({"name": futures[fut].name, "error": why, "seconds": 0.0, "cached": False})
+        finally:
+            if server is not None:
+                server.close()
     bar.close()
     batch.failures = {r["name"]: r["error"] for r in batch.results if r["error"]}
     if errors:
