@@ -8,12 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from .analysis.corpus import ENV_OUT
 from .paths import OUTPUTS, SEEDS
-from .run.batch import ENV_REBUILD, ENV_SCHEDULER
 from .run.batch import run as run_batch
 from .run.notebooks import report
-from .run.zygote import ENV_SWITCH as ENV_FORK
 
 PROG = "peel-workbook"
 
@@ -41,12 +38,12 @@ exit status:
   130  interrupted (Ctrl-C or SIGTERM): the previous outputs are untouched
 
 environment:
-  {ENV_SCHEDULER}=tcp://host:8786   run the extraction on that Dask cluster
-  {ENV_REBUILD}=1                   extract every document again (as --rebuild)
+  DASK_SCHEDULER=tcp://host:8786   run the extraction on that Dask cluster
+  REBUILD=1                        extract every document again (as --rebuild)
   PEEL_PDF_TABLES=pdfplumber       find ruled tables in PDFs with pdfplumber itself (same tables, slower)
-  {ENV_OUT}=folder                  the output folder the notebook templates read when run by hand (JupyterLab)
-  {ENV_FORK}=0             start each notebook's kernel as a new interpreter instead of forking it from
-                                   a warm server (slower; for platforms where fork misbehaves)
+  PEEL_FORK_KERNELS=0              start each notebook's kernel as a new interpreter instead of forking it
+                                   from the batch's warm server (slower; where fork misbehaves)
+  PEEL_OUT=folder                  the output folder the templates read when run by hand (JupyterLab)
 """
 
 

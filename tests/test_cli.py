@@ -26,7 +26,7 @@ def test_help_has_examples_exit_codes_environment_and_outputs(capsys):
         assert "examples:" in text and "peel-workbook run --seeds" in text and "peel-workbook report" in text
         for code in ("0 ", "1 ", "2 ", "130 "):
             assert f"\n  {code}" in text, code
-        for var in ("DASK_SCHEDULER", "REBUILD", "PEEL_PDF_TABLES", "PEEL_OUT"):
+        for var in ("DASK_SCHEDULER", "REBUILD", "PEEL_PDF_TABLES", "PEEL_OUT", "PEEL_FORK_KERNELS"):
             assert var in text, var
         assert "OUT/reports/index.html" in text and "OUT/data/" in text and "peel-workbook.xlsx" in text
     show_help("run")
