@@ -13,6 +13,7 @@ import pytest
 
 from lib import notebooks as nbk
 from lib import tables as T
+from lib.analysis import corpus, selection
 from lib.paths import NOTEBOOKS, SEEDS
 
 NBVAL = Path(__file__).resolve().parent / "nbval"
@@ -38,7 +39,7 @@ def text_of(path: Path) -> str:
     parts = []
     for o in outputs(path):
         data = o.get("data", {})
-        parts.append("".join(data.get("text/markdown", "")) + "".join(o.get("text", "")))
+        parts.append("".join(data.get("text/plain", "")) + "".join(o.get("text", "")))
     return "\n".join(parts)
 
 
@@ -84,7 +85,7 @@ def test_html_shows_results_not_code(batch):
     html = (batch["out"] / "reports" / "20-profile-force-gwent-police.html").read_text(encoding="utf-8")
     assert "Good in 2015, Requires improvement in 2017" in html
     assert "<img" in html
-    assert "nbk.force_tables" not in html and "import pandas" not in html
+    assert "corpus.force_tables(" not in html and "from lib.analysis import" not in html
 
 
 def test_comparison_checks_england_and_wales_figures(batch):
@@ -106,7 +107,7 @@ def test_cache_key_follows_the_rows_a_notebook_reads(seed_out, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(seed_out / "data", data)
     before = {j.name: j.key for j in nbk.plan(data)[0]}
-    t = nbk.load(data)
+    t = corpus.load(data)
     j = t["judgments"]
     j.loc[j["force"] == "Gwent Police", "grade"] = "Inadequate"
     T.write({"judgments": j}, data)
@@ -119,15 +120,15 @@ def test_cache_key_follows_the_rows_a_notebook_reads(seed_out, tmp_path):
 def test_a_failing_notebook_is_reported_and_the_others_run(seed_out, tmp_path, capsys):
     data = tmp_path / "data"
     shutil.copytree(seed_out / "data", data)
-    j = nbk.load(data)["judgments"]
-    j.loc[j["force"] == "Gwent Police", "grade"] = "Excellent"  # not a grade: the profile's assertion fails
-    T.write({"judgments": j}, data)
+    docs = corpus.load(data)["documents"]
+    docs.loc[0, ["status", "error"]] = ["failed", None]  # a failure without a reason: the inventory's assertion fails
+    T.write({"documents": docs}, data)
     out = tmp_path / ".runs" / "x"
     assert nbk.run_all(data, out, jobs=2, forces="Heddlu Gwent") == 1
     err = capsys.readouterr().err
-    assert "FAILED  20-profile-force-gwent-police: cell" in err and "a grade outside the fixed list" in err
+    assert "FAILED  00-inventory-corpus: cell" in err and "a failed document without a reason" in err
     assert (out / "reports" / "30-compare-forces.html").exists()
-    assert (out / "reports" / "00-inventory-corpus.html").exists()
+    assert (out / "reports" / "20-profile-force-gwent-police.html").exists()
     assert "FAILED" in (out / "reports" / "index.html").read_text(encoding="utf-8")
     assert nbk.run_all(data, tmp_path / ".runs" / "y", jobs=1, forces="Atlantis Police") == 1
 
@@ -137,7 +138,7 @@ def test_report_command_renders_one_document(tmp_path):
 
     seed = sorted(SEEDS.glob("002_*"))[0]
     assert main(["report", str(seed), "--out", str(tmp_path)]) == 0
-    name = f"10-extract-report-{nbk.slug(seed.stem)}"
+    name = f"10-extract-report-{selection.slug(seed.stem)}"
     text = text_of(tmp_path / "notebooks" / f"{name}.ipynb")
     assert "peel_report, Gwent Police, 2017" in text
     assert "Protecting vulnerable people" in text and ", line " in text  # values quoted with their lines
@@ -180,3 +181,24 @@ def test_nbval_snapshots_match_the_templates(name):
     snapshot = nbformat.read(NBVAL / f"{name}.ipynb", as_version=4)
     code = lambda nb: [c.source for c in nb.cells if c.cell_type == "code"]  # noqa: E731
     assert code(snapshot) == code(template), f"run .venv/bin/python tests/nbval/regenerate.py ({name} changed)"
+
+
+def test_profiles_show_the_evidence_of_their_figures(batch, seed_out):
+    """Each profile quotes the printed words of at least 80% of its force's figures, next to the values."""
+    indicators = corpus.load(seed_out / "data")["indicators"]
+    for force in ("Gwent Police", "Dyfed-Powys Police"):
+        text = " ".join(text_of(batch["out"] / "notebooks" / f"20-profile-force-{selection.slug(force)}.ipynb").split())
+        rows = indicators[indicators["force"] == force]
+        shown = sum(" ".join(str(e).split()) in text for e in rows["evidence"])
+        assert shown >= 0.8 * len(rows), f"{force}: evidence of {shown} of {len(rows)} figures shown"
+    html = (batch["out"] / "reports" / "20-profile-force-gwent-police.html").read_text(encoding="utf-8")
+    assert "evidence/002_c0b882532ab08302.html#page-1" in html  # values link to their document's evidence page
+
+
+def test_no_percent_change_is_drawn_as_a_ratio(batch):
+    versus = pd.read_csv(batch["out"] / "reports" / "tables" / "profile-gwent-police-versus-england-wales.csv")
+    changes = versus[versus["unit"].str.contains("percent")]
+    assert len(changes) > 0 and changes["ratio"].isna().all() and (changes["comparison"] == "points").all()
+    text = text_of(batch["out"] / "notebooks" / "20-profile-force-gwent-police.ipynb")
+    assert "implausible: 1 against 15 for England and Wales" in text
+    assert "the inspectorate states which way is better for" in text

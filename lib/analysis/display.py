@@ -132,7 +132,7 @@ def _cells(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             rich[header(col)] = [link(d, p) if pd.notna(p) else "" for d, p in zip(shown["doc_id"], values)]
         else:
             rich[header(col)] = [esc(v) for v in values]
-        plain[header(col)] = [text(v) for v in values]
+        plain[header(col)] = [" ".join(text(v).split()) for v in values]
     return rich, plain
 
 

@@ -33,7 +33,8 @@ def _area(labels: dict[str, str], area: object) -> str:
 
 def improvements(findings: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """The areas for improvement among the findings, with the area's short name (``area_label``)."""
-    df = findings[[is_improvement(k) for k in findings["kind"]]].copy()
+    mask = pd.Series([is_improvement(k) for k in findings["kind"]], index=findings.index, dtype=bool)
+    df = findings[mask].copy()  # a Series, not a list: an empty list would select no columns
     df["area_label"] = [_area(labels or {}, a) for a in df["area"]]
     return df.sort_values(["year", "area_label"], kind="stable").reset_index(drop=True)
 
