@@ -51,25 +51,29 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
         )
     sections.append(("Latest grades by area", items or ["No graded judgment was extracted for this force."]))
     changes = grades.grade_changes(t["judgments"])
+    same = changes[changes["change"] == "the same"]
+    changes = changes[changes["change"] != "the same"]
     items = [
         esc(grades.change_sentence(r)) + " " + source_link(names, r["doc_id"], r["page"])
         for r in changes.to_dict("records")
     ]
     if not items:
-        items = ["No area was graded in two inspections: nothing to compare."]
+        items = ["No grade changed." if len(same) else "No area was graded in two inspections: nothing to compare."]
+    if not same.empty:
+        items.append(
+            f"{len(same)} area{'s' if len(same) != 1 else ''} kept the grade: " + esc(", ".join(same["area_name"]))
+        )
     sections.append(("What changed since the previous inspection", items))
     versus = figures.versus_england_wales(t["indicators"])
     far = figures.furthest(versus)
     items = []
     for r in far.to_dict("records"):
-        way = (
-            f"; the inspectorate states {r['direction']}"
-            if r["direction"] not in (figures.NO_DIRECTION, "neither")
-            else ""
-        )
-        way = "; no direction claimed" if not way else way
+        way = {
+            figures.NO_DIRECTION: "; which way is better: none claimed",
+            "neither": "; which way is better: neither, says the inspectorate",
+        }.get(r["direction"], f"; the inspectorate states {r['direction']}: {r['better']}")
         items.append(
-            f"{esc(r['label'])} ({esc(r['period'])}): {esc(figures.gap_text(r))}{esc(way)} "
+            f"{esc(figures.short_label(r['label'], r['period']))} ({esc(r['period'])}): {esc(figures.gap_text(r))}{esc(way)} "
             + source_link(names, r["doc_id"], r["page"], r["evidence"])
         )
     flagged = versus[versus["flag"] != ""]
