@@ -73,8 +73,8 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
             "neither": "; which way is better: neither, says the inspectorate",
         }.get(r["direction"], f"; the inspectorate states {r['direction']}: {r['better']}")
         items.append(
-            f"{esc(figures.short_label(r['label'], r['period']))} ({esc(r['period'])}): {esc(figures.gap_text(r))}{esc(way)} "
-            + source_link(names, r["doc_id"], r["page"], r["evidence"])
+            f"{esc(figures.short_label(r['label'], r['period']))} ({esc(r['period'])}): "
+            f"{esc(figures.gap_text(r))}{esc(way)} " + source_link(names, r["doc_id"], r["page"], r["evidence"])
         )
     flagged = versus[versus["flag"] != ""]
     for r in flagged.to_dict("records"):
