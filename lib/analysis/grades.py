@@ -96,15 +96,15 @@ def _order(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def latest_grades(judgments: pd.DataFrame) -> pd.DataFrame:
-    """The latest grade of each area (per pillar): overall grades first, with cycle, scale and provenance."""
+    """The latest grade of each area: each pillar's overall grades first, with cycle, scale and provenance."""
     df = graded(judgments)
     if df.empty:
         return df.assign(carried=pd.Series(dtype=bool))
-    last = _order(df).groupby(["force", "pillar", "area_name"], sort=False).tail(1)
+    # One latest grade per area (an area keeps its name across pillar reports and integrated reports); each
+    # pillar's overall grade is its own area ("Overall effectiveness").
+    last = _order(df).groupby(["force", "area_name"], sort=False).tail(1)
     last = last.assign(carried=[pd.notna(li) and li < y for li, y in zip(last["last_inspected"], last["year"])])
-    return last.sort_values(
-        ["force", "pillar", "overall", "area_name"], ascending=[True, True, False, True]
-    ).reset_index(drop=True)
+    return last.sort_values(["force", "overall", "area_name"], ascending=[True, False, True]).reset_index(drop=True)
 
 
 def grade_changes(judgments: pd.DataFrame) -> pd.DataFrame:
@@ -125,7 +125,8 @@ def grade_changes(judgments: pd.DataFrame) -> pd.DataFrame:
     df = graded(judgments)
     df = df[df["grade"] != UNGRADED]
     rows = []
-    for (force, pillar, name), part in _order(df).groupby(["force", "pillar", "area_name"], sort=True):
+    for (force, name), part in _order(df).groupby(["force", "area_name"], sort=True):
+        pillar = part["pillar"].iloc[-1]
         part = part.drop_duplicates("given", keep="last").sort_values("given", kind="stable")
         if len(part) < 2:
             continue
@@ -137,10 +138,16 @@ def grade_changes(judgments: pd.DataFrame) -> pd.DataFrame:
         else:
             change = "better" if last["grade_score"] > first["grade_score"] else "worse"
         rows.append(
-            [force, pillar, name, first["grade"], str(first["given"]), last["grade"], str(last["given"]), change]
+            [force, pillar, name, first["grade"], _when(first), last["grade"], _when(last), change]
             + [last["doc_id"], last["page"]]
         )
     return pd.DataFrame(rows, columns=cols)
+
+
+def _when(r: pd.Series) -> str:
+    """When a grade was given: the year last inspected for a carried-over grade, else the inspection's cycle."""
+    carried = pd.notna(r["last_inspected"]) and pd.notna(r["year"]) and r["last_inspected"] < r["year"]
+    return str(int(r["last_inspected"])) if carried else str(r["cycle"])
 
 
 def change_sentence(r: pd.Series) -> str:
@@ -168,12 +175,8 @@ def grade_sentences(force: str, judgments: pd.DataFrame) -> list[str]:
             out.append(f"{force}, {pillar}: no overall grade; {len(part)} area grades in {seen}.")
     changes = grade_changes(judgments)
     moved = changes[changes["change"] != "the same"]
-    for pillar, part in moved.groupby("pillar", sort=True):
-        out.append(
-            f"Changed grades ({pillar or 'pillar not stated'}): "
-            + "; ".join(map(change_sentence, part.to_dict("records")))
-            + "."
-        )
+    if not moved.empty:
+        out.append("Changed grades: " + "; ".join(map(change_sentence, moved.to_dict("records"))) + ".")
     return out
 
 

@@ -41,12 +41,10 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
     sections = []
     latest = grades.latest_grades(t["judgments"])
     items = []
-    several = latest["pillar"].nunique() > 1
     for _, r in latest.iterrows():
         carried = f", carried over from {int(r['last_inspected'])}" if r["carried"] else ""
-        pillar = f"{r['pillar']}: " if several and r["pillar"] and not r["overall"] else ""
         items.append(
-            f"{grade_chip(r['grade'])} {esc(pillar + r['area_name'])} ({esc(r['cycle'])}{carried}) "
+            f"{grade_chip(r['grade'])} {esc(r['area_name'])} ({esc(r['cycle'])}{carried}) "
             + source_link(names, r["doc_id"], r["page"], r["evidence"])
         )
     sections.append(("Latest grades by area", items or ["No graded judgment was extracted for this force."]))
