@@ -31,95 +31,96 @@ document: str = ""  # path of one document (PDF, text, Markdown or e-mail) (empt
 out_dir: str = ""  # folder this notebook writes the document's tables to (empty: outputs/reports/tables)
 max_pages: int = 6  # at most this many PDF pages are drawn with their found values boxed
 
-# %%
-import pandas as pd
-from IPython.display import Markdown, display
+# %% tags=["nbval-ignore-output"]
+from IPython.display import display
 
-from lib import charts
-from lib import notebooks as nbk
-
-pd.set_option("display.max_colwidth", 90)
-pd.set_option("display.width", 200)
-
-
-def say(*lines: str) -> None:
-    """Sentences as Markdown in the report (and as text for nbval)."""
-    display(Markdown("\n".join(f"- {s}" for s in lines)))
-
-
-from lib.batch import build_tables
+from lib.analysis import charts, corpus, grades
+from lib.analysis import display as show
+from lib.analysis import document as one
+from lib.analysis.display import say, table
+from lib.analysis.inventory import check_sentences
 from lib.pipeline import process_document
+
+show.setup()
 
 # %% [markdown]
 # ## The document
 
 # %%
-path = nbk.document_path(document)
+path = one.document_path(document)
 result = process_document(path, path.stem)
-tables = build_tables([result])
+tables = one.tables_of(result)
 row = result["document"]
 say(
     f"{row['source']}: {row.get('doc_type')}, {row.get('force') or 'no force found'}, "
     f"{row.get('year') or 'no year found'}, "
     f"{row.get('format')}, {row.get('pages')} page(s).",
+    f"Title: {row.get('title') or 'none printed'}.",
     f"Read: {row['status']}" + (f" ({row['error']})." if row["status"] != "ok" else "."),
-    *nbk.extracted_sentences(tables),
+    *one.extracted_sentences(tables),
 )
-display(tables["documents"].drop(columns=["sha256", "source"]).T)
 
 # %% [markdown]
 # ## Where the values were found
 
 # %%
-doc = nbk.read_quietly(path)
+doc = one.read_quietly(path)
 if doc is None:
     say("The document could not be read: nothing to show.")
 elif doc.format == "pdf":
-    needles = nbk.pdf_needles(tables)
+    needles = one.pdf_needles(tables)
     say(
         f"Values found on {len(needles)} page(s); the first {min(len(needles), max_pages)} are shown "
         "(green: grades, blue: figures, orange: findings)."
     )
     for page_number in sorted(needles)[:max_pages]:
-        display(Markdown(f"**Page {page_number}**"))
+        show.heading(f"Page {page_number}", 4)
         display(charts.page_image(str(path), page_number, needles[page_number]))
 else:
-    display(Markdown(nbk.evidence_markdown(doc, tables)))
+    fragment, plain = one.evidence_html(doc, tables)
+    display({"text/html": fragment, "text/plain": plain}, raw=True)
 
 # %% [markdown]
 # ## Judgments
 
 # %%
 judgments = tables["judgments"]
-assert {charts.grade_name(g) for g in judgments["grade"]} <= set(charts.GRADES)
-display(nbk.grade_table(judgments))
+odd = grades.outside_grades(judgments)
+say(
+    *(
+        f"Not one of the six grade words: {r['area_name']} graded {r['grade']!r} (page {r['page']})."
+        for _, r in odd.iterrows()
+    )
+)
+table(grades.grade_table(judgments).drop(columns=["doc_id"]), "No judgments were extracted.")
 
 # %% [markdown]
 # ## Figures
 
 # %%
-display(tables["indicators"][["indicator", "label", "period", "unit", "value", "england_wales", "page", "evidence"]])
+cols = ["label", "period", "unit", "value", "england_wales", "page", "evidence"]
+table(tables["indicators"][cols], "No figures were extracted.")
 
 # %% [markdown]
 # ## Areas for improvement and other findings
 
 # %%
-display(tables["findings"][["area", "kind", "text", "page"]])
-if not tables["pcc_actions"].empty:
-    display(tables["pcc_actions"][["recommendation", "action", "page"]])
+table(tables["findings"][["area", "kind", "text", "page"]], "No findings were extracted.")
+pcc_cols = [c for c in ["recommendation", "action", "status", "page"] if c in tables["pcc_actions"].columns]
+table(tables["pcc_actions"][pcc_cols], "No PCC actions were extracted.")
 
 # %% [markdown]
 # ## The document's checks
 
 # %%
-say(*nbk.check_sentences(tables["checks"]))
-display(tables["checks"])
+say(*check_sentences(tables["checks"]))
+table(tables["checks"].drop(columns=["doc_id"]), "No checks were run.")
 
 # %% [markdown]
 # ## Writes
 
 # %%
-folder = nbk.tables_folder(out_dir) / row["doc_id"]
-nbk.write_tables(tables, folder)
+folder = corpus.tables_folder(out_dir) / row["doc_id"]
+corpus.write_tables(tables, folder)
 print("wrote", ", ".join(sorted(p.name for p in folder.glob("*.csv"))))
 assert row["status"] == "ok", f"{row['source']} could not be read: {row['error']}"

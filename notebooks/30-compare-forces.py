@@ -16,14 +16,9 @@
 # ---
 
 # %% [markdown]
-# # Forces compared: grades, figures relative to England and Wales, outcomes, themes of areas for improvement
+# # Forces compared: grades, figures against England and Wales, outcomes, themes of areas for improvement
 #
-# **Answers:** how the forces' grades compare area by area and year by year; how their figures compare when each
-# is put against the England and Wales figure of the same period; their crime outcome shares; which themes their
-# areas for improvement share; and whether the England and Wales figures the reports print agree with each other.
-#
-# **Reads:** the tidy tables of the workbook (`outputs/data/`: `documents`, `judgments`, `indicators`, `findings`)
-# built by `make run` from the PEEL reports and PCC documents in `seeds/`.
+# Reads the workbook's tidy tables (the forces and years chosen below); the method is at the end.
 
 # %% tags=["parameters"]
 forces: str = ""  # comma-separated force names or aliases (empty: every force in documents.csv)
@@ -31,113 +26,116 @@ years: str = ""  # report years, e.g. "2015-2017" or "2015, 2017" (empty: every 
 data_dir: str = ""  # folder of the tidy tables (empty: outputs/data, or $PEEL_OUT/data)
 out_dir: str = ""  # folder this notebook writes its tables to (empty: outputs/reports/tables)
 
-# %%
-import pandas as pd
-from IPython.display import Markdown, display
+# %% tags=["nbval-ignore-output"]
+from lib.analysis import charts, corpus, figures, findings, grades, selection
+from lib.analysis import display as show
+from lib.analysis.display import say, table
 
-from lib import charts
-from lib import notebooks as nbk
-
-pd.set_option("display.max_colwidth", 90)
-pd.set_option("display.width", 200)
-
-
-def say(*lines: str) -> None:
-    """Sentences as Markdown in the report (and as text for nbval)."""
-    display(Markdown("\n".join(f"- {s}" for s in lines)))
-
+show.setup()
 
 # %% [markdown]
 # ## The forces and years compared
 
 # %%
-t = nbk.load(nbk.data_folder(data_dir))
-chosen = nbk.select_forces(forces, t["documents"])
-wanted = nbk.parse_years(years)
-for name, df in t.items():
-    if name != "checks":
-        keep = df["force"].isin(chosen) & (df["year"].isin(wanted) if wanted else True)
-        t[name] = df[keep.fillna(False)].reset_index(drop=True)
-assert set(t["documents"]["force"].dropna()) <= set(chosen)
-source = nbk.source_line(t["documents"])
-peel = t["documents"][t["documents"]["doc_type"].fillna("").str.contains("peel")]
+everything = corpus.load(corpus.data_folder(data_dir))
+chosen = corpus.select_forces(forces, everything["documents"])
+t = selection.filter_tables(everything, chosen, selection.parse_years(years))
+docs = t["documents"]
+assert set(docs["force"].dropna()) <= set(chosen)
+peel = docs[docs["doc_type"].fillna("") == "peel_report"]
 say(
-    f"{len(chosen)} forces compared: {', '.join(chosen)}.",
-    f"{len(peel)} inspection reports ({charts.years_text(peel['year'])}) and "
-    f"{len(t['documents']) - len(peel)} other documents.",
+    f"{len(chosen)} force{'s' if len(chosen) != 1 else ''} compared: {', '.join(chosen) or 'none'}."
+    + (
+        " With one force there is nothing to set side by side: each section shows that force alone."
+        if len(chosen) == 1
+        else ""
+    ),
+    f"{len(peel)} inspection reports ({charts.years_text(peel['year'])}) and {len(docs) - len(peel)} other documents.",
 )
-display(pd.crosstab(t["documents"]["force"], t["documents"]["doc_type"]))
+table(selection.name_documents(docs[["doc_id", "force", "doc_type", "year"]], docs), "No documents about these forces.")
 
 # %% [markdown]
-# ## Grades by force, area and year
+# ## Grades by area, force and inspection
 #
-# Cells are coloured by grade in the fixed order (O = Outstanding, G = Good, A = Adequate, RI = Requires
-# improvement, I = Inadequate, U = Ungraded); blank cells were not inspected that year or not extracted. Grades
-# to 2019 are on the 4-point scale, from 2021 on the 5-point scale: compare within a scale only.
+# Areas are rows; each force's inspections are columns. Cells are coloured by grade in the fixed order (O =
+# Outstanding, G = Good, A = Adequate, RI = Requires improvement, I = Inadequate, U = Ungraded); blank cells were
+# not inspected or not extracted. A dashed line marks a change from the four-point to the five-point scale:
+# compare within a scale only.
 
 # %%
-matrix = nbk.grade_matrix(t["judgments"])
-grades = pd.Series([g for g in matrix.to_numpy().ravel() if g]) if not matrix.empty else pd.Series(dtype=str)
-counts = grades.value_counts().reindex(charts.GRADES).dropna().astype(int)
+matrix, scales = grades.grade_matrix(t["judgments"])
+counts = grades.grade_counts(t["judgments"])
 summary = ", ".join(f"{n} {g}" for g, n in counts.items())
-overall = t["judgments"][t["judgments"]["area"] == "overall"].sort_values(["year", "force"])
+latest = grades.latest_grades(t["judgments"])
+overall = latest[latest["overall"]]
 say(
     *(
-        f"{f}, {p} {int(y)}: {charts.grade_name(g)} overall."
-        for f, p, y, g in zip(overall["force"], overall["pillar"], overall["year"], overall["grade"])
+        f"{r['force']}, {r['pillar'] or 'pillar not stated'} ({r['cycle']}): {r['grade']} overall."
+        for _, r in overall.iterrows()
     ),
-    f"Of {len(grades)} grades: {summary or 'none'}.",
+    f"Of {int(counts.sum())} grades: {summary}." if summary else "No grades were extracted for these forces.",
 )
-charts.show(charts.grade_heatmap(matrix, f"Grades of {len(matrix)} forces: {summary or 'no grades extracted'}", source))
-display(matrix)
+judged = grades.graded(t["judgments"])
+charts.show(
+    charts.grade_heatmap(
+        matrix,
+        scales,
+        f"Grades of {len(set(judged['force']))} forces by area: {summary}",
+        figures.sources(judged, docs),
+    )
+)
+table(selection.name_documents(grades.grade_table(t["judgments"]), docs), "No grades to show.")
 
 # %% [markdown]
-# ## Figures side by side, each relative to England and Wales for the same period
+# ## Figures side by side, each against England and Wales for the same period
 #
-# A figure printed by two forces' reports for the same period can be compared through its England and Wales
-# ratio (1 = the England and Wales figure).
+# Rates are compared through their ratio to England and Wales (1× = the same), percents and percent changes
+# through their difference in points. Flagged figures (contradictory or implausible) are not drawn.
 
 # %%
-versus = nbk.versus_england_wales(t["indicators"])
-ratios = versus[versus["ratio"].notna()]
+versus = figures.versus_england_wales(t["indicators"])
 for f in chosen:
-    say(nbk.figure_sentence(f, versus[versus["force"] == f]))
-shared = ratios.groupby(["indicator", "period"])["force"].transform("nunique") > 1
-side = ratios[shared] if shared.any() else ratios
-title = (
-    f"{side['indicator'].nunique()} figures printed by more than one force, relative to England and Wales"
-    if shared.any()
-    else "No figure was printed by two forces for the same period: each force's own ratios"
+    say(figures.figure_sentence(f, versus[versus["force"] == f]))
+shared = (
+    versus.groupby(["indicator", "period"])["force"].transform("nunique") > 1 if not versus.empty else versus["force"]
 )
-charts.show(charts.ratio_chart(side, title, source, hue="force"))
-if not ratios.empty:
-    display(ratios.pivot_table(index=["label", "unit", "period"], columns="force", values="ratio"))
+side = versus[shared.astype(bool)] if len(chosen) > 1 and shared.any() else versus
+what = "printed by more than one force" if side is not versus else "printed for each force (none shared)"
+source = figures.sources(side, docs)
+charts.show(charts.ratio_chart(side, f"Rates {what}, against England and Wales", source, hue="force"))
+charts.show(charts.points_chart(side, f"Percentages {what}, against England and Wales", source, hue="force"))
+table(
+    selection.name_documents(figures.versus_display(versus), docs),
+    "No figure was printed with an England and Wales comparator.",
+)
 
 # %% [markdown]
-# ## Crime outcome shares
+# ## Crime outcomes
+#
+# A share of all outcomes is given only from a complete set; a rate per 100 offences stays a rate.
 
 # %%
-mix = nbk.outcomes(t["indicators"])
-if mix.empty:
-    say("No crime outcome shares were extracted for these forces.")
-else:
-    table = mix.pivot_table(index=["year", "period", "label"], columns="force", values="value")
-    ew = mix.groupby(["year", "period", "label"])["england_wales"].first()
-    table["England and Wales"] = ew
-    for (f, y), part in mix.groupby(["force", "year"]):
-        top = part.sort_values("value", ascending=False).iloc[0]
-        say(f"{f}, {int(y)}: largest outcome share {top['label']} ({top['value']:g}%).")
-    display(table)
+mix = figures.outcomes(t["indicators"])
+for f in chosen:
+    say(*figures.outcome_sentences(f, mix[mix["force"] == f]))
+table(
+    selection.name_documents(mix.drop(columns=["indicator", "share"]), docs), "No crime outcome figures were extracted."
+)
 
 # %% [markdown]
 # ## Themes of the areas for improvement
 #
-# Each area for improvement is matched to themes by keywords (`lib.notebooks.THEMES`); one can have several.
+# Each area for improvement is matched to themes by keywords (`lib.analysis.findings.THEMES`); one can have several.
 
 # %%
-afis = nbk.improvements(t["findings"], nbk.area_labels(t["judgments"], t["findings"]))
-theme_table = nbk.themes(afis)
-say(*(nbk.improvement_sentence(f, afis[afis["force"] == f], nbk.recurrence(afis[afis["force"] == f])) for f in chosen))
+afis = findings.improvements(t["findings"], grades.area_labels(t["judgments"], t["findings"]))
+theme_table = findings.themes(afis)
+say(
+    *(
+        findings.improvement_sentence(f, afis[afis["force"] == f], findings.recurrence(afis[afis["force"] == f]))
+        for f in chosen
+    )
+)
 if not theme_table.empty:
     totals = theme_table.sum(axis=1)
     shared_themes = [th for th in theme_table[(theme_table > 0).sum(axis=1) > 1].index if th != "Other"]
@@ -149,40 +147,50 @@ if not theme_table.empty:
             "Areas for improvement (count; one can have several themes)",
             "Theme",
             charts.years_text(afis["year"]),
-            source,
+            figures.sources(afis, docs),
         )
     )
-    display(theme_table)
+table(theme_table.reset_index(), "No areas for improvement were extracted.")
 
 # %% [markdown]
-# ## Consistency: the same England and Wales figure in two reports
+# ## Consistency: the same England and Wales figure in two documents
 #
 # Where two documents print the England and Wales figure for the same indicator and period, the two must agree.
+# Only disagreements are listed.
 
 # %%
-consistency = nbk.ew_consistency(t["indicators"])
+consistency = figures.ew_consistency(t["indicators"], docs)
+bad = consistency[consistency["verdict"] != "agrees"]
 if consistency.empty:
     say("No England and Wales figure is printed by more than one document for the same period: nothing to compare.")
 else:
-    bad = consistency[consistency["verdict"] == "disagrees"]
     say(
         f"{len(consistency)} England and Wales figures are printed by two or more documents for the same period; "
         f"{(consistency['verdict'] == 'agrees').sum()} agree exactly, "
         f"{(consistency['verdict'] == 'rounding').sum()} differ only by rounding, "
-        f"{len(bad)} disagree.",
-        *(
-            f"DISAGREE: {r['indicator']} ({r['period']}, {r['unit']}): {r['england_wales_values']} in {r['doc_ids']}."
-            for _, r in bad.iterrows()
-        ),
+        f"{(consistency['verdict'] == 'disagrees').sum()} disagree.",
     )
-    display(consistency)
+    table(bad.drop(columns=["indicator"]), "Every one of them agrees exactly.")
 
 # %% [markdown]
 # ## Writes
 
 # %%
-folder = nbk.tables_folder(out_dir)
+folder = corpus.tables_folder(out_dir)
 versus.to_csv(folder / "compare-versus-england-wales.csv", index=False)
 matrix.to_csv(folder / "compare-grades.csv")
 consistency.to_csv(folder / "compare-england-wales-consistency.csv", index=False)
 print("wrote", ", ".join(sorted(p.name for p in folder.glob("compare-*.csv"))))
+
+# %% [markdown]
+# ## Method
+#
+# **Answers:** how the forces' grades compare area by area and inspection by inspection; how their figures compare
+# when each is put against the England and Wales figure of the same period; their crime outcomes; which themes
+# their areas for improvement share; whether the England and Wales figures the documents print agree.
+#
+# **Reads:** the tidy tables of the workbook (`outputs/data/`: `documents`, `judgments`, `indicators`,
+# `findings`) built by `make run` from the PEEL reports and the Commissioners' documents.
+#
+# **Evidence:** each grade and figure names its document (title and date) and page, linked to the document's
+# evidence page, with the words printed.

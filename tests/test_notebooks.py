@@ -11,6 +11,9 @@ import pandas as pd
 import pytest
 
 from lib.paths import NOTEBOOKS
+from lib import tables as T
+from lib.analysis import corpus, selection
+from lib.paths import NOTEBOOKS, SEEDS
 
 NBVAL = Path(__file__).resolve().parent / "nbval"
 TEMPLATES = ["00-inventory-corpus", "10-extract-report", "20-profile-force", "30-compare-forces"]
@@ -25,7 +28,7 @@ def text_of(path: Path) -> str:
     parts = []
     for o in outputs(path):
         data = o.get("data", {})
-        parts.append("".join(data.get("text/markdown", "")) + "".join(o.get("text", "")))
+        parts.append("".join(data.get("text/plain", "")) + "".join(o.get("text", "")))
     return "\n".join(parts)
 
 
@@ -71,7 +74,7 @@ def test_html_shows_results_not_code(batch):
     html = (batch["out"] / "reports" / "20-profile-force-gwent-police.html").read_text(encoding="utf-8")
     assert "Good in 2015, Requires improvement in 2017" in html
     assert "<img" in html
-    assert "nbk.force_tables" not in html and "import pandas" not in html
+    assert "corpus.force_tables(" not in html and "from lib.analysis import" not in html
 
 
 def test_comparison_checks_england_and_wales_figures(batch):
@@ -79,6 +82,68 @@ def test_comparison_checks_england_and_wales_figures(batch):
     assert "England and Wales figures are printed by two or more documents" in text
     table = pd.read_csv(batch["out"] / "reports" / "tables" / "compare-england-wales-consistency.csv")
     assert len(table) > 0 and set(table["verdict"]) <= {"agrees", "rounding", "disagrees"}
+
+
+def test_unchanged_inputs_come_from_the_cache(batch, capsys):
+    out = batch["root"] / ".runs" / "second"
+    assert nbk.run_all(batch["root"] / "data", out, jobs=2) == 0
+    assert "4 notebooks (4 unchanged, from the cache), 0 failed" in capsys.readouterr().out
+    first = (batch["out"] / "reports" / "30-compare-forces.html").read_bytes()
+    assert (out / "reports" / "30-compare-forces.html").read_bytes() == first
+
+
+def test_cache_key_follows_the_rows_a_notebook_reads(seed_out, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(seed_out / "data", data)
+    before = {j.name: j.key for j in nbk.plan(data)[0]}
+    t = corpus.load(data)
+    j = t["judgments"]
+    j.loc[j["force"] == "Gwent Police", "grade"] = "Inadequate"
+    T.write({"judgments": j}, data)
+    after = {j.name: j.key for j in nbk.plan(data)[0]}
+    assert after["20-profile-force-gwent-police"] != before["20-profile-force-gwent-police"]
+    assert after["20-profile-force-dyfed-powys-police"] == before["20-profile-force-dyfed-powys-police"]
+    assert after["30-compare-forces"] != before["30-compare-forces"]
+
+
+def test_a_failing_notebook_is_reported_and_the_others_run(seed_out, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(seed_out / "data", data)
+    docs = corpus.load(data)["documents"]
+    docs.loc[0, ["status", "error"]] = ["failed", None]  # a failure without a reason: the inventory's assertion fails
+    T.write({"documents": docs}, data)
+    out = tmp_path / ".runs" / "x"
+    assert nbk.run_all(data, out, jobs=2, forces="Heddlu Gwent") == 1
+    err = capsys.readouterr().err
+    assert "FAILED  00-inventory-corpus: cell" in err and "a failed document without a reason" in err
+    assert (out / "reports" / "30-compare-forces.html").exists()
+    assert (out / "reports" / "20-profile-force-gwent-police.html").exists()
+    assert "FAILED" in (out / "reports" / "index.html").read_text(encoding="utf-8")
+    assert nbk.run_all(data, tmp_path / ".runs" / "y", jobs=1, forces="Atlantis Police") == 1
+
+
+def test_report_command_renders_one_document(tmp_path):
+    from lib.__main__ import main
+
+    seed = sorted(SEEDS.glob("002_*"))[0]
+    assert main(["report", str(seed), "--out", str(tmp_path)]) == 0
+    name = f"10-extract-report-{selection.slug(seed.stem)}"
+    text = text_of(tmp_path / "notebooks" / f"{name}.ipynb")
+    assert "peel_report, Gwent Police, 2017" in text
+    assert "Protecting vulnerable people" in text and ", line " in text  # values quoted with their lines
+    assert (tmp_path / "reports" / f"{name}.html").exists()
+    assert (tmp_path / "reports" / "tables" / seed.stem / "judgments.csv").exists()
+    assert main(["report", str(tmp_path / "missing.pdf"), "--out", str(tmp_path)]) == 2
+
+
+def test_report_on_a_pdf_boxes_the_values(tmp_path):
+    from fixtures import render_pdf
+
+    pdf = render_pdf(sorted(SEEDS.glob("002_*"))[0], tmp_path / "gwent-2017.pdf")
+    assert nbk.report(pdf, tmp_path / "out") == 0
+    path = tmp_path / "out" / "notebooks" / "10-extract-report-gwent-2017.ipynb"
+    assert "page(s); the first" in text_of(path)
+    assert sum("image/png" in o.get("data", {}) for o in outputs(path)) >= 1
 
 
 def test_parameters_are_documented():
@@ -105,3 +170,24 @@ def test_nbval_snapshots_match_the_templates(name):
     snapshot = nbformat.read(NBVAL / f"{name}.ipynb", as_version=4)
     code = lambda nb: [c.source for c in nb.cells if c.cell_type == "code"]  # noqa: E731
     assert code(snapshot) == code(template), f"run .venv/bin/python tests/nbval/regenerate.py ({name} changed)"
+
+
+def test_profiles_show_the_evidence_of_their_figures(batch, seed_out):
+    """Each profile quotes the printed words of at least 80% of its force's figures, next to the values."""
+    indicators = corpus.load(seed_out / "data")["indicators"]
+    for force in ("Gwent Police", "Dyfed-Powys Police"):
+        text = " ".join(text_of(batch["out"] / "notebooks" / f"20-profile-force-{selection.slug(force)}.ipynb").split())
+        rows = indicators[indicators["force"] == force]
+        shown = sum(" ".join(str(e).split()) in text for e in rows["evidence"])
+        assert shown >= 0.8 * len(rows), f"{force}: evidence of {shown} of {len(rows)} figures shown"
+    html = (batch["out"] / "reports" / "20-profile-force-gwent-police.html").read_text(encoding="utf-8")
+    assert "evidence/002_c0b882532ab08302.html#page-1" in html  # values link to their document's evidence page
+
+
+def test_no_percent_change_is_drawn_as_a_ratio(batch):
+    versus = pd.read_csv(batch["out"] / "reports" / "tables" / "profile-gwent-police-versus-england-wales.csv")
+    changes = versus[versus["unit"].str.contains("percent")]
+    assert len(changes) > 0 and changes["ratio"].isna().all() and (changes["comparison"] == "points").all()
+    text = text_of(batch["out"] / "notebooks" / "20-profile-force-gwent-police.ipynb")
+    assert "implausible: 1 against 15 for England and Wales" in text
+    assert "the inspectorate states which way is better for" in text

@@ -23,11 +23,15 @@ TEMPLATES = ["00-inventory-corpus", "10-extract-report", "20-profile-force", "30
 
 
 def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Keep what nbval compares: no images (not compared; big), no papermill or execution metadata."""
+    """Keep what nbval compares: no images (not compared; big), no outputs of cells nbval ignores (the
+    tables' JavaScript, about 1 MB, embedded by ``lib.analysis.display.setup``), no papermill or execution
+    metadata."""
     nb.metadata.pop("papermill", None)
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "nbval-ignore-output" in cell.metadata.get("tags", []):
+            cell["outputs"] = []
         for out in cell.get("outputs", []):
             if "data" in out:
                 for mime in ("image/png", "image/jpeg"):

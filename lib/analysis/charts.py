@@ -1,42 +1,40 @@
-"""Charts and displays the notebook templates share: one look for every report.
+"""Charts the notebook templates share: one look for every report (matplotlib lives here only, so the rest of
+the analysis package stays light to import).
 
 Every chart states its finding in the title, labels its axes with units, and carries the period and the
-source under the plot. Grades always come in the same order and the same colours. The functions return a
+source (the documents' titles) under the plot. Grades always come in the same order and the same colours,
+and those colours mean grades only: forces are told apart by ``FORCE_PALETTE``. The functions return a
 matplotlib ``Figure`` (or ``None`` when there is nothing to draw); ``show`` displays and closes it.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable
 
 import matplotlib
 import matplotlib.pyplot as plt
 import matplotlib.ticker
 import pandas as pd
+from IPython.display import display
 from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .extract.areas import GRADES as SCALE_GRADES
-from .extract.areas import UNGRADED, grade_name
+from ..extract.areas import grade_name
+from .figures import short_label
+from .grades import GRADE_COLOURS, GRADES
+from .selection import cycle_key
 
-# The order of the grades, best first, and their colours: the same in every chart and table.
-GRADES = [*SCALE_GRADES, UNGRADED]
-GRADE_COLOURS = {
-    "Outstanding": "#1b7837",
-    "Good": "#7fbf7b",
-    "Adequate": "#f6d55c",
-    "Requires improvement": "#f4a259",
-    "Inadequate": "#c0392b",
-    "Ungraded": "#bdbdbd",
-}
 SCALE_NOTE = (
     "Grades to 2019 are on a 4-point scale (no 'Adequate'); from 2021 on a 5-point scale. "
     "The inspectorate says the two cannot be compared directly."
 )
-SOURCE = "HMIC/HMICFRS PEEL reports"
+SOURCE = "the documents of the corpus"
 FORCE_COLOUR, EW_COLOUR = "#1f4e79", "#9e9e9e"
+# Forces are told apart by these (blues, purples, teal, browns: none is a grade colour).
+FORCE_PALETTE = ["#1f4e79", "#6a3d9a", "#0e7c86", "#8c564b", "#c51b7d", "#4d4d4d", "#2166ac", "#762a83"]
 
 plt.rcParams.update(
     {
@@ -64,14 +62,17 @@ def years_text(years: Iterable[object]) -> str:
 
 def caption(fig: plt.Figure, period: str, source: str = SOURCE, note: str = "") -> None:
     """Period and source (and an optional note) under the chart."""
-    text = f"Period: {period}.  Source: {source}."
+    width = int(fig.get_figwidth() * 15)
+    lines = textwrap.wrap(f"Period: {period}.", width) + textwrap.wrap(f"Source: {source}.", width)
     if note:
-        text += f"\n{note}"
-    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=8, color="#555555", wrap=True)
+        lines += textwrap.wrap(note, width)
+    fig.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=8, color="#555555")
+    fig._peel_caption_lines = len(lines)  # read by _finish
 
 
 def _finish(fig: plt.Figure, lines: int = 1) -> plt.Figure:
-    fig.tight_layout(rect=(0, 0.04 + 0.03 * lines, 1, 1))
+    lines = getattr(fig, "_peel_caption_lines", lines)
+    fig.tight_layout(rect=(0, min(0.5, 0.15 * lines / fig.get_figheight() + 0.02), 1, 1))
     return fig
 
 
@@ -79,15 +80,11 @@ def show(fig: plt.Figure | None) -> None:
     """Display a chart once (no duplicate from the inline backend) and free it."""
     if fig is None:
         return
-    from IPython.display import display
-
     display(fig)
     plt.close(fig)
 
 
 def _wrap(text: str, width: int = 38) -> str:
-    import textwrap
-
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
@@ -97,27 +94,36 @@ def _grade_legend(ax: plt.Axes, grades: Iterable[str], extra: list | None = None
     ax.legend(handles=handles + (extra or []), title="Grade", frameon=False, **kw)
 
 
+def _scale_break(ax: plt.Axes, positions: list[float], scales: list[str], vertical: bool = True) -> bool:
+    """A dashed line between neighbouring positions whose grading scales differ; True when one was drawn."""
+    drawn = False
+    for k in range(1, len(positions)):
+        if scales[k] != scales[k - 1] and scales[k] and scales[k - 1]:
+            x = (positions[k] + positions[k - 1]) / 2
+            (ax.axvline if vertical else ax.axhline)(x, color="#333333", linestyle="--", linewidth=1.2)
+            drawn = True
+    return drawn
+
+
 def grade_timeline(judgments: pd.DataFrame, title: str, source: str = SOURCE) -> plt.Figure | None:
-    """Grades of each area over the years: one row per area, one coloured mark per report year.
+    """Grades of each area over the inspections: one row per area, one coloured square per inspection
+    (``judgments`` as from ``grades.graded``: ``area_name``, ``cycle``, ``grade``, ``scale``, ``overall``).
 
     A grade carried over from an earlier inspection (``last_inspected`` before the report year) is drawn
-    hollow; a dashed line marks the change from the 4-point to the 5-point scale.
+    hollow; a dashed line marks a change of grading scale.
     """
     if judgments.empty:
         return None
-    df = judgments.assign(grade=[grade_name(g) for g in judgments["grade"]])
-    df["label"] = df["area_label"].fillna(df["area"]).astype(str)
-    order = df.assign(first=df["year"]).groupby("label")["first"].min().sort_values(kind="stable").index.tolist()
-    overall = [lab for lab in order if lab.lower().startswith("overall")]
-    labels = overall + [lab for lab in order if lab not in overall]
-    years = sorted(int(y) for y in df["year"].dropna().unique())
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(labels) + 1.8))
+    df = judgments
+    labels = list(dict.fromkeys(df.sort_values("overall", ascending=False, kind="stable")["area_name"]))
+    cyc = sorted(set(df["cycle"]), key=cycle_key)
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(labels) + 2.2))
     for _, row in df.iterrows():
-        y = labels.index(row["label"])
+        y, x = labels.index(row["area_name"]), cyc.index(row["cycle"])
         carried = pd.notna(row["last_inspected"]) and int(row["last_inspected"]) < int(row["year"])
         colour = GRADE_COLOURS.get(row["grade"], "#ffffff")
         ax.scatter(
-            int(row["year"]),
+            x,
             y,
             s=340,
             marker="s",
@@ -128,18 +134,15 @@ def grade_timeline(judgments: pd.DataFrame, title: str, source: str = SOURCE) ->
         )
     ax.set_yticks(range(len(labels)), [_wrap(lab, 45) for lab in labels])
     ax.invert_yaxis()
-    ax.set_xticks(years, [str(y) for y in years])
-    ax.set_xlim(min(years) - 0.7, max(years) + 0.7)
-    ax.set_xlabel("Year of the inspection report")
+    ax.set_xticks(range(len(cyc)), cyc)
+    ax.set_xlim(-0.7, len(cyc) - 0.3)
+    ax.set_xlabel("Inspection")
     ax.set_ylabel("Area inspected")
     ax.grid(axis="x", color="#eeeeee")
-    note = ""
-    if years[0] <= 2019 and years[-1] >= 2021:
-        ax.axvline(2020, color="#555555", linestyle="--", linewidth=1)
-        ax.text(2020, -0.6, "scale change", ha="center", fontsize=8, color="#555555")
-        note = SCALE_NOTE
+    scale_of = df.drop_duplicates("cycle").set_index("cycle")["scale"].astype(str).to_dict()
+    note = SCALE_NOTE if _scale_break(ax, list(range(len(cyc))), [scale_of.get(c, "") for c in cyc]) else ""
     extra = []
-    if (df["last_inspected"].notna() & (df["last_inspected"] < df["year"])).any():
+    if any(pd.notna(li) and li < y for li, y in zip(df["last_inspected"], df["year"])):
         extra = [
             Line2D(
                 [],
@@ -154,38 +157,38 @@ def grade_timeline(judgments: pd.DataFrame, title: str, source: str = SOURCE) ->
         ]
     _grade_legend(ax, df["grade"], extra, loc="upper left", bbox_to_anchor=(1.01, 1))
     ax.set_title(_wrap(title, 80), loc="left")
-    caption(fig, years_text(years), source, note)
-    return _finish(fig, 2 if note else 1)
+    caption(fig, ", ".join(cyc), source, note)
+    return _finish(fig)
 
 
-def _short_label(label: object, period: object) -> str:
-    """A figure's label without the period it repeats (the period is printed next to it)."""
-    text = str(label)
-    if period is not None and pd.notna(period) and str(period) and str(period) in text:
-        text = text.replace(str(period), "").strip(" ,;")
-    return text[:1].upper() + text[1:]
+def _rows(df: pd.DataFrame) -> list[str]:
+    return [
+        _wrap(f"{short_label(lab, period)} ({unit}; {period})", 55)
+        for lab, unit, period in zip(df["label"], df["unit"], df["period"])
+    ]
+
+
+def _force_legend(ax: plt.Axes, hue: str | None) -> None:
+    if hue is not None:
+        ax.legend(title=hue.capitalize(), frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
 
 
 def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str | None = None) -> plt.Figure | None:
-    """Each figure as a ratio to the England and Wales figure for the same period (1 = the same).
+    """Rates and counts as a ratio to the England and Wales figure for the same period (1 = the same).
 
-    ``table`` has ``label``, ``unit``, ``period``, ``value``, ``england_wales`` and ``ratio`` (see
-    ``lib.notebooks.versus_england_wales``); with ``hue`` (e.g. ``force``) one dot per group.
+    ``table`` as from ``figures.versus_england_wales``; only its rows compared as a ratio and not flagged
+    are drawn (percents and changes go to ``points_chart``). With ``hue`` (``force``) one dot per force.
     """
-    if table.empty:
+    df = table[(table["comparison"] == "ratio") & table["ratio"].notna() & (table["flag"] == "")].copy()
+    if df.empty:
         return None
-    df = table.copy()
-    df["row"] = [
-        _wrap(f"{_short_label(lab, period)} ({unit}; {period})", 55)
-        for lab, unit, period in zip(df["label"], df["unit"], df["period"])
-    ]
+    df["row"] = _rows(df)
     rows = list(dict.fromkeys(df["row"]))
-    fig, ax = plt.subplots(figsize=(9.5, 0.55 * len(rows) + 1.8))
+    fig, ax = plt.subplots(figsize=(9.5, 0.5 * len(rows) + 2.2))
     groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
-    palette = plt.get_cmap("tab10")
     for k, (name, part) in enumerate(groups):
         ys = [rows.index(r) + (0 if hue is None else (k - (len(groups) - 1) / 2) * 0.18) for r in part["row"]]
-        colour = FORCE_COLOUR if hue is None else palette(k)
+        colour = FORCE_PALETTE[k % len(FORCE_PALETTE)]
         ax.hlines(ys, 1, part["ratio"], color=colour, alpha=0.5, linewidth=2)
         ax.scatter(part["ratio"], ys, color=colour, s=60, zorder=3, label=name)
         if hue is None:
@@ -210,20 +213,57 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
     ax.set_xlabel("Force figure ÷ England and Wales figure, same period (log scale; 1× = same as E&W)")
-    if hue is not None:
-        ax.legend(title=hue.capitalize(), frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
+    _force_legend(ax, hue)
     ax.set_title(_wrap(title, 80), loc="left")
-    caption(fig, "; ".join(sorted(set(df["period"].astype(str))))[:160], source)
+    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
+    return _finish(fig)
+
+
+def points_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str | None = None) -> plt.Figure | None:
+    """Percents, shares and percent changes as the difference from England and Wales in points (force −
+    E&W; 0 = the same): never as a ratio. ``table`` as from ``figures.versus_england_wales``."""
+    df = table[(table["comparison"] == "points") & (table["flag"] == "")].copy()
+    if df.empty:
+        return None
+    df["row"] = _rows(df)
+    rows = list(dict.fromkeys(df["row"]))
+    fig, ax = plt.subplots(figsize=(9.5, 0.5 * len(rows) + 2.2))
+    groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
+    for k, (name, part) in enumerate(groups):
+        ys = [rows.index(r) + (0 if hue is None else (k - (len(groups) - 1) / 2) * 0.18) for r in part["row"]]
+        colour = FORCE_PALETTE[k % len(FORCE_PALETTE)]
+        ax.hlines(ys, 0, part["difference"], color=colour, alpha=0.5, linewidth=2)
+        ax.scatter(part["difference"], ys, color=colour, s=60, zorder=3, label=name)
+        if hue is None:
+            for y, (_, r) in zip(ys, part.iterrows()):
+                ax.annotate(
+                    f"{r['value']:g} vs {r['england_wales']:g}",
+                    (r["difference"], y),
+                    xytext=(6, 4),
+                    textcoords="offset points",
+                    fontsize=8,
+                    color="#333333",
+                )
+    ax.axvline(0, color=EW_COLOUR, linewidth=1.5)
+    span = max(1.0, float(df["difference"].abs().max()))
+    ax.set_xlim(-span * 1.4, span * 1.4)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.invert_yaxis()
+    ax.set_xlabel("Force minus England and Wales, same period (percentage points; 0 = same as E&W)")
+    _force_legend(ax, hue)
+    ax.set_title(_wrap(title, 80), loc="left")
+    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
     return _finish(fig)
 
 
 def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, force: str = "Force") -> plt.Figure | None:
-    """Crime outcomes: the force's share of each outcome against England and Wales (paired bars)."""
+    """Crime outcome figures of one set (one document, period and unit): the force against England and Wales
+    (paired bars), in the set's own unit (a rate per 100 offences stays a rate)."""
     if outcomes.empty:
         return None
     df = outcomes.copy()
-    df["row"] = [_wrap(f"{_short_label(lab, period)} ({period})", 50) for lab, period in zip(df["label"], df["period"])]
-    fig, ax = plt.subplots(figsize=(9, 0.6 * len(df) + 1.8))
+    df["row"] = [_wrap(short_label(lab, period), 50) for lab, period in zip(df["label"], df["period"])]
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(df) + 2.2))
     ys = range(len(df))
     ax.barh([y - 0.2 for y in ys], df["value"], height=0.4, color=FORCE_COLOUR, label=force)
     ax.barh(
@@ -235,8 +275,7 @@ def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, forc
             ax.text(e, y + 0.2, f" {e:g}", va="center", fontsize=8, color="#555555")
     ax.set_yticks(list(ys), df["row"])
     ax.invert_yaxis()
-    units = sorted(set(df["unit"].astype(str)))
-    ax.set_xlabel(f"Share of outcomes assigned ({', '.join(units)})")
+    ax.set_xlabel(", ".join(sorted(set(df["unit"].astype(str)))).capitalize())
     ax.legend(frameon=False, loc="lower right")
     ax.set_title(_wrap(title, 80), loc="left")
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
@@ -266,42 +305,50 @@ def findings_chart(table: pd.DataFrame, title: str, source: str = SOURCE) -> plt
     return _finish(fig)
 
 
-def grade_heatmap(matrix: pd.DataFrame, title: str, source: str = SOURCE) -> plt.Figure | None:
-    """Forces (rows) by year and area (columns), each cell coloured by its grade (as from
-    ``lib.notebooks.grade_matrix``); empty cells were not inspected or not extracted."""
+def grade_heatmap(
+    matrix: pd.DataFrame, scales: dict[tuple[str, str], str], title: str, source: str = SOURCE
+) -> plt.Figure | None:
+    """Areas (rows) by force × inspection (columns), each cell coloured by its grade (as from
+    ``grades.grade_matrix``); blank cells were not inspected or not extracted. A thick white gap separates
+    forces; a dashed line marks a change of grading scale within a force."""
     if matrix.empty:
         return None
     codes = matrix.apply(lambda col: col.map(lambda g: GRADES.index(g) if g in GRADES else float("nan")))
-    fig, ax = plt.subplots(figsize=(max(7, 0.75 * matrix.shape[1] + 3), 0.6 * matrix.shape[0] + 3.2))
+    n_rows, n_cols = matrix.shape
+    fig, ax = plt.subplots(figsize=(min(18, max(8, 0.9 * n_cols + 4.5)), 0.45 * n_rows + 3.2))
     cmap = ListedColormap([GRADE_COLOURS[g] for g in GRADES])
-    cmap.set_bad("#ffffff")
+    cmap.set_bad("#f4f4f4")
     ax.pcolormesh(
         codes.to_numpy(dtype=float), cmap=cmap, vmin=-0.5, vmax=len(GRADES) - 0.5, edgecolors="#ffffff", linewidth=2
     )
     for (i, j), g in pd.DataFrame(matrix.to_numpy()).stack().items():
         if g in GRADES:
             short = "".join(w[0] for w in g.split()).upper()
-            ax.text(
-                j + 0.5,
-                i + 0.5,
-                short,
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="white" if g in {"Outstanding", "Inadequate"} else "black",
-            )
-    ax.set_yticks([i + 0.5 for i in range(matrix.shape[0])], matrix.index)
-    cols = [f"{y} · {_wrap(a, 22)}" for y, a in matrix.columns]
-    ax.set_xticks([j + 0.5 for j in range(matrix.shape[1])], cols, rotation=60, ha="right", fontsize=8)
+            colour = "white" if g in {"Outstanding", "Inadequate"} else "black"
+            ax.text(j + 0.5, i + 0.5, short, ha="center", va="center", fontsize=8, color=colour)
+    ax.set_yticks([i + 0.5 for i in range(n_rows)], [_wrap(r, 40) for r in matrix.index])
+    columns = list(matrix.columns)
+    ax.set_xticks([j + 0.5 for j in range(n_cols)], [c for _, c in columns], fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("Report year · area inspected")
-    ax.set_ylabel("Force")
-    years = sorted({y for y, _ in matrix.columns})
-    note = SCALE_NOTE if years and years[0] <= 2019 and years[-1] >= 2021 else ""
+    forces = list(dict.fromkeys(f for f, _ in columns))
+    for force in forces:
+        cols = [j for j, (f, _) in enumerate(columns) if f == force]
+        ax.text(
+            (cols[0] + cols[-1] + 1) / 2, -0.35, _wrap(force, 18), ha="center", va="bottom", fontsize=9, weight="bold"
+        )
+        if cols[0] > 0:
+            ax.axvline(cols[0], color="white", linewidth=6)
+        _scale_break(ax, [j + 0.5 for j in cols], [scales.get(columns[j], "") for j in cols])
+    ax.set_xlabel("Inspection (by force)")
+    ax.set_ylabel("Area inspected")
+    changed = (
+        any(len({scales.get(c, "") for c in columns if c[0] == force} - {""}) > 1 for force in forces)
+        or len(set(scales.values()) - {""}) > 1
+    )
     _grade_legend(ax, matrix.to_numpy().ravel().tolist(), loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_title(_wrap(title, 80), loc="left")
-    caption(fig, years_text(years), source, note)
-    return _finish(fig, 2 if note else 1)
+    ax.set_title(_wrap(title, 80), loc="left", pad=40)
+    caption(fig, ", ".join(dict.fromkeys(c for _, c in columns)), source, SCALE_NOTE if changed else "")
+    return _finish(fig)
 
 
 def count_chart(counts: pd.Series, title: str, xlabel: str, ylabel: str, period: str, source: str) -> plt.Figure | None:
@@ -327,7 +374,7 @@ def page_image(pdf_path: str, page_number: int, boxes: dict[str, list[str]], res
     ``boxes`` maps a kind ("judgment", "figure", "finding") to the printed strings to find on the page.
     Returns pdfplumber's ``PageImage`` (it displays itself in a notebook).
     """
-    import pdfplumber
+    import pdfplumber  # heavy, and only the extract-one-report template draws PDF pages
 
     colours = {"judgment": (27, 120, 55), "figure": (31, 78, 121), "finding": (230, 120, 30)}
     with pdfplumber.open(pdf_path) as pdf:

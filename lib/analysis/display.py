@@ -1,0 +1,188 @@
+"""What a report shows a reader: sentences (``say``), tables (``table``), a summary box (``box``).
+
+Everything taken from a document is text anyone could have written, so every value is escaped here before it
+reaches the report: a sentence holding ``<script>``, an ``<img onerror=...>`` or a Markdown link shows as
+text. Sentences and boxes are HTML built from escaped parts (never Markdown, which would render a link);
+tables are itables DataTables (search, sort, a CSV button) that work offline once ``setup()`` has embedded the
+library in the notebook (``connected=False``). Each display also carries a plain-text copy (``text/plain``),
+which nbval compares and a reader of the raw notebook can read.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections.abc import Iterable
+
+import itables
+import pandas as pd
+from IPython.display import display
+
+from .evidence import evidence_href
+
+# Plain-English headers for the tables' columns (anything not listed: "snake_case" -> "Snake case").
+HEADERS = {
+    "doc_id": "Document id",
+    "doc_type": "Type of document",
+    "type": "Type of document",
+    "area_label": "Area",
+    "area_name": "Area",
+    "last_inspected": "Year last inspected",
+    "england_wales": "England and Wales",
+    "pcc_actions": "PCC actions",
+    "checks_failed": "Checks failed",
+    "evidence": "Printed as",
+    "page": "Page",
+    "value": "Force",
+    "unit": "Unit",
+    "period": "Period",
+    "label": "Figure",
+    "kind": "Kind",
+    "text": "Text",
+    "grade": "Grade",
+    "cycle": "Inspection",
+    "scale": "Grading scale",
+    "document": "Document",
+    "comparison": "Compared as",
+    "flag": "Flag",
+    "direction": "Which way is better",
+}
+# Words that keep their capitals in a header.
+_KEEP = {"pcc": "PCC", "afi": "AFI", "ew": "E&W"}
+_ids = itertools.count(1)
+CSS = (
+    "<style>.peel-say{margin:.4em 0 .8em 0;padding-left:1.2em}.peel-say li{margin:.2em 0}"
+    ".peel-box{border:2px solid #1f4e79;border-radius:6px;padding:.6em 1.1em;margin:.6em 0 1.2em 0;"
+    "background:#f7f9fc}.peel-box h3{margin:.7em 0 .3em 0;font-size:1.05em}.peel-box ul{margin:.2em 0}"
+    ".peel-flag{color:#8a1c1c;font-weight:600}.peel-grade{padding:0 .35em;border-radius:3px}"
+    "table.dataTable td,table.dataTable th{white-space:normal!important;vertical-align:top;text-align:left!important}"
+    "table.dataTable td{max-width:40em;min-width:4em}"
+    ".peel-quote{color:#444;font-style:italic}</style>"
+)
+
+
+def setup() -> None:
+    """Embed the table library in the notebook (offline: no internet needed to read the report) and the
+    report's styles. Call once, in the imports cell."""
+    itables.init_notebook_mode(all_interactive=False, connected=False)
+    display({"text/html": CSS, "text/plain": ""}, raw=True)
+
+
+def esc(value: object) -> str:
+    """A value as escaped HTML text; blank for a missing value (no NaN, <NA> or None)."""
+    return html.escape(text(value))
+
+
+def text(value: object) -> str:
+    """A value as plain text: blank when missing, whole numbers without ".0", other numbers as printed."""
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.0f}" if value.is_integer() else f"{value:g}"
+    return str(value)
+
+
+def say(*lines: str) -> None:
+    """Sentences in the report, one bullet each, escaped (a document's words show as text)."""
+    lines = [s for s in lines if s]
+    if not lines:
+        return
+    body = "".join(f"<li>{html.escape(s)}</li>" for s in lines)
+    display(
+        {"text/html": f"<ul class='peel-say'>{body}</ul>", "text/plain": "\n".join(f"- {s}" for s in lines)}, raw=True
+    )
+
+
+def heading(title: str, level: int = 1) -> None:
+    """A heading made from data (the force's name), escaped."""
+    display({"text/html": f"<h{level}>{html.escape(title)}</h{level}>", "text/plain": title}, raw=True)
+
+
+def header(column: str) -> str:
+    if column in HEADERS:
+        return HEADERS[column]
+    words = [_KEEP.get(w, w) for w in str(column).split("_")]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def link(doc_id: object, page: object, label: str | None = None) -> str:
+    """An escaped link to the evidence page of a document at its page ("" without a document)."""
+    if doc_id is None or pd.isna(doc_id) or not str(doc_id):
+        return esc(label or "")
+    shown = label if label is not None else (f"p. {int(page)}" if page is not None and pd.notna(page) else "document")
+    return f"<a href='{html.escape(evidence_href(str(doc_id), page))}'>{html.escape(shown)}</a>"
+
+
+def _cells(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(HTML cells, plain cells): every value escaped or blank; a ``page`` beside a ``doc_id`` becomes the
+    link to the evidence, and ``doc_id`` is dropped when the document is named in another column."""
+    shown = df.reset_index(drop=True)
+    linked = "doc_id" in shown.columns and "page" in shown.columns
+    rich = pd.DataFrame(index=shown.index)
+    plain = pd.DataFrame(index=shown.index)
+    for col in shown.columns:
+        if col == "doc_id" and "document" in shown.columns:
+            continue
+        values = shown[col]
+        if col == "document" and "doc_id" in shown.columns:
+            rich[header(col)] = [link(d, None, text(v)) for d, v in zip(shown["doc_id"], values)]
+        elif col == "page" and linked:
+            rich[header(col)] = [link(d, p) if pd.notna(p) else "" for d, p in zip(shown["doc_id"], values)]
+        else:
+            rich[header(col)] = [esc(v) for v in values]
+        plain[header(col)] = [" ".join(text(v).split()) for v in values]
+    return rich, plain
+
+
+def table(df: pd.DataFrame, empty: str = "Nothing to show.", caption: str | None = None, page_length: int = 10) -> None:
+    """An interactive table (search, sort, CSV button; offline), or the sentence ``empty`` when it has no rows.
+
+    Headers in plain English, no index column, blanks for missing values, whole texts wrapped.
+    """
+    if df is None or df.empty:
+        say(empty)
+        return
+    rich, plain = _cells(df)
+    options = {
+        "table_id": f"peel-table-{next(_ids)}",
+        "allow_html": True,  # every cell is escaped by _cells; the only markup is the evidence links built there
+        "showIndex": False,
+        "buttons": ["csvHtml5"],
+        "layout": {"topStart": "buttons", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
+        "classes": ["display", "compact", "cell-border"],
+        "pageLength": page_length,
+        "lengthMenu": [10, 25, 100, -1],
+        "display_logo_when_loading": False,
+        "maxBytes": 0,  # never downsample: every row of a report's table is shown
+        "connected": False,
+    }
+    if caption:
+        options["caption"] = caption
+    body = itables.to_html_datatable(rich, **options)
+    display({"text/html": body, "text/plain": plain.to_string(index=False)}, raw=True)
+
+
+def box(title: str, sections: Iterable[tuple[str, list[str]]]) -> None:
+    """The summary box a report opens with: a title and sections of items (each item already escaped HTML
+    built by the helpers of this package, or plain text passed through ``esc``)."""
+    parts, plain = [f"<div class='peel-box'><h2>{html.escape(title)}</h2>"], [title]
+    for name, items in sections:
+        parts.append(f"<h3>{html.escape(name)}</h3><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+        plain += [name] + [f"- {strip_tags(i)}" for i in items]
+    parts.append("</div>")
+    display({"text/html": "".join(parts), "text/plain": "\n".join(plain)}, raw=True)
+
+
+def strip_tags(fragment: str) -> str:
+    """The text of an HTML fragment built here (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def quote(evidence: object, limit: int = 0) -> str:
+    """A document's words, escaped, in quotation marks (``limit`` > 0 shortens with a word count said)."""
+    words = " ".join(text(evidence).split())
+    if limit and len(words) > limit:
+        words = words[:limit].rsplit(" ", 1)[0] + f" [{len(words) - limit} more characters on the page]"
+    return f"<span class='peel-quote'>“{html.escape(words)}”</span>" if words else ""
