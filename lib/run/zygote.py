@@ -70,6 +70,10 @@ def _kernel_child(request: dict) -> None:
 
         app = IPKernelApp.instance()
         app.initialize(["-f", request["connection_file"]])
+        if "matplotlib.pyplot" in sys.modules:
+            # pyplot was imported before this shell existed, so the inline backend did not hook into it:
+            # hook it now, or figures would display as text.
+            app.shell.run_line_magic("matplotlib", "inline")
         app.start()
         code = 0
     except BaseException:  # noqa: BLE001  a kernel that cannot start: said in its log, the manager sees it die
