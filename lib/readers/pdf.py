@@ -340,6 +340,15 @@ def _clean(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")) if "\n" in text else text.rstrip()
 
 
+def _clean_chars(text: str) -> str:
+    """``_clean`` without the right-strip of every line: ligatures, no-break spaces and bullet glyphs."""
+    if _SPECIAL.search(text) or "(cid:" in text:
+        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
+        text = _BULLET_AT_START.sub(r"\1• ", text)
+        text = _PUA.sub("•", text)
+    return text
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Tables by pdfplumber itself (PEEL_PDF_TABLES=pdfplumber; the default is pdf_tables)
 # ---------------------------------------------------------------------------------------------------------
@@ -487,9 +496,10 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
 
 
 def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Page], dict, list[Block]]:
-    """Pages, metadata and blocks (``pdf_structure``) of a PDF. ``tables``: which table finder reads ruled tables, "pdfium" (the default:
-    pdfplumber's table functions over pdfium's geometry, ``pdf_tables``) or "pdfplumber" (its page-level
-    finder, about 0.1 to 0.3 s a page more); the environment variable PEEL_PDF_TABLES sets it for a run."""
+    """Pages, metadata and blocks (``pdf_structure``) of a PDF. ``tables``: which table finder reads ruled
+    tables, "pdfium" (the default: pdfplumber's table functions over pdfium's geometry, ``pdf_tables``) or
+    "pdfplumber" (its page-level finder, about 0.1 to 0.3 s a page more; boxes are then not looked for); the
+    environment variable PEEL_PDF_TABLES sets it for a run."""
     table_finder = (tables or os.environ.get("PEEL_PDF_TABLES") or "pdfium").strip().lower()
     if table_finder not in TABLE_FINDERS:
         raise ValueError(f"PEEL_PDF_TABLES={table_finder!r}: expected one of {', '.join(TABLE_FINDERS)}")
@@ -525,7 +535,7 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
                 elif rects:
                     found, boxes = find_tables_and_boxes(page, text, _clean)
                 styles.append(
-                    page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), boxes, _clean)
+                    page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), boxes, _clean_chars)
                 )
                 lines = _page_lines(page, text, rects, tables=found)
                 texts.append(_clean("\n".join(lines)).split("\n"))

@@ -3,8 +3,9 @@
 While a page is open, ``page_styles`` takes the page's text once in pdfium's character order (character i of
 the string is pdfium's character i), splits it into pdfium's lines and gives each its box from the text
 rectangles the reader already has. Font size and weight are asked for only where they decide something: the
-first character of two lines (the body text size) and the first and last characters of the lines that could
-be headings (taller than the page's usual line, or short and not ending a sentence). Never once per character.
+first character of three lines (the body text size), the first character of the lines that could be headings
+(not ending a sentence, or taller than the page's usual line) and, for the shorter of those set at body size,
+whether their first and last characters are bold. Never once per character.
 
 ``pdf_blocks`` then walks the reader's final lines (furniture dropped, hyphens joined) with those styles:
 - heading: a line set larger than the body text (≥ 1.15×), or bold at body size on a short line; consecutive
@@ -30,6 +31,7 @@ from .textblocks import heading_level, list_marker
 
 LARGER = 1.15  # a heading is set at least this much larger than the body text (or bold at body size)
 SHORT = 0.7  # a bold line is a heading candidate when narrower than this share of the page's usual line
+MAX_BOLD_HEADING = 90  # characters: a longer line in bold at body size is emphasis, not a heading
 TALL = 1.12  # a line this much taller than the page's usual line may be set larger: its font is asked for
 
 # A line's style: (box, size, bold, in_box). box: (left, bottom, right, top) in PDF coordinates or None;
@@ -84,22 +86,22 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     heights = sorted([p[3] - p[1] for p in places if p is not None])
     width = widths[int(len(widths) * 0.75)] if widths else 0.0
     tall = TALL * heights[len(heights) // 2] if heights else 0.0
-    short = SHORT * width
-    # The body size: the font of the widest line and of the line in the middle of the page.
+    # The body size: the font of three lines (a third, half and two thirds down the page's text).
     sizes = []
-    if places:
-        widest = max(range(len(places)), key=lambda k: places[k][2] - places[k][0] if places[k] else 0.0)
-        for k in {widest, len(places) // 2}:
-            sizes.append((fonts.size(starts[k]), len(keys[kept[k]])))
+    n = len(places)
+    for k in {n // 3, n // 2, 2 * n // 3} if n else ():
+        sizes.append((fonts.size(starts[k]), len(keys[kept[k]])))
+    page_body = max(sizes, key=lambda s: s[1])[0] if sizes else 0.0
     lines: dict = {}
     for k, place in enumerate(places):
         text = keys[kept[k]]
         size, bold, in_box = 0.0, False, False
-        if place is None or place[3] - place[1] > tall or (place[2] - place[0] < short and text[-1] not in ".,;:"):
+        if place is None or text[-1] not in ".,;:" or place[3] - place[1] > tall:
             start = starts[k]
             size = fonts.size(start)
-            end = start + len(raw_lines[kept[k]].strip()) - 1
-            bold = fonts.bold(start) and (end <= start or fonts.bold(end))
+            if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway
+                end = start + len(raw_lines[kept[k]].strip()) - 1
+                bold = fonts.bold(start) and (end <= start or fonts.bold(end))
         if place is not None and boxes:
             cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
             in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
@@ -259,6 +261,7 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
                 and last[2] == style[2]
                 and len(parts) < 3
                 and not _gap(last[0], place)
+                and (text[0].islower() or not _short(last[0], width, 0.6))  # the heading wraps onto this line
             ):
                 parts.append(text)
             else:
@@ -281,13 +284,15 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             extend(place)
             last = style
             continue
-        if (
+        if kind == "list_item" and not parts:  # the text of a bullet printed alone on its line
+            item_x = place[0] if place is not None else item_x
+        elif (
             kind == ""
             or kind == "heading"
             or box != in_box
             or _gap(last[0], place)
             or (parts and parts[-1][-1] in ".!?:;" and _short(last[0], width))
-            or (kind == "list_item" and place is not None and parts and place[0] <= item_x + 2)
+            or (kind == "list_item" and place is not None and place[0] < item_x - 2)
         ):
             flush()
             kind, parts, box = "paragraph", [], in_box
@@ -307,5 +312,5 @@ def _gap(above, below) -> bool:
     return gap > 0.8 * line or gap < -3 * line
 
 
-def _short(place, width: float) -> bool:
-    return place is None or (place[2] - place[0]) < 0.85 * width
+def _short(place, width: float, share: float = 0.85) -> bool:
+    return place is None or (place[2] - place[0]) < share * width
