@@ -23,6 +23,7 @@ Every block carries its page and bbox (x0, top, x1, bottom in points, y down) wh
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,6 +34,8 @@ LARGER = 1.15  # a heading is set at least this much larger than the body text (
 SHORT = 0.7  # a bold line is a heading candidate when narrower than this share of the page's usual line
 MAX_BOLD_HEADING = 90  # characters: a longer line in bold at body size is emphasis, not a heading
 TALL = 1.12  # a line this much taller than the page's usual line may be set larger: its font is asked for
+
+_FOOTNOTE = re.compile(r"^\d{1,3} [A-Z]")  # a footnote as a PDF prints it: its number, a space, the note
 
 # A line's style: (box, size, bold, in_box). box: (left, bottom, right, top) in PDF coordinates or None;
 # size: the font size of its first character, 0.0 when not asked (a line that cannot be a heading); bold:
@@ -193,7 +196,35 @@ def pdf_blocks(pages_lines: list[list[str]], styles: list[PageStyles]) -> list[B
         by_size = sizes.index(round(size * 2) / 2) + 1
         by_number = heading_level(block.text, False) if block.text[:1].isdigit() else 0
         block.level = min(6, max(by_size, by_number))
-    return blocks
+    return join_broken(blocks)
+
+
+def join_broken(blocks: list[Block]) -> list[Block]:
+    """A paragraph that a column or page break cut (it ends mid-sentence and the next paragraph goes on in
+    lower case) is one paragraph, on the page where it starts; a footnote printed between the two halves
+    stays where it is."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == "paragraph" and block.text[:1].islower():
+            for back in (1, 2):
+                if len(out) < back:
+                    break
+                before = out[-back]
+                if back == 2 and not _FOOTNOTE.match(out[-1].text):
+                    break
+                if (
+                    before.kind in ("paragraph", "list_item")
+                    and before.box == block.box
+                    and block.page - before.page in (0, 1)
+                    and before.text[-1:] not in ".!?:;"
+                ):
+                    before.text = f"{before.text} {block.text}"
+                    block = None
+                    break
+            if block is None:
+                continue
+        out.append(block)
+    return out
 
 
 def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: list, headings: list) -> None:
