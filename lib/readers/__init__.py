@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..model import Block, Document, ReadError
-from ..privacy import redact
+from ..model import Block, Document, Page, ReadError
+from ..privacy import may_hold_contact, redact
 from . import text as textreader
 from .html import html_blocks
 from .layout import pages_from_blocks
@@ -102,14 +102,28 @@ def read_document(path: str | Path) -> Document:
                 raise ReadError("no text: the file holds only white space")
             pages = textreader.pages_from_text(body, fmt)
             blocks = textreader.blocks_from_text(body, fmt, pages)
-    for page in pages:
+    _redact(pages, blocks)
+    meta = {k: redact(str(v)) for k, v in meta.items()}
+    return Document(path=str(path), source=path.name, format=fmt, sha256=sha, pages=pages, meta=meta, blocks=blocks)
+
+
+def _redact(pages: list[Page], blocks: list[Block]) -> None:
+    """Personal contact details out of every line, table cell and block. A page is looked at closely only
+    when one scan of its text (lines joined by spaces, with the start of the next page, as blocks join
+    them) finds something ``redact`` could change; its blocks too."""
+    near: set[int] = set()
+    for k, page in enumerate(pages):
+        following = pages[k + 1].lines[:3] if k + 1 < len(pages) else []
+        cells = [cell for table in page.tables for row in table for cell in row]
+        if not may_hold_contact(" ".join(page.lines + following + cells)):
+            continue
+        near.add(page.number)
         page.lines = _redact_lines(page.lines)
         page.tables = [[[redact(cell) for cell in row] for row in table] for table in page.tables]
     for block in blocks:
-        block.text = redact(block.text)
-        block.rows = [[redact(cell) for cell in row] for row in block.rows]
-    meta = {k: redact(str(v)) for k, v in meta.items()}
-    return Document(path=str(path), source=path.name, format=fmt, sha256=sha, pages=pages, meta=meta, blocks=blocks)
+        if block.page in near:
+            block.text = redact(block.text)
+            block.rows = [[redact(cell) for cell in row] for row in block.rows]
 
 
 def _redact_lines(lines: list[str]) -> list[str]:

@@ -4,8 +4,8 @@ While a page is open, ``page_styles`` takes the page's text once in pdfium's cha
 the string is pdfium's character i), splits it into pdfium's lines and gives each its box from the text
 rectangles the reader already has. Font size and weight are asked for only where they decide something: the
 first character of three lines (the body text size), the first character of the lines that could be headings
-(not ending a sentence, or taller than the page's usual line) and, for the shorter of those set at body size,
-whether their first and last characters are bold. Never once per character.
+(their characters wider than the page's usual, so perhaps larger type; or short lines not ending a sentence)
+and, for those set at body size, whether their first and last characters are bold. Never once per character.
 
 ``pdf_blocks`` then walks the reader's final lines (furniture dropped, hyphens joined) with those styles:
 - heading: a line set larger than the body text (≥ 1.15×), or bold at body size on a short line; consecutive
@@ -33,7 +33,7 @@ from .textblocks import heading_level, list_marker
 LARGER = 1.15  # a heading is set at least this much larger than the body text (or bold at body size)
 SHORT = 0.7  # a bold line is a heading candidate when narrower than this share of the page's usual line
 MAX_BOLD_HEADING = 90  # characters: a longer line in bold at body size is emphasis, not a heading
-TALL = 1.12  # a line this much taller than the page's usual line may be set larger: its font is asked for
+WIDE = 1.1  # a line whose characters take this much more room than the page's usual may be set larger
 
 _FOOTNOTE = re.compile(r"^\d{1,3} [A-Z]")  # a footnote as a PDF prints it: its number, a space, the note
 
@@ -86,9 +86,13 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     else:  # pdfium broke lines where the rectangles do not (or the reverse): each line's first character
         places = [_place(fonts.char_box(start), groups) for start in starts]
     widths = sorted([p[2] - p[0] for p in places if p is not None])
-    heights = sorted([p[3] - p[1] for p in places if p is not None])
     width = widths[int(len(widths) * 0.75)] if widths else 0.0
-    tall = TALL * heights[len(heights) // 2] if heights else 0.0
+    short = SHORT * width
+    # Larger type shows in the width a character takes: the line's width over its length, against the
+    # page's usual (a heading at 13 pt among 10 pt lines takes about 1.3 times as much).
+    spreads = [(p[2] - p[0]) / len(keys[kept[k]]) if p is not None else 0.0 for k, p in enumerate(places)]
+    usual = sorted(spreads)[len(spreads) // 2] if spreads else 0.0
+    wide = WIDE * usual
     # The body size: the font of three lines (a third, half and two thirds down the page's text).
     sizes = []
     n = len(places)
@@ -99,7 +103,7 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     for k, place in enumerate(places):
         text = keys[kept[k]]
         size, bold, in_box = 0.0, False, False
-        if place is None or text[-1] not in ".,;:" or place[3] - place[1] > tall:
+        if place is None or spreads[k] > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
             start = starts[k]
             size = fonts.size(start)
             if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway
@@ -317,19 +321,40 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             continue
         if kind == "list_item" and not parts:  # the text of a bullet printed alone on its line
             item_x = place[0] if place is not None else item_x
-        elif (
-            kind == ""
-            or kind == "heading"
-            or box != in_box
-            or _gap(last[0], place)
-            or (parts and parts[-1][-1] in ".!?:;" and _short(last[0], width))
-            or (kind == "list_item" and place is not None and place[0] < item_x - 2)
-        ):
-            flush()
-            kind, parts, box = "paragraph", [], in_box
-            indents = []
+        else:
+            # (The hot path, once a line: _gap and _short written out.)
+            new = kind == "" or kind == "heading" or box != in_box
+            if not new:
+                above = last[0]
+                if above is not None and place is not None:
+                    line_height = max(above[3] - above[1], place[3] - place[1], 1.0)
+                    gap = above[1] - place[3]
+                    new = (
+                        gap > 0.8 * line_height
+                        or gap < -3 * line_height
+                        or (parts[-1][-1] in ".!?:;" and above[2] - above[0] < 0.85 * width)
+                        or (kind == "list_item" and place[0] < item_x - 2)
+                    )
+                else:
+                    new = parts[-1][-1] in ".!?:;"
+            if new:
+                flush()
+                kind, parts, box = "paragraph", [], in_box
+                indents = []
         parts.append(text)
-        extend(place)
+        if place is not None:
+            if placed:
+                if place[0] < x0:
+                    x0 = place[0]
+                if place[1] < bottom:
+                    bottom = place[1]
+                if place[2] > x1:
+                    x1 = place[2]
+                if place[3] > top:
+                    top = place[3]
+            else:
+                x0, bottom, x1, top = place
+                placed = True
         last = style
     flush()
 

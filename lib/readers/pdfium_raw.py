@@ -136,8 +136,9 @@ class FontReader:
         return None
 
     def bold(self, index: int) -> bool:
-        if self.weight_of(self.handle, index) >= 600:
-            return True
+        weight = self.weight_of(self.handle, index)
+        if weight > 0:  # the font says its weight (embedded fonts mostly do); else its flags and name
+            return weight >= 600
         n = self.info_of(self.handle, index, self.name, 128, ctypes.byref(self.flags))
         if self.flags.value & FORCE_BOLD:
             return True
