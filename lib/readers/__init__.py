@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
 from ..model import Block, Document, Page, ReadError
 from ..privacy import may_hold_contact, redact
 from . import text as textreader
-from .html import html_blocks
 from .layout import pages_from_blocks
-from .word import is_docx, read_word
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ""}
 UNSUPPORTED = {
@@ -24,6 +24,15 @@ UNSUPPORTED = {
     b"\xd0\xcf\x11\xe0": "an old Office file (.doc/.xls) or a password-protected one: save it as .docx, PDF or text",
     b"{\\rtf": "a rich-text (.rtf) file: save it as PDF or text",
 }
+
+
+def is_docx(raw: bytes) -> bool:
+    """A Word document: a zip holding word/document.xml (other Office zips hold xl/, ppt/, content.xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            return "word/document.xml" in z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def sniff(path: Path, head: bytes, raw: bytes | None = None) -> str:
@@ -70,6 +79,8 @@ def read_document(path: str | Path) -> Document:
 
         pages, meta, blocks = pdf.read_pdf(path, raw)
     elif fmt == "docx":
+        from .word import read_word  # python-docx and lxml load only when a Word file is read (~0.1 s)
+
         blocks, meta = read_word(raw)
         if not blocks:
             raise ReadError("no text: the Word document holds no paragraphs or tables with text")
@@ -91,6 +102,8 @@ def read_document(path: str | Path) -> Document:
             elif fmt == "text" and textreader.looks_like_markdown(body):
                 fmt = "markdown"
         if is_html:
+            from .html import html_blocks  # BeautifulSoup loads only when a web page is read (~0.1 s)
+
             blocks, head = html_blocks(body)
             meta.update({k: v for k, v in head.items() if k not in meta})
             fmt = "email" if fmt == "email" else "html"
