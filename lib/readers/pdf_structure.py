@@ -49,6 +49,7 @@ class PageStyles:
     width: float  # the usual width of a line of text on the page (its 75th percentile)
     height: float  # page height, to turn y up into y down
     sizes: list  # (font size, characters) of the lines measured for the body size
+    index: tuple | None = None  # (boxes, texts) of every pdfium line, for ``BoundedText.use_lines``
 
 
 EMPTY = PageStyles({}, 0.0, 0.0, [])
@@ -118,7 +119,13 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
             lines[text] = [style]
         else:
             found.append(style)
-    return PageStyles(lines, width, page_height, sizes)
+    index = None
+    if places is groups:  # every line has its own rectangles: the reader may take lines from here
+        boxes: list = [None] * len(raw_lines)
+        for k, place in zip(kept, places):
+            boxes[k] = (place[1], place[3], place[0], place[2])
+        index = (boxes, raw_lines)
+    return PageStyles(lines, width, page_height, sizes, index)
 
 
 def _place(char: tuple | None, groups: list) -> tuple | None:
