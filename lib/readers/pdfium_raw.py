@@ -34,6 +34,7 @@ def _lean_functions() -> dict | None:
             ("FPDFText_GetFontSize", ctypes.c_double),
             ("FPDFText_GetFontWeight", ctypes.c_int),
             ("FPDFText_GetFontInfo", ctypes.c_ulong),
+            ("FPDFText_GetCharBox", ctypes.c_int),
         ):
             function = library[name]  # a new function object: pypdfium2's own keeps its argument types
             function.restype = restype
@@ -102,6 +103,9 @@ class FontReader:
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.bold_names: dict[bytes, bool] = {}
+        self.box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+        self.box_refs = [ctypes.byref(v) for v in self.box]
+        self.box_of = LEAN["FPDFText_GetCharBox"] if LEAN else pdfium_c.FPDFText_GetCharBox
         if LEAN:
             self.size_of, self.weight_of, self.info_of = (
                 LEAN["FPDFText_GetFontSize"],
@@ -126,14 +130,15 @@ class FontReader:
 
     def char_box(self, index: int) -> tuple[float, float, float, float] | None:
         """(left, bottom, right, top) of one character."""
-        l, r, b, t = (ctypes.c_double() for _ in range(4))
-        if pdfium_c.FPDFText_GetCharBox(self.raw, index, *(ctypes.byref(v) for v in (l, r, b, t))):
+        l, r, b, t = self.box
+        if self.box_of(self.handle, index, *self.box_refs):
             return (l.value, b.value, r.value, t.value)
         return None
 
     def bold(self, index: int) -> bool:
-        if self.weight_of(self.handle, index) >= 600:
-            return True
+        weight = self.weight_of(self.handle, index)
+        if weight > 0:  # the font says its weight (embedded fonts mostly do); else its flags and name
+            return weight >= 600
         n = self.info_of(self.handle, index, self.name, 128, ctypes.byref(self.flags))
         if self.flags.value & FORCE_BOLD:
             return True
@@ -142,6 +147,10 @@ class FontReader:
         if known is None:
             known = self.bold_names[name] = any(word.encode() in name for word in _BOLD_NAME)
         return known
+
+
+def _blank_between(boxes: list, a: int, b: int) -> bool:
+    return all(boxes[k] is None for k in range(a + 1, b))
 
 
 class BoundedText:
@@ -154,8 +163,46 @@ class BoundedText:
         self.raw = None
         self.size = 0
         self.buffer = None
+        self.lines = None  # the page's lines with their boxes, when known (``use_lines``)
+
+    def use_lines(self, lines) -> None:
+        """The page's lines in character order as ``(bottom, top, left, right)`` boxes and texts
+        (``(boxes, texts)``, blank lines as ``None`` boxes), so that ``lines_in`` can answer without pdfium."""
+        self.lines = lines
+
+    def lines_in(self, left: float, bottom: float, right: float, top: float) -> list[str] | None:
+        """The lines ``get_text_bounded`` would give for an area, from the page's lines: those whose middle
+        is inside, when they are a run of the page's lines, each wholly inside across (lines wholly beside
+        the area do not count) and none cut by the area's top or bottom edge; else None (ask pdfium)."""
+        if self.lines is None:
+            return None
+        boxes, texts = self.lines
+        first = last = -1
+        for k, box in enumerate(boxes):
+            if box is None:
+                continue
+            b, t, l, r = box
+            if r <= left or l >= right:
+                continue  # beside the area (the other column)
+            middle = (b + t) / 2
+            if bottom <= middle <= top:
+                if (
+                    l < left - 1
+                    or r > right + 1
+                    or (last >= 0 and last != k - 1 and not _blank_between(boxes, last, k))
+                ):
+                    return None
+                if first < 0:
+                    first = k
+                last = k
+            elif b < top and t > bottom:  # cut by the area's edge: pdfium decides character by character
+                return None
+        if first < 0:
+            return None
+        return [line.rstrip().replace("\ufffe", "\x02") for line in texts[first : last + 1]]
 
     def page(self, textpage) -> BoundedText:
+        self.lines = None
         self.raw = textpage.raw
         self._grow(2 * max(0, pdfium_c.FPDFText_CountChars(self.raw)) + 256)
         return self
