@@ -164,3 +164,32 @@ def test_a_press_release_states_grades_in_quotes(tmp_path):
         ("preventing_crime", "Outstanding"),
     }
     assert all(r["page"] == 1 and "outstanding" in r["evidence"] for r in result["judgments"])
+
+
+REFLOWED = """HMIC
+PEEL: Police legitimacy 2016
+An inspection of Norfolk Constabulary
+Force in numbers
+Stop and search rate per 1,000 population Norfolk
+Constabulary 3.1 England and Wales 7.4 For further information, see Annex A.
+To what extent does the force treat its workforce with fairness and respect?
+Supervisors do not always have time for wellbeing conversations. Areas for
+improvement
+• The constabulary should improve the way it manages the individual performance of its officers
+and staff.
+Summary of findings
+Good
+"""
+
+
+def test_reflowed_text_keeps_a_split_heading_and_a_panel_run_into_prose(tmp_path):
+    result = run(tmp_path, "norfolk.txt", REFLOWED)
+    assert result["document"]["force"] == "Norfolk Constabulary"
+    assert [(f["kind"], f["text"]) for f in result["findings"]] == [
+        (
+            "area_for_improvement",
+            "The constabulary should improve the way it manages the individual performance of its officers and staff.",
+        )
+    ]
+    figures = {(r["value"], r["england_wales"]) for r in result["indicators"]}
+    assert (3.1, 7.4) in figures

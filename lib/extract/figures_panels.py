@@ -6,7 +6,7 @@ import re
 
 from .. import forces as F
 from ..model import Document
-from ..text import clean_lines
+from ..text import blocks, clean_lines
 from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
 
 # ---------------------------------------------------------------- 2. "Force in numbers" panels
@@ -119,4 +119,35 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
     common = max(set(periods), key=periods.count) if periods else ""
     for row in rows:
         row["period"] = row["period"] or common
+    return rows
+
+
+_IN_PROSE: list[re.Pattern] = []
+
+
+def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, float]]) -> list[dict]:
+    """A panel that a PDF-to-text tool re-flowed into a paragraph ("... Stop and search rate per 1,000
+    population Kent Police 3.1 England and Wales 7.4 For further ..."): the label is the words since the
+    last sentence end or figure. Only pairs no panel rule already gave."""
+    if not _IN_PROSE:
+        _IN_PROSE.append(
+            re.compile(
+                rf"(?P<label>[A-Z][A-Za-z ,/()'’-]{{5,120}}?(?:per [\d,]+ [a-z]+)?)\s+(?P<force>{F.any_name_pattern()})\s+"
+                rf"(?P<v>{SIGNED})\s*(?P<pct>%)?\s+england and wales\s+(?P<ew>{SIGNED})\s*%?",
+                re.I,
+            )
+        )
+    rows = []
+    for page, para in blocks(doc):
+        if "england and wales" not in para.lower():
+            continue
+        for hit in _IN_PROSE[0].finditer(para):
+            value, ew = num(hit.group("v")), num(hit.group("ew"))
+            if (value, ew) in taken or (force and F.canonical(hit.group("force")) != force):
+                continue
+            label = re.split(r"[.!?]\s+|\d\s+", hit.group("label"))[-1].strip()
+            key = next((k for k, pattern, _ in PANEL_RULES if re.search(pattern, label, re.I)), None) or slug(label)
+            unit = next((u for k, _, u in PANEL_RULES if k == key), "percent" if hit.group("pct") else "")
+            rows.append(figure(key, label, period_of(para), unit, value, ew, page, hit.group(0)))
+            taken.add((value, ew))
     return rows
