@@ -174,7 +174,7 @@ def _pillar(text: str, year: int | None, dtype: str) -> str:
         return "integrated"
     if sum(1 for p in PILLAR_OVERALL.values() if re.search(p, text, re.I)) >= 2:
         return "integrated"
-    title = re.search(r"PEEL[:\s–-]+police (effectiveness|efficiency|legitimacy)\b", head, re.I)
+    title = re.search(r"PEEL[:\s–-]+(?:police )?(effectiveness|efficiency|legitimacy)\b", head, re.I)
     if title:
         return title.group(1).lower()
     scores = _score(text, PILLAR_QUESTIONS)

@@ -193,3 +193,63 @@ def test_reflowed_text_keeps_a_split_heading_and_a_panel_run_into_prose(tmp_path
     ]
     figures = {(r["value"], r["england_wales"]) for r in result["indicators"]}
     assert (3.1, 7.4) in figures
+
+
+FORCE_PAGE = """<html><head><title>Essex 2016 effectiveness - HMICFRS</title></head><body>
+<div class="cookie">We use cookies. Accept</div><nav><ul><li>Home</li><li>PEEL assessments</li></ul></nav>
+<main>
+<h1>PEEL: Police effectiveness 2016 – Essex Police</h1>
+<p>Published: 2 March 2017</p>
+<h2>Effectiveness</h2>
+<h3>The extent to which the force is effective at keeping people safe and reducing crime</h3>
+<p>Requires improvement</p>
+<p>Essex Police's overall effectiveness requires improvement, as in last year's assessment.</p>
+<h2>Questions for Effectiveness</h2>
+<ol>
+<li>How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?</li>
+</ol>
+<p>Good</p>
+<p>Essex Police is good at preventing crime, tackling anti-social behaviour and keeping people safe.</p>
+<ol start="2"><li>How effective is the force at investigating crime and reducing re-offending?</li></ol>
+<p>Requires improvement</p>
+<p>Essex Police requires improvement in how it investigates crime and reduces re-offending.</p>
+<ol start="3"><li>How effective is the force at protecting those who are vulnerable from harm,
+and supporting victims?</li></ol>
+<p>Inadequate</p>
+<ol start="4"><li>How effective is the force at tackling serious and organised crime?</li></ol>
+<p>Good</p>
+<p>The judgment from 2015 has been carried over.</p>
+<h2>Efficiency</h2>
+<p>Not yet graded</p>
+<p>Our efficiency judgment for Essex Police will be published later. Last year we judged the force to be good.</p>
+</main><footer>© Crown copyright</footer></body></html>
+"""
+
+
+def test_the_inspectorates_force_page_with_numbered_questions_and_a_grade_carried_over(tmp_path):
+    result = run(tmp_path, "page.html", FORCE_PAGE)
+    rows = {(r["area"], r["grade"], r["last_inspected"]) for r in result["judgments"]}
+    assert rows == {
+        ("overall", "Requires improvement", None),
+        ("preventing_crime", "Good", None),
+        ("investigating_crime", "Requires improvement", None),
+        ("protecting_vulnerable", "Inadequate", None),
+        ("serious_organised_crime", "Good", "2015"),
+    }  # "Not yet graded" (efficiency) and last year's grade are not grades
+
+
+def test_one_sentence_grading_two_areas_joined_by_and_at(tmp_path):
+    text = (
+        "HMICFRS news release: PEEL legitimacy 2017\n\nGloucestershire Constabulary has been judged as 'good' in how "
+        "legitimately it keeps people safe and reduces crime. Gloucestershire Constabulary is good at treating the "
+        "public fairly and at ensuring its workforce behaves ethically and lawfully. The force requires improvement "
+        "in how it treats its workforce fairly.\n"
+    )
+    result = run(tmp_path, "release.txt", text)
+    assert result["document"]["pillar"] == "legitimacy"
+    assert {(r["area"], r["grade"]) for r in result["judgments"]} == {
+        ("overall", "Good"),
+        ("treatment_of_public", "Good"),
+        ("ethical_behaviour", "Good"),
+        ("treating_workforce_fairly", "Requires improvement"),
+    }

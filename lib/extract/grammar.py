@@ -25,7 +25,9 @@ GRADE_CELL = re.compile(
     re.I,
 )
 LAST_INSPECTED = re.compile(
-    r"^\W*(?:last inspected|carried over from|grade (?:given|awarded) in)\s*:?\s*(?:in\s+)?(20\d\d)\W*$", re.I
+    r"^\W*(?:last inspected|carried over from|grade (?:given|awarded) in)\s*:?\s*(?:in\s+)?(20\d\d)\W*$"
+    r"|\b(?:judg(?:e)?ment|grade) from (?:our |the )?(20\d\d)(?: inspection)? (?:has been|was|is) carried over",
+    re.I,
 )
 # A heading or a short line that holds its own grade: "Investigating crime: Good", "Overall judgment1 Good".
 LABEL_GRADE = re.compile(
@@ -129,39 +131,42 @@ def not_a_grade(sentence: str) -> bool:
     return len(words) >= 3 or bool(NOT_A_GRADE.search(sentence))
 
 
+AND_AT = re.compile(r",? and (?:at|in) (?=\w)")  # "good at treating the public fairly and at ensuring ..."
+
+
+def _area(rule: str, area_text: str) -> tuple[str | None, str | None]:
+    """(area key, pillar) of the words a rule captured; no words: the pillar's overall grade."""
+    if not area_text:
+        return "overall", None
+    pillar = pillar_of(area_text)
+    key = area_key(area_text)
+    if rule in ("extent_is", "grade_for_pillar") and pillar:
+        key = "overall"  # "the extent to which the force is effective at ...": the pillar's own grade
+    if key is None and pillar and len(area_text.split()) <= 6:
+        key = "overall"  # "in respect of legitimacy", "for its efficiency"
+    return key, (pillar if key == "overall" else None)
+
+
 def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     """The grades one sentence states: dicts (rule, grade, area, area_label, pillar, force). ``force`` is the
-    document's force; a sentence about another named force gives that force's grade."""
+    document's force; a sentence about another named force gives that force's grade. The first rule that
+    matches reads the sentence; areas joined by "and at" each get the grade."""
     if not re.search(rf"\b(?:{G})\b", sentence, re.I) or not_a_grade(sentence):
         return []
-    out = []
+    out: list[dict] = []
     for name, rule in _rules():
         for hit in rule.finditer(sentence):
             subject = hit.groupdict().get("subject") or ""
-            named = (
-                F.canonical(subject)
-                if subject and not re.match(r"(?:the )?(?:force|constabulary)$", subject, re.I)
-                else None
-            )
-            area_text = (hit.groupdict().get("area") or "").strip()
-            pillar = pillar_of(area_text) if area_text else None
-            key = area_key(area_text) if area_text else "overall"
-            if name in ("extent_is", "grade_for_pillar") and pillar:
-                key = "overall"  # "the extent to which the force is effective at ...": the pillar's own grade
-            if area_text and key is None and pillar and len(area_text.split()) <= 6:
-                key = "overall"  # "in respect of legitimacy", "for its efficiency"
-            if key is None:
-                continue
-            out.append(
-                {
-                    "rule": name,
-                    "grade": grade_name(hit.group("grade")),
-                    "area": key,
-                    "area_label": area_text or sentence,
-                    "pillar": pillar if key == "overall" else None,
-                    "force": named or force,
-                }
-            )
+            own = re.match(r"(?:the )?(?:force|constabulary)$", subject, re.I)
+            who = (F.canonical(subject) if subject and not own else None) or force
+            for area_text in AND_AT.split((hit.groupdict().get("area") or "").strip()):
+                key, pillar = _area(name, area_text)
+                if key is not None:
+                    grade = grade_name(hit.group("grade"))
+                    label = area_text or sentence
+                    out.append(
+                        {"rule": name, "grade": grade, "area": key, "area_label": label, "pillar": pillar, "force": who}
+                    )
         if out:
-            return out
+            break
     return out
