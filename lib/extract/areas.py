@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
 UNGRADED = "Ungraded"
@@ -81,9 +82,14 @@ AREA_RULES: list[tuple[str, str]] = [
 ]
 
 
+_COMPILED_RULES = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
+
+
+@lru_cache(maxsize=4096)
 def area_key(label: str) -> str | None:
-    low = re.sub(r"\s+", " ", label.lower().replace("antisocial", "anti-social"))
-    for key, pattern in AREA_RULES:
-        if re.search(pattern, low):
+    """The area a question, heading or label names (the first rule of ``AREA_RULES`` that matches), else None."""
+    low = " ".join(label.lower().replace("antisocial", "anti-social").split())
+    for key, pattern in _COMPILED_RULES:
+        if pattern.search(low):
             return key
     return None

@@ -122,32 +122,34 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
     return rows
 
 
-_IN_PROSE: list[re.Pattern] = []
+IN_PROSE = re.compile(rf"\s(?P<v>{SIGNED})\s*(?P<pct>%)?\s+england and wales\s+(?P<ew>{SIGNED})\s*%?", re.I)
+_FORCE_AT_END: list[re.Pattern] = []
 
 
 def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, float]]) -> list[dict]:
     """A panel that a PDF-to-text tool re-flowed into a paragraph ("... Stop and search rate per 1,000
-    population Kent Police 3.1 England and Wales 7.4 For further ..."): the label is the words since the
-    last sentence end or figure. Only pairs no panel rule already gave."""
-    if not _IN_PROSE:
-        _IN_PROSE.append(
-            re.compile(
-                rf"(?P<label>[A-Z][A-Za-z ,/()'’-]{{5,120}}?(?:per [\d,]+ [a-z]+)?)\s+(?P<force>{F.any_name_pattern()})\s+"
-                rf"(?P<v>{SIGNED})\s*(?P<pct>%)?\s+england and wales\s+(?P<ew>{SIGNED})\s*%?",
-                re.I,
-            )
-        )
+    population Kent Police 3.1 England and Wales 7.4 For further ..."): the force's name just before the
+    figure, the label the words before it since the last sentence end or figure. Only pairs no panel rule
+    already gave."""
+    if not _FORCE_AT_END:
+        _FORCE_AT_END.append(re.compile(rf"(?:{F.any_name_pattern()})\s*$", re.I))
     rows = []
     for page, para in blocks(doc):
         if "england and wales" not in para.lower():
             continue
-        for hit in _IN_PROSE[0].finditer(para):
+        for hit in IN_PROSE.finditer(para):
             value, ew = num(hit.group("v")), num(hit.group("ew"))
-            if (value, ew) in taken or (force and F.canonical(hit.group("force")) != force):
+            before = para[max(0, hit.start() - 200) : hit.start()]
+            named = _FORCE_AT_END[0].search(before)
+            if (value, ew) in taken or not named or (force and F.canonical(named.group(0).strip()) != force):
                 continue
-            label = re.split(r"[.!?]\s+|\d\s+", hit.group("label"))[-1].strip()
+            # The label starts after a sentence end or after the figure of a panel before it ("... 229 Stop and").
+            label = re.split(r"[.!?]\s+|\d%?\s+(?=[A-Z])", before[: named.start()])[-1].strip()
+            if len(label.split()) < 2:
+                continue
             key = next((k for k, pattern, _ in PANEL_RULES if re.search(pattern, label, re.I)), None) or slug(label)
             unit = next((u for k, _, u in PANEL_RULES if k == key), "percent" if hit.group("pct") else "")
-            rows.append(figure(key, label, period_of(para), unit, value, ew, page, hit.group(0)))
+            evidence = f"{label} {named.group(0).strip()}{hit.group(0)}"
+            rows.append(figure(key, label, period_of(para), unit, value, ew, page, evidence))
             taken.add((value, ew))
     return rows

@@ -83,6 +83,8 @@ def _question(node: Node) -> str | None:
 
 def _question_block(node: Node) -> bool:
     """A paragraph or list item that is a report's question ("1 How effective is the force at ...?")."""
+    if not node.text.rstrip().endswith("?"):
+        return False
     text = clean_line(node.text)
     return (
         node.kind in ("paragraph", "list_item")

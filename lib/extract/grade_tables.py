@@ -133,7 +133,7 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
     i = 0
     while i < len(lines):
         page, raw = lines[i]
-        cols = _columns(raw.replace("\t", "    "))
+        cols = _columns(raw.replace("\t", "    ")) if ("  " in raw or "\t" in raw) else None
         if not cols:
             i += 1
             continue
