@@ -58,6 +58,9 @@ def _score(text: str, patterns: dict[str, str]) -> dict[str, int]:
     return {k: len(re.findall(p, text, re.I)) for k, p in patterns.items()}
 
 
+PEEL_HEAD = re.compile(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", re.I)
+
+
 def doc_type(text: str, head: str) -> str:
     """peel_report | pcc_response | pcc_bulletin | unknown. ``head`` is the document's first blocks: who
     wrote it shows there (a Commissioner's letterhead, an inspectorate's title page)."""
@@ -82,9 +85,7 @@ def doc_type(text: str, head: str) -> str:
         )
     )
     bulletin = len(re.findall(r"bulletin|newsletter|this email was sent|unsubscribe|edition of", low))
-    peel_head = bool(
-        re.search(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", head)
-    )
+    peel_head = bool(PEEL_HEAD.search(head))
     if pcc >= 2 and bulletin >= 2 and not peel_head:
         return "pcc_bulletin"
     letterhead = re.search(r"police(?:, fire)? and crime commissioner|\bp?f?cc\b|\bopf?cc\b|comisiynydd", head[:600])
@@ -207,9 +208,14 @@ def _title(doc: Document, info: dict) -> str:
 
 def classify(doc: Document) -> dict:
     text = "\n".join(t for _, t in blocks(doc))
-    dtype = doc_type(text, "\n".join(t[:300] for _, t in blocks(doc)[:15]))
+    head = "\n".join(t[:300] for _, t in blocks(doc)[:15])
+    dtype = doc_type(text, head)
     published = _published(doc)
-    info = {"doc_type": dtype, "force": subject_force(doc) if dtype != "unknown" else (subject_force(doc) or None)}
+    info = {"doc_type": dtype, "force": subject_force(doc) or None}
+    if dtype == "peel_report" and info["force"] is None:
+        # Writing about PEEL (a guide, a list of reports, a national summary) without a force of its own is
+        # not a force's report.
+        info["doc_type"] = dtype = "unknown"
     info["year"] = _year(text, dtype, published)
     info["pillar"] = _pillar(text, info["year"], dtype)
     cycle = cycle_of(text) if dtype in ("peel_report", "pcc_response") else None
