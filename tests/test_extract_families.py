@@ -4,6 +4,8 @@ report's checks of itself ("graded judgments in N of these M", a printed count o
 
 from __future__ import annotations
 
+import pytest
+
 from lib.pipeline import process_document
 
 GRAPHIC_HTML = """<html><body><header>Cookies: accept</header><main>
@@ -124,8 +126,9 @@ SUMMARY_2018 = (
 )
 
 
-def test_a_2018_19_summary_with_good_star_and_its_footnote(tmp_path):
-    result = run(tmp_path, "wilts.txt", SUMMARY_2018)
+@pytest.mark.parametrize("separator", ["\t", "   "])  # cells as tabs, or as columns of spaces (a text export)
+def test_a_2018_19_summary_with_good_star_and_its_footnote(tmp_path, separator):
+    result = run(tmp_path, "wilts.txt", SUMMARY_2018.replace("\t", separator))
     rows = {(r["area"], r["pillar"], r["grade"], r["last_inspected"]) for r in result["judgments"]}
     assert rows == {
         ("overall", "effectiveness", "Requires improvement", None),

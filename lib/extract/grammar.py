@@ -71,6 +71,8 @@ def label_grade(text: str) -> tuple[str, str, bool] | None:
     hit = LABEL_GRADE.match(text)
     if not hit or re.search(r"\b(?:is|are|was|were|be|been|has|have|should|will)\b", hit.group("label"), re.I):
         return None
+    if re.search(rf"\b(?:{G})\b", hit.group("label")[1:], re.I):  # rows run together, not one label
+        return None
     return hit.group("label").strip(" :–-"), grade_name(hit.group("grade")), bool(hit.group("star"))
 
 

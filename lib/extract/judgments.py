@@ -17,7 +17,14 @@ from ..structure import document_outline
 from ..text import clean_lines, sentences
 from .areas import grade_score, scale_for
 from .grade_headings import heading_grades
-from .grade_tables import grade_boxes, grade_column_table, grade_columns_text, judgment, table_grades
+from .grade_tables import (
+    footnote_year,
+    grade_boxes,
+    grade_column_table,
+    grade_columns_text,
+    judgment,
+    table_grades,
+)
 from .grammar import pillar_of, sentence_grades
 from .judgments_lines import line_grades
 
@@ -90,8 +97,11 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
         row["_lines"] = True
         found.append(row)
     found += sentence_rows(doc, info.get("force"))
+    notes = _footnotes(doc)
     for row in found:
         row["pillar"] = _row_pillar(row, info)
+        if row.get("_starred") and not row["last_inspected"]:  # "Good*": carried over, the footnote's year
+            row["last_inspected"] = footnote_year(notes)
     # One row per area (per pillar for the overall grades): the most explicit source wins; rows read line by
     # line only fill areas the structure did not grade; disagreements become failed checks.
     best: dict[tuple, dict] = {}

@@ -33,7 +33,7 @@ SUMMARY_WITH_GRADE = re.compile(
     re.I,
 )
 ROW = re.compile(
-    r"^(?P<label>[A-Z][^.?!]{3,120}?)[\s:|–-]+(?P<grade>outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\s*(?:(?P<year>20\d\d)\s*)?$",
+    r"^(?P<label>[A-Z][^.?!]{3,120}?)[\s:|–-]+(?P<grade>outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)(?P<star>\*+)?\s*(?:(?P<year>20\d\d)\s*)?$",
     re.I,
 )
 
@@ -86,6 +86,7 @@ def line_grades(doc: Document) -> list[dict]:
             )
             label = re.sub(r"\s*\b20\d\d\s*$", "", label)
             found.append(_row(key, label, grade_name(hit.group("grade")), page, line, year, "table"))
+            found[-1]["_starred"] = bool(hit.group("star"))
 
     # 2 and 3. Walk the lines: headings and "Summary of findings" followed by a grade; panels of questions.
     current: tuple[str, str] | None = None
