@@ -29,7 +29,7 @@ def _actions(cell: str) -> list[str]:
 
 def _is_header(row: list[str]) -> bool:
     """A header row: short labels naming the recommendation (or area for improvement) and the actions."""
-    if any(len(c or "") > 90 for c in row):
+    if any(len(c or "") > 90 or (c or "").rstrip().endswith(".") for c in row):
         return False
     low = " ".join(c or "" for c in row).lower()
     return ("recommendation" in low or "area for improvement" in low) and ("action" in low or "response" in low)
