@@ -45,6 +45,9 @@ AREA_RULES: list[tuple[str, str]] = [
         r"keep(?:s|ing) people safe and reduc(?:es|ing) crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)"
         r"|operates? efficiently and sustainabl|^(?:the |its )?(?:effectiveness|efficiency|legitimacy)$",
     ),
+    # 2014: "reducing crime and preventing offending", "tackling anti-social behaviour" (a question of its own).
+    ("preventing_crime", r"reduc\w* crime and prevent\w* offending"),
+    ("anti_social_behaviour", r"^(?:in )?(?:the way it |how it )?tackl\w* anti-social behaviour"),
     # A 2021/22 heading "Preventing and deterring crime ..., and reducing vulnerability" is about prevention.
     ("preventing_crime", r"^(?:how effective is the force at )?prevent\w* (?:and deterring )?(?:crime|anti-social)"),
     ("victim_service", r"victim service assessment|providing a service to (?:the )?victims"),
@@ -66,7 +69,7 @@ AREA_RULES: list[tuple[str, str]] = [
         "treating_workforce_fairly",
         r"treat(?:ing|s)? (?:its|the) workforce (?:fairly|with fairness)|fair treatment of (?:the |its )?workforce",
     ),
-    ("treatment_of_public", r"treat(?:ing|s)? all (?:of )?the people it serves"),
+    ("treatment_of_public", r"treat(?:ing|s)? all (?:of )?(?:the )?people it serves"),
     ("workforce", r"(?:building|supporting|protecting)[\w, ]* the workforce|positive workplace|workforce wellbeing"),
     ("leadership", r"leadership and force management|^leadership"),
     (
