@@ -256,3 +256,68 @@ def test_one_sentence_grading_two_areas_joined_by_and_at(tmp_path):
         ("ethical_behaviour", "Good"),
         ("treating_workforce_fairly", "Requires improvement"),
     }
+
+
+# Excerpts of the inspectorate's pages and press releases (2014-2019), as users paste them: no HMIC or PEEL
+# named in some, grades only in sentences, several grades in one sentence.
+PAGES = {
+    "pillar_page_2017": (
+        "Bedfordshire Police\nEffectiveness 2017\n\nHow effective is the force at keeping people safe and "
+        "reducing crime?\n\nThe extent to which the force is effective at keeping people safe and "
+        "reducing crime is good.\n\nBedfordshire Police is good at preventing crime and tackling "
+        "anti-social behaviour. It requires improvement in how it protects vulnerable people. The "
+        "judgment from 2016 on investigating crime has been carried over.\n",
+        (
+            "effectiveness",
+            {("overall", "Good"), ("preventing_crime", "Good"), ("protecting_vulnerable", "Requires improvement")},
+        ),
+    ),
+    "page_2014": (
+        "Cumbria Constabulary - PEEL 2014 effectiveness\n\nHow effective is the force at reducing crime "
+        "and preventing offending?\nGood\n\nCumbria Constabulary is good at reducing crime and preventing "
+        "offending. The constabulary is good at investigating offending. It requires improvement in the "
+        "way it tackles anti-social behaviour.\n",
+        (
+            "effectiveness",
+            {
+                ("preventing_crime", "Good"),
+                ("investigating_crime", "Good"),
+                ("anti_social_behaviour", "Requires improvement"),
+            },
+        ),
+    ),
+    "efficiency_page": (
+        "Police efficiency 2017 – Lincolnshire Police\n\nHow efficient is the force at keeping people "
+        "safe and reducing crime?\nInadequate\n\nLast updated 09/11/2017\n\nLincolnshire Police has been "
+        "assessed as inadequate in respect of the efficiency with which it keeps people safe and "
+        "reduces crime. Our judgment on how well the force meets current demands is requires "
+        "improvement. The force is inadequate at planning for the future.\n",
+        (
+            "efficiency",
+            {
+                ("overall", "Inadequate"),
+                ("meeting_demand", "Requires improvement"),
+                ("planning_for_future", "Inadequate"),
+            },
+        ),
+    ),
+    "press_release": (
+        "Press release: West Midlands Police rated 'outstanding' for efficiency\n\n9 November 2017\n\nWest "
+        "Midlands Police has been rated as 'outstanding' for the efficiency with which it keeps people "
+        "safe and reduces crime, Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services "
+        "(HMICFRS) said today. The force is 'outstanding' at meeting current demands and using its "
+        "resources and 'good' at planning for the future.\n",
+        (
+            "efficiency",
+            {("overall", "Outstanding"), ("meeting_demand", "Outstanding"), ("planning_for_future", "Good")},
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_excerpts_of_the_inspectorates_pages_are_read_for_their_grades(tmp_path, name):
+    text, (pillar, grades) = PAGES[name]
+    result = run(tmp_path, f"{name}.txt", text)
+    assert (result["document"]["doc_type"], result["document"]["pillar"]) == ("peel_report", pillar)
+    assert {(r["area"], r["grade"]) for r in result["judgments"]} == grades

@@ -76,7 +76,7 @@ AREA_RULES: list[tuple[str, str]] = [
         "strategic_planning",
         r"strategic planning|value for money|organisational management|good use of (?:its )?resources",
     ),
-    ("meeting_demand", r"meet(?:ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
+    ("meeting_demand", r"meet(?:s|ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
     ("planning_for_future", r"planning for the future|plan(?:ning)? for (?:the )?future|planning for demand"),
     (
         "understanding_demand",

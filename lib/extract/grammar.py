@@ -38,7 +38,7 @@ LABEL_GRADE = re.compile(
 SUMMARY = re.compile(r"^(?:summary of (?:findings|judg(?:e)?ments?)|our judg(?:e)?ments?|grade)\b", re.I)
 OVERALL = re.compile(r"^(?:overall (?:judg(?:e)?ment|effectiveness|efficiency|legitimacy|grade))\b", re.I)
 PILLARS = (("effectiveness", r"effective"), ("efficiency", r"efficien"), ("legitimacy", r"legitima"))
-PILLAR_NAME = re.compile(r"^\W*(effectiveness|efficiency|legitimacy)(?:\s+overall)?\W*$", re.I)
+PILLAR_NAME = re.compile(r"^\W*(effectiveness|efficiency|legitimacy)(?:\s+(?:overall|20\d\d))?\W*$", re.I)
 # Contents pages: a line that ends in a page number.
 CONTENTS_LINE = re.compile(r"\s\d{1,3}$")
 
@@ -79,7 +79,7 @@ def label_grade(text: str) -> tuple[str, str, bool] | None:
 # ------------------------------------------------------------------------------------------ sentences
 def _subject() -> str:
     """Who a grade sentence is about: the force (by any name of any force), the force, the constabulary."""
-    return rf"(?P<subject>(?:the )?(?:force|constabulary)|{F.any_name_pattern()})"
+    return rf"(?P<subject>(?:the )?(?:force|constabulary)|^it|{F.any_name_pattern()})"
 
 
 # (rule name, pattern). ``area`` names the question; a rule without ``area`` grades the pillar overall.
@@ -103,6 +103,10 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     (
         "requires_improvement_in",  # Essex Police requires improvement in how it investigates crime
         r"{S} (?P<grade>requires improvement) (?:at|in|to|for|on) (?P<area>[^.;]{3,220})",
+    ),
+    (
+        "judgment_on",  # Our judgment on how well the force meets current demands is requires improvement.
+        rf"\bour (?:overall )?judg(?:e)?ment (?:on|of) (?P<area>.{{5,200}}?) is:?\s*{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
     ),
     (
         "grade_for_pillar",  # The force's effectiveness is good. / Its overall legitimacy grade is: requires improvement.
@@ -133,7 +137,8 @@ def not_a_grade(sentence: str) -> bool:
     return len(words) >= 3 or bool(NOT_A_GRADE.search(sentence))
 
 
-AND_AT = re.compile(r",? and (?:at|in) (?=\w)")  # "good at treating the public fairly and at ensuring ..."
+# "good at treating the public fairly and at ensuring ...", "'outstanding' at X and 'good' at Y"
+AND_AT = re.compile(rf",? and (?:{_Q}({G}){_Q} )?(?:at|in) (?=\w)", re.I)
 
 
 def _area(rule: str, area_text: str) -> tuple[str | None, str | None]:
@@ -159,12 +164,16 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     for name, rule in _rules():
         for hit in rule.finditer(sentence):
             subject = hit.groupdict().get("subject") or ""
-            own = re.match(r"(?:the )?(?:force|constabulary)$", subject, re.I)
+            own = re.match(r"(?:the )?(?:force|constabulary)$|it$", subject, re.I)
             who = (F.canonical(subject) if subject and not own else None) or force
-            for area_text in AND_AT.split((hit.groupdict().get("area") or "").strip()):
+            # "'outstanding' at meeting demand and 'good' at planning": each part with its own grade.
+            parts = AND_AT.split((hit.groupdict().get("area") or "").strip())
+            grade = grade_name(hit.group("grade"))
+            for n in range(0, len(parts), 2):
+                area_text = parts[n]
+                grade = grade_name(parts[n - 1]) if n and parts[n - 1] else grade
                 key, pillar = _area(name, area_text)
                 if key is not None:
-                    grade = grade_name(hit.group("grade"))
                     label = area_text or sentence
                     out.append(
                         {"rule": name, "grade": grade, "area": key, "area_label": label, "pillar": pillar, "force": who}

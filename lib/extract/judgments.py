@@ -96,7 +96,12 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
         row["_source"] = {"table": "table", "heading": "heading", "summary": "summary"}.get(row["_source"], "panel")
         row["_lines"] = True
         found.append(row)
-    found += sentence_rows(doc, info.get("force"))
+    # A sentence's overall grade that names no pillar ("... is good at keeping people safe and reducing crime")
+    # is the report's: where the structure gave an overall grade, the sentence adds nothing to place.
+    placed = any(r["area"] == "overall" for r in found)
+    found += [
+        r for r in sentence_rows(doc, info.get("force")) if not (placed and r["area"] == "overall" and not r["pillar"])
+    ]
     notes = _footnotes(doc)
     for row in found:
         row["pillar"] = _row_pillar(row, info)
