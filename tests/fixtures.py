@@ -6,7 +6,7 @@ Every builder writes only the file it is given (never the seeds) and returns tha
 tests and the benchmark can import them (``from fixtures import render_pdf`` inside tests/, or
 ``from tests.fixtures import render_pdf`` from the repository root).
 
-    render_pdf(seed_path, out_path, columns=1|2)   # reportlab, headings/bullets/tables/page breaks kept
+    render_pdf(seed_path, out_path, columns=1|2, styled=False)  # reportlab; styled: headings larger, bold
     render_table_styles(folder)                    # one ruled table drawn in each of seven ways
     rewrap(seed_path, out_path, width)             # the prose re-filled to another line width
     swap_force(seed_path, out_path, old, new)      # every name and alias of one force replaced by another's
@@ -47,11 +47,12 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
-def blocks(lines: list[str], width: int) -> list[tuple[str, object]]:
+def blocks(lines: list[str], width: int, alone: set[str] = frozenset()) -> list[tuple[str, object]]:
     """Blocks of one page: ("para", text) | ("bullet", text) | ("table", rows) | ("blank", "").
 
     A line continues into the next when it is long (it was wrapped at the margin); a short line (a heading,
-    a label, the end of a paragraph) ends its block. Lines with tabs are table rows.
+    a label, the end of a paragraph) ends its block. Lines with tabs are table rows. A line whose text is
+    in ``alone`` (the headings of a styled rendering) is a block of its own.
     """
     out: list[tuple[str, object]] = []
     unwrapped = width > 130  # one paragraph per line (Markdown, e-mail): never join lines
@@ -90,6 +91,10 @@ def blocks(lines: list[str], width: int) -> list[tuple[str, object]]:
             continue
         if rows:
             flush()
+        if alone and line.strip() in alone:
+            flush()
+            out.append(("para", line.strip()))
+            continue
         bullet = BULLET_START.match(line)
         if bullet and bullet.end() < len(line):
             flush()
@@ -113,10 +118,56 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, furniture: bool = True) -> Path:
+# Heading styles of the "styled" rendering, by the level the text reader gives the heading: larger and bold,
+# in two families; level 3 and deeper bold at body size.
+HEADING_FONTS = {1: ("Helvetica-Bold", 16), 2: ("Helvetica-Bold", 13), 3: ("Times-Bold", 10)}
+
+
+def _heading_lines(pages) -> dict[str, int]:
+    """The text reader's headings of a seed, by text, with their level (each line of a wrapped heading too)."""
+    from lib.readers.textblocks import text_blocks
+
+    found: dict[str, int] = {}
+    for block in text_blocks([page.lines for page in pages]):
+        if block.kind == "heading":
+            found[block.text] = block.level
+    return found
+
+
+def _heading_level(value: str, headings: dict[str, int]) -> int:
+    if value in headings:
+        return headings[value]
+    if len(value) >= 12:  # a line of a wrapped heading: the heading it starts, else one it is inside
+        starts = [level for text, level in headings.items() if text.startswith(value)]
+        inside = [level for text, level in headings.items() if value in text]
+        return (starts or inside or [0])[-1]
+    return 0
+
+
+def _merge_heading_lines(page_blocks: list, headings: dict[str, int]) -> list:
+    """The lines of a wrapped heading as one block, so that the PDF sets (and wraps) it as one heading."""
+    out: list = []
+    for kind, value in page_blocks:
+        if out and kind == "para" and out[-1][0] == "para":
+            joined = f"{out[-1][1]} {value}"
+            if joined not in headings and any(h.startswith(joined + " ") for h in headings):
+                out[-1] = ("para", joined)
+                continue
+            if joined in headings:
+                out[-1] = ("para", joined)
+                continue
+        out.append((kind, value))
+    return out
+
+
+def render_pdf(
+    seed_path: str | Path, out_path: str | Path, columns: int = 1, furniture: bool = True, styled: bool = False
+) -> Path:
     """The seed rendered to PDF with reportlab: one or two columns, paragraphs re-flowed, headings and labels
     on their own lines, bullets "•", tab-separated rows as ruled tables, a page break where the text has one.
-    ``furniture`` adds a running head and a page number on every page (the reader must drop them)."""
+    ``furniture`` adds a running head and a page number on every page (the reader must drop them).
+    ``styled`` sets every line the text reader takes as a heading larger and bold, as real reports do
+    (``HEADING_FONTS``: Helvetica-Bold 16 and 13 by level, then Times-Bold at body size)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -128,6 +179,13 @@ def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, fu
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5, spaceAfter=3)
     bullet = ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2)
     cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10, spaceAfter=0)
+    headings = _heading_lines(pages) if styled else {}
+    heading_styles = {
+        level: ParagraphStyle(
+            f"h{level}", parent=body, fontName=font, fontSize=size, leading=size * 1.25, spaceBefore=4, spaceAfter=4
+        )
+        for level, (font, size) in HEADING_FONTS.items()
+    }
 
     margin, gutter = 56, 24
     page_w, page_h = A4
@@ -160,7 +218,8 @@ def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, fu
     for n, page in enumerate(pages):
         if n:
             story.append(PageBreak())
-        for kind, value in blocks(page.lines, width):
+        page_blocks = blocks(page.lines, width, set(headings))
+        for kind, value in _merge_heading_lines(page_blocks, headings) if headings else page_blocks:
             if kind == "blank":
                 story.append(Spacer(1, 4))
             elif kind == "table":
@@ -174,6 +233,8 @@ def render_pdf(seed_path: str | Path, out_path: str | Path, columns: int = 1, fu
                 story.append(Spacer(1, 6))
             elif kind == "bullet":
                 story.append(Paragraph(_xml(value), bullet, bulletText="•"))
+            elif headings and _heading_level(value, headings):
+                story.append(Paragraph(_xml(value), heading_styles[min(3, _heading_level(value, headings))]))
             else:
                 story.append(Paragraph(_xml(value), body))
     doc = BaseDocTemplate(
@@ -547,3 +608,87 @@ def bad_inputs(folder: str | Path, source_pdf: str | Path | None = None) -> dict
         huge_line_text(folder / "oneline.txt"): BAD_EXPECTED["oneline.txt"],
     }
     return made
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A report set as real ones are: heading sizes and fonts, lists, a boxed callout, a ruled table, furniture
+# ---------------------------------------------------------------------------------------------------------
+
+STRUCTURED_HEADINGS = [  # (text, font, size, level the reader must give)
+    ("PEEL 2023–25: An inspection of Kent Police", "Helvetica-Bold", 16, 1),
+    ("Investigating crime", "Times-Bold", 14, 2),
+    ("What we found", "Helvetica-Bold", 13, 3),
+    ("Areas for improvement", "Helvetica-Bold", 10, 4),
+]
+STRUCTURED_WRAPPED = (
+    "The force does not always allocate investigations to officers with the right skills and experience, and "
+    "supervisors do not always review them in good time, so that some victims wait too long for an outcome "
+    "and some evidence is lost before anyone looks for it."
+)
+STRUCTURED_BOX = "The force is not answering emergency calls quickly enough."
+
+
+def structured_pdf(path: str | Path, force: str = "Kent Police") -> Path:
+    """A three-page report drawn with reportlab as a real one is set: headings larger and bold in two
+    families (``STRUCTURED_HEADINGS``), a wrapped paragraph, bullets with nested bullets, a numbered list, a
+    cause of concern in a shaded, framed box, a ruled table, and a running head and page number on every
+    page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5, spaceAfter=4)
+    item = ParagraphStyle("item", parent=body, leftIndent=14, bulletIndent=3, spaceAfter=2)
+    nested = ParagraphStyle("nested", parent=body, leftIndent=28, bulletIndent=17, spaceAfter=2)
+
+    def heading(k):
+        text, font, size, _ = STRUCTURED_HEADINGS[k]
+        style = ParagraphStyle(f"h{k}", fontName=font, fontSize=size, leading=size * 1.2, spaceBefore=6, spaceAfter=6)
+        return Paragraph(_xml(text.replace("Kent Police", force)), style)
+
+    box = Table(
+        [
+            [Paragraph("Cause of concern", ParagraphStyle("bh", parent=body, fontName="Helvetica-Bold"))],
+            [Paragraph(_xml(STRUCTURED_BOX), body)],
+        ],
+        colWidths=[420],
+    )
+    box.setStyle(
+        TableStyle([("BOX", (0, 0), (-1, -1), 1, colors.black), ("BACKGROUND", (0, 0), (-1, -1), colors.lightgrey)])
+    )
+    grid = Table([["Area of policing", "Grade"], ["Investigating crime", "Adequate"], ["Preventing crime", "Good"]])
+    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [
+        heading(0),
+        Paragraph(f"This report sets out our findings about {_xml(force)}.", body),
+        PageBreak(),
+        heading(1),
+        Paragraph(_xml(STRUCTURED_WRAPPED), body),
+        heading(2),
+        Paragraph("We found the following:", body),
+        Paragraph("victims are kept informed", item, bulletText="•"),
+        Paragraph("by the officer in the case", nested, bulletText="\u25e6"),
+        Paragraph("by letter", nested, bulletText="\u25e6"),
+        Paragraph("suspects are pursued", item, bulletText="•"),
+        Spacer(1, 8),
+        box,
+        Spacer(1, 8),
+        heading(3),
+        Paragraph("The force should improve supervision.", item, bulletText="1."),
+        Paragraph("The force should record outcomes.", item, bulletText="2."),
+        PageBreak(),
+        Paragraph("Our judgments are as follows.", body),
+        grid,
+        Paragraph("The grades above are those we gave.", body),
+    ]
+
+    def furniture(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(56, A4[1] - 36, HEADER_TEXT)
+        canvas.drawCentredString(A4[0] / 2, 30, str(doc.page))
+        canvas.restoreState()
+
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return Path(path)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
-from ..model import Block, Document, ReadError
-from ..privacy import redact
+from ..model import Block, Document, Page, ReadError
+from ..privacy import may_hold_contact, redact
 from . import text as textreader
-from .html import html_blocks
 from .layout import pages_from_blocks
-from .word import is_docx, read_word
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ""}
 UNSUPPORTED = {
@@ -24,6 +24,15 @@ UNSUPPORTED = {
     b"\xd0\xcf\x11\xe0": "an old Office file (.doc/.xls) or a password-protected one: save it as .docx, PDF or text",
     b"{\\rtf": "a rich-text (.rtf) file: save it as PDF or text",
 }
+
+
+def is_docx(raw: bytes) -> bool:
+    """A Word document: a zip holding word/document.xml (other Office zips hold xl/, ppt/, content.xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            return "word/document.xml" in z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def sniff(path: Path, head: bytes, raw: bytes | None = None) -> str:
@@ -70,6 +79,8 @@ def read_document(path: str | Path) -> Document:
 
         pages, meta, blocks = pdf.read_pdf(path, raw)
     elif fmt == "docx":
+        from .word import read_word  # python-docx and lxml load only when a Word file is read (~0.1 s)
+
         blocks, meta = read_word(raw)
         if not blocks:
             raise ReadError("no text: the Word document holds no paragraphs or tables with text")
@@ -91,6 +102,8 @@ def read_document(path: str | Path) -> Document:
             elif fmt == "text" and textreader.looks_like_markdown(body):
                 fmt = "markdown"
         if is_html:
+            from .html import html_blocks  # BeautifulSoup loads only when a web page is read (~0.1 s)
+
             blocks, head = html_blocks(body)
             meta.update({k: v for k, v in head.items() if k not in meta})
             fmt = "email" if fmt == "email" else "html"
@@ -102,14 +115,28 @@ def read_document(path: str | Path) -> Document:
                 raise ReadError("no text: the file holds only white space")
             pages = textreader.pages_from_text(body, fmt)
             blocks = textreader.blocks_from_text(body, fmt, pages)
-    for page in pages:
+    _redact(pages, blocks)
+    meta = {k: redact(str(v)) for k, v in meta.items()}
+    return Document(path=str(path), source=path.name, format=fmt, sha256=sha, pages=pages, meta=meta, blocks=blocks)
+
+
+def _redact(pages: list[Page], blocks: list[Block]) -> None:
+    """Personal contact details out of every line, table cell and block. A page is looked at closely only
+    when one scan of its text (lines joined by spaces, with the start of the next page, as blocks join
+    them) finds something ``redact`` could change; its blocks too."""
+    near: set[int] = set()
+    for k, page in enumerate(pages):
+        following = pages[k + 1].lines[:3] if k + 1 < len(pages) else []
+        cells = [cell for table in page.tables for row in table for cell in row]
+        if not may_hold_contact(" ".join(page.lines + following + cells)):
+            continue
+        near.add(page.number)
         page.lines = _redact_lines(page.lines)
         page.tables = [[[redact(cell) for cell in row] for row in table] for table in page.tables]
     for block in blocks:
-        block.text = redact(block.text)
-        block.rows = [[redact(cell) for cell in row] for row in block.rows]
-    meta = {k: redact(str(v)) for k, v in meta.items()}
-    return Document(path=str(path), source=path.name, format=fmt, sha256=sha, pages=pages, meta=meta, blocks=blocks)
+        if block.page in near:
+            block.text = redact(block.text)
+            block.rows = [[redact(cell) for cell in row] for row in block.rows]
 
 
 def _redact_lines(lines: list[str]) -> list[str]:

@@ -1,13 +1,15 @@
 """PDF reading with pypdfium2: the text of every page, and its ruled tables from the page's own geometry.
 
 Per page, pypdfium2 gives the text rectangles; from them the reader finds a gutter between two text columns
-(or side-by-side panels) and reads each column top to bottom with ``get_text_bounded``, not across. Ruled
+(or side-by-side panels) and reads each column top to bottom with ``get_text_bounded``, not across
+(``pdf_layout``). Ruled
 tables are found by pdfplumber's table functions over pdfium's path objects (``pdf_tables``; pdfplumber's
 page-level finder with ``PEEL_PDF_TABLES=pdfplumber``, same tables, slower): they become ``Page.tables`` and,
 in the page's lines, the table's rows are tab-separated as PDF-to-text output gives them. Then, over the whole
 document: running heads, running footers and bare page numbers that repeat across pages are dropped; odd
 bullet glyphs become "•"; a word broken across two lines with a hyphen is joined where the document itself
-shows which form is right.
+shows which form is right. The blocks (headings from font size and weight, lists, boxes) come from
+``pdf_structure``, from the styles measured while each page is open and the final lines.
 
 Broken files give a one-line ``ReadError``: empty, not a PDF, damaged or cut off, encrypted, no text layer.
 """
@@ -18,12 +20,11 @@ import io
 import logging
 import os
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
-from statistics import median
 
 from ..model import Block, Page, ReadError
+from .pdf_layout import page_lines
 from .pdf_structure import PageStyles, page_styles, pdf_blocks
 from .pdf_tables import find_tables_and_boxes
 from .pdfium_raw import BoundedText, FontReader, text_rects
@@ -124,212 +125,6 @@ def _open(raw: bytes):
         raise ReadError(f"damaged PDF: cannot be opened ({str(err).strip().rstrip('.')})") from None
 
 
-# ---------------------------------------------------------------------------------------------------------
-# One page: columns and reading order
-# ---------------------------------------------------------------------------------------------------------
-
-
-def _gutter(rects: list) -> float | None:
-    """x of a gutter between two columns of prose, or None.
-
-    The gutter is the x in the middle half of the text's width crossed by the fewest rectangles; it counts
-    when few rectangles cross it and both sides hold prose (lines that fill most of their column). Table
-    columns (short cells, numbers) do not count: a table is read across, row by row.
-    """
-    if len(rects) < 8:
-        return None
-    left, right = min(r[0] for r in rects), max(r[2] for r in rects)
-    width = right - left
-    if width < 150:
-        return None
-    # Rectangles crossing the whole middle half cross every candidate: too many of them (a page of prose in
-    # one column) and there is no gutter to look for.
-    lo, hi = left + 0.25 * width - 1, left + 0.75 * width + 1
-    if sum(1 for r in rects if r[0] < lo and r[2] > hi) > 0.2 * len(rects):
-        return None
-    best = None
-    steps = 48
-    # Rectangles crossing x (l < x - 1 and r > x + 1) counted with two bisections over sorted edges instead
-    # of a pass over every rectangle: #(l < x-1) - #(r <= x+1) + #(x-1 <= l, r <= x+1); the last set only
-    # holds rectangles at most 2 pt wide, kept apart (usually none).
-    starts = sorted(r[0] for r in rects)
-    ends = sorted(r[2] for r in rects)
-    thin = [r for r in rects if r[2] - r[0] <= 2]
-    for k in range(steps + 1):
-        x = left + width * (0.25 + 0.5 * k / steps)
-        inside = sum(1 for r in thin if r[0] >= x - 1 and r[2] <= x + 1)
-        crossing = bisect_left(starts, x - 1) - bisect_right(ends, x + 1) + inside
-        score = (crossing, abs(x - (left + width / 2)))
-        if best is None or score < best[0]:
-            best = (score, x)
-    (crossing, _), x = best
-    lefts = [r for r in rects if r[2] <= x + 1]
-    rights = [r for r in rects if r[0] >= x - 1]
-    if crossing > 0.2 * len(rects) or len(lefts) < 4 or len(rights) < 4:
-        return None
-    # Move the cut into the middle of the empty strip.
-    gap_l, gap_r = max(r[2] for r in lefts), min(r[0] for r in rights)
-    if gap_r > gap_l:
-        x = (gap_l + gap_r) / 2
-    prose = True
-    for side, lo, hi in ((lefts, left, gap_l), (rights, gap_r, right)):
-        span = hi - lo
-        if span < 0.28 * width:
-            return None
-        widths = sorted(r[2] - r[0] for r in side)
-        if widths[int(len(widths) * 0.75)] < 0.6 * span:
-            prose = False
-    if prose:
-        return x
-    # Short lines on a side: side-by-side panels when the two sides keep their own baselines, a table
-    # (read across, row by row) when they share them.
-    baselines = {round(r[1]) for r in lefts}
-    shared = sum(1 for r in rights if any(round(r[1]) + d in baselines for d in (-1, 0, 1)))
-    return x if crossing == 0 and shared < 0.3 * len(rights) else None
-
-
-def _bands(rects: list, x: float) -> list[tuple[float, float, bool]]:
-    """Horizontal bands of the page from top to bottom: (top, bottom, in_columns). Rectangles that cross
-    the gutter (a title over both columns, a full-width table) make full-width bands."""
-    crossing = sorted(((r[3], r[1]) for r in rects if r[0] < x - 1 and r[2] > x + 1), reverse=True)
-    merged: list[list[float]] = []
-    for top, bottom in crossing:
-        if merged and top >= merged[-1][1] - 1:
-            merged[-1][1] = min(merged[-1][1], bottom)
-        else:
-            merged.append([top, bottom])
-    page_top = max(r[3] for r in rects) + 1
-    page_bottom = min(r[1] for r in rects) - 1
-    bands, cursor = [], page_top
-    for top, bottom in merged:
-        if cursor > top + 0.5:
-            bands.append((cursor, top, True))
-        bands.append((top, bottom, False))
-        cursor = bottom
-    if cursor > page_bottom:
-        bands.append((cursor, page_bottom, True))
-    return bands
-
-
-def _blocks(rects: list) -> list[tuple[float, float]]:
-    """(top, bottom) of the blocks of text separated by a wide vertical gap (a margin between the body and
-    a page number, between a panel and the text), from the top down."""
-    if not rects:
-        return []
-    spans = sorted(((r[3], r[1]) for r in rects), reverse=True)
-    height = median(t - b for t, b in spans)
-    gap = max(14.0, 1.8 * height)
-    out = [[spans[0][0], spans[0][1]]]
-    for top, bottom in spans[1:]:
-        if top < out[-1][1] - gap:
-            out.append([top, bottom])
-        else:
-            out[-1][1] = min(out[-1][1], bottom)
-    return [(t, b) for t, b in out]
-
-
-def _in_block_order(rects: list, blocks: list[tuple[float, float]]) -> bool:
-    """Whether pdfium's text order (the rectangles' order) visits the blocks from the top down: then one
-    read of the whole area gives what reading it block by block gives."""
-    if len(blocks) < 2:
-        return True
-    cuts = [(blocks[k][1] + blocks[k + 1][0]) / 2 for k in range(len(blocks) - 1)]  # between blocks, top down
-    current = 0
-    for q in rects:
-        middle = (q[1] + q[3]) / 2
-        k = 0
-        while k < len(cuts) and middle < cuts[k]:
-            k += 1
-        if k < current:
-            return False
-        current = k
-    return True
-
-
-def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth: int = 0) -> list[str]:
-    """Lines of an area of the page, top down: column by column where it has columns, block by block
-    (blocks are separated by wide gaps) so that the content stream's order does not matter."""
-    inside = [q for q in rects if q[0] >= l - 1 and q[2] <= r + 1 and b <= (q[1] + q[3]) / 2 <= t]
-    if not inside:
-        return []
-    lines: list[str] = []
-    if depth == 0:
-        # A running head or foot (one or two lines apart from the body) is read on its own, first or last,
-        # whatever the columns: its place in the reading order is what marks it as page furniture.
-        blocks = _blocks(inside)
-        line_height = median(q[3] - q[1] for q in inside if len(q) == 4) if any(len(q) == 4 for q in inside) else 10
-        head = len(blocks) > 1 and blocks[0][0] - blocks[0][1] <= 3 * line_height
-        foot = len(blocks) > 1 + head and blocks[-1][0] - blocks[-1][1] <= 3 * line_height
-        if head or foot:
-            upper = (blocks[0][1] + blocks[1][0]) / 2 if head else t
-            lower = (blocks[-1][0] + blocks[-2][1]) / 2 if foot else b
-            return (
-                (_read_area(text, inside, l, upper, r, t, 2) if head else [])
-                + _read_area(text, inside, l, lower, r, upper, -1)
-                + (_read_area(text, inside, l, b, r, lower, 2) if foot else [])
-            )
-    x = _gutter(inside) if depth < 2 else None
-    if x is None:
-        blocks = _blocks(inside)
-        all_tables = [q for q in inside if len(q) == 5]
-        if not all_tables and _in_block_order(inside, blocks):  # pdfium's order is already top down
-            return _split(text.get_text_bounded(l, b, r, t))
-        for k, (top, bottom) in enumerate(blocks):
-            upper = t if k == 0 else (blocks[k - 1][1] + top) / 2
-            lower = b if k == len(blocks) - 1 else (bottom + blocks[k + 1][0]) / 2
-            tables = sorted((q for q in all_tables if bottom - 1 <= q[1] and q[3] <= top + 1), key=lambda q: -q[3])
-            for table in tables:  # the text above the table, its rows as tab-separated lines, text beside it
-                beside = [
-                    q
-                    for q in inside
-                    if len(q) == 4
-                    and table[1] <= (q[1] + q[3]) / 2 <= table[3]
-                    and (q[2] <= table[0] + 1 or q[0] >= table[2] - 1)
-                ]
-                top_edge = max([table[3]] + [q[3] for q in beside])
-                bottom_edge = min([table[1]] + [q[1] for q in beside])
-                if upper > top_edge:
-                    lines += _split(text.get_text_bounded(l, top_edge, r, upper))
-                lines += ["\t".join(row) for row in table[4]]
-                if beside:
-                    if table[0] - l > 20:
-                        lines += _read_area(text, beside, l, bottom_edge, table[0], top_edge, 2)
-                    if r - table[2] > 20:
-                        lines += _read_area(text, beside, table[2], bottom_edge, r, top_edge, 2)
-                upper = bottom_edge
-            if upper > lower:
-                lines += _split(text.get_text_bounded(l, lower, r, upper))
-        return lines
-    bands = _bands(inside, x)
-    for k, (top, bottom, columns) in enumerate(bands):
-        upper = t if k == 0 else top
-        lower = b if k == len(bands) - 1 else bottom
-        if columns:
-            lines += _read_area(text, inside, l, lower, x, upper, max(depth, 0) + 1)
-            lines += _read_area(text, inside, x, lower, r, upper, max(depth, 0) + 1)
-        else:
-            lines += _read_area(text, inside, l, lower, r, upper, 2)
-    return lines
-
-
-def _split(text: str) -> list[str]:
-    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-
-
-def _page_lines(page, text, rects: list, tables: list[tuple] = ()) -> list[str]:
-    """The page's lines in reading order. ``tables``: (l, b, r, t, rows) of its ruled tables; each stands
-    in the reading order as one block whose rows (tab-separated) replace the text inside its box."""
-    width, height = page.get_size()
-    if tables:
-
-        def outside(q):
-            cx, cy = (q[0] + q[2]) / 2, (q[1] + q[3]) / 2
-            return not any(tb[0] - 1 <= cx <= tb[2] + 1 and tb[1] - 1 <= cy <= tb[3] + 1 for tb in tables)
-
-        rects = [q for q in rects if outside(q)] + list(tables)
-    return _read_area(text, rects, 0, 0, width, height)
-
-
 def _clean(text: str) -> str:
     """Ligatures spelled out, no-break spaces plain, bullet glyphs "•"; each line right-stripped. Works on
     one line or on many at once (a page's lines joined by newlines: one pass instead of one a line)."""
@@ -338,6 +133,15 @@ def _clean(text: str) -> str:
         text = _BULLET_AT_START.sub(r"\1• ", text)
         text = _PUA.sub("•", text)
     return "\n".join(line.rstrip() for line in text.split("\n")) if "\n" in text else text.rstrip()
+
+
+def _clean_chars(text: str) -> str:
+    """``_clean`` without the right-strip of every line: ligatures, no-break spaces and bullet glyphs."""
+    if _SPECIAL.search(text) or "(cid:" in text:
+        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
+        text = _BULLET_AT_START.sub(r"\1• ", text)
+        text = _PUA.sub("•", text)
+    return text
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -487,9 +291,10 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
 
 
 def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Page], dict, list[Block]]:
-    """Pages, metadata and blocks (``pdf_structure``) of a PDF. ``tables``: which table finder reads ruled tables, "pdfium" (the default:
-    pdfplumber's table functions over pdfium's geometry, ``pdf_tables``) or "pdfplumber" (its page-level
-    finder, about 0.1 to 0.3 s a page more); the environment variable PEEL_PDF_TABLES sets it for a run."""
+    """Pages, metadata and blocks (``pdf_structure``) of a PDF. ``tables``: which table finder reads ruled
+    tables, "pdfium" (the default: pdfplumber's table functions over pdfium's geometry, ``pdf_tables``) or
+    "pdfplumber" (its page-level finder, about 0.1 to 0.3 s a page more; boxes are then not looked for); the
+    environment variable PEEL_PDF_TABLES sets it for a run."""
     table_finder = (tables or os.environ.get("PEEL_PDF_TABLES") or "pdfium").strip().lower()
     if table_finder not in TABLE_FINDERS:
         raise ValueError(f"PEEL_PDF_TABLES={table_finder!r}: expected one of {', '.join(TABLE_FINDERS)}")
@@ -525,9 +330,9 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
                 elif rects:
                     found, boxes = find_tables_and_boxes(page, text, _clean)
                 styles.append(
-                    page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), boxes, _clean)
+                    page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), boxes, _clean_chars)
                 )
-                lines = _page_lines(page, text, rects, tables=found)
+                lines = page_lines(page, text, rects, tables=found)
                 texts.append(_clean("\n".join(lines)).split("\n"))
                 tables.append([t[4] for t in found])
             finally:

@@ -3,8 +3,9 @@
 While a page is open, ``page_styles`` takes the page's text once in pdfium's character order (character i of
 the string is pdfium's character i), splits it into pdfium's lines and gives each its box from the text
 rectangles the reader already has. Font size and weight are asked for only where they decide something: the
-first character of two lines (the body text size) and the first and last characters of the lines that could
-be headings (taller than the page's usual line, or short and not ending a sentence). Never once per character.
+first character of three lines (the body text size), the first character of the lines that could be headings
+(their characters wider than the page's usual, so perhaps larger type; or short lines not ending a sentence)
+and, for those set at body size, whether their first and last characters are bold. Never once per character.
 
 ``pdf_blocks`` then walks the reader's final lines (furniture dropped, hyphens joined) with those styles:
 - heading: a line set larger than the body text (≥ 1.15×), or bold at body size on a short line; consecutive
@@ -22,6 +23,7 @@ Every block carries its page and bbox (x0, top, x1, bottom in points, y down) wh
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,7 +32,10 @@ from .textblocks import heading_level, list_marker
 
 LARGER = 1.15  # a heading is set at least this much larger than the body text (or bold at body size)
 SHORT = 0.7  # a bold line is a heading candidate when narrower than this share of the page's usual line
-TALL = 1.12  # a line this much taller than the page's usual line may be set larger: its font is asked for
+MAX_BOLD_HEADING = 90  # characters: a longer line in bold at body size is emphasis, not a heading
+WIDE = 1.1  # a line whose characters take this much more room than the page's usual may be set larger
+
+_FOOTNOTE = re.compile(r"^\d{1,3} [A-Z]")  # a footnote as a PDF prints it: its number, a space, the note
 
 # A line's style: (box, size, bold, in_box). box: (left, bottom, right, top) in PDF coordinates or None;
 # size: the font size of its first character, 0.0 when not asked (a line that cannot be a heading); bold:
@@ -81,25 +86,29 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     else:  # pdfium broke lines where the rectangles do not (or the reverse): each line's first character
         places = [_place(fonts.char_box(start), groups) for start in starts]
     widths = sorted([p[2] - p[0] for p in places if p is not None])
-    heights = sorted([p[3] - p[1] for p in places if p is not None])
     width = widths[int(len(widths) * 0.75)] if widths else 0.0
-    tall = TALL * heights[len(heights) // 2] if heights else 0.0
     short = SHORT * width
-    # The body size: the font of the widest line and of the line in the middle of the page.
+    # Larger type shows in the width a character takes: the line's width over its length, against the
+    # page's usual (a heading at 13 pt among 10 pt lines takes about 1.3 times as much).
+    spreads = [(p[2] - p[0]) / len(keys[kept[k]]) if p is not None else 0.0 for k, p in enumerate(places)]
+    usual = sorted(spreads)[len(spreads) // 2] if spreads else 0.0
+    wide = WIDE * usual
+    # The body size: the font of three lines (a third, half and two thirds down the page's text).
     sizes = []
-    if places:
-        widest = max(range(len(places)), key=lambda k: places[k][2] - places[k][0] if places[k] else 0.0)
-        for k in {widest, len(places) // 2}:
-            sizes.append((fonts.size(starts[k]), len(keys[kept[k]])))
+    n = len(places)
+    for k in {n // 3, n // 2, 2 * n // 3} if n else ():
+        sizes.append((fonts.size(starts[k]), len(keys[kept[k]])))
+    page_body = max(sizes, key=lambda s: s[1])[0] if sizes else 0.0
     lines: dict = {}
     for k, place in enumerate(places):
         text = keys[kept[k]]
         size, bold, in_box = 0.0, False, False
-        if place is None or place[3] - place[1] > tall or (place[2] - place[0] < short and text[-1] not in ".,;:"):
+        if place is None or spreads[k] > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
             start = starts[k]
             size = fonts.size(start)
-            end = start + len(raw_lines[kept[k]].strip()) - 1
-            bold = fonts.bold(start) and (end <= start or fonts.bold(end))
+            if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway
+                end = start + len(raw_lines[kept[k]].strip()) - 1
+                bold = fonts.bold(start) and (end <= start or fonts.bold(end))
         if place is not None and boxes:
             cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
             in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
@@ -191,7 +200,35 @@ def pdf_blocks(pages_lines: list[list[str]], styles: list[PageStyles]) -> list[B
         by_size = sizes.index(round(size * 2) / 2) + 1
         by_number = heading_level(block.text, False) if block.text[:1].isdigit() else 0
         block.level = min(6, max(by_size, by_number))
-    return blocks
+    return join_broken(blocks)
+
+
+def join_broken(blocks: list[Block]) -> list[Block]:
+    """A paragraph that a column or page break cut (it ends mid-sentence and the next paragraph goes on in
+    lower case) is one paragraph, on the page where it starts; a footnote printed between the two halves
+    stays where it is."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == "paragraph" and block.text[:1].islower():
+            for back in (1, 2):
+                if len(out) < back:
+                    break
+                before = out[-back]
+                if back == 2 and not _FOOTNOTE.match(out[-1].text):
+                    break
+                if (
+                    before.kind in ("paragraph", "list_item")
+                    and before.box == block.box
+                    and block.page - before.page in (0, 1)
+                    and before.text[-1:] not in ".!?:;"
+                ):
+                    before.text = f"{before.text} {block.text}"
+                    block = None
+                    break
+            if block is None:
+                continue
+        out.append(block)
+    return out
 
 
 def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: list, headings: list) -> None:
@@ -259,6 +296,7 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
                 and last[2] == style[2]
                 and len(parts) < 3
                 and not _gap(last[0], place)
+                and (text[0].islower() or not _short(last[0], width, 0.6))  # the heading wraps onto this line
             ):
                 parts.append(text)
             else:
@@ -281,19 +319,42 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             extend(place)
             last = style
             continue
-        if (
-            kind == ""
-            or kind == "heading"
-            or box != in_box
-            or _gap(last[0], place)
-            or (parts and parts[-1][-1] in ".!?:;" and _short(last[0], width))
-            or (kind == "list_item" and place is not None and parts and place[0] <= item_x + 2)
-        ):
-            flush()
-            kind, parts, box = "paragraph", [], in_box
-            indents = []
+        if kind == "list_item" and not parts:  # the text of a bullet printed alone on its line
+            item_x = place[0] if place is not None else item_x
+        else:
+            # (The hot path, once a line: _gap and _short written out.)
+            new = kind == "" or kind == "heading" or box != in_box
+            if not new:
+                above = last[0]
+                if above is not None and place is not None:
+                    line_height = max(above[3] - above[1], place[3] - place[1], 1.0)
+                    gap = above[1] - place[3]
+                    new = (
+                        gap > 0.8 * line_height
+                        or gap < -3 * line_height
+                        or (parts[-1][-1] in ".!?:;" and above[2] - above[0] < 0.85 * width)
+                        or (kind == "list_item" and place[0] < item_x - 2)
+                    )
+                else:
+                    new = parts[-1][-1] in ".!?:;"
+            if new:
+                flush()
+                kind, parts, box = "paragraph", [], in_box
+                indents = []
         parts.append(text)
-        extend(place)
+        if place is not None:
+            if placed:
+                if place[0] < x0:
+                    x0 = place[0]
+                if place[1] < bottom:
+                    bottom = place[1]
+                if place[2] > x1:
+                    x1 = place[2]
+                if place[3] > top:
+                    top = place[3]
+            else:
+                x0, bottom, x1, top = place
+                placed = True
         last = style
     flush()
 
@@ -307,5 +368,5 @@ def _gap(above, below) -> bool:
     return gap > 0.8 * line or gap < -3 * line
 
 
-def _short(place, width: float) -> bool:
-    return place is None or (place[2] - place[0]) < 0.85 * width
+def _short(place, width: float, share: float = 0.85) -> bool:
+    return place is None or (place[2] - place[0]) < share * width

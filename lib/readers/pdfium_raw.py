@@ -34,6 +34,7 @@ def _lean_functions() -> dict | None:
             ("FPDFText_GetFontSize", ctypes.c_double),
             ("FPDFText_GetFontWeight", ctypes.c_int),
             ("FPDFText_GetFontInfo", ctypes.c_ulong),
+            ("FPDFText_GetCharBox", ctypes.c_int),
         ):
             function = library[name]  # a new function object: pypdfium2's own keeps its argument types
             function.restype = restype
@@ -102,6 +103,9 @@ class FontReader:
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.bold_names: dict[bytes, bool] = {}
+        self.box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+        self.box_refs = [ctypes.byref(v) for v in self.box]
+        self.box_of = LEAN["FPDFText_GetCharBox"] if LEAN else pdfium_c.FPDFText_GetCharBox
         if LEAN:
             self.size_of, self.weight_of, self.info_of = (
                 LEAN["FPDFText_GetFontSize"],
@@ -126,14 +130,15 @@ class FontReader:
 
     def char_box(self, index: int) -> tuple[float, float, float, float] | None:
         """(left, bottom, right, top) of one character."""
-        l, r, b, t = (ctypes.c_double() for _ in range(4))
-        if pdfium_c.FPDFText_GetCharBox(self.raw, index, *(ctypes.byref(v) for v in (l, r, b, t))):
+        l, r, b, t = self.box
+        if self.box_of(self.handle, index, *self.box_refs):
             return (l.value, b.value, r.value, t.value)
         return None
 
     def bold(self, index: int) -> bool:
-        if self.weight_of(self.handle, index) >= 600:
-            return True
+        weight = self.weight_of(self.handle, index)
+        if weight > 0:  # the font says its weight (embedded fonts mostly do); else its flags and name
+            return weight >= 600
         n = self.info_of(self.handle, index, self.name, 128, ctypes.byref(self.flags))
         if self.flags.value & FORCE_BOLD:
             return True

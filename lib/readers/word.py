@@ -37,16 +37,6 @@ _SENTENCE_END = re.compile(r"[.!:;,]['’”)]?$")
 BULLET_FORMATS = {"bullet", "none", ""}
 
 
-def is_docx(raw: bytes) -> bool:
-    """A Word document: a zip holding word/document.xml (other Office zips hold xl/, ppt/, content.xml)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    return "word/document.xml" in names
-
-
 def _text(el) -> str:
     """The text of a paragraph element as printed: runs, hyperlinks, insertions; tabs and breaks as spaces
     and line breaks; deleted text and field codes left out."""

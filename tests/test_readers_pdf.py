@@ -1,0 +1,111 @@
+"""PDF structure: headings from font size and weight, lists from bullets, numbers and indents, boxes drawn
+round text, tables, furniture dropped; on a report drawn as real ones are and on the seeds set that way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixtures import HEADER_TEXT, STRUCTURED_BOX, STRUCTURED_HEADINGS, STRUCTURED_WRAPPED, render_pdf, structured_pdf
+
+from lib.paths import SEEDS
+from lib.readers import read_document
+from lib.readers.pdf_structure import NO_STYLE, heading_size
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return read_document(structured_pdf(tmp_path_factory.mktemp("pdf") / "report.pdf", force="Gwent Police"))
+
+
+def _kinds(doc, kind):
+    return [b for b in doc.blocks if b.kind == kind]
+
+
+def test_pdf_headings_levels_from_size_and_weight(report):
+    headings = [(b.text, b.level) for b in _kinds(report, "heading")]
+    expected = [(text.replace("Kent Police", "Gwent Police"), level) for text, _, _, level in STRUCTURED_HEADINGS]
+    assert [h for h in headings if h[0] != "Cause of concern"] == expected
+    assert ("Cause of concern", 4) in headings  # bold at body size, in its box
+
+
+def test_pdf_wrapped_paragraph_is_one_block(report):
+    paras = [b.text for b in _kinds(report, "paragraph")]
+    assert STRUCTURED_WRAPPED in paras
+    assert "We found the following:" in paras
+
+
+def test_pdf_bullets_nested_and_numbered(report):
+    items = [(b.text, b.level, b.number) for b in _kinds(report, "list_item")]
+    assert items == [
+        ("victims are kept informed", 0, ""),
+        ("by the officer in the case", 1, ""),
+        ("by letter", 1, ""),
+        ("suspects are pursued", 0, ""),
+        ("The force should improve supervision.", 0, "1"),
+        ("The force should record outcomes.", 0, "2"),
+    ]
+
+
+def test_pdf_boxed_callout(report):
+    boxed = [b.text for b in report.blocks if b.box == "box"]
+    assert boxed == ["Cause of concern", STRUCTURED_BOX]
+
+
+def test_pdf_table_block_is_the_page_table(report):
+    (table,) = _kinds(report, "table")
+    assert table.rows == [
+        ["Area of policing", "Grade"],
+        ["Investigating crime", "Adequate"],
+        ["Preventing crime", "Good"],
+    ]
+    assert report.pages[table.page - 1].tables == [table.rows]
+
+
+def test_pdf_blocks_keep_page_and_box(report):
+    assert [b.page for b in _kinds(report, "heading")][:2] == [1, 2]
+    for block in report.blocks:
+        if block.kind != "table":
+            x0, top, x1, bottom = block.bbox
+            assert 0 <= x0 < x1 <= 600 and 0 <= top < bottom <= 842, block
+    title, section = _kinds(report, "heading")[:2]
+    assert title.bbox[3] - title.bbox[1] > section.bbox[3] - section.bbox[1] > 0  # larger type, taller box
+
+
+def test_pdf_furniture_not_in_blocks(report):
+    assert not any(HEADER_TEXT in b.text for b in report.blocks)
+    assert not any(b.text.strip() in {"1", "2", "3"} for b in report.blocks)
+
+
+def test_heading_rule_on_single_lines():
+    body = 10.0
+    place = (56.0, 700.0, 150.0, 710.0)
+    assert heading_size((place, 13.0, False, False), "Summary of findings", body, 480) == 13.0
+    assert heading_size((place, 10.0, True, False), "Areas for improvement", body, 480) == 10.0
+    assert heading_size((place, 10.0, True, False), "A bold sentence.", body, 480) == 0.0
+    assert heading_size((place, 10.0, False, False), "Areas for improvement", body, 480) == 0.0
+    assert heading_size(((56.0, 700.0, 500.0, 710.0), 10.0, True, False), "A whole bold line", body, 480) == 0.0
+    assert heading_size((place, 16.0, True, False), "• a bullet in large type", body, 480) == 0.0
+    assert heading_size((place, 16.0, True, False), "12", body, 480) == 0.0
+    assert heading_size(NO_STYLE, "Anything", body, 480) == 0.0
+
+
+def _seed(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.mark.parametrize(("prefix", "columns"), [("000", 1), ("001", 1), ("000", 2)])
+def test_seeds_with_headings_set_larger_and_bold(tmp_path, prefix, columns):
+    """The seeds rendered as real reports are: every 'Areas for improvement' heading is a heading block and
+    the items under it are list items, whatever the layout."""
+    doc = read_document(render_pdf(_seed(prefix), tmp_path / "styled.pdf", columns=columns, styled=True))
+    text_doc = read_document(_seed(prefix))
+    want = sum(1 for b in text_doc.blocks if b.kind == "heading" and b.text == "Areas for improvement")
+    blocks = doc.blocks
+    found = [k for k, b in enumerate(blocks) if b.kind == "heading" and b.text == "Areas for improvement"]
+    assert len(found) == want >= 1
+    for k in found:
+        assert blocks[k + 1].kind == "list_item" and blocks[k + 1].text.startswith("The force should")
+    overview = next(b for b in blocks if b.kind == "heading")
+    assert overview.level == 1 and overview.text.startswith("Overview")
+    assert {b.level for b in blocks if b.text == "Summary of findings"} == {2}
