@@ -107,16 +107,22 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
         row["pillar"] = _row_pillar(row, info)
         if row.get("_starred") and not row["last_inspected"]:  # "Good*": carried over, the footnote's year
             row["last_inspected"] = footnote_year(notes)
-    # One row per area (per pillar for the overall grades): the most explicit source wins; rows read line by
-    # line only fill areas the structure did not grade; disagreements become failed checks.
+    # One row per area (per pillar for the overall grades, per force for a release about several).
     best: dict[tuple, dict] = {}
-    for row in sorted(found, key=lambda r: (r["_source"] == "sentence", bool(r.get("_lines")), RANK[r["_source"]])):
+    # The most explicit kind of place first (a table before a heading before a panel before a sentence); at
+    # one kind, the structure's reading before the line reader's. The two readers read the same places: where
+    # they differ the first stands and only a year last inspected is taken over; disagreements are checked
+    # between places read by one reader.
+    for row in sorted(found, key=lambda r: (r["_source"] == "sentence", RANK[r["_source"]], bool(r.get("_lines")))):
         key = (row["area"], row["pillar"] if row["area"] == "overall" else None, row.get("force"))
         first = best.get(key)
         if first is None:
             best[key] = row
             continue
-        if row.get("_lines") and not first.get("_lines") and first["_source"] != "sentence":
+        if bool(row.get("_lines")) != bool(first.get("_lines")) and "sentence" not in (
+            row["_source"],
+            first["_source"],
+        ):
             if row["grade"] == first["grade"] and row["last_inspected"] and not first["last_inspected"]:
                 first["last_inspected"] = row["last_inspected"]
             continue
