@@ -7,7 +7,7 @@ import re
 from .. import forces as F
 from ..model import Document
 from ..text import blocks, clean_lines
-from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
+from .figures_common import MONTH, PERIOD, SIGNED, figure, num, period_of, slug
 
 # ---------------------------------------------------------------- 2. "Force in numbers" panels
 PANEL_VALUE = re.compile(rf"^(?P<v>{SIGNED})\s*(?P<pct>%)?$")
@@ -76,9 +76,11 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
         j = i - 1
         while j > used and len(label_lines) < 5:
             prev = lines[j][1]
+            # A label's period wrapped before its year ("... 12 months to 30 June" / "2017") is label, not figure.
+            wrapped_year = re.fullmatch(r"(?:19|20)\d\d", prev) and j > 0 and re.search(rf"{MONTH}$", lines[j - 1][1])
             if (
                 prev.startswith("#")
-                or PANEL_VALUE.match(prev)
+                or (PANEL_VALUE.match(prev) and not wrapped_year)
                 or prev.endswith(".")
                 or F.canonical(prev)
                 or prev.lower() == "england and wales"
