@@ -321,3 +321,17 @@ def test_excerpts_of_the_inspectorates_pages_are_read_for_their_grades(tmp_path,
     result = run(tmp_path, f"{name}.txt", text)
     assert (result["document"]["doc_type"], result["document"]["pillar"]) == ("peel_report", pillar)
     assert {(r["area"], r["grade"]) for r in result["judgments"]} == grades
+
+
+def test_a_heading_wrapped_over_two_lines_in_text_names_its_area(tmp_path):
+    text = (
+        "HMICFRS\nPEEL 2021/22\nAn inspection of Kent Police\nOur judgments\nAreas for improvement\n"
+        "• The force should make sure that body-worn video is used.\n"
+        "Preventing and deterring crime and anti-social behaviour, and\nreducing vulnerability\nGood\n"
+        "Protecting vulnerable people\nAdequate\n"
+    )
+    result = run(tmp_path, "kent.txt", text)
+    assert {(r["area"], r["grade"]) for r in result["judgments"]} == {
+        ("preventing_crime", "Good"),
+        ("protecting_vulnerable", "Adequate"),
+    }

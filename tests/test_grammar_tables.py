@@ -225,3 +225,16 @@ def test_the_grade_graphic_in_a_pdf_whose_header_words_run_together():
         ("strategic_planning", "Requires improvement", "Good use of resources"),
         ("responding_to_public", "Inadequate", "Responding to the public"),
     ]
+
+
+def test_the_tail_of_a_wrapped_heading_is_no_heading_of_its_own():
+    nodes = outline([H("reducing vulnerability"), P("Good"), P("Kent Police is good at preventing crime.")])
+    assert heading_grades(nodes, "integrated") == ([], [])
+
+
+def test_area_names_listed_in_one_column_under_the_grade_words_are_no_graphic():
+    def box(text, top):
+        return Block("paragraph", text, 3, bbox=(57, top, 230, top + 10))
+
+    blocks = [box("Outstanding GoodAdequate", 100), box("Preventing crime", 120), box("Investigating crime", 140)]
+    assert grade_boxes(blocks) == []

@@ -130,6 +130,8 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
         short = len(text.split()) <= 16
         if i in used or b.kind == "table" or not text or _in_contents(node) or grade_cell(text) is not None:
             continue
+        if text[:1].islower():  # the tail of a heading wrapped over two lines, not a heading of its own
+            continue
         if b.kind != "heading" and not (short and (SUMMARY.match(text) or OVERALL.match(text) or label_grade(text))):
             if not _question_block(node):
                 continue

@@ -233,6 +233,9 @@ def grade_boxes(blocks: list[Block]) -> list[dict]:
             continue
         lefts = sorted({round(b.bbox[0]) for b in boxes})
         gaps = [b - a for a, b in zip(lefts, lefts[1:], strict=False) if b - a > 20]
+        if not gaps and len(anchors) < 2:  # the names in one column: a list, not the graphic's columns
+            i = j
+            continue
         if len(anchors) >= 2 and anchors[-1][0] != anchors[0][0]:
             pitch = (anchors[-1][1] - anchors[0][1]) / (anchors[-1][0] - anchors[0][0])
         elif gaps:
@@ -247,6 +250,8 @@ def grade_boxes(blocks: list[Block]) -> list[dict]:
         for box in boxes:
             grade, left = min(lefts_of.items(), key=lambda item: abs(item[1] - box.bbox[0]))
             name = clean_line(box.text)
+            if _GRADE_WORDS.search(name) and not name.lower().startswith("good use"):
+                continue  # a grade word run into a name: the reader joined the header and a box
             if abs(left - box.bbox[0]) < pitch / 2 and (key := area_key(name)):
                 out.append(judgment(key, name, grade, box.page, f"{grade} | {name}", source="graphic"))
         i = j

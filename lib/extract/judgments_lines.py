@@ -160,9 +160,14 @@ def line_grades(doc: Document) -> list[dict]:
             found.append(_row(key, question, grade_name(line), page, f"{question} | {line}", source="panel"))
             i += 1
             continue
-        if (
-            len(line) < 90
-            and len(line.split()) <= 10
+        # A heading wrapped over two lines ("Preventing ... behaviour, and" / "reducing vulnerability"): the
+        # line before, when it does not end a sentence, is the start of the heading.
+        if line[:1].islower() and GRADE_LINE.match(nxt):
+            joined = i and not re.search(r"[.!?:]$", lines[i - 1][1])
+            line = f"{lines[i - 1][1]} {line}" if joined and not lines[i - 1][1][:1].islower() else ""
+        if line and (
+            len(line) < 150
+            and len(line.split()) <= 20
             and not line.endswith(".")
             and (key := area_key(line))
             and GRADE_LINE.match(nxt)
