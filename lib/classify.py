@@ -37,7 +37,8 @@ GRADED = (
     r"|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments"
     r"|the extent to which the force|\bis (?:outstanding|good|adequate|inadequate) (?:at|in)\b|requires improvement (?:at|in)\b"
     r"|has been (?:assessed|judged|graded|rated)\b|not yet (?:been )?graded|judg(?:e)?ment .{0,40}carried over"
-    r"|\bour judg(?:e)?ments\b|\bis ['‘](?:outstanding|good|adequate|inadequate|requires improvement)['’]"
+    r"|\bour judg(?:e)?ments?\b|\bis ['‘](?:outstanding|good|adequate|inadequate|requires improvement)['’]"
+    r"|\b(?:effectiveness|efficiency|legitimacy)\W{1,5}(?:outstanding|good|requires improvement|inadequate)\b"
 )
 _CYCLE = re.compile(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
 # A document of another country (the US, Australia, Canada...) naming a place that shares a force's name.
@@ -56,6 +57,9 @@ def cycle_of(text: str) -> tuple[int, str] | None:
 
 def _score(text: str, patterns: dict[str, str]) -> dict[str, int]:
     return {k: len(re.findall(p, text, re.I)) for k, p in patterns.items()}
+
+
+PEEL_HEAD = re.compile(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", re.I)
 
 
 def doc_type(text: str, head: str) -> str:
@@ -82,9 +86,7 @@ def doc_type(text: str, head: str) -> str:
         )
     )
     bulletin = len(re.findall(r"bulletin|newsletter|this email was sent|unsubscribe|edition of", low))
-    peel_head = bool(
-        re.search(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", head)
-    )
+    peel_head = bool(PEEL_HEAD.search(head))
     if pcc >= 2 and bulletin >= 2 and not peel_head:
         return "pcc_bulletin"
     letterhead = re.search(r"police(?:, fire)? and crime commissioner|\bp?f?cc\b|\bopf?cc\b|comisiynydd", head[:600])
@@ -92,7 +94,9 @@ def doc_type(text: str, head: str) -> str:
         return "pcc_response"
     if pcc_head and response >= 2 and (inspectorate or peel) and not peel_head:
         return "pcc_response"
-    if (peel_head or inspectorate >= 1 or peel >= 1) and graded >= 2:
+    # The inspectorate's own phrasing marks its pages even where an excerpt names neither HMIC nor PEEL.
+    own_words = re.search(r"keep(?:ing|s) people safe and reduc(?:ing|es) crime|the extent to which the force", low)
+    if (peel_head or inspectorate >= 1 or peel >= 1 or own_words) and graded >= 2:
         return "peel_report"
     return "unknown"
 
@@ -174,12 +178,20 @@ def _pillar(text: str, year: int | None, dtype: str) -> str:
         return "integrated"
     if sum(1 for p in PILLAR_OVERALL.values() if re.search(p, text, re.I)) >= 2:
         return "integrated"
-    title = re.search(r"PEEL[:\s–-]+police (effectiveness|efficiency|legitimacy)\b", head, re.I)
+    title = re.search(
+        r"PEEL[:\s–-]+(?:police |20\d\d )?(effectiveness|efficiency|legitimacy)\b|\b(effectiveness|efficiency|legitimacy) 20\d\d\b",
+        head,
+        re.I,
+    )
     if title:
-        return title.group(1).lower()
+        return (title.group(1) or title.group(2)).lower()
     scores = _score(text, PILLAR_QUESTIONS)
     if any(scores.values()):
         return max(scores, key=scores.get)
+    # A page or press release about one pillar: the only pillar its opening names.
+    named = {w.lower() for w in re.findall(r"\b(effectiveness|efficiency|legitimacy)\b", head[:600], re.I)}
+    if len(named) == 1:
+        return named.pop()
     return "integrated" if (year or 0) >= 2018 else ""
 
 
@@ -207,9 +219,14 @@ def _title(doc: Document, info: dict) -> str:
 
 def classify(doc: Document) -> dict:
     text = "\n".join(t for _, t in blocks(doc))
-    dtype = doc_type(text, "\n".join(t[:300] for _, t in blocks(doc)[:15]))
+    head = "\n".join(t[:300] for _, t in blocks(doc)[:15])
+    dtype = doc_type(text, head)
     published = _published(doc)
-    info = {"doc_type": dtype, "force": subject_force(doc) if dtype != "unknown" else (subject_force(doc) or None)}
+    info = {"doc_type": dtype, "force": subject_force(doc) or None}
+    if dtype == "peel_report" and info["force"] is None:
+        # Writing about PEEL (a guide, a list of reports, a national summary) without a force of its own is
+        # not a force's report.
+        info["doc_type"] = dtype = "unknown"
     info["year"] = _year(text, dtype, published)
     info["pillar"] = _pillar(text, info["year"], dtype)
     cycle = cycle_of(text) if dtype in ("peel_report", "pcc_response") else None

@@ -26,8 +26,8 @@ class Sentence:
 
 
 def clean_line(line: str) -> str:
-    line = line.replace("\u00a0", " ").replace("\u00ad", "").replace("(cid:127)", "•")
-    return re.sub(r"\s+", " ", line).strip()
+    line = line.replace("\u00ad", "").replace("(cid:127)", "•")
+    return " ".join(line.split())  # every run of white space (no-break spaces too) as one space
 
 
 def clean_lines(doc: Document) -> list[tuple[int, str, str]]:

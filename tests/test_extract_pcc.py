@@ -120,3 +120,21 @@ def test_a_pfcc_response_pdf_is_a_response_not_a_report(tmp_path):
     assert [(a["action"], a["status"]) for a in result["pcc_actions"]] == [
         ("New call handlers recruited.", "In progress")
     ]
+
+
+def test_a_table_continued_on_the_next_page_without_its_header():
+    first, rest = ROWS[:4], ROWS[4:]
+    doc = Document("x", "x.pdf", "pdf", "", [Page(1, ["Response"], [first]), Page(2, [], [rest])])
+    actions, findings = extract_pcc_actions(doc, {"doc_type": "pcc_response", "title": ""})
+    assert [a["status"] for a in actions] == ["Complete", "Ongoing – on track", "In progress", "In progress"]
+    assert [a["page"] for a in actions] == [1, 1, 2, 2]
+    assert findings[-1]["kind"] == "area_for_improvement" and findings[-1]["area"] == "investigating_crime"
+
+
+def test_a_row_that_mentions_a_response_is_not_a_header():
+    rows = [
+        HEADER,
+        ["Recommendation: The force should respond faster.", "The response and actions plan is agreed.", "Complete"],
+    ]
+    actions, _ = extract_pcc_actions(response(rows), {"doc_type": "pcc_response", "title": ""})
+    assert [a["action"] for a in actions] == ["The response and actions plan is agreed."]

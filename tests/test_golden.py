@@ -422,10 +422,11 @@ def test_another_force_gives_the_same_answers_for_that_force(results, tmp_path, 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
 @pytest.mark.parametrize("columns", [1, 2])
-def test_pdf_gives_the_same_tables_as_text(results, tmp_path, prefix, columns):
+@pytest.mark.parametrize("styled", [False, True])  # headings set larger and bold, as real reports are
+def test_pdf_gives_the_same_tables_as_text(results, tmp_path, prefix, columns, styled):
     from tests.fixtures import render_pdf
 
-    path = render_pdf(seed(prefix), tmp_path / "report.pdf", columns=columns)
+    path = render_pdf(seed(prefix), tmp_path / "report.pdf", columns=columns, styled=styled)
     pdf = process_document(path, "x")
     assert pdf["document"]["format"] == "pdf" and pdf["document"]["status"] == "ok", pdf["document"]["error"]
     assert comparable(pdf) == comparable(results[prefix])

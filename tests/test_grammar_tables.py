@@ -199,3 +199,42 @@ def test_a_panel_of_questions_then_their_grades_in_order():
     ]
     assert used == {0, 1, 2, 3}
     assert heading_grades(nodes, "effectiveness")[0] == rows
+
+
+def test_the_grade_graphic_in_a_pdf_whose_header_words_run_together():
+    def box(text, bbox):
+        return Block("paragraph", text, 3, bbox=bbox)
+
+    blocks = [
+        box("Outstanding GoodAdequate", None),  # a run the reader could not place
+        box("Requires improvement Inadequate", (364, 161, 505, 179)),
+        box("Preventing crime", (168, 197, 230, 205)),
+        box("Treatment of the public", (260, 197, 321, 215)),
+        box("Managing offenders and suspects", (260, 228, 334, 246)),
+        box("Investigating crime", (353, 197, 422, 205)),
+        box("Good use of", (352, 217, 398, 224)),
+        box("resources", (352, 226, 389, 234)),
+        box("Responding to the public", (445, 197, 513, 215)),
+        box("We also inspected the service given to victims of crime.", (68, 331, 506, 354)),
+    ]
+    assert [(r["area"], r["grade"], r["area_label"]) for r in grade_boxes(blocks)] == [
+        ("preventing_crime", "Good", "Preventing crime"),
+        ("treatment_of_public", "Adequate", "Treatment of the public"),
+        ("managing_offenders", "Adequate", "Managing offenders and suspects"),
+        ("investigating_crime", "Requires improvement", "Investigating crime"),
+        ("strategic_planning", "Requires improvement", "Good use of resources"),
+        ("responding_to_public", "Inadequate", "Responding to the public"),
+    ]
+
+
+def test_the_tail_of_a_wrapped_heading_is_no_heading_of_its_own():
+    nodes = outline([H("reducing vulnerability"), P("Good"), P("Kent Police is good at preventing crime.")])
+    assert heading_grades(nodes, "integrated") == ([], [])
+
+
+def test_area_names_listed_in_one_column_under_the_grade_words_are_no_graphic():
+    def box(text, top):
+        return Block("paragraph", text, 3, bbox=(57, top, 230, top + 10))
+
+    blocks = [box("Outstanding GoodAdequate", 100), box("Preventing crime", 120), box("Investigating crime", 140)]
+    assert grade_boxes(blocks) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
 UNGRADED = "Ungraded"
@@ -44,6 +45,9 @@ AREA_RULES: list[tuple[str, str]] = [
         r"keep(?:s|ing) people safe and reduc(?:es|ing) crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)"
         r"|operates? efficiently and sustainabl|^(?:the |its )?(?:effectiveness|efficiency|legitimacy)$",
     ),
+    # 2014: "reducing crime and preventing offending", "tackling anti-social behaviour" (a question of its own).
+    ("preventing_crime", r"reduc\w* crime and prevent\w* offending"),
+    ("anti_social_behaviour", r"^(?:in )?(?:the way it |how it )?tackl\w* anti-social behaviour"),
     # A 2021/22 heading "Preventing and deterring crime ..., and reducing vulnerability" is about prevention.
     ("preventing_crime", r"^(?:how effective is the force at )?prevent\w* (?:and deterring )?(?:crime|anti-social)"),
     ("victim_service", r"victim service assessment|providing a service to (?:the )?victims"),
@@ -65,14 +69,14 @@ AREA_RULES: list[tuple[str, str]] = [
         "treating_workforce_fairly",
         r"treat(?:ing|s)? (?:its|the) workforce (?:fairly|with fairness)|fair treatment of (?:the |its )?workforce",
     ),
-    ("treatment_of_public", r"treat(?:ing|s)? all (?:of )?the people it serves"),
+    ("treatment_of_public", r"treat(?:ing|s)? all (?:of )?(?:the )?people it serves"),
     ("workforce", r"(?:building|supporting|protecting)[\w, ]* the workforce|positive workplace|workforce wellbeing"),
     ("leadership", r"leadership and force management|^leadership"),
     (
         "strategic_planning",
         r"strategic planning|value for money|organisational management|good use of (?:its )?resources",
     ),
-    ("meeting_demand", r"meet(?:ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
+    ("meeting_demand", r"meet(?:s|ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
     ("planning_for_future", r"planning for the future|plan(?:ning)? for (?:the )?future|planning for demand"),
     (
         "understanding_demand",
@@ -81,9 +85,14 @@ AREA_RULES: list[tuple[str, str]] = [
 ]
 
 
+_COMPILED_RULES = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
+
+
+@lru_cache(maxsize=4096)
 def area_key(label: str) -> str | None:
-    low = re.sub(r"\s+", " ", label.lower().replace("antisocial", "anti-social"))
-    for key, pattern in AREA_RULES:
-        if re.search(pattern, low):
+    """The area a question, heading or label names (the first rule of ``AREA_RULES`` that matches), else None."""
+    low = " ".join(label.lower().replace("antisocial", "anti-social").split())
+    for key, pattern in _COMPILED_RULES:
+        if pattern.search(low):
             return key
     return None

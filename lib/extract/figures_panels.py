@@ -6,8 +6,8 @@ import re
 
 from .. import forces as F
 from ..model import Document
-from ..text import clean_lines
-from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
+from ..text import blocks, clean_lines
+from .figures_common import MONTH, PERIOD, SIGNED, figure, num, period_of, slug
 
 # ---------------------------------------------------------------- 2. "Force in numbers" panels
 PANEL_VALUE = re.compile(rf"^(?P<v>{SIGNED})\s*(?P<pct>%)?$")
@@ -76,9 +76,11 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
         j = i - 1
         while j > used and len(label_lines) < 5:
             prev = lines[j][1]
+            # A label's period wrapped before its year ("... 12 months to 30 June" / "2017") is label, not figure.
+            wrapped_year = re.fullmatch(r"(?:19|20)\d\d", prev) and j > 0 and re.search(rf"{MONTH}$", lines[j - 1][1])
             if (
                 prev.startswith("#")
-                or PANEL_VALUE.match(prev)
+                or (PANEL_VALUE.match(prev) and not wrapped_year)
                 or prev.endswith(".")
                 or F.canonical(prev)
                 or prev.lower() == "england and wales"
@@ -119,4 +121,37 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
     common = max(set(periods), key=periods.count) if periods else ""
     for row in rows:
         row["period"] = row["period"] or common
+    return rows
+
+
+IN_PROSE = re.compile(rf"\s(?P<v>{SIGNED})\s*(?P<pct>%)?\s+england and wales\s+(?P<ew>{SIGNED})\s*%?", re.I)
+_FORCE_AT_END: list[re.Pattern] = []
+
+
+def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, float]]) -> list[dict]:
+    """A panel that a PDF-to-text tool re-flowed into a paragraph ("... Stop and search rate per 1,000
+    population Kent Police 3.1 England and Wales 7.4 For further ..."): the force's name just before the
+    figure, the label the words before it since the last sentence end or figure. Only pairs no panel rule
+    already gave."""
+    if not _FORCE_AT_END:
+        _FORCE_AT_END.append(re.compile(rf"(?:{F.any_name_pattern()})\s*$", re.I))
+    rows = []
+    for page, para in blocks(doc):
+        if "england and wales" not in para.lower():
+            continue
+        for hit in IN_PROSE.finditer(para):
+            value, ew = num(hit.group("v")), num(hit.group("ew"))
+            before = para[max(0, hit.start() - 200) : hit.start()]
+            named = _FORCE_AT_END[0].search(before)
+            if (value, ew) in taken or not named or (force and F.canonical(named.group(0).strip()) != force):
+                continue
+            # The label starts after a sentence end or after the figure of a panel before it ("... 229 Stop and").
+            label = re.split(r"[.!?]\s+|\d%?\s+(?=[A-Z])", before[: named.start()])[-1].strip()
+            if len(label.split()) < 2:
+                continue
+            key = next((k for k, pattern, _ in PANEL_RULES if re.search(pattern, label, re.I)), None) or slug(label)
+            unit = next((u for k, _, u in PANEL_RULES if k == key), "percent" if hit.group("pct") else "")
+            evidence = f"{label} {named.group(0).strip()}{hit.group(0)}"
+            rows.append(figure(key, label, period_of(para), unit, value, ew, page, evidence))
+            taken.add((value, ew))
     return rows

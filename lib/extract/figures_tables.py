@@ -26,7 +26,11 @@ def _is_header(line: str) -> bool:
     if HEADER_CELL.match(line):
         return True
     names = F.mentions(line)
-    return bool(names) and (F.canonical(line) is not None or "england and wales" in line.lower())
+    # A column head may wrap in a narrow column: "Dyfed-Powys Police England and" / "Wales".
+    comparator = "england and wales" in line.lower() or re.search(r"\bengland(?: and)?$", line, re.I)
+    if "england and wales" in line.lower() and not re.search(r"\d", line) and len(line.split()) <= 6:
+        return True  # the column heads, the force's name wrapped onto the line before ("... Gwent" / "Police ...")
+    return bool(names) and (F.canonical(line) is not None or bool(comparator))
 
 
 def _caption_period(lines: list[tuple[int, str]], start: int, topic: str) -> str:

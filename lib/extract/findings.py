@@ -22,6 +22,8 @@ HEADINGS = {
     "recommendation": re.compile(r"^recommendations?\W*$", re.I),
 }
 GLUED = re.compile(r"[.!?]['’”)]?\s+(areas? for improvement|causes? of concern|recommendations?)\W*$", re.I)
+SPLIT_HEAD = re.compile(r"(?:^|[.!?]['’”)]?\s+)areas? for$", re.I)
+SPLIT_TAIL = re.compile(r"^improvement\W*$", re.I)
 BULLET = re.compile(r"^(\s*)(?:[•●▪◦‣∙·\uf0b7\uf0a7]|(?<!\S)[-*–o](?=\s)|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*(.*)$")
 
 
@@ -89,6 +91,13 @@ def line_findings(doc: Document) -> list[dict]:
         page, raw, line = lines[i]
         heading = line.lstrip("#").strip()
         kind = next((k for k, rx in HEADINGS.items() if rx.match(heading)), None)
+        if kind is None and SPLIT_HEAD.search(heading) and i + 1 < len(lines) and SPLIT_TAIL.match(lines[i + 1][2]):
+            # "... Areas for" / "improvement": a heading re-flowed over two lines, the first glued to a sentence.
+            j = i + 2
+            while j < len(lines) and not lines[j][2]:
+                j += 1
+            if j < len(lines) and _bullet(lines[j][1]) is not None:
+                kind, i = "area_for_improvement", i + 1
         if kind is None and (glued := GLUED.search(heading)):
             # Re-flowed text can run a heading onto the sentence before it: take it when a bullet follows.
             j = i + 1

@@ -36,9 +36,10 @@ KINDS = {
 }
 
 
-def _area(nodes: list[Node], i: int) -> str | None:
+def _area(nodes: list[Node], i: int, questions: bool = True) -> str | None:
     """The nearest enclosing heading that names an area; where the headings come at one level (so the
-    question is a sibling, not a parent), the nearest heading before the finding that names one."""
+    question is a sibling, not a parent), the nearest heading before the finding that names one (or, with
+    ``questions``, a question standing as a paragraph)."""
     key = area_of(nodes[i], area_key)
     if key and key != "overall":
         return key
@@ -46,16 +47,26 @@ def _area(nodes: list[Node], i: int) -> str | None:
     for node in reversed(nodes[:i]):
         b = node.block
         heading = b.kind == "heading" and (b.level or 1) <= (level or 99)
-        question = b.kind == "paragraph" and len(b.text.split()) <= 30 and TOP_QUESTION.match(clean_line(b.text))
+        question = (
+            questions and b.kind == "paragraph" and len(b.text.split()) <= 30 and TOP_QUESTION.match(clean_line(b.text))
+        )
         if (heading or question) and (k := area_key(b.text)):
             return k
     return key
 
 
+def _finding_heading(node: Node) -> bool:
+    text = clean_line(node.text)
+    return node.kind == "heading" and bool(AFI_HEADING.match(text) or CAUSE.match(text) or NUMBERED.match(text))
+
+
 def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: list[str]) -> dict:
     text = re.sub(r"\s+", " ", text).strip()
+    # Questions printed as paragraphs count only where the finding stands under a heading of its own: in a
+    # document whose blocks carry no headings, the line reader (findings.py) places the finding.
+    anchored = any(_finding_heading(n) for n in nodes[max(0, at - 40) : at + 1])
     return {
-        "area": _area(nodes, at),
+        "area": _area(nodes, at, questions=anchored),
         "kind": kind,
         "text": text,
         "page": page,

@@ -68,17 +68,30 @@ def _grade_after(nodes: list[Node], i: int) -> tuple[str, bool, str | None, int]
         return None  # grades side by side (a panel whose questions did not come out as a run): not this heading's
     grade, starred, year = hit
     last = i + 1
-    if year is None and i + 2 < len(nodes) and (more := LAST_INSPECTED.match(clean_line(nodes[i + 2].text))):
-        year, last = more.group(1), i + 2
+    if year is None and i + 2 < len(nodes) and (more := LAST_INSPECTED.search(clean_line(nodes[i + 2].text))):
+        year, last = more.group(1) or more.group(2), i + 2
     return grade, starred, year, last
 
 
 def _question(node: Node) -> str | None:
     """The area of a heading, or of a short paragraph that is a question, else None."""
     text = clean_line(node.text)
-    if node.kind == "heading" or (node.kind == "paragraph" and text.endswith("?") and len(text.split()) <= 30):
+    if node.kind == "heading" or _question_block(node):
         return area_key(text)
     return None
+
+
+def _question_block(node: Node) -> bool:
+    """A paragraph or list item that is a report's question ("1 How effective is the force at ...?")."""
+    if not node.text.rstrip().endswith("?"):
+        return False
+    text = clean_line(node.text)
+    return (
+        node.kind in ("paragraph", "list_item")
+        and text.endswith("?")
+        and len(text.split()) <= 30
+        and TOP_QUESTION.match(re.sub(r"^\d{1,2}[.)]?\s+", "", text)) is not None
+    )
 
 
 def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
@@ -117,8 +130,11 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
         short = len(text.split()) <= 16
         if i in used or b.kind == "table" or not text or _in_contents(node) or grade_cell(text) is not None:
             continue
-        if b.kind != "heading" and not (short and (SUMMARY.match(text) or OVERALL.match(text) or label_grade(text))):
+        if text[:1].islower():  # the tail of a heading wrapped over two lines, not a heading of its own
             continue
+        if b.kind != "heading" and not (short and (SUMMARY.match(text) or OVERALL.match(text) or label_grade(text))):
+            if not _question_block(node):
+                continue
         own = label_grade(text)
         if own:
             label, grade, starred = own
@@ -131,7 +147,7 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
                 continue
             grade, starred, year, last = after
             # A footnote number, or a year split over a column's lines, run into the heading.
-            label = re.sub(r"\s*\d{1,4}$", "", text)
+            label = re.sub(r"^\d{1,2}[.)]?\s+(?=[A-Z])", "", re.sub(r"\s*\d{1,4}$", "", text))
             evidence = " | ".join(clean_line(n.text) for n in nodes[i : last + 1])
         page = b.page
         area_pillar = pillar_heading(label)
@@ -140,7 +156,8 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
         elif SUMMARY.match(label):
             found = _section_area(nodes, i)
             if found is None:
-                checks.append(_failed(label, page, evidence))
+                if b.kind == "heading":  # blocks without headings: the line reader places the grade
+                    checks.append(_failed(label, page, evidence))
                 continue
             key, label_out = found
             row_pillar = pillar_of(label_out) if key == "overall" else None

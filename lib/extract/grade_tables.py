@@ -18,7 +18,7 @@ import re
 
 from ..model import Block
 from ..text import clean_line
-from .areas import GRADES, area_key, grade_name
+from .areas import area_key, grade_name
 from .grammar import G, grade_cell, pillar_heading
 
 HEADER_WORDS = re.compile(
@@ -133,7 +133,7 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
     i = 0
     while i < len(lines):
         page, raw = lines[i]
-        cols = _columns(raw.replace("\t", "    "))
+        cols = _columns(raw.replace("\t", "    ")) if ("  " in raw or "\t" in raw) else None
         if not cols:
             i += 1
             continue
@@ -179,35 +179,80 @@ def _emit(out: list[dict], parts: list[str], grade: str, page: int, header: str)
         out.append(judgment(key, name, grade, page, f"{header} | {name}", source="graphic"))
 
 
+_GRADE_RUN = re.compile(rf"{G}", re.I)  # no word boundary: a PDF may run "GoodAdequate" together
+
+
+def _header_grades(text: str) -> list[str] | None:
+    """The grades a block of the graphic's header names, when it names nothing else."""
+    found = [grade_name(m.group(0)) for m in _GRADE_RUN.finditer(text)]
+    return found if found and not _GRADE_RUN.sub("", text).strip(" ,|") else None
+
+
+def _graphic_boxes(after: list[Block], page: int) -> list[Block]:
+    """The area boxes under the header: short blocks with a box, down to the first sentence or heading; a
+    name broken over two boxes of one column ("Good use of" / "resources") joined."""
+    boxes: list[Block] = []
+    for b in after:
+        text = clean_line(b.text)
+        if b.page != page or b.kind == "heading" or text.endswith(".") or len(text) > 80:
+            break
+        if b.bbox is None:
+            continue
+        prev = next((x for x in reversed(boxes) if abs(x.bbox[0] - b.bbox[0]) < 8), None)
+        if prev and 0 <= b.bbox[1] - prev.bbox[3] < 8 and (not area_key(prev.text) or text[:1].islower()):
+            box = (prev.bbox[0], prev.bbox[1], max(prev.bbox[2], b.bbox[2]), b.bbox[3])
+            boxes[boxes.index(prev)] = Block(prev.kind, f"{clean_line(prev.text)} {text}", page, bbox=box)
+            continue
+        boxes.append(b)
+    return boxes
+
+
 def grade_boxes(blocks: list[Block]) -> list[dict]:
-    """The grade graphic in a PDF: grade words side by side on one row, each area's box under its grade
-    (nearest column by the centre of its box), down to the first block wider than a column."""
+    """The grade graphic in a PDF: the grade words side by side (one block each, or run together), each
+    area's box under its grade. A column's position comes from a header block's box; the distance between
+    columns from the header blocks or from the columns the area boxes stand in."""
     out: list[dict] = []
-    placed = [b for b in blocks if b.bbox is not None]
-    for b in placed:
-        if grade_cell(b.text) is None:
+    i = 0
+    while i < len(blocks):
+        j, grades = i, []
+        while j < len(blocks) and (found := _header_grades(clean_line(blocks[j].text))):
+            grades += found
+            j += 1
+        if len(set(grades)) < 3:
+            i = max(j, i + 1)
             continue
-        row = [
-            h
-            for h in placed
-            if h.page == b.page and h.bbox and abs(h.bbox[1] - b.bbox[1]) < 6 and grade_cell(h.text) is not None
-        ]
-        if len(row) < 3 or row[0] is not b:
+        header = [(b, _header_grades(clean_line(b.text))) for b in blocks[i:j]]
+        anchors, k = [], 0  # (column index, x0 of the column's first word)
+        for b, found in header:
+            if b.bbox is not None:
+                anchors.append((k, b.bbox[0], b.bbox[2], len(found)))
+            k += len(found)
+        boxes = _graphic_boxes(blocks[j:], blocks[i].page)
+        if not anchors or not boxes:
+            i = j
             continue
-        row.sort(key=lambda h: h.bbox[0])
-        centres = [((h.bbox[0] + h.bbox[2]) / 2, grade_cell(h.text)[0]) for h in row]
-        width = (row[-1].bbox[2] - row[0].bbox[0]) / len(row)
-        top = max(h.bbox[3] for h in row)
-        below = sorted(
-            (x for x in placed if x.page == b.page and x.bbox[1] >= top - 1 and x not in row),
-            key=lambda x: (x.bbox[1], x.bbox[0]),
-        )
-        for box in below:
-            if box.bbox[2] - box.bbox[0] > 1.5 * width:
-                break
-            centre = (box.bbox[0] + box.bbox[2]) / 2
-            _, grade = min(centres, key=lambda c: abs(c[0] - centre))
+        lefts = sorted({round(b.bbox[0]) for b in boxes})
+        gaps = [b - a for a, b in zip(lefts, lefts[1:], strict=False) if b - a > 20]
+        if not gaps and len(anchors) < 2:  # the names in one column: a list, not the graphic's columns
+            i = j
+            continue
+        if len(anchors) >= 2 and anchors[-1][0] != anchors[0][0]:
+            pitch = (anchors[-1][1] - anchors[0][1]) / (anchors[-1][0] - anchors[0][0])
+        elif gaps:
+            pitch = min(gaps)
+        elif anchors[0][3] > 1:
+            pitch = (anchors[0][2] - anchors[0][1]) / anchors[0][3]
+        else:
+            i = j
+            continue
+        col, x0 = anchors[0][0], anchors[0][1]
+        lefts_of = {g: x0 + (n - col) * pitch for n, g in enumerate(grades)}
+        for box in boxes:
+            grade, left = min(lefts_of.items(), key=lambda item: abs(item[1] - box.bbox[0]))
             name = clean_line(box.text)
-            if grade in GRADES and (key := area_key(name)):
+            if _GRADE_WORDS.search(name) and not name.lower().startswith("good use"):
+                continue  # a grade word run into a name: the reader joined the header and a box
+            if abs(left - box.bbox[0]) < pitch / 2 and (key := area_key(name)):
                 out.append(judgment(key, name, grade, box.page, f"{grade} | {name}", source="graphic"))
+        i = j
     return out

@@ -25,7 +25,9 @@ GRADE_CELL = re.compile(
     re.I,
 )
 LAST_INSPECTED = re.compile(
-    r"^\W*(?:last inspected|carried over from|grade (?:given|awarded) in)\s*:?\s*(?:in\s+)?(20\d\d)\W*$", re.I
+    r"^\W*(?:last inspected|carried over from|grade (?:given|awarded) in)\s*:?\s*(?:in\s+)?(20\d\d)\W*$"
+    r"|\b(?:judg(?:e)?ment|grade) from (?:our |the )?(20\d\d)(?: inspection)? (?:has been|was|is) carried over",
+    re.I,
 )
 # A heading or a short line that holds its own grade: "Investigating crime: Good", "Overall judgment1 Good".
 LABEL_GRADE = re.compile(
@@ -36,7 +38,7 @@ LABEL_GRADE = re.compile(
 SUMMARY = re.compile(r"^(?:summary of (?:findings|judg(?:e)?ments?)|our judg(?:e)?ments?|grade)\b", re.I)
 OVERALL = re.compile(r"^(?:overall (?:judg(?:e)?ment|effectiveness|efficiency|legitimacy|grade))\b", re.I)
 PILLARS = (("effectiveness", r"effective"), ("efficiency", r"efficien"), ("legitimacy", r"legitima"))
-PILLAR_NAME = re.compile(r"^\W*(effectiveness|efficiency|legitimacy)(?:\s+overall)?\W*$", re.I)
+PILLAR_NAME = re.compile(r"^\W*(effectiveness|efficiency|legitimacy)(?:\s+(?:overall|20\d\d))?\W*$", re.I)
 # Contents pages: a line that ends in a page number.
 CONTENTS_LINE = re.compile(r"\s\d{1,3}$")
 
@@ -69,13 +71,15 @@ def label_grade(text: str) -> tuple[str, str, bool] | None:
     hit = LABEL_GRADE.match(text)
     if not hit or re.search(r"\b(?:is|are|was|were|be|been|has|have|should|will)\b", hit.group("label"), re.I):
         return None
+    if re.search(rf"\b(?:{G})\b", hit.group("label")[1:], re.I):  # rows run together, not one label
+        return None
     return hit.group("label").strip(" :–-"), grade_name(hit.group("grade")), bool(hit.group("star"))
 
 
 # ------------------------------------------------------------------------------------------ sentences
 def _subject() -> str:
     """Who a grade sentence is about: the force (by any name of any force), the force, the constabulary."""
-    return rf"(?P<subject>(?:the )?(?:force|constabulary)|{F.any_name_pattern()})"
+    return rf"(?P<subject>(?:the )?(?:force|constabulary)|^it|{F.any_name_pattern()})"
 
 
 # (rule name, pattern). ``area`` names the question; a rule without ``area`` grades the pillar overall.
@@ -99,6 +103,10 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     (
         "requires_improvement_in",  # Essex Police requires improvement in how it investigates crime
         r"{S} (?P<grade>requires improvement) (?:at|in|to|for|on) (?P<area>[^.;]{3,220})",
+    ),
+    (
+        "judgment_on",  # Our judgment on how well the force meets current demands is requires improvement.
+        rf"\bour (?:overall )?judg(?:e)?ment (?:on|of) (?P<area>.{{5,200}}?) is:?\s*{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
     ),
     (
         "grade_for_pillar",  # The force's effectiveness is good. / Its overall legitimacy grade is: requires improvement.
@@ -129,39 +137,47 @@ def not_a_grade(sentence: str) -> bool:
     return len(words) >= 3 or bool(NOT_A_GRADE.search(sentence))
 
 
+# "good at treating the public fairly and at ensuring ...", "'outstanding' at X and 'good' at Y"
+AND_AT = re.compile(rf",? and (?:{_Q}({G}){_Q} )?(?:at|in) (?=\w)", re.I)
+
+
+def _area(rule: str, area_text: str) -> tuple[str | None, str | None]:
+    """(area key, pillar) of the words a rule captured; no words: the pillar's overall grade."""
+    if not area_text:
+        return "overall", None
+    pillar = pillar_of(area_text)
+    key = area_key(area_text)
+    if rule in ("extent_is", "grade_for_pillar") and pillar:
+        key = "overall"  # "the extent to which the force is effective at ...": the pillar's own grade
+    if key is None and pillar and len(area_text.split()) <= 6:
+        key = "overall"  # "in respect of legitimacy", "for its efficiency"
+    return key, (pillar if key == "overall" else None)
+
+
 def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     """The grades one sentence states: dicts (rule, grade, area, area_label, pillar, force). ``force`` is the
-    document's force; a sentence about another named force gives that force's grade."""
+    document's force; a sentence about another named force gives that force's grade. The first rule that
+    matches reads the sentence; areas joined by "and at" each get the grade."""
     if not re.search(rf"\b(?:{G})\b", sentence, re.I) or not_a_grade(sentence):
         return []
-    out = []
+    out: list[dict] = []
     for name, rule in _rules():
         for hit in rule.finditer(sentence):
             subject = hit.groupdict().get("subject") or ""
-            named = (
-                F.canonical(subject)
-                if subject and not re.match(r"(?:the )?(?:force|constabulary)$", subject, re.I)
-                else None
-            )
-            area_text = (hit.groupdict().get("area") or "").strip()
-            pillar = pillar_of(area_text) if area_text else None
-            key = area_key(area_text) if area_text else "overall"
-            if name in ("extent_is", "grade_for_pillar") and pillar:
-                key = "overall"  # "the extent to which the force is effective at ...": the pillar's own grade
-            if area_text and key is None and pillar and len(area_text.split()) <= 6:
-                key = "overall"  # "in respect of legitimacy", "for its efficiency"
-            if key is None:
-                continue
-            out.append(
-                {
-                    "rule": name,
-                    "grade": grade_name(hit.group("grade")),
-                    "area": key,
-                    "area_label": area_text or sentence,
-                    "pillar": pillar if key == "overall" else None,
-                    "force": named or force,
-                }
-            )
+            own = re.match(r"(?:the )?(?:force|constabulary)$|it$", subject, re.I)
+            who = (F.canonical(subject) if subject and not own else None) or force
+            # "'outstanding' at meeting demand and 'good' at planning": each part with its own grade.
+            parts = AND_AT.split((hit.groupdict().get("area") or "").strip())
+            grade = grade_name(hit.group("grade"))
+            for n in range(0, len(parts), 2):
+                area_text = parts[n]
+                grade = grade_name(parts[n - 1]) if n and parts[n - 1] else grade
+                key, pillar = _area(name, area_text)
+                if key is not None:
+                    label = area_text or sentence
+                    out.append(
+                        {"rule": name, "grade": grade, "area": key, "area_label": label, "pillar": pillar, "force": who}
+                    )
         if out:
-            return out
+            break
     return out

@@ -17,7 +17,14 @@ from ..structure import document_outline
 from ..text import clean_lines, sentences
 from .areas import grade_score, scale_for
 from .grade_headings import heading_grades
-from .grade_tables import grade_boxes, grade_column_table, grade_columns_text, judgment, table_grades
+from .grade_tables import (
+    footnote_year,
+    grade_boxes,
+    grade_column_table,
+    grade_columns_text,
+    judgment,
+    table_grades,
+)
 from .grammar import pillar_of, sentence_grades
 from .judgments_lines import line_grades
 
@@ -89,19 +96,33 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
         row["_source"] = {"table": "table", "heading": "heading", "summary": "summary"}.get(row["_source"], "panel")
         row["_lines"] = True
         found.append(row)
-    found += sentence_rows(doc, info.get("force"))
+    # A sentence's overall grade that names no pillar ("... is good at keeping people safe and reducing crime")
+    # is the report's: where the structure gave an overall grade, the sentence adds nothing to place.
+    placed = any(r["area"] == "overall" for r in found)
+    found += [
+        r for r in sentence_rows(doc, info.get("force")) if not (placed and r["area"] == "overall" and not r["pillar"])
+    ]
+    notes = _footnotes(doc)
     for row in found:
         row["pillar"] = _row_pillar(row, info)
-    # One row per area (per pillar for the overall grades): the most explicit source wins; rows read line by
-    # line only fill areas the structure did not grade; disagreements become failed checks.
+        if row.get("_starred") and not row["last_inspected"]:  # "Good*": carried over, the footnote's year
+            row["last_inspected"] = footnote_year(notes)
+    # One row per area (per pillar for the overall grades, per force for a release about several).
     best: dict[tuple, dict] = {}
-    for row in sorted(found, key=lambda r: (r["_source"] == "sentence", bool(r.get("_lines")), RANK[r["_source"]])):
+    # The most explicit kind of place first (a table before a heading before a panel before a sentence); at
+    # one kind, the structure's reading before the line reader's. The two readers read the same places: where
+    # they differ the first stands and only a year last inspected is taken over; disagreements are checked
+    # between places read by one reader.
+    for row in sorted(found, key=lambda r: (r["_source"] == "sentence", RANK[r["_source"]], bool(r.get("_lines")))):
         key = (row["area"], row["pillar"] if row["area"] == "overall" else None, row.get("force"))
         first = best.get(key)
         if first is None:
             best[key] = row
             continue
-        if row.get("_lines") and not first.get("_lines") and first["_source"] != "sentence":
+        if bool(row.get("_lines")) != bool(first.get("_lines")) and "sentence" not in (
+            row["_source"],
+            first["_source"],
+        ):
             if row["grade"] == first["grade"] and row["last_inspected"] and not first["last_inspected"]:
                 first["last_inspected"] = row["last_inspected"]
             continue

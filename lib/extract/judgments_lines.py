@@ -33,7 +33,7 @@ SUMMARY_WITH_GRADE = re.compile(
     re.I,
 )
 ROW = re.compile(
-    r"^(?P<label>[A-Z][^.?!]{3,120}?)[\s:|–-]+(?P<grade>outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)\s*(?:(?P<year>20\d\d)\s*)?$",
+    r"^(?P<label>[A-Z][^.?!]{3,120}?)[\s:|–-]+(?P<grade>outstanding|good|adequate|requires? improvement|inadequate|ungraded|not graded)(?P<star>\*+)?\s*(?:(?P<year>20\d\d)\s*)?$",
     re.I,
 )
 
@@ -86,6 +86,7 @@ def line_grades(doc: Document) -> list[dict]:
             )
             label = re.sub(r"\s*\b20\d\d\s*$", "", label)
             found.append(_row(key, label, grade_name(hit.group("grade")), page, line, year, "table"))
+            found[-1]["_starred"] = bool(hit.group("star"))
 
     # 2 and 3. Walk the lines: headings and "Summary of findings" followed by a grade; panels of questions.
     current: tuple[str, str] | None = None
@@ -159,9 +160,14 @@ def line_grades(doc: Document) -> list[dict]:
             found.append(_row(key, question, grade_name(line), page, f"{question} | {line}", source="panel"))
             i += 1
             continue
-        if (
-            len(line) < 90
-            and len(line.split()) <= 10
+        # A heading wrapped over two lines ("Preventing ... behaviour, and" / "reducing vulnerability"): the
+        # line before, when it does not end a sentence, is the start of the heading.
+        if line[:1].islower() and GRADE_LINE.match(nxt):
+            joined = i and not re.search(r"[.!?:]$", lines[i - 1][1])
+            line = f"{lines[i - 1][1]} {line}" if joined and not lines[i - 1][1][:1].islower() else ""
+        if line and (
+            len(line) < 150
+            and len(line.split()) <= 20
             and not line.endswith(".")
             and (key := area_key(line))
             and GRADE_LINE.match(nxt)

@@ -28,7 +28,10 @@ def _actions(cell: str) -> list[str]:
 
 
 def _is_header(row: list[str]) -> bool:
-    low = " ".join(row).lower()
+    """A header row: short labels naming the recommendation (or area for improvement) and the actions."""
+    if any(len(c or "") > 90 or (c or "").rstrip().endswith(".") for c in row):
+        return False
+    low = " ".join(c or "" for c in row).lower()
     return ("recommendation" in low or "area for improvement" in low) and ("action" in low or "response" in low)
 
 
@@ -51,17 +54,22 @@ def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dic
     findings: list[dict] = []
     head = " ".join(line for _, line in list(doc.lines())[:40])
     subject = area_key(info.get("title") or "") or area_key(head[:1500]) or None
+    header: list[str] | None = None
+    status_col = None
+    current = None
+    group_area, in_cause = subject, False
     for page, table in doc.tables():
-        header: list[str] | None = None
-        status_col = None
-        current = None
-        group_area, in_cause = subject, False
+        # A table of as many columns as the last one, with no header of its own, continues it on a new page.
+        if header is not None and not (table and len(table[0]) == len(header) and not _is_header(table[0])):
+            header, current, group_area, in_cause = None, None, subject, False
         for cells in table:
             cells = [c or "" for c in cells]
+            if _is_header(cells):
+                header = [clean_line(c) for c in cells]
+                status_col = next((i for i, c in enumerate(header) if i and STATUS_HEADER.search(c)), None)
+                current, group_area, in_cause = None, subject, False
+                continue
             if header is None:
-                if _is_header(cells):
-                    header = [clean_line(c) for c in cells]
-                    status_col = next((i for i, c in enumerate(header) if i and STATUS_HEADER.search(c)), None)
                 continue
             filled = [clean_line(c) for c in cells if clean_line(c)]
             if not filled:
