@@ -38,9 +38,9 @@ def _cell(sheet, value, header: bool = False) -> WriteOnlyCell:
 
 
 def write_workbook(tables: dict[str, pd.DataFrame], folder: Path) -> Path:
-    """Write ``folder/peel-workbook.xlsx`` from the tables (in the order of ``TABLE_DESCRIPTIONS``)."""
+    """Write ``folder/peel-workbook.xlsx`` from the tables, in their order (the contract's, ``lib.tables``)."""
     wb = Workbook(write_only=True)
-    names = [n for n in TABLE_DESCRIPTIONS if n in tables] + [n for n in tables if n not in TABLE_DESCRIPTIONS]
+    names = list(tables)
     for name in names:
         df = tables[name]
         ws = wb.create_sheet(title=name[:31])
