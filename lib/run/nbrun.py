@@ -29,6 +29,7 @@ KERNEL = "python3"
 # fail at once, as if the package were not installed. Workers only: the kernels are other processes.
 OPTIONAL_IMPORTS = ("pyarrow", "rfc3987_syntax")
 START_TIMEOUT = 120  # seconds a kernel may take to answer
+NBCONVERT_TEMPLATES = Path(__file__).resolve().parent / "templates" / "nbconvert"
 
 
 @dataclass
@@ -169,7 +170,15 @@ def render_html(notebook: Path, target: Path, title: str) -> None:
     from nbconvert import HTMLExporter  # heavy (jinja2 templates, mistune): notebook workers only
 
     if not _EXPORTER:
-        _EXPORTER.append(HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True))
+        _EXPORTER.append(
+            HTMLExporter(
+                extra_template_basedirs=[str(NBCONVERT_TEMPLATES)],
+                template_name="peel",  # lab, offline: no require.js or MathJax from a CDN
+                exclude_input=True,
+                exclude_input_prompt=True,
+                exclude_output_prompt=True,
+            )
+        )
     nb = nbformat.read(notebook, as_version=4)
     nb.metadata["title"] = title
     body, _ = _EXPORTER[0].from_notebook_node(nb)
