@@ -53,3 +53,14 @@ def test_forked_kernels_are_fresh_warm_and_stop(tmp_path):
 def test_without_fork_the_batch_starts_kernels_itself(monkeypatch):
     monkeypatch.setenv(zygote.ENV_SWITCH, "0")
     assert not zygote.available()
+
+
+def test_a_server_that_cannot_start_leaves_workers_to_start_kernels(tmp_path):
+    server = zygote.Server("raise SystemExit('warm-up broken')")
+    try:
+        server.proc.wait(60)
+        assert zygote.failed_marker(server.path).exists() and not os.path.exists(server.path)
+        nbrun.lean_worker(server.path, wait=60)
+        assert nbrun._STATE["socket"] is None  # no wait until the deadline, no fork: kernels started as usual
+    finally:
+        server.close()

@@ -127,8 +127,9 @@ def lean_worker(socket_path: str | None = None, wait: float = 120) -> None:
         sys.modules.setdefault(name, None)
     _STATE["socket"] = None
     if socket_path:
+        failed = Path(socket_path).with_name("failed")  # lib.run.zygote.failed_marker
         deadline = time.monotonic() + wait
-        while not os.path.exists(socket_path) and time.monotonic() < deadline:
+        while not os.path.exists(socket_path) and not failed.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         _STATE["socket"] = socket_path if os.path.exists(socket_path) else None
 

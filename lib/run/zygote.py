@@ -240,5 +240,14 @@ def forked_kernel_manager(socket_path: str, log_path: str, kernel_name: str):
     return km
 
 
+def failed_marker(socket_path: str) -> Path:
+    """The file the server leaves when it cannot serve (the workers stop waiting for its socket)."""
+    return Path(socket_path).with_name("failed")
+
+
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")
+    try:
+        serve(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")
+    except BaseException:
+        failed_marker(sys.argv[1]).touch()
+        raise
