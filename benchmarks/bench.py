@@ -44,7 +44,7 @@ from lib.model import ReadError
 from lib.paths import ROOT, SEEDS
 from lib.readers import read_document
 from lib.run.listing import list_documents
-from lib.run.nbrun import Job, _execute
+from lib.run.nbrun import Job, execute
 from tests.fixtures import render_pdf, swap_force
 
 TARGETS = {"read_vs_floor": 2.0, "cold_s": 180.0, "speedup": 1.6, "warm_fraction": 0.1, "rss_mb": 1024.0}
@@ -164,7 +164,7 @@ def bare_notebook(folder: Path, rounds: int = BARE_ROUNDS) -> list[float]:
     nbformat.write(nb, path)
     seconds = []
     for i in range(rounds):
-        work, error, took = _execute(Job(f"bare-{i}", str(path), "A bare notebook", {"x": 2}), None)
+        work, error, took = execute(Job(f"bare-{i}", str(path), "A bare notebook", {"x": 2}), None)
         shutil.rmtree(work, ignore_errors=True)
         if error:
             raise RuntimeError(f"the bare notebook failed: {error}")

@@ -47,7 +47,7 @@ def template_path(template: str) -> Path:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# What a warm kernel imports: the templates' own imports, read from their code cells
+# What the fork server imports: the templates' own imports, read from their code cells
 # ---------------------------------------------------------------------------------------------------------
 
 
@@ -186,7 +186,7 @@ def render_html(notebook: Path, target: Path, title: str) -> None:
     target.write_text(body, encoding="utf-8")
 
 
-def _execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str | None, float]:
+def execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str | None, float]:
     """Execute one template in its own kernel and folder; returns (folder, error, seconds).
 
     The kernel is forked from the batch's warm server when there is one, else papermill starts it. The
@@ -283,7 +283,7 @@ def worker(args: tuple) -> dict:
     """One notebook of the batch, in a pool worker: executed (on a kernel forked from the batch's server), placed in
     ``out``, stored in the cache when it ran without error."""
     job, data, out, cache = args
-    work, error, seconds = _execute(job, data)
+    work, error, seconds = execute(job, data)
     try:
         place(work, out)
         if error is None and cache is not None and job.key:
