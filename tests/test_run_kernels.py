@@ -64,3 +64,30 @@ def test_a_server_that_cannot_start_leaves_workers_to_start_kernels(tmp_path):
         assert nbrun._STATE["socket"] is None  # no wait until the deadline, no fork: kernels started as usual
     finally:
         server.close()
+
+
+def test_forked_kernels_show_figures_as_images(tmp_path):
+    """pyplot imported by the server, before any shell: a forked kernel still shows a figure as a PNG."""
+    server = zygote.Server(nbrun.warm_code(["matplotlib.pyplot"]))
+    try:
+        assert server.wait_ready()
+        work = nbrun.new_workdir(None, "fig")
+        km = zygote.forked_kernel_manager(server.path, str(work / "kernel.log"), nbrun.KERNEL)
+        km.start_kernel(cwd=str(work / "notebooks"))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=60)
+            shown: list[dict] = []
+            kc.execute_interactive(
+                "import matplotlib.pyplot as plt\nfrom IPython.display import display\n"
+                "fig, ax = plt.subplots()\nax.plot([1, 2])\ndisplay(fig)\nplt.close(fig)",
+                timeout=60,
+                output_hook=lambda m: shown.append(m["content"].get("data", {})),
+            )
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        assert any("image/png" in data for data in shown), shown
+    finally:
+        server.close()

@@ -70,6 +70,11 @@ def _kernel_child(request: dict) -> None:
 
         app = IPKernelApp.instance()
         app.initialize(["-f", request["connection_file"]])
+        if "matplotlib_inline.backend_inline" in sys.modules:
+            # The server imported pyplot before any shell existed, so the inline backend could not hook into
+            # one: hook it into this kernel's shell, as a pyplot imported in the kernel would (figures shown
+            # as PNG, closed after each cell).
+            app.shell.enable_matplotlib("inline")
         app.start()
         code = 0
     except BaseException:  # noqa: BLE001  a kernel that cannot start: said in its log, the manager sees it die
