@@ -141,6 +141,11 @@ def assert_no_live_markup(reports: Path) -> list[str]:
         ]
         # Interactive tables carry their cells as data inside a script: the payload may stand there only escaped.
         live += [f"{page.name}: <script>{m.group(0)}" for s in parsed.scripts for m in LIVE_IN_SCRIPT.finditer(s)]
+        live += [  # offline: nothing fetched from a network (no CDN scripts or styles)
+            f"{page.name}: <{tag} {attrs.get('src') or attrs.get('href')}>"
+            for tag, attrs in parsed.tags
+            if tag in ("script", "link", "img") and "://" in (attrs.get("src") or attrs.get("href") or "")
+        ]
         if "PWNED_LINK" in " ".join(parsed.text):
             shown.append(page.name)
     assert not live, "live markup from a document:\n" + "\n".join(live)
