@@ -59,7 +59,7 @@ report: $(STAMP)
 	$(BIN)/python -m lib report "$(REPORT)" --out "$(OUT)"
 
 bench: $(STAMP)
-	$(BIN)/python -m lib.bench --out "$(OUT)/bench"
+	$(BIN)/python -m benchmarks.bench --out "$(OUT)/bench"
 
 clean:
 	rm -rf $(OUT)/data $(OUT)/notebooks $(OUT)/reports $(OUT)/run.log $(OUT)/current $(OUT)/.runs $(OUT)/.cache $(OUT)/bench

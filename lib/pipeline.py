@@ -6,6 +6,7 @@ import hashlib
 import traceback
 from pathlib import Path
 
+from . import tables as T
 from .classify import classify
 from .extract import extract_all
 from .model import ReadError
@@ -67,3 +68,12 @@ def process_document(path: str | Path, doc_id: str) -> dict:
             row["sha256"] = ""
     result["document"] = row
     return result
+
+
+def build_tables(results: list[dict]) -> dict:
+    """The tidy tables from per-document results (``process_document``'s), in document order; keys of a row
+    that are not the contract's columns are dropped."""
+    out = {"documents": T.frame("documents", [r["document"] for r in results])}
+    for name in TABLES:
+        out[name] = T.frame(name, [row for r in results for row in r[name]])
+    return out

@@ -23,8 +23,8 @@ _session: dict[str, Path] = {}
 def seed_outputs() -> Path:
     """An output folder with the tables of ``seeds/`` (no notebooks), built once; ``$PEEL_OUT`` points at it."""
     if "out" not in _session:
-        from lib.batch import run
         from lib.paths import SEEDS
+        from lib.run.batch import run
 
         out = Path(tempfile.mkdtemp(prefix="peel-seed-outputs-"))
         with contextlib.redirect_stdout(io.StringIO()):
@@ -61,3 +61,16 @@ def pytest_collection_modifyitems(session, config, items):
 def pytest_unconfigure(config):
     if "out" in _session:
         shutil.rmtree(_session.pop("out"), ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def batch(seed_out: Path, tmp_path_factory) -> dict:
+    """The notebook batch over the seeds' tables, as ``make run`` runs it (a run folder inside an output
+    folder): ``run_all`` executes every template (warm kernels, two workers) and writes the front page."""
+    from lib.run.notebooks import run_all
+
+    root = tmp_path_factory.mktemp("batch")
+    shutil.copytree(seed_out / "data", root / "data")
+    out = root / ".runs" / "first"
+    failures = run_all(root / "data", out, jobs=2)
+    return {"root": root, "out": out, "failures": failures}

@@ -92,7 +92,7 @@ def _hashes(folder: Path) -> dict[str, str]:
 
 
 def test_run_over_seeds_and_bad_files(tmp_path, bad, capfd):
-    from lib.batch import run
+    from lib.run.batch import run
 
     docs = tmp_path / "docs"
     shutil.copytree(SEEDS, docs)

@@ -11,9 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import batch
 from lib import tables as T
 from lib.paths import SEEDS
+from lib.pipeline import TABLES
+from lib.run import batch, listing, workers
+from lib.run import cache as doc_cache
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,7 +31,7 @@ def fake_process(path, doc_id):
     path = Path(path)
     CALLS.append(path.name)
     body = path.read_bytes()
-    result = {name: [] for name in batch.TABLES}
+    result = {name: [] for name in TABLES}
     result["traceback"] = None
     row = {"doc_id": doc_id, "source": path.name, "status": "ok", "error": "", "format": "text", "pages": 1}
     if body.startswith(b"UNREADABLE"):  # a property of the bytes (a ReadError in the real pipeline)
@@ -59,7 +61,7 @@ def fake_process(path, doc_id):
 @pytest.fixture
 def fake(monkeypatch):
     CALLS.clear()
-    monkeypatch.setattr(batch, "process_document", fake_process)
+    monkeypatch.setattr(workers, "process_document", fake_process)
     monkeypatch.delenv("REBUILD", raising=False)
     monkeypatch.delenv("DASK_SCHEDULER", raising=False)
     return CALLS
@@ -79,7 +81,7 @@ def corpus(folder: Path, files: dict[str, bytes]) -> Path:
 
 def test_doc_ids_unique_and_readable(tmp_path):
     paths = [tmp_path / "a.pdf", tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "x" / "a.pdf"]
-    ids = batch.doc_ids(paths)
+    ids = listing.doc_ids(paths)
     assert ids == ["a-pdf", "a-txt", "b", "a-pdf-2"]
     assert len(set(ids)) == len(ids)
 
@@ -88,7 +90,7 @@ def test_list_documents_skips_hidden_and_manifests(tmp_path):
     corpus(
         tmp_path, {"a.txt": b"x", ".hidden.txt": b"x", "manifest.csv": b"x", "sub/b.txt": b"x", ".cache/c.json": b"{}"}
     )
-    assert [p.relative_to(tmp_path).as_posix() for p in batch.list_documents(tmp_path)] == ["a.txt", "sub/b.txt"]
+    assert [p.relative_to(tmp_path).as_posix() for p in listing.list_documents(tmp_path)] == ["a.txt", "sub/b.txt"]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -104,7 +106,7 @@ def test_unchanged_documents_are_not_read_again(tmp_path, fake):
     fake.clear()
     second = batch.extract_corpus(seeds, cache)
     assert fake == [] and all(r["cached"] for r in second)
-    for name in ("documents", *batch.TABLES):
+    for name in ("documents", *TABLES):
         pd.testing.assert_frame_equal(batch.build_tables(first)[name], batch.build_tables(second)[name])
     # one entry a document, no temporary file left behind
     assert len(list(cache.glob("*.json"))) == 2 and not list(cache.glob("*.tmp")) and not list(cache.glob(".*"))
@@ -171,7 +173,9 @@ def test_extractor_version_is_part_of_the_key(tmp_path, fake, monkeypatch):
     seeds = corpus(tmp_path / "in", {"a.txt": b"alpha"})
     cache = tmp_path / "cache"
     batch.extract_corpus(seeds, cache)
-    monkeypatch.setattr(batch, "EXTRACTOR_VERSION", batch.EXTRACTOR_VERSION + "-next")
+    version = batch.EXTRACTOR_VERSION + "-next"
+    for module in (batch, doc_cache, workers):  # the key, the workers' stamp, the batch's comparison
+        monkeypatch.setattr(module, "EXTRACTOR_VERSION", version)
     fake.clear()
     batch.extract_corpus(seeds, cache)
     assert fake == ["a.txt"]
@@ -191,7 +195,7 @@ def test_unreadable_file_is_a_failed_row_not_a_cache_entry(tmp_path, monkeypatch
         return real(path, *args, **kwargs)
 
     real_read = pathlib.Path.read_bytes
-    monkeypatch.setattr(batch, "open", refuse, raising=False)
+    monkeypatch.setattr(doc_cache, "open", refuse, raising=False)
     monkeypatch.setattr(
         pathlib.Path, "read_bytes", lambda self: refuse(self) if self.name == "a.txt" else real_read(self)
     )
@@ -208,7 +212,7 @@ def test_chunks_cover_every_task_once_largest_first(tmp_path):
     files = {f"d{i:03}.txt": b"x" * (1 + (i * 37) % 500) for i in range(200)}
     corpus(tmp_path, files)
     todo = [(i, str(tmp_path / name), name, None, name) for i, name in enumerate(sorted(files))]
-    chunks = batch._chunks(todo, 2)
+    chunks = workers.chunks(todo, 2)
     flat = [t for c in chunks for t in c]
     assert sorted(flat) == sorted(todo)
     assert 2 < len(chunks) < 200  # small documents share a task
@@ -223,8 +227,8 @@ def pool_run(seeds: Path, cache: Path, jobs: int) -> list[dict]:
     import sys
 
     script = (
-        "import json, sys; from pathlib import Path; from lib import batch; import tests.test_batch as t; "
-        "batch.process_document = t.fake_process; "
+        "import json, sys; from pathlib import Path; from lib.run import batch, workers; "
+        "import tests.test_batch as t; workers.process_document = t.fake_process; "
         "print(json.dumps(batch.extract_corpus(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]))))"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"DASK_SCHEDULER", "REBUILD"}}
@@ -245,7 +249,7 @@ def test_pool_gives_the_same_results_in_document_order(tmp_path, fake):
     one = batch.extract_corpus(seeds, tmp_path / "c1", jobs=1)
     two = pool_run(seeds, tmp_path / "c2", jobs=2)
     assert [r["document"]["doc_id"] for r in two] == [r["document"]["doc_id"] for r in one]
-    for name in ("documents", *batch.TABLES):
+    for name in ("documents", *TABLES):
         pd.testing.assert_frame_equal(batch.build_tables(one)[name], batch.build_tables(two)[name])
     assert len(list((tmp_path / "c2").glob("*.json"))) == 60
 
@@ -309,7 +313,7 @@ def test_dask_local_cluster_gives_identical_tables(real_corpus, local_tables, cl
     results = batch.extract_corpus(real_corpus, tmp_path / "cache", scheduler=cluster.scheduler_address)
     assert not any(r["cached"] for r in results)
     assert_same_tables(batch.build_tables(results), local_tables)
-    assert len(local_tables["documents"]) == len(batch.list_documents(real_corpus))
+    assert len(local_tables["documents"]) == len(listing.list_documents(real_corpus))
     # the cache filled from the cluster's results serves the next local run
     again = batch.extract_corpus(real_corpus, tmp_path / "cache", jobs=1)
     cached = [r["cached"] for r in again]
@@ -333,7 +337,7 @@ def test_dask_scheduler_from_the_environment(real_corpus, local_tables, cluster,
     with Client(cluster.scheduler_address) as client, get_task_stream(client) as stream:
         status = batch.run(real_corpus, tmp_path / "out", jobs=1, notebooks=False)
     assert status in (0, 1)
-    assert any(task["key"].startswith("_work") for task in stream.data)  # the extraction ran on the workers
+    assert any(task["key"].startswith("work-") for task in stream.data)  # the extraction ran on the workers
     for name in T.COLUMNS:
         pd.testing.assert_frame_equal(
             T.read(tmp_path / "out" / "data", name), _roundtrip(local_tables[name], name, tmp_path), obj=name

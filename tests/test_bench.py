@@ -1,4 +1,4 @@
-"""Smoke test of ``python -m lib.bench`` on a tiny corpus (3 forces): the JSON it writes and sane values.
+"""Smoke test of ``python -m benchmarks.bench`` on a tiny corpus (3 forces): the JSON it writes and sane values.
 No timing assertions: speed is what ``make bench`` measures on the whole corpus."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ KEYS = {
 def figures(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     proc = subprocess.run(
-        [sys.executable, "-m", "lib.bench", "--out", str(out), "--forces", "3", "--no-notebooks"],
+        [sys.executable, "-m", "benchmarks.bench", "--out", str(out), "--forces", "3", "--no-notebooks"],
         cwd=ROOT,
         capture_output=True,
         text=True,

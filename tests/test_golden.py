@@ -353,7 +353,7 @@ def test_checks_pass_on_the_seeds(results):
 
 # ---------------------------------------------------------------- privacy
 def test_personal_email_is_redacted_in_every_output(tmp_path):
-    from lib.batch import run
+    from lib.run.batch import run
 
     out = tmp_path / "out"
     assert run(SEEDS, out, jobs=1, notebooks=False) == 0
@@ -524,7 +524,7 @@ def test_judgments_from_an_efficiency_report(tmp_path):
 
 
 def test_a_missing_grade_fails_loudly_with_the_pattern(tmp_path, capsys):
-    from lib.batch import run
+    from lib.run.batch import run
 
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -4,30 +4,17 @@ the cache, failures reported by name, the one-document report; nbval snapshots i
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pytest
 
-from lib import notebooks as nbk
-from lib import tables as T
 from lib.analysis import corpus, selection
-from lib.paths import NOTEBOOKS, SEEDS
+from lib.paths import NOTEBOOKS
 
 NBVAL = Path(__file__).resolve().parent / "nbval"
 TEMPLATES = ["00-inventory-corpus", "10-extract-report", "20-profile-force", "30-compare-forces"]
-
-
-@pytest.fixture(scope="session")
-def batch(seed_out: Path, tmp_path_factory) -> dict:
-    """run_all over the seeds' tables, as ``make run`` calls it (a run folder inside an output folder)."""
-    root = tmp_path_factory.mktemp("batch")
-    shutil.copytree(seed_out / "data", root / "data")
-    out = root / ".runs" / "first"
-    failures = nbk.run_all(root / "data", out, jobs=2)
-    return {"root": root, "out": out, "failures": failures}
 
 
 def outputs(path: Path) -> list[dict]:
@@ -95,63 +82,14 @@ def test_comparison_checks_england_and_wales_figures(batch):
     assert len(table) > 0 and set(table["verdict"]) <= {"agrees", "rounding", "disagrees"}
 
 
-def test_unchanged_inputs_come_from_the_cache(batch, capsys):
-    out = batch["root"] / ".runs" / "second"
-    assert nbk.run_all(batch["root"] / "data", out, jobs=2) == 0
-    assert "4 notebooks (4 unchanged, from the cache), 0 failed" in capsys.readouterr().out
-    first = (batch["out"] / "reports" / "30-compare-forces.html").read_bytes()
-    assert (out / "reports" / "30-compare-forces.html").read_bytes() == first
-
-
-def test_cache_key_follows_the_rows_a_notebook_reads(seed_out, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(seed_out / "data", data)
-    before = {j.name: j.key for j in nbk.plan(data)[0]}
-    t = corpus.load(data)
-    j = t["judgments"]
-    j.loc[j["force"] == "Gwent Police", "grade"] = "Inadequate"
-    T.write({"judgments": j}, data)
-    after = {j.name: j.key for j in nbk.plan(data)[0]}
-    assert after["20-profile-force-gwent-police"] != before["20-profile-force-gwent-police"]
-    assert after["20-profile-force-dyfed-powys-police"] == before["20-profile-force-dyfed-powys-police"]
-    assert after["30-compare-forces"] != before["30-compare-forces"]
-
-
-def test_a_failing_notebook_is_reported_and_the_others_run(seed_out, tmp_path, capsys):
-    data = tmp_path / "data"
-    shutil.copytree(seed_out / "data", data)
-    docs = corpus.load(data)["documents"]
-    docs.loc[0, ["status", "error"]] = ["failed", None]  # a failure without a reason: the inventory's assertion fails
-    T.write({"documents": docs}, data)
-    out = tmp_path / ".runs" / "x"
-    assert nbk.run_all(data, out, jobs=2, forces="Heddlu Gwent") == 1
-    err = capsys.readouterr().err
-    assert "FAILED  00-inventory-corpus: cell" in err and "a failed document without a reason" in err
-    assert (out / "reports" / "30-compare-forces.html").exists()
-    assert (out / "reports" / "20-profile-force-gwent-police.html").exists()
-    assert "FAILED" in (out / "reports" / "index.html").read_text(encoding="utf-8")
-    assert nbk.run_all(data, tmp_path / ".runs" / "y", jobs=1, forces="Atlantis Police") == 1
-
-
-def test_report_command_renders_one_document(tmp_path):
-    from lib.__main__ import main
-
-    seed = sorted(SEEDS.glob("002_*"))[0]
-    assert main(["report", str(seed), "--out", str(tmp_path)]) == 0
-    name = f"10-extract-report-{selection.slug(seed.stem)}"
-    text = text_of(tmp_path / "notebooks" / f"{name}.ipynb")
-    assert "peel_report, Gwent Police, 2017" in text
-    assert "Protecting vulnerable people" in text and ", line " in text  # values quoted with their lines
-    assert (tmp_path / "reports" / f"{name}.html").exists()
-    assert (tmp_path / "reports" / "tables" / seed.stem / "judgments.csv").exists()
-    assert main(["report", str(tmp_path / "missing.pdf"), "--out", str(tmp_path)]) == 2
-
-
 def test_report_on_a_pdf_boxes_the_values(tmp_path):
     from fixtures import render_pdf
 
+    from lib.__main__ import main
+    from lib.paths import SEEDS
+
     pdf = render_pdf(sorted(SEEDS.glob("002_*"))[0], tmp_path / "gwent-2017.pdf")
-    assert nbk.report(pdf, tmp_path / "out") == 0
+    assert main(["report", str(pdf), "--out", str(tmp_path / "out")]) == 0
     path = tmp_path / "out" / "notebooks" / "10-extract-report-gwent-2017.ipynb"
     assert "page(s); the first" in text_of(path)
     assert sum("image/png" in o.get("data", {}) for o in outputs(path)) >= 1

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from lib.batch import run
 from lib.paths import ROOT, SEEDS
+from lib.run.batch import run
 
 
 def _hashes(folder: Path) -> dict[str, str]:

@@ -284,7 +284,7 @@ def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, forc
 
 def findings_chart(table: pd.DataFrame, title: str, source: str = SOURCE) -> plt.Figure | None:
     """Areas for improvement per area and year (``table``: area label × year counts, as from
-    ``lib.notebooks.findings_by_area``)."""
+    ``findings.findings_by_area``)."""
     if table.empty:
         return None
     years = list(table.columns)

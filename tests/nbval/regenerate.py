@@ -15,8 +15,8 @@ from pathlib import Path
 import nbformat
 import papermill as pm
 
-from lib.batch import run
 from lib.paths import NOTEBOOKS, SEEDS
+from lib.run.batch import run
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = ["00-inventory-corpus", "10-extract-report", "20-profile-force", "30-compare-forces"]

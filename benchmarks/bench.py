@@ -1,17 +1,19 @@
-"""Benchmark on a synthetic corpus of the 43 forces: ``python -m lib.bench --out outputs/bench``.
+"""Benchmark on a synthetic corpus of the 43 forces: ``python -m benchmarks.bench --out outputs/bench``
+(``make bench``; from the repository root, which holds ``lib`` and ``tests``).
 
 The corpus: every seed with each force's name put in (``swap_force``), as text or rendered to PDF in one or
 two columns (``render_pdf``), the format turning round by force and seed: 43 x 5 seeds = 215 documents. The
-fixture builders are the tests' own (tests/fixtures.py); minimal stand-ins are used only when the tests
-folder is not there (an installed copy of the package).
+fixture builders are the tests' own (``tests/fixtures.py``).
 
 Then, all on the same corpus:
 
+0. the notebook floor: a bare parameterised notebook (one parameter, nothing else) through the batch's own
+   runner and kernel (``lib.run.nbrun``), the median of BARE_ROUNDS;
 1. reading: pypdfium2 bare text extraction over every PDF (the floor) against the pipeline's reader
    (``lib.readers.read_document``) over the same PDFs, one process each, pages a second;
-2. ``lib.batch.run`` cold (empty cache, empty output) with JOBS=1, then with JOBS=2, each in a fresh
+2. ``lib.run.batch.run`` cold (empty cache, empty output) with JOBS=1, then with JOBS=2, each in a fresh
    process as ``make run`` would start it; then again with nothing changed (warm);
-3. ``lib.batch.run`` (tables only) with a ``distributed.LocalCluster`` as DASK_SCHEDULER, and its tables
+3. ``lib.run.batch.run`` (tables only) with a ``distributed.LocalCluster`` as DASK_SCHEDULER, and its tables
    compared with the local run's.
 
 Each run's process tree (the run, its workers, papermill's kernels, the Dask cluster) is sampled 20 times a
@@ -22,20 +24,37 @@ Prints a table and writes ``OUT/bench.json`` and ``OUT/bench.txt``.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import redirect_stdout
 from pathlib import Path
 
-from .paths import ROOT, SEEDS
+import nbformat
+import psutil  # comes with distributed: the process tree's memory
+
+from lib import forces
+from lib import tables as T
+from lib.model import ReadError
+from lib.paths import ROOT, SEEDS
+from lib.readers import read_document
+from lib.run import batch
+from lib.run.listing import list_documents
+from lib.run.nbrun import Job, _execute
+from tests.fixtures import render_pdf, swap_force
 
 TARGETS = {"read_vs_floor": 2.0, "cold_s": 180.0, "speedup": 1.6, "warm_fraction": 0.1, "rss_mb": 1024.0}
 READ_ROUNDS = 3  # the reading measure is taken this many times, in turn with the floor
+BARE_ROUNDS = 5  # the bare notebook is run this many times; the median counts
+NOTEBOOK_FACTOR = 3.0  # target: the notebook stage within this many bare notebooks per notebook per worker
 KINDS = ("text", "pdf", "pdf2")  # the format of a document turns round by force and seed
 
 
@@ -44,65 +63,8 @@ KINDS = ("text", "pdf", "pdf2")  # the format of a document turns round by force
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _fixtures():
-    """tests/fixtures.py (render_pdf, swap_force), loaded by path so the bench runs from any folder."""
-    import importlib.util
-
-    path = ROOT / "tests" / "fixtures.py"
-    if path.exists():
-        spec = importlib.util.spec_from_file_location("peel_bench_fixtures", path)
-        module = importlib.util.module_from_spec(spec)
-        try:
-            spec.loader.exec_module(module)
-            return module.render_pdf, module.swap_force
-        except Exception:  # noqa: BLE001  a fixture module mid-edit: fall back to the stand-ins
-            pass
-    return _render_pdf_minimal, _swap_force_minimal
-
-
-def _swap_force_minimal(seed_path, out_path, old, new):
-    """Stand-in for tests.fixtures.swap_force: every name of force ``old`` replaced by ``new``'s full name."""
-    import re
-
-    from . import forces
-
-    row = next(r for r in forces.forces() if r["force"] == forces.canonical(old))
-    names = sorted({row["force"], row["short"], *[a for a in row["aliases"].split("|") if a]}, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\-", r"[-\s–]") for n in names) + r")(?![\w-])", re.I
-    )
-    text = Path(seed_path).read_text(encoding="utf-8")
-    Path(out_path).write_text(pattern.sub(forces.canonical(new), text), encoding="utf-8")
-    return Path(out_path)
-
-
-def _render_pdf_minimal(seed_path, out_path, columns=1):
-    """Stand-in for tests.fixtures.render_pdf: one paragraph a line, in one or two columns (reportlab)."""
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
-
-    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5)
-    margin, gutter = 56, 24
-    w, h = A4
-    fw = (w - 2 * margin - (columns - 1) * gutter) / columns
-    frames = [Frame(margin + i * (fw + gutter), margin, fw, h - 2 * margin, id=f"c{i}") for i in range(columns)]
-    story = [
-        Paragraph(escape(line), style) if line.strip() else Spacer(1, 6)
-        for line in Path(seed_path).read_text(encoding="utf-8").split("\n")
-    ]
-    doc = BaseDocTemplate(str(out_path), pagesize=A4)
-    doc.addPageTemplates([PageTemplate(id="body", frames=frames)])
-    doc.build(story)
-    return Path(out_path)
-
-
 def seed_force(seed: Path) -> str | None:
     """The force a seed is about: the one it names most."""
-    from . import forces
-
     counts = forces.mentions(seed.read_text(encoding="utf-8", errors="replace"))
     return counts.most_common(1)[0][0] if counts else None
 
@@ -113,7 +75,6 @@ def _slug(name: str) -> str:
 
 def _make(task: tuple) -> tuple[str, str]:
     seed, folder, old, new, kind = task
-    render_pdf, swap_force = _fixtures()
     folder = Path(folder)
     stem = f"{Path(seed).stem}-{_slug(new)}"
     text = folder / f"{stem}.txt"
@@ -133,10 +94,6 @@ def _make(task: tuple) -> tuple[str, str]:
 
 def build_corpus(folder: Path, n_forces: int = 43, seeds: Path = SEEDS, jobs: int = 2) -> dict[str, str]:
     """Write the synthetic corpus into ``folder`` (one sub-folder a force); returns {file name: kind}."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from . import forces
-    from .batch import list_documents
 
     seed_files = list_documents(Path(seeds))
     owners = {s: seed_force(s) for s in seed_files}
@@ -158,7 +115,7 @@ def build_corpus(folder: Path, n_forces: int = 43, seeds: Path = SEEDS, jobs: in
 
 def floor_read(pdfs: list[Path]) -> tuple[int, float]:
     """Bare pypdfium2 text extraction of every page: (pages, seconds)."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # the floor itself: imported where it is measured
 
     pages, t0 = 0, time.perf_counter()
     for path in pdfs:
@@ -178,9 +135,6 @@ def floor_read(pdfs: list[Path]) -> tuple[int, float]:
 
 def pipeline_read(pdfs: list[Path]) -> tuple[int, float]:
     """The pipeline's reader (``read_document``: text, columns, tables, redaction) on the same PDFs."""
-    from .model import ReadError
-    from .readers import read_document
-
     pages, t0 = 0, time.perf_counter()
     for path in pdfs:
         try:
@@ -191,9 +145,6 @@ def pipeline_read(pdfs: list[Path]) -> tuple[int, float]:
 
 
 def count_pages(paths: list[Path]) -> int:
-    from .model import ReadError
-    from .readers import read_document
-
     total = 0
     for path in paths:
         try:
@@ -204,17 +155,35 @@ def count_pages(paths: list[Path]) -> int:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# One run in its own process (``python -m lib.bench _child SPEC``), watched from here
+# The notebook floor: a bare parameterised notebook through the batch's runner and kernel
+# ---------------------------------------------------------------------------------------------------------
+
+
+def bare_notebook(folder: Path, rounds: int = BARE_ROUNDS) -> list[float]:
+    """Seconds of each of ``rounds`` runs of a bare notebook (a parameters cell, nothing else): kernel start,
+    parameters, execution, HTML rendering, shutdown; as ``lib.run.nbrun`` runs every notebook."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = Path(folder) / "bare.ipynb"
+    nbformat.write(nb, path)
+    seconds = []
+    for i in range(rounds):
+        work, error, took = _execute(Job(f"bare-{i}", str(path), "A bare notebook", {"x": 2}), None)
+        shutil.rmtree(work, ignore_errors=True)
+        if error:
+            raise RuntimeError(f"the bare notebook failed: {error}")
+        seconds.append(took)
+    return seconds
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One run in its own process (``python -m benchmarks.bench _child SPEC``), watched from here
 # ---------------------------------------------------------------------------------------------------------
 
 
 def _child(spec: dict) -> dict:
-    """Inside the child: ``lib.batch.run`` with its two stages timed; returns the figures as a dict."""
-    import resource
-
+    """Inside the child: ``lib.run.batch.run`` with its two stages timed; returns the figures as a dict."""
     t_start = time.perf_counter()
-    from . import batch
-
     stages: dict = {"extract_s": 0.0, "notebooks_s": 0.0, "docs": []}
     extract = batch.extract_corpus
 
@@ -235,30 +204,25 @@ def _child(spec: dict) -> dict:
         ]
         return results
 
-    def timed_run_all(*args, **kwargs):
+    execute_batch = batch.execute_batch
+
+    def timed_execute_batch(*args, **kwargs):
         t0, stages["notebooks_window"] = time.perf_counter(), [time.time()]
-        failed = run_all(*args, **kwargs)
+        result = execute_batch(*args, **kwargs)
         stages["notebooks_s"] += time.perf_counter() - t0
         stages["notebooks_window"].append(time.time())
-        return failed
+        return result
 
     batch.extract_corpus = timed_extract
-    if spec["notebooks"]:  # imported here as run() would, only when notebooks run
-        from . import notebooks as nb
-
-        run_all = nb.run_all
-        nb.run_all = timed_run_all
+    batch.execute_batch = timed_execute_batch
     cluster = None
     if spec.get("dask"):
-        from distributed import LocalCluster
+        from distributed import LocalCluster  # heavy: only for the Dask measure
 
         t0 = time.perf_counter()
         cluster = LocalCluster(n_workers=spec["jobs"], threads_per_worker=1, processes=True, dashboard_address=None)
         os.environ["DASK_SCHEDULER"] = cluster.scheduler_address
         stages["cluster_start_s"] = time.perf_counter() - t0
-    import io
-    from contextlib import redirect_stdout
-
     log = io.StringIO()
     t0 = time.perf_counter()
     with redirect_stdout(log):  # the per-document lines of run(): not the bench's output
@@ -283,8 +247,6 @@ def _child(spec: dict) -> dict:
 def _tree_memory(proc) -> tuple[int, int]:
     """(sum of RSS, sum of PSS) over a process and all its descendants. RSS counts pages shared between
     processes (libraries, fork's copy-on-write) once per process; PSS shares them out, so it adds up."""
-    import psutil
-
     rss = pss = 0
     try:
         procs = [proc] + proc.children(recursive=True)
@@ -307,21 +269,16 @@ def _tree_memory(proc) -> tuple[int, int]:
 
 def run_child(spec: dict, env: dict | None = None) -> dict:
     """Start one run in a fresh interpreter; its wall time (interpreter start to exit) and tree peak RSS."""
-    cmd = [sys.executable, "-m", "lib.bench", "_child", json.dumps(spec)]
+    cmd = [sys.executable, "-m", "benchmarks.bench", "_child", json.dumps(spec)]
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT), env={**os.environ, **(env or {})}
     )
     samples: list[tuple[float, int, int]] = []
-    try:
-        import psutil
-
-        watched = psutil.Process(proc.pid)
-        while proc.poll() is None:
-            samples.append((time.time(), *_tree_memory(watched)))
-            time.sleep(0.05)
-    except ImportError:
-        pass
+    watched = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        samples.append((time.time(), *_tree_memory(watched)))
+        time.sleep(0.05)
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
     lines = [line for line in out.splitlines() if line.startswith("{")]
@@ -356,9 +313,7 @@ def run_child(spec: dict, env: dict | None = None) -> dict:
 
 def same_tables(a: Path, b: Path) -> tuple[bool, list[str]]:
     """Whether two output folders hold the same tables (every table of the contract, values and types)."""
-    import pandas as pd
-
-    from . import tables as T
+    import pandas as pd  # heavy: only to compare tables
 
     differ = []
     for name in T.COLUMNS:
@@ -417,8 +372,6 @@ def bench(
     corpus = work / "corpus"
     load_start = [round(x, 2) for x in os.getloadavg()]
     try:
-        from .batch import list_documents
-
         t0 = time.perf_counter()
         shutil.rmtree(corpus, ignore_errors=True)
         kinds = build_corpus(corpus, n_forces=n_forces, jobs=jobs)
@@ -444,6 +397,10 @@ def bench(
             f"reading {floor[0]} PDF pages: pypdfium2 floor {floor[1]:.2f} s, pipeline {read[1]:.2f} s "
             f"(fastest of {READ_ROUNDS}); {text_read[0]} text pages {text_read[1]:.2f} s"
         )
+
+        bare = bare_notebook(work)
+        bare_s = statistics.median(bare)
+        log(f"bare notebook: median {bare_s:.2f} s of {len(bare)} ({', '.join(f'{b:.2f}' for b in bare)})")
 
         runs = {}
         for label, spec in (
@@ -496,6 +453,10 @@ def bench(
             "cold_s_jobs1": round(runs["cold_jobs1"]["wall_s"], 2),
             "cold_s_jobs2": round(cold["wall_s"], 2),
             "warm_s": round(runs["warm"]["wall_s"], 2),
+            "bare_notebook_s": round(bare_s, 3),
+            "bare_notebook_rounds_s": [round(b, 3) for b in bare],
+            "notebook_stage_s_jobs2": round(cold["notebooks_s"], 2),
+            "notebook_stage_target_s": round(NOTEBOOK_FACTOR * len(nb_seconds) * bare_s / jobs, 2),
             "speedup_jobs2": round(runs["cold_jobs1"]["wall_s"] / cold["wall_s"], 2),
             # the batch's own runs (the Dask cluster's processes are the cluster's, reported apart)
             "peak_rss_mb": round(max(r["tree_peak_rss_mb"] for label, r in runs.items() if label != "dask"), 1),
@@ -572,6 +533,8 @@ def targets(r: dict) -> dict:
         "warm_under_tenth_of_cold": r["warm_s"] < t["warm_fraction"] * r["cold_s_jobs2"],
         "peak_rss_under_1_gib": r["peak_rss_mb"] < t["rss_mb"],
         "dask_identical": bool(r["dask_identical"]),
+        "notebook_stage_within_3x_bare": r["notebooks"] == 0
+        or r["notebook_stage_s_jobs2"] <= r["notebook_stage_target_s"],
     }
 
 
@@ -619,6 +582,13 @@ def table(r: dict) -> str:
             "identical",
             mark(ok["dask_identical"]),
         ),
+        (
+            f"notebook stage, JOBS={r['jobs']}",
+            f"{r['notebook_stage_s_jobs2']:.1f} s",
+            f"<= {r['notebook_stage_target_s']:.1f} s (3 x {r['notebooks']} x bare / jobs)",
+            mark(ok["notebook_stage_within_3x_bare"]),
+        ),
+        ("bare notebook (floor)", f"{r['bare_notebook_s']:.2f} s", f"median of {len(r['bare_notebook_rounds_s'])}", ""),
         ("extraction per document", f"{fmt(e['mean'], '.3f')} s mean", f"max {fmt(e['max'], '.2f')} s", ""),
         ("papermill per notebook", f"{fmt(n['mean'], '.2f')} s mean", f"max {fmt(n['max'], '.2f')} s", ""),
     ]
@@ -663,7 +633,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["_child"]:
         print(json.dumps(_child(json.loads(argv[1]))))
         return 0
-    parser = argparse.ArgumentParser(prog="python -m lib.bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench", help="where bench.json goes")
     parser.add_argument("--forces", type=int, default=43, help="how many forces (default: all 43)")
     parser.add_argument("--jobs", type=int, default=2, help="workers of the parallel run (default: 2)")

@@ -1,0 +1,78 @@
+"""The data dictionary of ``OUT/data/``, in one place: the Excel workbook's dictionary sheet and the front page
+read it; README's "Data dictionary" says the same in prose. A column the tables gain (``cycle``, ``status``)
+is described here once and shown wherever the tables hold it."""
+
+from __future__ import annotations
+
+TABLE_DESCRIPTIONS: dict[str, str] = {
+    "documents": "one row per file of the run, read or not",
+    "judgments": "one row per graded area per report",
+    "indicators": "one row per figure per period per report",
+    "findings": "one row per area for improvement, cause of concern or recommendation",
+    "pcc_actions": "one row per action of a Commissioner's response",
+    "checks": "the documents' checks of themselves",
+}
+
+_SHARED = {
+    "doc_id": "id of the document in every table: the file name without suffix (suffix added when two files "
+    "share a stem)",
+    "force": "canonical name of the force the document is about (lib/data/forces.csv)",
+    "year": "year of the inspection (PEEL reports) or of the document",
+    "pillar": "effectiveness, efficiency, legitimacy, integrated (PEEL reports only)",
+    "cycle": "the inspection cycle as printed (for example 2021/22, 2023–25); year is its first year",
+    "page": "1-based position in the document (not the number printed on the page) where the value is printed",
+    "evidence": "the sentence, table row or lines as printed, where the value came from",
+}
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "documents": {
+        "source": "file name",
+        "format": "pdf, text, markdown, email (and the formats the readers add: html, docx)",
+        "doc_type": "peel_report, pcc_response, pcc_bulletin, unknown (readable, but not a document we know)",
+        "inspectorate": "HMIC or HMICFRS; empty for a Commissioner's document",
+        "title": "as printed, or composed from type, pillar, year and force when the document has no title page",
+        "published": "ISO date (or year-month) printed near the start, empty when none",
+        "pages": "pages read",
+        "sha256": "hash of the file's bytes (the cache key)",
+        "status": "ok or failed",
+        "error": "one line a person understands, empty when ok",
+    },
+    "judgments": {
+        "area": "the graded area's key (overall, preventing_crime, investigating_crime, protecting_vulnerable, …; "
+        "lib/extract/areas.py)",
+        "area_label": "the question or heading as printed",
+        "grade": "Outstanding, Good, Adequate, Requires improvement, Inadequate, Ungraded",
+        "grade_score": "on the report's own scale, highest best: four-point 4–1, five-point 5–1; empty when ungraded",
+        "last_inspected": "the year a carried-over grade was given, empty otherwise",
+        "scale": "four_point (2014–2019) or five_point (2021/22 on): never join grade_score across a change of scale",
+    },
+    "indicators": {
+        "indicator": "snake_case key, stable across reports of a family; figures found only by the generic "
+        "comparison rule start with compared_",
+        "label": "as printed (table row, panel label) or a short description",
+        "period": "for example 12 months to 30 June 2015",
+        "unit": "for example per 1,000 population, outcomes, percent change",
+        "value": "the force's figure; changes carry their sign",
+        "england_wales": "the England and Wales (or national) figure printed beside it; empty when none",
+    },
+    "findings": {
+        "area": "the area whose section the item is in (keys as in judgments)",
+        "kind": "area_for_improvement, cause_of_concern, recommendation",
+        "text": "the whole item; sub-bullets stay inside their parent",
+    },
+    "pcc_actions": {
+        "recommendation": "the recommendation the action answers, as printed",
+        "action": "one action, as printed",
+        "status": "the action's status as the response prints it (for example complete, ongoing), empty when none",
+    },
+    "checks": {
+        "check": "the check's name",
+        "passed": "whether the document agrees with itself",
+        "detail": "what was compared, or the pattern that did not match",
+    },
+}
+
+
+def describe(table: str, column: str) -> str:
+    """What a column of a table means ("" for a column nobody described yet)."""
+    return COLUMNS.get(table, {}).get(column) or _SHARED.get(column, "")

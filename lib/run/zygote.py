@@ -1,0 +1,244 @@
+"""Warm kernels by fork: one process per batch imports what the templates import (pandas, matplotlib, the
+analysis package, ipykernel) once, then forks a fresh kernel process for each notebook. Each notebook still
+gets a kernel of its own (a new process, its own namespace and sockets), without paying the interpreter's
+start and the imports each time (about 1 s of a core per notebook).
+
+``python -m lib.run.zygote SOCKET CODE_FILE`` is the server: it runs the warm-up code, listens on a UNIX socket
+and, per request ``{"connection_file", "cwd", "log", "env"}``, forks a child that starts an ipykernel on that
+connection file; it answers ``{"pid": n}``. ``ForkProvisioner`` is the jupyter_client side: a kernel manager
+with it asks the server for its kernel instead of launching ``python -m ipykernel_launcher``. POSIX only;
+without fork the batch starts kernels the usual way (``lib.run.nbrun``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.provisioning import LocalProvisioner
+
+READY = b"ready\n"
+# Before anything is imported: no thread pools in the server (a fork copies one thread only), and the
+# backend ipykernel would choose, so that matplotlib is imported once with it.
+SERVER_ENV = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+}
+
+
+ENV_SWITCH = "PEEL_FORK_KERNELS"  # 0: every notebook's kernel started the usual way (python -m ipykernel_launcher)
+
+
+def available() -> bool:
+    """Whether the batch forks its kernels: POSIX, and not switched off with PEEL_FORK_KERNELS=0."""
+    switched_off = os.environ.get(ENV_SWITCH, "").strip().lower() in ("0", "false", "no")
+    return hasattr(os, "fork") and hasattr(socket, "AF_UNIX") and sys.platform != "win32" and not switched_off
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The server
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _kernel_child(request: dict) -> None:
+    """In the forked child: become the kernel of ``request["connection_file"]``; never returns."""
+    code = 1
+    try:
+        os.setpgid(0, 0)  # its own process group: signals to the kernel's group never reach the server
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        fd = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.close(fd)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        os.environ.update(request.get("env") or {})
+        os.chdir(request["cwd"])
+        if sys.path and sys.path[0] in ("", os.getcwd()):
+            del sys.path[0]  # as ipykernel_launcher does; the shell puts the working folder back
+        from ipykernel.kernelapp import IPKernelApp  # imported by the server already: free here
+
+        app = IPKernelApp.instance()
+        app.initialize(["-f", request["connection_file"]])
+        app.start()
+        code = 0
+    except BaseException:  # noqa: BLE001  a kernel that cannot start: said in its log, the manager sees it die
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        os._exit(code)
+
+
+def serve(path: str, code_file: str) -> None:
+    """Warm up, then fork a kernel per request until the socket's owner goes away."""
+    code = Path(code_file).read_text(encoding="utf-8") if code_file else ""
+    import ipykernel.kernelapp  # noqa: F401  the kernel's own imports, done once here
+
+    if code:
+        exec(compile(code, "<warm-up>", "exec"), {"__name__": "__peel_warm__"})
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children reaped by the system: no zombies
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(8)
+    sys.stdout.buffer.write(READY)
+    sys.stdout.flush()
+    parent = os.getppid()
+    server.settimeout(1.0)
+    while True:
+        try:
+            conn, _ = server.accept()
+        except TimeoutError:
+            if os.getppid() != parent:  # the batch is gone: so is its server
+                return
+            continue
+        with conn:
+            conn.settimeout(30)
+            request = json.loads(conn.makefile("rb").readline())
+            pid = os.fork()
+            if pid == 0:
+                server.close()
+                conn.close()
+                _kernel_child(request)
+            conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+
+
+class Server:
+    """The fork server of one batch (a child process of the batch's driver)."""
+
+    def __init__(self, code: str):
+        self.folder = Path(tempfile.mkdtemp(prefix="peel-zygote-"))
+        self.path = str(self.folder / "socket")
+        code_file = self.folder / "warm.py"
+        code_file.write_text(code, encoding="utf-8")
+        env = {**os.environ, **SERVER_ENV}
+        self.log = open(self.folder / "server.log", "ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "lib.run.zygote", self.path, str(code_file)],
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+
+    def wait_ready(self, timeout: float = 120) -> bool:
+        """Whether the server is up (its warm-up done); False when it died."""
+        import select
+
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        return bool(ready) and self.proc.stdout.readline() == READY
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
+        import shutil
+
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def fork_kernel(path: str, request: dict, timeout: float = 30) -> int:
+    """Ask the server at ``path`` for a kernel; its pid."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.settimeout(timeout)
+        conn.connect(path)
+        conn.sendall(json.dumps(request).encode() + b"\n")
+        return int(json.loads(conn.makefile("rb").readline())["pid"])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The kernel manager's side
+# ---------------------------------------------------------------------------------------------------------
+
+
+class ForkedProcess:
+    """What jupyter_client expects of a kernel's Popen, for a process that is not our child."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = 0
+            except PermissionError:
+                pass
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            time.sleep(0.02)
+        return self.returncode or 0
+
+    def send_signal(self, signum: int) -> None:
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            pass
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+class ForkProvisioner(LocalProvisioner):
+    """A LocalProvisioner whose kernel is forked by the batch's server (``socket_path``, set before start)."""
+
+    socket_path: str = ""
+    log_path: str = os.devnull
+
+    async def launch_kernel(self, cmd: list[str], **kwargs) -> dict:
+        env = {k: v for k, v in (kwargs.get("env") or {}).items() if k not in SERVER_ENV}
+        request = {
+            "connection_file": self.parent.connection_file,
+            "cwd": str(kwargs.get("cwd") or os.getcwd()),
+            "log": self.log_path,
+            "env": env,
+        }
+        pid = fork_kernel(self.socket_path, request)
+        self.process = ForkedProcess(pid)
+        self.pid = self.pgid = pid
+        self.cwd = request["cwd"]
+        return self.connection_info
+
+
+def forked_kernel_manager(socket_path: str, log_path: str, kernel_name: str):
+    """A KernelManager whose kernel comes from the fork server."""
+    import uuid
+
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name=kernel_name)
+    km.kernel_id = str(uuid.uuid4())
+    provisioner = ForkProvisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
+    provisioner.socket_path, provisioner.log_path = socket_path, log_path
+    km.provisioner = provisioner
+    return km
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")
