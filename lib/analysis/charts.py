@@ -9,6 +9,8 @@ matplotlib ``Figure`` (or ``None`` when there is nothing to draw); ``show`` disp
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 import textwrap
 from collections.abc import Iterable
@@ -32,6 +34,7 @@ SCALE_NOTE = (
     "The inspectorate says the two cannot be compared directly."
 )
 SOURCE = "the documents of the corpus"
+DPI = 100  # charts are drawn once, at this resolution
 FORCE_COLOUR, EW_COLOUR = "#1f4e79", "#9e9e9e"
 # Forces are told apart by these (blues, purples, teal, browns: none is a grade colour).
 FORCE_PALETTE = ["#1f4e79", "#6a3d9a", "#0e7c86", "#8c564b", "#c51b7d", "#4d4d4d", "#2166ac", "#762a83"]
@@ -76,12 +79,19 @@ def _finish(fig: plt.Figure, lines: int = 1) -> plt.Figure:
     return fig
 
 
-def show(fig: plt.Figure | None) -> None:
-    """Display a chart once (no duplicate from the inline backend) and free it."""
+def show(fig: plt.Figure | None, dpi: int = DPI) -> None:
+    """Display a chart once, as a PNG drawn here at ``dpi`` (whatever backend or kernel runs the notebook),
+    with its title as the text a reader of the raw notebook and nbval see; then free it."""
     if fig is None:
         return
-    display(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    titles = [ax.get_title(loc="left") or ax.get_title() for ax in fig.axes]
     plt.close(fig)
+    title = " ".join(next((t for t in titles if t), "chart").split())
+    display(
+        {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": f"[chart] {title}"}, raw=True
+    )
 
 
 def _wrap(text: str, width: int = 38) -> str:
