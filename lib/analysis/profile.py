@@ -9,7 +9,7 @@ import html
 import pandas as pd
 
 from . import figures, findings, grades
-from .display import esc, link
+from .display import esc, link, quote
 from .grades import GRADE_COLOURS
 from .selection import document_names
 
@@ -26,13 +26,14 @@ def grade_chip(grade: str) -> str:
 
 
 def source_link(names: dict[str, str], doc_id: object, page: object, evidence: object = None) -> str:
-    """ "(Title (date), p. 3)" linked to the evidence page; the printed words as the link's tooltip."""
+    """ "(Title (date), p. 3)" linked to the evidence page, and the printed words behind a "printed as"
+    toggle (text, never an attribute: document words stay out of tags)."""
     name = names.get(str(doc_id), str(doc_id))
     where = f"{name}, p. {int(page)}" if page is not None and pd.notna(page) else name
-    anchor = link(doc_id, page, where)
+    out = f"({link(doc_id, page, where)})"
     if evidence is not None and pd.notna(evidence) and str(evidence).strip():
-        anchor = anchor.replace("<a ", f"<a title='{html.escape(' '.join(str(evidence).split()))}' ", 1)
-    return f"({anchor})"
+        out += f" <details class='peel-ev'><summary>printed as</summary>{quote(evidence)}</details>"
+    return out
 
 
 def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, list[str]]]:
