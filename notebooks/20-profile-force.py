@@ -144,7 +144,8 @@ table(
 # the closest pair of texts (1 = the same words).
 
 # %%
-afis = findings.improvements(t["findings"], grades.area_labels(t["judgments"], t["findings"]))
+reported = findings.from_reports(t["findings"], t["documents"])  # a response restates them
+afis = findings.improvements(reported, grades.area_labels(t["judgments"], t["findings"]))
 recurring = findings.recurrence(afis)
 say(findings.improvement_sentence(force, afis, recurring))
 by_area = findings.findings_by_area(afis)

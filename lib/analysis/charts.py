@@ -325,7 +325,7 @@ def grade_heatmap(
         return None
     codes = matrix.apply(lambda col: col.map(lambda g: GRADES.index(g) if g in GRADES else float("nan")))
     n_rows, n_cols = matrix.shape
-    fig, ax = plt.subplots(figsize=(min(18, max(8, 0.9 * n_cols + 4.5)), 0.45 * n_rows + 3.2))
+    fig, ax = plt.subplots(figsize=(min(20, max(8, 1.15 * n_cols + 4.5)), 0.45 * n_rows + 3.6))
     cmap = ListedColormap([GRADE_COLOURS[g] for g in GRADES])
     cmap.set_bad("#f4f4f4")
     ax.pcolormesh(
@@ -338,14 +338,13 @@ def grade_heatmap(
             ax.text(j + 0.5, i + 0.5, short, ha="center", va="center", fontsize=8, color=colour)
     ax.set_yticks([i + 0.5 for i in range(n_rows)], [_wrap(r, 40) for r in matrix.index])
     columns = list(matrix.columns)
-    ax.set_xticks([j + 0.5 for j in range(n_cols)], [c for _, c in columns], fontsize=8)
+    ax.set_xticks([j + 0.5 for j in range(n_cols)], [f"{_wrap(f, 14)}\n{c}" for f, c in columns], fontsize=8)
+    ax.xaxis.tick_top()  # the columns' heads above the grid, as in a table
+    ax.xaxis.set_label_position("top")
     ax.invert_yaxis()
     forces = list(dict.fromkeys(f for f, _ in columns))
     for force in forces:
         cols = [j for j, (f, _) in enumerate(columns) if f == force]
-        ax.text(
-            (cols[0] + cols[-1] + 1) / 2, -0.35, _wrap(force, 18), ha="center", va="bottom", fontsize=9, weight="bold"
-        )
         if cols[0] > 0:
             ax.axvline(cols[0], color="white", linewidth=6)
         _scale_break(ax, [j + 0.5 for j in cols], [scales.get(columns[j], "") for j in cols])
@@ -356,7 +355,7 @@ def grade_heatmap(
         or len(set(scales.values()) - {""}) > 1
     )
     _grade_legend(ax, matrix.to_numpy().ravel().tolist(), loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_title(_wrap(title, 80), loc="left", pad=40)
+    ax.set_title(_wrap(title, 80), loc="left", pad=12)
     caption(fig, ", ".join(dict.fromkeys(c for _, c in columns)), source, SCALE_NOTE if changed else "")
     return _finish(fig)
 

@@ -165,6 +165,11 @@ def gap(r: pd.Series | dict) -> str:
     return f"{abs(d):g} {unit} {'higher' if d > 0 else 'lower'}"
 
 
+def period_text(period: object) -> str:
+    """ " (12 months to 30 June 2015)", or "" when no period was printed."""
+    return f" ({period})" if period is not None and pd.notna(period) and str(period).strip() else ""
+
+
 def gap_text(r: pd.Series | dict) -> str:
     """ "38.1 vs 63 per 1,000 population (0.6× England and Wales)" or "-9 vs -13 percent change (4 points
     higher)"."""

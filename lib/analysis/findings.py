@@ -31,6 +31,12 @@ def _area(labels: dict[str, str], area: object) -> str:
     return labels.get(str(area), str(area).replace("_", " ").capitalize())
 
 
+def from_reports(findings: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The findings of inspection reports only (a Commissioner's response restates the report's findings)."""
+    reports = documents.loc[documents["doc_type"].fillna("") == "peel_report", "doc_id"]
+    return findings[findings["doc_id"].isin(reports)].reset_index(drop=True)
+
+
 def improvements(findings: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """The areas for improvement among the findings, with the area's short name (``area_label``)."""
     mask = pd.Series([is_improvement(k) for k in findings["kind"]], index=findings.index, dtype=bool)

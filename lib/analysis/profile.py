@@ -72,7 +72,7 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
             "neither": "; which way is better: neither, says the inspectorate",
         }.get(r["direction"], f"; the inspectorate states {r['direction']}: {r['better']}")
         items.append(
-            f"{esc(figures.short_label(r['label'], r['period']))} ({esc(r['period'])}): "
+            f"{esc(figures.short_label(r['label'], r['period']))}{esc(figures.period_text(r['period']))}: "
             f"{esc(figures.gap_text(r))}{esc(way)} " + source_link(names, r["doc_id"], r["page"], r["evidence"])
         )
     flagged = versus[versus["flag"] != ""]
@@ -80,7 +80,8 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
         items.append(
             "<span class='peel-flag'>Flagged, not compared:</span> "
             f"{esc(figures.short_label(r['label'], r['period']))} "
-            f"({esc(r['period'])}): {esc(r['flag'])} " + source_link(names, r["doc_id"], r["page"], r["evidence"])
+            f"{esc(figures.period_text(r['period']))}: {esc(r['flag'])} "
+            + source_link(names, r["doc_id"], r["page"], r["evidence"])
         )
     sections.append(
         (
@@ -123,7 +124,7 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
 def headlines(force: str, t: dict[str, pd.DataFrame]) -> list[str]:
     """The profile's headline sentences, from the force's tables (``force_tables``)."""
     labels = grades.area_labels(t["judgments"], t["findings"])
-    afis = findings.improvements(t["findings"], labels)
+    afis = findings.improvements(findings.from_reports(t["findings"], t["documents"]), labels)
     return grades.grade_sentences(force, t["judgments"]) + [
         figures.figure_sentence(force, figures.versus_england_wales(t["indicators"])),
         findings.improvement_sentence(force, afis, findings.recurrence(afis)),
