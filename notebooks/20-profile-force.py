@@ -71,8 +71,8 @@ if not odd.empty:
 if judged.empty:
     say(f"{force}: no graded judgments were extracted from its documents.")
 else:
-    headline = grades.grade_sentences(force, t["judgments"])[0].rstrip(".")
-    charts.show(charts.grade_timeline(judged, headline, figures.sources(judged, t["documents"])))
+    title = grades.timeline_title(force, t["judgments"])
+    charts.show(charts.grade_timeline(judged, title, figures.sources(judged, t["documents"])))
 table(selection.name_documents(grades.grade_table(t["judgments"]), t["documents"]), "No grades to show.")
 
 # %% [markdown]

@@ -223,7 +223,8 @@ def figure_sentence(force: str, versus: pd.DataFrame) -> str:
     n_flag = int((versus["flag"] != "").sum())
     flagged = f"; {n_flag} flagged as contradictory or implausible" if n_flag else ""
     return (
-        f"{force}: of {len(versus)} figures printed with an England and Wales comparator for the same period "
+        f"{force}: of {len(versus)} figure{'s' if len(versus) != 1 else ''} printed with an England and Wales "
+        "comparator for the same period "
         f"({years}), {', '.join(parts)}; {way}{flagged}."
     )
 
