@@ -146,7 +146,7 @@ table(
 # %%
 reported = findings.from_reports(t["findings"], t["documents"])  # a response restates them
 afis = findings.improvements(reported, grades.area_labels(t["judgments"], t["findings"]))
-recurring = findings.recurrence(afis)
+recurring = findings.recurrence(afis, names=names)
 say(findings.improvement_sentence(force, afis, recurring))
 by_area = findings.findings_by_area(afis)
 if not by_area.empty:
