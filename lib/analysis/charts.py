@@ -85,7 +85,7 @@ def show(fig: plt.Figure | None, dpi: int = DPI) -> None:
     if fig is None:
         return
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi)  # laid out by _finish (tight_layout): one draw, not two
     titles = [ax.get_title(loc="left") or ax.get_title() for ax in fig.axes]
     plt.close(fig)
     title = " ".join(next((t for t in titles if t), "chart").split())
