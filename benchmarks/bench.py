@@ -24,10 +24,8 @@ Prints a table and writes ``OUT/bench.json`` and ``OUT/bench.txt``.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -35,7 +33,6 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import nbformat
@@ -46,9 +43,8 @@ from lib import tables as T
 from lib.model import ReadError
 from lib.paths import ROOT, SEEDS
 from lib.readers import read_document
-from lib.run import batch
 from lib.run.listing import list_documents
-from lib.run.nbrun import Job, _execute
+from lib.run.nbrun import Job, execute
 from tests.fixtures import render_pdf, swap_force
 
 TARGETS = {"read_vs_floor": 2.0, "cold_s": 180.0, "speedup": 1.6, "warm_fraction": 0.1, "rss_mb": 1024.0}
@@ -168,7 +164,7 @@ def bare_notebook(folder: Path, rounds: int = BARE_ROUNDS) -> list[float]:
     nbformat.write(nb, path)
     seconds = []
     for i in range(rounds):
-        work, error, took = _execute(Job(f"bare-{i}", str(path), "A bare notebook", {"x": 2}), None)
+        work, error, took = execute(Job(f"bare-{i}", str(path), "A bare notebook", {"x": 2}), None)
         shutil.rmtree(work, ignore_errors=True)
         if error:
             raise RuntimeError(f"the bare notebook failed: {error}")
@@ -177,71 +173,8 @@ def bare_notebook(folder: Path, rounds: int = BARE_ROUNDS) -> list[float]:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# One run in its own process (``python -m benchmarks.bench _child SPEC``), watched from here
+# One run in its own process (``python -m benchmarks.child SPEC``), watched from here
 # ---------------------------------------------------------------------------------------------------------
-
-
-def _child(spec: dict) -> dict:
-    """Inside the child: ``lib.run.batch.run`` with its two stages timed; returns the figures as a dict."""
-    t_start = time.perf_counter()
-    stages: dict = {"extract_s": 0.0, "notebooks_s": 0.0, "docs": []}
-    extract = batch.extract_corpus
-
-    def timed_extract(*args, **kwargs):
-        t0, stages["extract_window"] = time.perf_counter(), [time.time()]
-        results = extract(*args, **kwargs)
-        stages["extract_s"] += time.perf_counter() - t0
-        stages["extract_window"].append(time.time())
-        stages["docs"] = [
-            {
-                "source": r["document"]["source"],
-                "status": r["document"]["status"],
-                "seconds": r.get("seconds", 0.0),
-                "cached": r.get("cached", False),
-                "pages": r["document"].get("pages"),
-            }
-            for r in results
-        ]
-        return results
-
-    execute_batch = batch.execute_batch
-
-    def timed_execute_batch(*args, **kwargs):
-        t0, stages["notebooks_window"] = time.perf_counter(), [time.time()]
-        result = execute_batch(*args, **kwargs)
-        stages["notebooks_s"] += time.perf_counter() - t0
-        stages["notebooks_window"].append(time.time())
-        return result
-
-    batch.extract_corpus = timed_extract
-    batch.execute_batch = timed_execute_batch
-    cluster = None
-    if spec.get("dask"):
-        from distributed import LocalCluster  # heavy: only for the Dask measure
-
-        t0 = time.perf_counter()
-        cluster = LocalCluster(n_workers=spec["jobs"], threads_per_worker=1, processes=True, dashboard_address=None)
-        os.environ["DASK_SCHEDULER"] = cluster.scheduler_address
-        stages["cluster_start_s"] = time.perf_counter() - t0
-    log = io.StringIO()
-    t0 = time.perf_counter()
-    with redirect_stdout(log):  # the per-document lines of run(): not the bench's output
-        status = batch.run(Path(spec["seeds"]), Path(spec["out"]), jobs=spec["jobs"], notebooks=spec["notebooks"])
-    run_s = time.perf_counter() - t0
-    if cluster is not None:
-        cluster.close()
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu_s = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-    return {
-        "status": status,
-        "run_s": run_s,
-        "import_s": t0 - t_start,
-        "cpu_s": cpu_s,
-        **stages,
-        "maxrss_self_mb": me.ru_maxrss / 1024,
-        "maxrss_largest_child_mb": kids.ru_maxrss / 1024,
-        "log_tail": log.getvalue()[-2000:],
-    }
 
 
 def _tree_memory(proc) -> tuple[int, int]:
@@ -269,7 +202,7 @@ def _tree_memory(proc) -> tuple[int, int]:
 
 def run_child(spec: dict, env: dict | None = None) -> dict:
     """Start one run in a fresh interpreter; its wall time (interpreter start to exit) and tree peak RSS."""
-    cmd = [sys.executable, "-m", "benchmarks.bench", "_child", json.dumps(spec)]
+    cmd = [sys.executable, "-m", "benchmarks.child", json.dumps(spec)]
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT), env={**os.environ, **(env or {})}
@@ -630,9 +563,6 @@ def table(r: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["_child"]:
-        print(json.dumps(_child(json.loads(argv[1]))))
-        return 0
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "outputs" / "bench", help="where bench.json goes")
     parser.add_argument("--forces", type=int, default=43, help="how many forces (default: all 43)")

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 
 from .paths import OUTPUTS, SEEDS
-from .run.batch import run as run_batch
-from .run.notebooks import report
 
 PROG = "peel-workbook"
 
@@ -78,6 +76,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # Imported here, not at the top: the notebook workers are spawned processes that import this module
+    # again (it is the main module of ``python -m lib``), and must not carry pandas and the tables' code.
+    from .run.batch import run as run_batch
+    from .run.notebooks import report
+
     if args.command == "report":
         return report(args.document, args.out)
     return run_batch(

@@ -141,6 +141,11 @@ def assert_no_live_markup(reports: Path) -> list[str]:
             for s in parsed.scripts
             if any(raw in s for raw in ("<script>PWNED", "<img src=x onerror=PWNED", "\\u003cscript", "\\u003cimg"))
         ]
+        live += [  # offline: nothing fetched from a network (no CDN scripts or styles)
+            f"{page.name}: <{tag} {attrs.get('src') or attrs.get('href')}>"
+            for tag, attrs in parsed.tags
+            if tag in ("script", "link", "img") and "://" in (attrs.get("src") or attrs.get("href") or "")
+        ]
         if "PWNED_LINK" in " ".join(parsed.text):
             shown.append(page.name)
     assert not live, "live markup from a document:\n" + "\n".join(live)

@@ -131,3 +131,19 @@ def test_excel_workbook_a_sheet_per_table_and_a_dictionary(corpus_run, tmp_path)
         for col in df.columns:
             assert described[(name, col)] == describe(name, col) and described[(name, col)], (name, col)
     assert (data / WORKBOOK).is_file()  # make run writes it next to the tables
+
+
+def test_unchanged_tables_reuse_the_workbook(corpus_run, tmp_path, monkeypatch):
+    from lib.run import export
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus_run / "data", data)
+    tables = {name: T.read(data, name) for name in T.COLUMNS}
+    first = export.write_workbook(tables, data, cache=tmp_path / "cache").read_bytes()
+    monkeypatch.setattr(export, "_write", lambda *a: (_ for _ in ()).throw(AssertionError("written again")))
+    (data / WORKBOOK).unlink()
+    assert export.write_workbook(tables, data, cache=tmp_path / "cache").read_bytes() == first
+    tables["findings"].loc[0, "text"] = "changed"
+    T.write({"findings": tables["findings"]}, data)
+    with pytest.raises(AssertionError, match="written again"):
+        export.write_workbook(tables, data, cache=tmp_path / "cache")

@@ -188,7 +188,7 @@ def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | 
     documents = len(results)
     del results  # the rows live on in ``tables``; the per-document dicts go
     write_evidence_pages(tables, folder / "reports")
-    write_workbook(tables, folder / "data")
+    write_workbook(tables, folder / "data", cache=out / ".cache" / "workbook")
     nb = BatchResult()
     if notebooks:
         del tables  # the notebooks read the tables written above: memory back for their kernels

@@ -61,7 +61,8 @@ def _figure(r: dict) -> dict:
 
 def _finding(r: dict) -> dict:
     kind = KINDS.get(blank(r.get("kind")), blank(r.get("kind")).replace("_", " ").capitalize() or "Finding")
-    return {"kind": kind, "what": blank(r.get("area")).replace("_", " "), "value": blank(r.get("text"))}
+    area = blank(r.get("area")).replace("_", " ")
+    return {"kind": kind, "what": area[:1].upper() + area[1:], "value": blank(r.get("text"))}
 
 
 def _action(r: dict) -> dict:

@@ -3,6 +3,8 @@ dictionary sheet (``lib.run.dictionary``). openpyxl in write-only mode (rows str
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from . import dictionary
 from .dictionary import TABLE_DESCRIPTIONS, describe
 
 WORKBOOK = "peel-workbook.xlsx"
@@ -21,14 +24,17 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _WIDE = {"evidence", "text", "title", "action", "recommendation", "detail", "label", "area_label", "error", "period"}
 
 
-def _cell(sheet, value, header: bool = False) -> WriteOnlyCell:
-    """One cell; text from documents is always text (never a formula, whatever it starts with)."""
+def _cell(sheet, value, header: bool = False):
+    """One cell's value; text from documents is always text (never a formula, whatever it starts with).
+    A plain value where that is enough (the fast path of a write-only sheet), a cell object otherwise."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         value = None
     elif hasattr(value, "item"):  # numpy scalars
         value = value.item()
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_MAX]  # control characters Excel refuses
+    if not header and not (isinstance(value, str) and value.startswith("=")):
+        return value
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would make "=..." a formula
@@ -37,10 +43,37 @@ def _cell(sheet, value, header: bool = False) -> WriteOnlyCell:
     return cell
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], folder: Path) -> Path:
-    """Write ``folder/peel-workbook.xlsx`` from the tables (in the order of ``TABLE_DESCRIPTIONS``)."""
+def write_workbook(tables: dict[str, pd.DataFrame], folder: Path, cache: Path | None = None) -> Path:
+    """Write ``folder/peel-workbook.xlsx`` from the tables, in their order (the contract's, ``lib.tables``).
+
+    ``cache``: a folder keeping the last workbook under a hash of the tables' CSV files (written in ``folder``
+    already) and of the dictionary; an unchanged run copies it instead of writing it again (a few seconds).
+    """
+    target = Path(folder) / WORKBOOK
+    entry = None
+    if cache is not None:
+        key = hashlib.sha256(repr((dictionary.TABLE_DESCRIPTIONS, dictionary.COLUMNS, list(tables))).encode())
+        for name in tables:
+            csv = Path(folder) / f"{name}.csv"
+            key.update(csv.read_bytes() if csv.is_file() else repr(tables[name].to_dict("list")).encode())
+        entry = Path(cache) / f"{key.hexdigest()[:24]}.xlsx"
+        if entry.is_file():
+            shutil.copyfile(entry, target)
+            return target
+    _write(tables, target)
+    if entry is not None:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        for old in entry.parent.glob("*.xlsx"):  # one entry: the previous run's goes
+            old.unlink(missing_ok=True)
+        tmp = entry.with_suffix(".tmp")
+        shutil.copyfile(target, tmp)
+        tmp.replace(entry)
+    return target
+
+
+def _write(tables: dict[str, pd.DataFrame], target: Path) -> None:
     wb = Workbook(write_only=True)
-    names = [n for n in TABLE_DESCRIPTIONS if n in tables] + [n for n in tables if n not in TABLE_DESCRIPTIONS]
+    names = list(tables)
     for name in names:
         df = tables[name]
         ws = wb.create_sheet(title=name[:31])
@@ -59,9 +92,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], folder: Path) -> Path:
     for name in names:
         ws.append([_cell(ws, name, header=True), None, _cell(ws, TABLE_DESCRIPTIONS.get(name, ""))])
         for col in tables[name].columns:
-            meaning = _cell(ws, describe(name, col))
+            meaning = WriteOnlyCell(ws, value=describe(name, col))
             meaning.alignment = _WRAP
             ws.append([_cell(ws, name), _cell(ws, col), meaning])
-    target = Path(folder) / WORKBOOK
     wb.save(target)
-    return target

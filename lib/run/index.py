@@ -117,7 +117,7 @@ def write_index(
         for d in ordered
     ]
     tables = []
-    for name in TABLE_DESCRIPTIONS:
+    for name in T.COLUMNS:
         links = [(fmt, f"../data/{name}.{ext}") for fmt, ext in (("CSV", "csv"), ("Parquet", "parquet"))]
         links = [(label, href) for label, href in links if (reports / href).is_file()]
         if links:
@@ -125,7 +125,7 @@ def write_index(
             tables.append(
                 {
                     "name": name,
-                    "description": TABLE_DESCRIPTIONS[name],
+                    "description": TABLE_DESCRIPTIONS.get(name, ""),
                     "rows": f"{len(df):,}" if df is not None else "",
                     "links": links,
                 }

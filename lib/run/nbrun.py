@@ -20,8 +20,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from .. import paths
 
 KERNEL = "python3"
@@ -31,6 +29,7 @@ KERNEL = "python3"
 # fail at once, as if the package were not installed. Workers only: the kernels are other processes.
 OPTIONAL_IMPORTS = ("pyarrow", "rfc3987_syntax")
 START_TIMEOUT = 120  # seconds a kernel may take to answer
+NBCONVERT_TEMPLATES = Path(__file__).resolve().parent / "templates" / "nbconvert"
 
 
 @dataclass
@@ -48,7 +47,7 @@ def template_path(template: str) -> Path:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# What a warm kernel imports: the templates' own imports, read from their code cells
+# What the fork server imports: the templates' own imports, read from their code cells
 # ---------------------------------------------------------------------------------------------------------
 
 
@@ -56,12 +55,14 @@ def template_imports(templates: list[str]) -> list[str]:
     """Every module the templates import (absolute imports of their code cells), in first-seen order."""
     names: dict[str, None] = {}
     for template in templates:
-        nb = nbformat.read(template_path(template), as_version=4)
-        for cell in nb.cells:
-            if cell.cell_type != "code":
+        # Read as JSON: nbformat's validator (jsonschema) costs the batch's driver a second to import.
+        nb = json.loads(template_path(template).read_text(encoding="utf-8"))
+        for cell in nb.get("cells", []):
+            if cell.get("cell_type") != "code":
                 continue
+            source = cell.get("source", "")
             try:
-                tree = ast.parse(cell.source)
+                tree = ast.parse("".join(source) if isinstance(source, list) else source)
             except SyntaxError:  # a cell with IPython magics: its imports are found in the others
                 continue
             for node in ast.walk(tree):
@@ -126,8 +127,9 @@ def lean_worker(socket_path: str | None = None, wait: float = 120) -> None:
         sys.modules.setdefault(name, None)
     _STATE["socket"] = None
     if socket_path:
+        failed = Path(socket_path).with_name("failed")  # lib.run.zygote.failed_marker
         deadline = time.monotonic() + wait
-        while not os.path.exists(socket_path) and time.monotonic() < deadline:
+        while not os.path.exists(socket_path) and not failed.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         _STATE["socket"] = socket_path if os.path.exists(socket_path) else None
 
@@ -165,17 +167,26 @@ _EXPORTER: list = []  # one HTMLExporter per process: building one loads its tem
 
 def render_html(notebook: Path, target: Path, title: str) -> None:
     """The executed notebook as HTML for readers: code hidden, markdown, tables and charts shown."""
+    import nbformat  # with nbconvert: notebook workers only
     from nbconvert import HTMLExporter  # heavy (jinja2 templates, mistune): notebook workers only
 
     if not _EXPORTER:
-        _EXPORTER.append(HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True))
+        _EXPORTER.append(
+            HTMLExporter(
+                extra_template_basedirs=[str(NBCONVERT_TEMPLATES)],
+                template_name="peel",  # lab, offline: no require.js or MathJax from a CDN
+                exclude_input=True,
+                exclude_input_prompt=True,
+                exclude_output_prompt=True,
+            )
+        )
     nb = nbformat.read(notebook, as_version=4)
     nb.metadata["title"] = title
     body, _ = _EXPORTER[0].from_notebook_node(nb)
     target.write_text(body, encoding="utf-8")
 
 
-def _execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str | None, float]:
+def execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str | None, float]:
     """Execute one template in its own kernel and folder; returns (folder, error, seconds).
 
     The kernel is forked from the batch's warm server when there is one, else papermill starts it. The
@@ -272,7 +283,7 @@ def worker(args: tuple) -> dict:
     """One notebook of the batch, in a pool worker: executed (on a kernel forked from the batch's server), placed in
     ``out``, stored in the cache when it ran without error."""
     job, data, out, cache = args
-    work, error, seconds = _execute(job, data)
+    work, error, seconds = execute(job, data)
     try:
         place(work, out)
         if error is None and cache is not None and job.key:

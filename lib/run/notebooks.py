@@ -25,7 +25,7 @@ from .. import __version__, paths
 from ..analysis.corpus import force_tables, load, select_forces
 from . import zygote
 from .index import write_index
-from .nbrun import Job, _execute, lean_worker, place, template_imports, template_path, warm_code, worker
+from .nbrun import Job, execute, lean_worker, place, template_imports, template_path, warm_code, worker
 from .outputs import RUNS
 
 BATCH_TEMPLATES = ("20-profile-force", "30-compare-forces", "00-inventory-corpus")
@@ -234,7 +234,7 @@ def report(document: Path | str, out: Path | str) -> int:
         f"What was read from {document.name}",
         {"document": str(document), "out_dir": "../reports/tables"},
     )
-    work, error, seconds = _execute(job, None)
+    work, error, seconds = execute(job, None)
     try:
         place(work, out)
     finally:

@@ -70,6 +70,11 @@ def _kernel_child(request: dict) -> None:
 
         app = IPKernelApp.instance()
         app.initialize(["-f", request["connection_file"]])
+        if "matplotlib_inline.backend_inline" in sys.modules:
+            # The server imported pyplot before any shell existed, so the inline backend could not hook into
+            # one: hook it into this kernel's shell, as a pyplot imported in the kernel would (figures shown
+            # as PNG, closed after each cell).
+            app.shell.enable_matplotlib("inline")
         app.start()
         code = 0
     except BaseException:  # noqa: BLE001  a kernel that cannot start: said in its log, the manager sees it die
@@ -240,5 +245,14 @@ def forked_kernel_manager(socket_path: str, log_path: str, kernel_name: str):
     return km
 
 
+def failed_marker(socket_path: str) -> Path:
+    """The file the server leaves when it cannot serve (the workers stop waiting for its socket)."""
+    return Path(socket_path).with_name("failed")
+
+
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")
+    try:
+        serve(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "")
+    except BaseException:
+        failed_marker(sys.argv[1]).touch()
+        raise

@@ -1,0 +1,93 @@
+"""Kernels forked from the batch's warm server (lib.run.zygote): each notebook gets a process of its own,
+with the templates' modules already imported and nothing of another notebook's state."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from lib.run import nbrun, zygote
+
+pytestmark = pytest.mark.skipif(not zygote.available(), reason="fork server: POSIX only")
+
+
+def run_code(km, code: str) -> str:
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        out: list[str] = []
+        kc.execute_interactive(code, timeout=60, output_hook=lambda m: out.append(m["content"].get("text", "")))
+        return "".join(out).strip()
+    finally:
+        kc.stop_channels()
+
+
+def test_forked_kernels_are_fresh_warm_and_stop(tmp_path):
+    code = nbrun.warm_code(["pandas", "lib.analysis.corpus"])
+    server = zygote.Server(code)
+    try:
+        assert server.wait_ready()
+        seen = []
+        for i in range(2):
+            work = nbrun.new_workdir(None, f"k{i}")
+            km = zygote.forked_kernel_manager(server.path, str(work / "kernel.log"), nbrun.KERNEL)
+            km.start_kernel(cwd=str(work / "notebooks"), env={**os.environ, "PEEL_TEST_VAR": f"v{i}"})
+            text = run_code(
+                km,
+                "import os, sys; print(os.getpid(), os.getcwd(), 'pandas' in sys.modules, "
+                "'x' in globals(), os.environ.get('PEEL_TEST_VAR')); x = 1",
+            )
+            pid, cwd, warm, leftover, var = text.split()
+            assert cwd == str(work / "notebooks") and warm == "True" and leftover == "False" and var == f"v{i}"
+            seen.append(int(pid))
+            km.shutdown_kernel(now=True)
+            assert not km.is_alive()
+        assert seen[0] != seen[1] and server.proc.pid not in seen
+    finally:
+        server.close()
+    assert server.proc.poll() is not None
+
+
+def test_without_fork_the_batch_starts_kernels_itself(monkeypatch):
+    monkeypatch.setenv(zygote.ENV_SWITCH, "0")
+    assert not zygote.available()
+
+
+def test_a_server_that_cannot_start_leaves_workers_to_start_kernels(tmp_path):
+    server = zygote.Server("raise SystemExit('warm-up broken')")
+    try:
+        server.proc.wait(60)
+        assert zygote.failed_marker(server.path).exists() and not os.path.exists(server.path)
+        nbrun.lean_worker(server.path, wait=60)
+        assert nbrun._STATE["socket"] is None  # no wait until the deadline, no fork: kernels started as usual
+    finally:
+        server.close()
+
+
+def test_forked_kernels_show_figures_as_images(tmp_path):
+    """pyplot imported by the server, before any shell: a forked kernel still shows a figure as a PNG."""
+    server = zygote.Server(nbrun.warm_code(["matplotlib.pyplot"]))
+    try:
+        assert server.wait_ready()
+        work = nbrun.new_workdir(None, "fig")
+        km = zygote.forked_kernel_manager(server.path, str(work / "kernel.log"), nbrun.KERNEL)
+        km.start_kernel(cwd=str(work / "notebooks"))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=60)
+            shown: list[dict] = []
+            kc.execute_interactive(
+                "import matplotlib.pyplot as plt\nfrom IPython.display import display\n"
+                "fig, ax = plt.subplots()\nax.plot([1, 2])\ndisplay(fig)\nplt.close(fig)",
+                timeout=60,
+                output_hook=lambda m: shown.append(m["content"].get("data", {})),
+            )
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        assert any("image/png" in data for data in shown), shown
+    finally:
+        server.close()
