@@ -6,16 +6,13 @@ import hashlib
 import traceback
 from pathlib import Path
 
-from .checks import run_checks
 from . import tables as T
+from .checks import run_checks
 from .classify import classify
 from .extract import extract_all
 from .model import ReadError
 from .readers import read_document
-
-# lib/batch.py still imports the row tables from here under the name TABLES (until it imports lib.tables).
 from .tables import ROW_TABLES
-from .tables import ROW_TABLES as TABLES  # noqa: F401
 
 
 def one_line(err: BaseException) -> str:
@@ -84,6 +81,6 @@ def build_tables(results: list[dict]) -> dict:
     """The tidy tables from per-document results (``process_document``'s), in document order; keys of a row
     that are not the contract's columns are dropped."""
     out = {"documents": T.frame("documents", [r["document"] for r in results])}
-    for name in TABLES:
+    for name in ROW_TABLES:
         out[name] = T.frame(name, [row for r in results for row in r[name]])
     return out

@@ -71,8 +71,8 @@ if not odd.empty:
 if judged.empty:
     say(f"{force}: no graded judgments were extracted from its documents.")
 else:
-    headline = grades.grade_sentences(force, t["judgments"])[0].rstrip(".")
-    charts.show(charts.grade_timeline(judged, headline, figures.sources(judged, t["documents"])))
+    title = grades.timeline_title(force, t["judgments"])
+    charts.show(charts.grade_timeline(judged, title, figures.sources(judged, t["documents"])))
 table(selection.name_documents(grades.grade_table(t["judgments"]), t["documents"]), "No grades to show.")
 
 # %% [markdown]
@@ -144,8 +144,9 @@ table(
 # the closest pair of texts (1 = the same words).
 
 # %%
-afis = findings.improvements(t["findings"], grades.area_labels(t["judgments"], t["findings"]))
-recurring = findings.recurrence(afis)
+reported = findings.from_reports(t["findings"], t["documents"])  # a response restates them
+afis = findings.improvements(reported, grades.area_labels(t["judgments"], t["findings"]))
+recurring = findings.recurrence(afis, names=names)
 say(findings.improvement_sentence(force, afis, recurring))
 by_area = findings.findings_by_area(afis)
 if not by_area.empty:

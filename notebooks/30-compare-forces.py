@@ -128,7 +128,8 @@ table(
 # Each area for improvement is matched to themes by keywords (`lib.analysis.findings.THEMES`); one can have several.
 
 # %%
-afis = findings.improvements(t["findings"], grades.area_labels(t["judgments"], t["findings"]))
+reported = findings.from_reports(t["findings"], t["documents"])  # a response restates them
+afis = findings.improvements(reported, grades.area_labels(t["judgments"], t["findings"]))
 theme_table = findings.themes(afis)
 say(
     *(

@@ -112,4 +112,5 @@ def test_summary_box_escapes_and_links(shown):
     html = shown[0]["text/html"]
     assert "<script>t()" not in html and "&lt;script&gt;t()" in html
     assert "href='evidence/r1.html#page-4'" in html
-    assert "title='&lt;script&gt;" in html  # the printed words as the link's tooltip, escaped
+    assert "<summary>printed as</summary><span class='peel-quote'>“&lt;script&gt;alert(" in html  # escaped, as text
+    assert "title=" not in html  # document words never go into an attribute

@@ -188,3 +188,10 @@ def test_response_status_with_and_without_the_column():
     )
     acts["status"] = ["Complete", "In progress"]
     assert findings.response_status(acts).endswith("status: 1 Complete, 1 In progress")
+
+
+def test_counts_of_findings_come_from_inspection_reports_only():
+    docs = frame("documents", [{"doc_id": "r", "doc_type": "peel_report"}, {"doc_id": "p", "doc_type": "pcc_response"}])
+    rows = [{"doc_id": d, "force": F, "year": 2021, "kind": "area_for_improvement", "text": "t"} for d in "rp"]
+    kept = findings.from_reports(frame("findings", rows), docs)
+    assert list(kept["doc_id"]) == ["r"]

@@ -112,6 +112,8 @@ def test_templates_show_document_markup_as_text(hostile, tmp_path, template, par
     assert "<script>alert('x')" not in html and '<img src=x onerror="alert(1)">' not in html
     if template != "00-inventory-corpus":
         assert "&lt;script&gt;alert(" in html
+    # Tables work offline: the table library is embedded, never fetched (itables' connected=False).
+    assert "unpkg.com" not in html and "csvHtml5" in html
     if template == "20-profile-force":
         assert "not one of the six grade words" in text and "'Excellent'" in text
         assert "status: 1 Complete" not in text  # Gwent has no response: the status belongs to Dyfed-Powys

@@ -12,7 +12,6 @@ import pytest
 
 from lib.analysis import corpus, selection
 from lib.paths import NOTEBOOKS, SEEDS
-from lib.run import notebooks as run_notebooks
 
 NBVAL = Path(__file__).resolve().parent / "nbval"
 TEMPLATES = ["00-inventory-corpus", "10-extract-report", "20-profile-force", "30-compare-forces"]
@@ -86,8 +85,10 @@ def test_comparison_checks_england_and_wales_figures(batch):
 def test_report_on_a_pdf_boxes_the_values(tmp_path):
     from fixtures import render_pdf
 
+    from lib.__main__ import main
+
     pdf = render_pdf(sorted(SEEDS.glob("002_*"))[0], tmp_path / "gwent-2017.pdf")
-    assert run_notebooks.report(pdf, tmp_path / "out") == 0
+    assert main(["report", str(pdf), "--out", str(tmp_path / "out")]) == 0
     path = tmp_path / "out" / "notebooks" / "10-extract-report-gwent-2017.ipynb"
     assert "page(s); the first" in text_of(path)
     assert sum("image/png" in o.get("data", {}) for o in outputs(path)) >= 1

@@ -1,5 +1,5 @@
 """The analysis layer: what the notebook templates import. It reads the tidy tables only and never imports the
-run machinery (``lib.run``, ``lib.batch``, ``lib.notebooks``). Modules by subject:
+run machinery (``lib.run``). Modules by subject:
 
 - ``corpus``: the folders and tables (``load``, ``force_tables``, ``select_forces``, ``data_folder``, ``TABLES``);
 - ``selection``: years, cycles, forces and years kept, documents named by title and date, ``slug``;

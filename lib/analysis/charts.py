@@ -9,6 +9,8 @@ matplotlib ``Figure`` (or ``None`` when there is nothing to draw); ``show`` disp
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 import textwrap
 from collections.abc import Iterable
@@ -32,6 +34,7 @@ SCALE_NOTE = (
     "The inspectorate says the two cannot be compared directly."
 )
 SOURCE = "the documents of the corpus"
+DPI = 100  # charts are drawn once, at this resolution
 FORCE_COLOUR, EW_COLOUR = "#1f4e79", "#9e9e9e"
 # Forces are told apart by these (blues, purples, teal, browns: none is a grade colour).
 FORCE_PALETTE = ["#1f4e79", "#6a3d9a", "#0e7c86", "#8c564b", "#c51b7d", "#4d4d4d", "#2166ac", "#762a83"]
@@ -76,12 +79,19 @@ def _finish(fig: plt.Figure, lines: int = 1) -> plt.Figure:
     return fig
 
 
-def show(fig: plt.Figure | None) -> None:
-    """Display a chart once (no duplicate from the inline backend) and free it."""
+def show(fig: plt.Figure | None, dpi: int = DPI) -> None:
+    """Display a chart once, as a PNG drawn here at ``dpi`` (whatever backend or kernel runs the notebook),
+    with its title as the text a reader of the raw notebook and nbval see; then free it."""
     if fig is None:
         return
-    display(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)  # laid out by _finish (tight_layout): one draw, not two
+    titles = [ax.get_title(loc="left") or ax.get_title() for ax in fig.axes]
     plt.close(fig)
+    title = " ".join(next((t for t in titles if t), "chart").split())
+    display(
+        {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": f"[chart] {title}"}, raw=True
+    )
 
 
 def _wrap(text: str, width: int = 38) -> str:
@@ -168,8 +178,18 @@ def _rows(df: pd.DataFrame) -> list[str]:
     ]
 
 
-def _force_legend(ax: plt.Axes, hue: str | None) -> None:
-    if hue is not None:
+def _offset(k: int, n: int) -> float:
+    """Where the k-th of n groups sits around its row (all within the row's band)."""
+    return 0.0 if n <= 1 else (k - (n - 1) / 2) * min(0.18, 0.8 / n)
+
+
+def _group_colour(k: int, n: int) -> str:
+    """A force's colour; with more forces than colours, one colour for all (the table tells them apart)."""
+    return FORCE_PALETTE[k] if n <= len(FORCE_PALETTE) else FORCE_COLOUR
+
+
+def _force_legend(ax: plt.Axes, hue: str | None, n: int = 1) -> None:
+    if hue is not None and n <= len(FORCE_PALETTE):
         ax.legend(title=hue.capitalize(), frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
 
 
@@ -187,8 +207,8 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     fig, ax = plt.subplots(figsize=(9.5, 0.5 * len(rows) + 2.2))
     groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
     for k, (name, part) in enumerate(groups):
-        ys = [rows.index(r) + (0 if hue is None else (k - (len(groups) - 1) / 2) * 0.18) for r in part["row"]]
-        colour = FORCE_PALETTE[k % len(FORCE_PALETTE)]
+        ys = [rows.index(r) + _offset(k, len(groups)) for r in part["row"]]
+        colour = _group_colour(k, len(groups))
         ax.hlines(ys, 1, part["ratio"], color=colour, alpha=0.5, linewidth=2)
         ax.scatter(part["ratio"], ys, color=colour, s=60, zorder=3, label=name)
         if hue is None:
@@ -213,7 +233,7 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
     ax.set_xlabel("Force figure ÷ England and Wales figure, same period (log scale; 1× = same as E&W)")
-    _force_legend(ax, hue)
+    _force_legend(ax, hue, len(groups))
     ax.set_title(_wrap(title, 80), loc="left")
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
     return _finish(fig)
@@ -230,8 +250,8 @@ def points_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str
     fig, ax = plt.subplots(figsize=(9.5, 0.5 * len(rows) + 2.2))
     groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
     for k, (name, part) in enumerate(groups):
-        ys = [rows.index(r) + (0 if hue is None else (k - (len(groups) - 1) / 2) * 0.18) for r in part["row"]]
-        colour = FORCE_PALETTE[k % len(FORCE_PALETTE)]
+        ys = [rows.index(r) + _offset(k, len(groups)) for r in part["row"]]
+        colour = _group_colour(k, len(groups))
         ax.hlines(ys, 0, part["difference"], color=colour, alpha=0.5, linewidth=2)
         ax.scatter(part["difference"], ys, color=colour, s=60, zorder=3, label=name)
         if hue is None:
@@ -250,7 +270,7 @@ def points_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
     ax.set_xlabel("Force minus England and Wales, same period (percentage points; 0 = same as E&W)")
-    _force_legend(ax, hue)
+    _force_legend(ax, hue, len(groups))
     ax.set_title(_wrap(title, 80), loc="left")
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
     return _finish(fig)
@@ -284,7 +304,7 @@ def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, forc
 
 def findings_chart(table: pd.DataFrame, title: str, source: str = SOURCE) -> plt.Figure | None:
     """Areas for improvement per area and year (``table``: area label × year counts, as from
-    ``lib.notebooks.findings_by_area``)."""
+    ``findings.findings_by_area``)."""
     if table.empty:
         return None
     years = list(table.columns)
@@ -315,7 +335,8 @@ def grade_heatmap(
         return None
     codes = matrix.apply(lambda col: col.map(lambda g: GRADES.index(g) if g in GRADES else float("nan")))
     n_rows, n_cols = matrix.shape
-    fig, ax = plt.subplots(figsize=(min(18, max(8, 0.9 * n_cols + 4.5)), 0.45 * n_rows + 3.2))
+    rotated = max((len(f"{f} · {c}") for f, c in matrix.columns), default=0) * 0.06 if n_cols > 12 else 0
+    fig, ax = plt.subplots(figsize=(min(20, max(8, 1.15 * n_cols + 4.5)), 0.45 * n_rows + 3.6 + rotated))
     cmap = ListedColormap([GRADE_COLOURS[g] for g in GRADES])
     cmap.set_bad("#f4f4f4")
     ax.pcolormesh(
@@ -328,14 +349,16 @@ def grade_heatmap(
             ax.text(j + 0.5, i + 0.5, short, ha="center", va="center", fontsize=8, color=colour)
     ax.set_yticks([i + 0.5 for i in range(n_rows)], [_wrap(r, 40) for r in matrix.index])
     columns = list(matrix.columns)
-    ax.set_xticks([j + 0.5 for j in range(n_cols)], [c for _, c in columns], fontsize=8)
+    if n_cols <= 12:
+        ax.set_xticks([j + 0.5 for j in range(n_cols)], [f"{_wrap(f, 14)}\n{c}" for f, c in columns], fontsize=8)
+    else:  # many columns: one rotated line each
+        ax.set_xticks([j + 0.5 for j in range(n_cols)], [f"{f} · {c}" for f, c in columns], fontsize=7, rotation=90)
+    ax.xaxis.tick_top()  # the columns' heads above the grid, as in a table
+    ax.xaxis.set_label_position("top")
     ax.invert_yaxis()
     forces = list(dict.fromkeys(f for f, _ in columns))
     for force in forces:
         cols = [j for j, (f, _) in enumerate(columns) if f == force]
-        ax.text(
-            (cols[0] + cols[-1] + 1) / 2, -0.35, _wrap(force, 18), ha="center", va="bottom", fontsize=9, weight="bold"
-        )
         if cols[0] > 0:
             ax.axvline(cols[0], color="white", linewidth=6)
         _scale_break(ax, [j + 0.5 for j in cols], [scales.get(columns[j], "") for j in cols])
@@ -346,7 +369,8 @@ def grade_heatmap(
         or len(set(scales.values()) - {""}) > 1
     )
     _grade_legend(ax, matrix.to_numpy().ravel().tolist(), loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_title(_wrap(title, 80), loc="left", pad=40)
+    longest = max(len(f"{f} · {c}") for f, c in columns)
+    ax.set_title(_wrap(title, 80), loc="left", pad=12 if n_cols <= 12 else 2.8 * longest + 10)
     caption(fig, ", ".join(dict.fromkeys(c for _, c in columns)), source, SCALE_NOTE if changed else "")
     return _finish(fig)
 

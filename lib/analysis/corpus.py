@@ -12,8 +12,8 @@ import pandas as pd
 from .. import paths
 from .. import tables as T
 from ..forces import canonical
+from ..tables import TABLES
 
-TABLES = ("documents", "judgments", "indicators", "findings", "pcc_actions", "checks")
 ENV_OUT = "PEEL_OUT"  # overrides the default output folder (outputs/) of the templates' parameters
 
 

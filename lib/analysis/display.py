@@ -58,7 +58,8 @@ CSS = (
     ".peel-flag{color:#8a1c1c;font-weight:600}.peel-grade{padding:0 .35em;border-radius:3px}"
     "table.dataTable td,table.dataTable th{white-space:normal!important;vertical-align:top;text-align:left!important}"
     "table.dataTable td{max-width:40em;min-width:4em}"
-    ".peel-quote{color:#444;font-style:italic}</style>"
+    ".peel-quote{color:#444;font-style:italic}.peel-ev{display:inline}.peel-ev summary{display:inline;cursor:pointer;"
+    "color:#1f4e79;font-size:.85em}.peel-ev[open]{display:block;margin:.2em 0 .3em 1em}</style>"
 )
 
 
@@ -180,9 +181,7 @@ def strip_tags(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
-def quote(evidence: object, limit: int = 0) -> str:
-    """A document's words, escaped, in quotation marks (``limit`` > 0 shortens with a word count said)."""
+def quote(evidence: object) -> str:
+    """A document's words, whole and escaped, in quotation marks ("" when there are none)."""
     words = " ".join(text(evidence).split())
-    if limit and len(words) > limit:
-        words = words[:limit].rsplit(" ", 1)[0] + f" [{len(words) - limit} more characters on the page]"
     return f"<span class='peel-quote'>“{html.escape(words)}”</span>" if words else ""

@@ -12,8 +12,8 @@ import pandas as pd
 from .. import paths
 from .. import tables as T
 from ..model import ReadError
-from ..pipeline import TABLES
 from ..readers import read_document
+from ..tables import ROW_TABLES
 from .findings import is_improvement
 
 SKIP_NAMES = {"manifest.csv", "manifest.json", ".gitkeep"}
@@ -49,7 +49,7 @@ def read_quietly(path: Path):
 def tables_of(result: dict) -> dict[str, pd.DataFrame]:
     """One document's result (``lib.pipeline.process_document``) as the tidy tables, with the contract's columns."""
     out = {"documents": T.frame("documents", [result["document"]])}
-    for name in TABLES:
+    for name in ROW_TABLES:
         out[name] = T.frame(name, result[name])
     return out
 

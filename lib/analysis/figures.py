@@ -165,6 +165,11 @@ def gap(r: pd.Series | dict) -> str:
     return f"{abs(d):g} {unit} {'higher' if d > 0 else 'lower'}"
 
 
+def period_text(period: object) -> str:
+    """ " (12 months to 30 June 2015)", or "" when no period was printed."""
+    return f" ({period})" if period is not None and pd.notna(period) and str(period).strip() else ""
+
+
 def gap_text(r: pd.Series | dict) -> str:
     """ "38.1 vs 63 per 1,000 population (0.6× England and Wales)" or "-9 vs -13 percent change (4 points
     higher)"."""
@@ -218,7 +223,8 @@ def figure_sentence(force: str, versus: pd.DataFrame) -> str:
     n_flag = int((versus["flag"] != "").sum())
     flagged = f"; {n_flag} flagged as contradictory or implausible" if n_flag else ""
     return (
-        f"{force}: of {len(versus)} figures printed with an England and Wales comparator for the same period "
+        f"{force}: of {len(versus)} figure{'s' if len(versus) != 1 else ''} printed with an England and Wales "
+        "comparator for the same period "
         f"({years}), {', '.join(parts)}; {way}{flagged}."
     )
 

@@ -31,6 +31,12 @@ def _area(labels: dict[str, str], area: object) -> str:
     return labels.get(str(area), str(area).replace("_", " ").capitalize())
 
 
+def from_reports(findings: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The findings of inspection reports only (a Commissioner's response restates the report's findings)."""
+    reports = documents.loc[documents["doc_type"].fillna("") == "peel_report", "doc_id"]
+    return findings[findings["doc_id"].isin(reports)].reset_index(drop=True)
+
+
 def improvements(findings: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """The areas for improvement among the findings, with the area's short name (``area_label``)."""
     mask = pd.Series([is_improvement(k) for k in findings["kind"]], index=findings.index, dtype=bool)
@@ -68,26 +74,38 @@ def findings_by_area(afis: pd.DataFrame) -> pd.DataFrame:
     return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
 
 
-def recurrence(afis: pd.DataFrame, similar: float = 0.6) -> pd.DataFrame:
-    """Areas with areas for improvement in more than one report year, and the most alike pair of texts.
+def recurrence(afis: pd.DataFrame, similar: float = 0.6, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Areas with areas for improvement in more than one report year, and the most alike pair of texts, each
+    with where it is printed (``earlier_source``, ``later_source``: the document's name and the page).
 
     ``similarity`` is difflib's ratio of the closest two texts from different years (1 = the same words).
     """
-    cols = ["force", "area_label", "years", "count", "similarity", "same_wording", "earlier", "later"]
+    cols = ["force", "area_label", "years", "count", "similarity", "same_wording"]
+    cols += ["earlier", "earlier_source", "later", "later_source"]
+    names = names or {}
+
+    def where(r: dict) -> str:
+        name = names.get(str(r["doc_id"]), str(r["doc_id"]))
+        return f"{name}, p. {int(r['page'])}" if pd.notna(r["page"]) else name
+
     rows = []
     for (force, label), part in afis.groupby(["force", "area_label"], sort=True):
         years = sorted(int(y) for y in part["year"].dropna().unique())
         if len(years) < 2:
             continue
-        best, pair = 0.0, ("", "")
-        recs = list(zip(part["year"], part["text"].fillna("")))
-        for i, (y1, t1) in enumerate(recs):
-            for y2, t2 in recs[i + 1 :]:
-                if y1 != y2:
-                    r = difflib.SequenceMatcher(None, t1.lower(), t2.lower()).ratio()
+        best, pair = -1.0, None
+        recs = part.assign(text=part["text"].fillna("")).to_dict("records")
+        for i, one in enumerate(recs):
+            for two in recs[i + 1 :]:
+                if one["year"] != two["year"]:
+                    r = difflib.SequenceMatcher(None, one["text"].lower(), two["text"].lower()).ratio()
                     if r > best:
-                        best, pair = r, ((t1, t2) if y1 < y2 else (t2, t1))
-        rows.append([force, label, ", ".join(map(str, years)), len(part), round(best, 2), best >= similar, *pair])
+                        best, pair = r, ((one, two) if one["year"] < two["year"] else (two, one))
+        first, last = pair
+        rows.append(
+            [force, label, ", ".join(map(str, years)), len(part), round(best, 2), best >= similar]
+            + [first["text"], where(first), last["text"], where(last)]
+        )
     return pd.DataFrame(rows, columns=cols)
 
 

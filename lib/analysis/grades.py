@@ -220,3 +220,15 @@ def grade_counts(judgments: pd.DataFrame) -> pd.Series:
     """How many grades of each grade word, in the fixed order (zeros left out)."""
     df = graded(judgments)
     return df["grade"].value_counts().reindex(GRADES).dropna().astype(int)
+
+
+def timeline_title(force: str, judgments: pd.DataFrame) -> str:
+    """The grade chart's finding: the overall grades over time of a single pillar, else what is drawn."""
+    df = graded(judgments)
+    sentences = grade_sentences(force, judgments)
+    if df["pillar"].nunique() <= 1:
+        return sentences[0].rstrip(".")
+    overall = latest_grades(judgments)
+    overall = overall[overall["overall"]]
+    latest = ", ".join(f"{r['area_name']} {r['grade']} ({r['cycle']})" for _, r in overall.iterrows())
+    return f"{force}: {df['area_name'].nunique()} areas graded" + (f"; latest {latest}" if latest else "")

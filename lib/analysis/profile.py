@@ -9,7 +9,7 @@ import html
 import pandas as pd
 
 from . import figures, findings, grades
-from .display import esc, link
+from .display import esc, link, quote
 from .grades import GRADE_COLOURS
 from .selection import document_names
 
@@ -26,13 +26,14 @@ def grade_chip(grade: str) -> str:
 
 
 def source_link(names: dict[str, str], doc_id: object, page: object, evidence: object = None) -> str:
-    """ "(Title (date), p. 3)" linked to the evidence page; the printed words as the link's tooltip."""
+    """ "(Title (date), p. 3)" linked to the evidence page, and the printed words behind a "printed as"
+    toggle (text, never an attribute: document words stay out of tags)."""
     name = names.get(str(doc_id), str(doc_id))
     where = f"{name}, p. {int(page)}" if page is not None and pd.notna(page) else name
-    anchor = link(doc_id, page, where)
+    out = f"({link(doc_id, page, where)})"
     if evidence is not None and pd.notna(evidence) and str(evidence).strip():
-        anchor = anchor.replace("<a ", f"<a title='{html.escape(' '.join(str(evidence).split()))}' ", 1)
-    return f"({anchor})"
+        out += f" <details class='peel-ev'><summary>printed as</summary>{quote(evidence)}</details>"
+    return out
 
 
 def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, list[str]]]:
@@ -71,7 +72,7 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
             "neither": "; which way is better: neither, says the inspectorate",
         }.get(r["direction"], f"; the inspectorate states {r['direction']}: {r['better']}")
         items.append(
-            f"{esc(figures.short_label(r['label'], r['period']))} ({esc(r['period'])}): "
+            f"{esc(figures.short_label(r['label'], r['period']))}{esc(figures.period_text(r['period']))}: "
             f"{esc(figures.gap_text(r))}{esc(way)} " + source_link(names, r["doc_id"], r["page"], r["evidence"])
         )
     flagged = versus[versus["flag"] != ""]
@@ -79,7 +80,8 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
         items.append(
             "<span class='peel-flag'>Flagged, not compared:</span> "
             f"{esc(figures.short_label(r['label'], r['period']))} "
-            f"({esc(r['period'])}): {esc(r['flag'])} " + source_link(names, r["doc_id"], r["page"], r["evidence"])
+            f"{esc(figures.period_text(r['period']))}: {esc(r['flag'])} "
+            + source_link(names, r["doc_id"], r["page"], r["evidence"])
         )
     sections.append(
         (
@@ -122,7 +124,7 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
 def headlines(force: str, t: dict[str, pd.DataFrame]) -> list[str]:
     """The profile's headline sentences, from the force's tables (``force_tables``)."""
     labels = grades.area_labels(t["judgments"], t["findings"])
-    afis = findings.improvements(t["findings"], labels)
+    afis = findings.improvements(findings.from_reports(t["findings"], t["documents"]), labels)
     return grades.grade_sentences(force, t["judgments"]) + [
         figures.figure_sentence(force, figures.versus_england_wales(t["indicators"])),
         findings.improvement_sentence(force, afis, findings.recurrence(afis)),

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from .. import EXTRACTOR_VERSION
-from ..pipeline import TABLES
+from ..tables import ROW_TABLES
 
 
 def file_key(path: Path) -> str | None:
@@ -60,7 +60,7 @@ def store(cache: Path, key: str, result: dict) -> None:
 def own(result: dict, path: Path, doc_id: str, seconds: float = 0.0, cached: bool = False) -> dict:
     """A result (fresh or from the cache) with this run's id and file name."""
     result["document"].update(doc_id=doc_id, source=Path(path).name)
-    for name in TABLES:
+    for name in ROW_TABLES:
         for row in result[name]:
             row["doc_id"] = doc_id
     result["seconds"] = round(seconds, 4)
