@@ -13,9 +13,9 @@ import pytest
 
 from lib import tables as T
 from lib.paths import SEEDS
-from lib.pipeline import TABLES
 from lib.run import batch, listing, workers
 from lib.run import cache as doc_cache
+from lib.tables import ROW_TABLES as TABLES
 
 HERE = Path(__file__).resolve().parent
 
