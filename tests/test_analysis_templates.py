@@ -58,8 +58,13 @@ def bare(tmp_path_factory) -> Path:
         "pages": 3,
         "status": "ok",
     }
+    # Beside the report, what any folder holds: a readable file that is no document we know (no force, no
+    # year) and a file that could not be read.
+    notes = {"doc_id": "notes", "source": "notes.md", "format": "markdown", "doc_type": "unknown", "pages": 1}
+    broken = {"doc_id": "x", "source": "x.py", "doc_type": "unknown", "status": "failed"}
+    broken["error"] = "unsupported format: .py files are not read"
     tables = {name: T.frame(name, []) for name in T.COLUMNS}
-    tables["documents"] = T.frame("documents", [doc])
+    tables["documents"] = T.frame("documents", [doc, {**notes, "status": "ok"}, broken])
     T.write(tables, data)
     return data
 
@@ -99,6 +104,7 @@ def test_templates_say_what_a_bare_corpus_lacks(bare, tmp_path, template, parame
         assert "No grades were extracted for these forces." in text
     if template == "00-inventory-corpus":
         assert "PEEL 2021/22: Kent Police (2022)" in text
+        assert "no force found" in text and "unsupported format: .py files are not read" in text
     for bad in ("NaN", "<NA>", "None"):
         assert bad not in text
 

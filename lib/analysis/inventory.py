@@ -15,6 +15,8 @@ def inventory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     docs.insert(0, "document", [names[str(d)] for d in docs["doc_id"]])
     docs["cycle"] = cycles(docs)
     docs["doc_type"] = [type_name(k) for k in docs["doc_type"]]
+    for col in ("force", "format", "error"):  # text a sentence uses: blank, never a missing value
+        docs[col] = docs[col].astype("string").fillna("")
     for name in ("judgments", "indicators", "findings", "pcc_actions"):
         n = t[name].groupby("doc_id").size()
         docs[name] = [int(n.get(d, 0)) for d in docs["doc_id"]]
