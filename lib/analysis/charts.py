@@ -94,6 +94,12 @@ def show(fig: plt.Figure | None, dpi: int = DPI) -> None:
     )
 
 
+def _set_title(ax: plt.Axes, title: str, **kw) -> None:
+    """The chart's finding as its title, wrapped so that it never runs past the figure's right edge (a title
+    starts at the axes, which long area names push to the right: about 5.5 characters an inch is left)."""
+    ax.set_title(_wrap(title, max(40, int(ax.figure.get_figwidth() * 5.5))), loc="left", **kw)
+
+
 def _wrap(text: str, width: int = 38) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
@@ -166,7 +172,7 @@ def grade_timeline(judgments: pd.DataFrame, title: str, source: str = SOURCE) ->
             )
         ]
     _grade_legend(ax, df["grade"], extra, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_title(_wrap(title, 80), loc="left")
+    _set_title(ax, title)
     caption(fig, ", ".join(cyc), source, note)
     return _finish(fig)
 
@@ -234,7 +240,7 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     ax.invert_yaxis()
     ax.set_xlabel("Force figure ÷ England and Wales figure, same period (log scale; 1× = same as E&W)")
     _force_legend(ax, hue, len(groups))
-    ax.set_title(_wrap(title, 80), loc="left")
+    _set_title(ax, title)
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
     return _finish(fig)
 
@@ -271,7 +277,7 @@ def points_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str
     ax.invert_yaxis()
     ax.set_xlabel("Force minus England and Wales, same period (percentage points; 0 = same as E&W)")
     _force_legend(ax, hue, len(groups))
-    ax.set_title(_wrap(title, 80), loc="left")
+    _set_title(ax, title)
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
     return _finish(fig)
 
@@ -297,7 +303,7 @@ def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, forc
     ax.invert_yaxis()
     ax.set_xlabel(", ".join(sorted(set(df["unit"].astype(str)))).capitalize())
     ax.legend(frameon=False, loc="lower right")
-    ax.set_title(_wrap(title, 80), loc="left")
+    _set_title(ax, title)
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
     return _finish(fig)
 
@@ -320,7 +326,7 @@ def findings_chart(table: pd.DataFrame, title: str, source: str = SOURCE) -> plt
     ax.set_ylabel("Area inspected")
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.legend(title="Report year", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_title(_wrap(title, 80), loc="left")
+    _set_title(ax, title)
     caption(fig, years_text(years), source)
     return _finish(fig)
 
@@ -370,7 +376,7 @@ def grade_heatmap(
     )
     _grade_legend(ax, matrix.to_numpy().ravel().tolist(), loc="upper left", bbox_to_anchor=(1.01, 1))
     longest = max(len(f"{f} · {c}") for f, c in columns)
-    ax.set_title(_wrap(title, 80), loc="left", pad=12 if n_cols <= 12 else 2.8 * longest + 10)
+    _set_title(ax, title, pad=12 if n_cols <= 12 else 2.8 * longest + 10)
     caption(fig, ", ".join(dict.fromkeys(c for _, c in columns)), source, SCALE_NOTE if changed else "")
     return _finish(fig)
 
@@ -387,7 +393,7 @@ def count_chart(counts: pd.Series, title: str, xlabel: str, ylabel: str, period:
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.set_title(_wrap(title, 80), loc="left")
+    _set_title(ax, title)
     caption(fig, period, source)
     return _finish(fig)
 
