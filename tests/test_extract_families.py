@@ -335,3 +335,13 @@ def test_a_heading_wrapped_over_two_lines_in_text_names_its_area(tmp_path):
         ("preventing_crime", "Good"),
         ("protecting_vulnerable", "Adequate"),
     }
+
+
+def test_a_panel_whose_comparator_figure_wrapped_onto_the_next_line(tmp_path):
+    text = (
+        "HMIC\nPEEL: Police legitimacy 2016\nAn inspection of Essex Police\nForce in numbers\n"
+        "Public complaints against officers and staff per\n1,000 workforce\nEssex Police 247 England and Wales\n229\n"
+        "Summary of findings\nGood\nAreas for improvement\n• The force should improve.\n"
+    )
+    result = run(tmp_path, "essex.txt", text)
+    assert {(r["value"], r["england_wales"]) for r in result["indicators"]} >= {(247.0, 229.0)}
