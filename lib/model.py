@@ -46,7 +46,7 @@ class Page:
 class Document:
     path: str
     source: str  # file name
-    format: str  # pdf | text | markdown | email
+    format: str  # pdf | html | docx | text | markdown | email
     sha256: str
     pages: list[Page]
     meta: dict = field(default_factory=dict)  # reader facts (e-mail subject and date, PDF metadata, encoding)

@@ -192,3 +192,21 @@ def test_html_with_no_text_is_refused_with_a_reason(tmp_path):
     path.write_text("<html><body><nav>Menu</nav><script>x()</script></body></html>")
     with pytest.raises(ReadError, match="no readable text"):
         read_document(path)
+
+
+def test_html_header_and_footer_classes_inside_the_content_are_kept(tmp_path):
+    path = tmp_path / "callout.html"
+    path.write_text(
+        "<html><body><div class='site-header'>Inspectorate</div><main>"
+        "<div class='callout'><div class='callout__header'>Cause of concern</div>"
+        "<p>The force is not answering calls.</p><div class='callout-footer'>See recommendations</div></div>"
+        "<div class='share-buttons'>Share on social media</div></main>"
+        "<div class='page-footer'>Contact us</div></body></html>"
+    )
+    doc = read_document(path)
+    assert [(b.text, b.box) for b in doc.blocks] == [
+        ("Cause of concern", "box"),
+        ("The force is not answering calls.", "box"),
+        ("See recommendations", "box"),
+        ("Share on social media", ""),
+    ]

@@ -109,3 +109,26 @@ def test_seeds_with_headings_set_larger_and_bold(tmp_path, prefix, columns):
     overview = next(b for b in blocks if b.kind == "heading")
     assert overview.level == 1 and overview.text.startswith("Overview")
     assert {b.level for b in blocks if b.text == "Summary of findings"} == {2}
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_lines_taken_from_the_page_are_what_pdfium_gives(tmp_path, monkeypatch, columns):
+    """``BoundedText.lines_in`` (the page's own lines, no pdfium call) answers only when it gives exactly
+    what ``get_text_bounded`` gives for the area; it answers for most areas."""
+    from lib.readers import pdf_layout, pdfium_raw
+
+    original = pdfium_raw.BoundedText.lines_in
+    seen = {"answered": 0, "asked": 0}
+
+    def checked(self, left, bottom, right, top):
+        got = original(self, left, bottom, right, top)
+        seen["asked"] += 1
+        if got is not None:
+            seen["answered"] += 1
+            assert got == pdf_layout._split(self.get_text_bounded(left, bottom, right, top))
+        return got
+
+    monkeypatch.setattr(pdfium_raw.BoundedText, "lines_in", checked)
+    read_document(render_pdf(_seed("001"), tmp_path / "seed.pdf", columns=columns))
+    read_document(structured_pdf(tmp_path / "report.pdf"))
+    assert seen["answered"] > 0.6 * seen["asked"] > 0

@@ -79,11 +79,12 @@ BLOCK_TAGS = {
     "html",
 }
 DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog", "alertdialog"}
-# Class or id words of page furniture: cookie and consent notices, breadcrumbs, skip links, site menus.
-_FURNITURE = re.compile(
-    r"cookie|consent|breadcrumb|skip-?link|skip-?to|(?:^|[-_])(?:nav|navbar|navigation|menu|masthead|"
-    r"header|site-header|site-footer|footer|share|social)(?:$|[-_])",
-    re.I,
+# Class or id words of page furniture: cookie and consent notices, breadcrumbs and skip links wherever they
+# stand; the site's menus, banner, footer and share buttons only outside the content (<main>, <article>),
+# where a callout's "callout-header" is content.
+_FURNITURE = re.compile(r"cookie|consent|breadcrumb|skip-?link|skip-?to", re.I)
+_SITE_FURNITURE = re.compile(
+    r"(?:^|[-_])(?:nav|navbar|navigation|menu|masthead|header|footer|share|social)(?:$|[-_])", re.I
 )
 _FOOTNOTE_MARK = re.compile(r"\[?\d{1,3}\]?|[*†‡]")
 _BOX = re.compile(r"callout|box|panel|(?:^|[-_])inset(?:$|[-_])", re.I)
@@ -125,8 +126,12 @@ def dropped(tag: Tag) -> bool:
     if name == "sup" and (tag.find("a") is not None or "footnote" in _words(tag).lower()):
         if _FOOTNOTE_MARK.fullmatch(tag.get_text(strip=True)):
             return True  # a footnote marker: not part of the sentence
-    words = _words(tag)
-    return bool(words.strip()) and any(_FURNITURE.search(w) for w in words.split()) and not _has_title(tag)
+    words = _words(tag).split()
+    if not words or _has_title(tag):
+        return False
+    if any(_FURNITURE.search(w) for w in words):
+        return True
+    return any(_SITE_FURNITURE.search(w) for w in words) and tag.find_parent(["main", "article"]) is None
 
 
 def is_box(tag: Tag) -> bool:

@@ -332,6 +332,7 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
                 styles.append(
                     page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), boxes, _clean_chars)
                 )
+                text.use_lines(styles[-1].index)
                 lines = page_lines(page, text, rects, tables=found)
                 texts.append(_clean("\n".join(lines)).split("\n"))
                 tables.append([t[4] for t in found])

@@ -156,7 +156,7 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
         blocks = _blocks(inside)
         all_tables = [q for q in inside if len(q) == 5]
         if not all_tables and _in_block_order(inside, blocks):  # pdfium's order is already top down
-            return _split(text.get_text_bounded(l, b, r, t))
+            return _bounded(text, l, b, r, t)
         for k, (top, bottom) in enumerate(blocks):
             upper = t if k == 0 else (blocks[k - 1][1] + top) / 2
             lower = b if k == len(blocks) - 1 else (bottom + blocks[k + 1][0]) / 2
@@ -172,7 +172,7 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
                 top_edge = max([table[3]] + [q[3] for q in beside])
                 bottom_edge = min([table[1]] + [q[1] for q in beside])
                 if upper > top_edge:
-                    lines += _split(text.get_text_bounded(l, top_edge, r, upper))
+                    lines += _bounded(text, l, top_edge, r, upper)
                 lines += ["\t".join(row) for row in table[4]]
                 if beside:
                     if table[0] - l > 20:
@@ -181,7 +181,7 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
                         lines += _read_area(text, beside, table[2], bottom_edge, r, top_edge, 2)
                 upper = bottom_edge
             if upper > lower:
-                lines += _split(text.get_text_bounded(l, lower, r, upper))
+                lines += _bounded(text, l, lower, r, upper)
         return lines
     bands = _bands(inside, x)
     for k, (top, bottom, columns) in enumerate(bands):
@@ -193,6 +193,13 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
         else:
             lines += _read_area(text, inside, l, lower, r, upper, 2)
     return lines
+
+
+def _bounded(text, l: float, b: float, r: float, t: float) -> list[str]:
+    """The lines of an area: the page's own lines when they answer (``BoundedText.lines_in``), else pdfium's
+    bounded text."""
+    known = text.lines_in(l, b, r, t)
+    return known if known is not None else _split(text.get_text_bounded(l, b, r, t))
 
 
 def _split(text: str) -> list[str]:

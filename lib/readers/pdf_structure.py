@@ -49,6 +49,7 @@ class PageStyles:
     width: float  # the usual width of a line of text on the page (its 75th percentile)
     height: float  # page height, to turn y up into y down
     sizes: list  # (font size, characters) of the lines measured for the body size
+    index: tuple | None = None  # (boxes, texts) of every pdfium line, for ``BoundedText.use_lines``
 
 
 EMPTY = PageStyles({}, 0.0, 0.0, [])
@@ -57,13 +58,18 @@ EMPTY = PageStyles({}, 0.0, 0.0, [])
 def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=(), clean=lambda s: s) -> PageStyles:
     """The page's lines with their box and, where it matters, their font (see the module's docstring)."""
     raw_lines = full_text.split("\r\n")
-    cleaned = clean(full_text).split("\n")
-    keys = [c.strip() for c in cleaned] if len(cleaned) == len(raw_lines) else [r.strip() for r in raw_lines]
-    starts: list[int] = []  # offset of each non-blank line's first visible character
-    kept: list[int] = []
+    cleaned = clean(full_text)
+    clean_lines = cleaned.split("\n") if cleaned is not full_text else raw_lines
+    if len(clean_lines) != len(raw_lines):
+        clean_lines = raw_lines
+    keys: list[str] = []  # each non-blank line's text, cleaned and stripped
+    starts: list[int] = []  # offset of its first visible character
+    kept: list[int] = []  # its position among pdfium's lines
     offset = 0
     for k, raw in enumerate(raw_lines):
-        if keys[k]:
+        key = clean_lines[k].strip()
+        if key:
+            keys.append(key)
             starts.append(offset + len(raw) - len(raw.lstrip()))
             kept.append(k)
         offset += len(raw) + 2
@@ -85,40 +91,47 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
         places: list = groups
     else:  # pdfium broke lines where the rectangles do not (or the reverse): each line's first character
         places = [_place(fonts.char_box(start), groups) for start in starts]
-    widths = sorted([p[2] - p[0] for p in places if p is not None])
-    width = widths[int(len(widths) * 0.75)] if widths else 0.0
-    short = SHORT * width
     # Larger type shows in the width a character takes: the line's width over its length, against the
     # page's usual (a heading at 13 pt among 10 pt lines takes about 1.3 times as much).
-    spreads = [(p[2] - p[0]) / len(keys[kept[k]]) if p is not None else 0.0 for k, p in enumerate(places)]
-    usual = sorted(spreads)[len(spreads) // 2] if spreads else 0.0
-    wide = WIDE * usual
+    widths = [p[2] - p[0] if p is not None else 0.0 for p in places]
+    spreads = [w / len(key) for w, key in zip(widths, keys)]
+    ordered = sorted(widths)
+    width = ordered[int(len(ordered) * 0.75)] if ordered else 0.0
+    short = SHORT * width
+    wide = WIDE * sorted(spreads)[len(spreads) // 2] if spreads else 0.0
     # The body size: the font of three lines (a third, half and two thirds down the page's text).
     sizes = []
     n = len(places)
     for k in {n // 3, n // 2, 2 * n // 3} if n else ():
-        sizes.append((fonts.size(starts[k]), len(keys[kept[k]])))
+        sizes.append((fonts.size(starts[k]), len(keys[k])))
     page_body = max(sizes, key=lambda s: s[1])[0] if sizes else 0.0
+    larger = LARGER * page_body
     lines: dict = {}
+    line_boxes: list = [None] * len(raw_lines) if places is groups else []
     for k, place in enumerate(places):
-        text = keys[kept[k]]
+        text = keys[k]
         size, bold, in_box = 0.0, False, False
-        if place is None or spreads[k] > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
+        if place is None or spreads[k] > wide or (widths[k] < short and text[-1] not in ".,;:"):
             start = starts[k]
             size = fonts.size(start)
-            if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway
+            if size < larger and len(text) <= MAX_BOLD_HEADING:  # larger type is a heading anyway
                 end = start + len(raw_lines[kept[k]].strip()) - 1
                 bold = fonts.bold(start) and (end <= start or fonts.bold(end))
-        if place is not None and boxes:
-            cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
-            in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+        if place is not None:
+            if boxes:
+                cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
+                in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+            if line_boxes:
+                line_boxes[kept[k]] = (place[1], place[3], place[0], place[2])
         style = (place, size, bold, in_box)
         found = lines.get(text)
         if found is None:
             lines[text] = [style]
         else:
             found.append(style)
-    return PageStyles(lines, width, page_height, sizes)
+    # Every line has its own rectangles: the reader may take an area's lines from here.
+    index = (line_boxes, raw_lines) if line_boxes else None
+    return PageStyles(lines, width, page_height, sizes, index)
 
 
 def _place(char: tuple | None, groups: list) -> tuple | None:
@@ -251,7 +264,7 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
     def flush():
         nonlocal kind, parts, placed, table
         if kind and parts:
-            bbox = (round(x0, 1), round(height - top, 1), round(x1, 1), round(height - bottom, 1)) if placed else None
+            bbox = (x0, height - top, x1, height - bottom) if placed else None
             block = Block(kind, " ".join(parts), number, box=box, bbox=bbox)
             if kind == "list_item":
                 block.level, block.number = depth, item_number
@@ -285,7 +298,8 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             continue
         if table:
             flush()
-        style = _find(styles, heads, text)
+        found = styles.get(text)
+        style = found.pop(0) if found else _find(styles, heads, text)
         place = style[0]
         in_box = "box" if style[3] else ""
         size = heading_size(style, text, body, width) if style[1] else 0.0
@@ -306,7 +320,9 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             extend(place)
             last = style
             continue
-        marker = list_marker(line) if _could_be_item(text) else None
+        c = text[0]
+        could = c in "•-–*o(" or c.isdigit() or (len(text) > 1 and text[1] in ".)")  # _could_be_item
+        marker = list_marker(line) if could else None
         if marker is not None:
             flush()
             x = place[0] if place is not None else float(marker[0])

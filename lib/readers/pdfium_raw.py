@@ -149,6 +149,10 @@ class FontReader:
         return known
 
 
+def _blank_between(boxes: list, a: int, b: int) -> bool:
+    return all(boxes[k] is None for k in range(a + 1, b))
+
+
 class BoundedText:
     """``get_text_bounded`` with one buffer for every call: pdfium is asked once per area, not twice. One
     object serves a whole document; ``page(textpage)`` points it at the next page. (Bounded text holds the
@@ -159,8 +163,46 @@ class BoundedText:
         self.raw = None
         self.size = 0
         self.buffer = None
+        self.lines = None  # the page's lines with their boxes, when known (``use_lines``)
+
+    def use_lines(self, lines) -> None:
+        """The page's lines in character order as ``(bottom, top, left, right)`` boxes and texts
+        (``(boxes, texts)``, blank lines as ``None`` boxes), so that ``lines_in`` can answer without pdfium."""
+        self.lines = lines
+
+    def lines_in(self, left: float, bottom: float, right: float, top: float) -> list[str] | None:
+        """The lines ``get_text_bounded`` would give for an area, from the page's lines: those whose middle
+        is inside, when they are a run of the page's lines, each wholly inside across (lines wholly beside
+        the area do not count) and none cut by the area's top or bottom edge; else None (ask pdfium)."""
+        if self.lines is None:
+            return None
+        boxes, texts = self.lines
+        first = last = -1
+        for k, box in enumerate(boxes):
+            if box is None:
+                continue
+            b, t, l, r = box
+            if r <= left or l >= right:
+                continue  # beside the area (the other column)
+            middle = (b + t) / 2
+            if bottom <= middle <= top:
+                if (
+                    l < left - 1
+                    or r > right + 1
+                    or (last >= 0 and last != k - 1 and not _blank_between(boxes, last, k))
+                ):
+                    return None
+                if first < 0:
+                    first = k
+                last = k
+            elif b < top and t > bottom:  # cut by the area's edge: pdfium decides character by character
+                return None
+        if first < 0:
+            return None
+        return [line.rstrip().replace("\ufffe", "\x02") for line in texts[first : last + 1]]
 
     def page(self, textpage) -> BoundedText:
+        self.lines = None
         self.raw = textpage.raw
         self._grow(2 * max(0, pdfium_c.FPDFText_CountChars(self.raw)) + 256)
         return self
