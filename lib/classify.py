@@ -156,6 +156,31 @@ def _published(doc: Document) -> str:
         hit = _MONTH_YEAR.match(line)
         if hit:
             return f"{int(hit.group(2)):04d}-{MONTHS.index(hit.group(1)) + 1:02d}"
+    # A cover whose lines the paragraphs ran together: the first lines as printed ("Published on: 12 February
+    # 2025", "December 2016").
+    lines = [clean_line(line) for _, line in doc.lines()]
+    for line in [line for line in lines if line][:40]:
+        line = re.sub(r"^(?:published|last updated)(?: on)?:?\s*", "", line, flags=re.I)
+        if hit := _DATE.fullmatch(line):
+            day, month, year = int(hit.group(1)), MONTHS.index(hit.group(2)) + 1, int(hit.group(3))
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        if hit := _MONTH_YEAR.match(line):
+            return f"{int(hit.group(2)):04d}-{MONTHS.index(hit.group(1)) + 1:02d}"
+    return ""
+
+
+def _block_title(doc: Document) -> str:
+    """The title as the reader's blocks set it: a 'PEEL ...' block with the lines of the title after it
+    ("Police effectiveness, efficiency and legitimacy", "An inspection of ..."), or a response's heading."""
+    first = [clean_line(b.text) for b in doc.blocks[:12]]
+    for i, text in enumerate(first):
+        if re.match(r"PEEL\b", text) and len(text) < 150:
+            for more in first[i + 1 : i + 3]:
+                if re.match(r"(?:police (?:effectiveness|efficiency|legitimacy)|an inspection of)", more, re.I):
+                    text = f"{text} – {more}" if more.lower().startswith("an inspection") else f"{text} {more}"
+            return text
+        if re.match(r"(?:p?f?cc |the commissioner['’]s )?response to\b", text, re.I) and len(text) < 250:
+            return text
     return ""
 
 
@@ -204,6 +229,8 @@ def _title(doc: Document, info: dict) -> str:
         if re.search(r"response to|responding to", line, re.I) and "Commissioner" in line and len(line) < 250:
             nxt = first[i + 1] if i + 1 < len(first) else ""
             return f"{line} {nxt}" if re.search(r"\b(?:to|of|for|and|on)$", line) and nxt else line
+    if title := _block_title(doc):
+        return title
     force = info.get("force") or "unknown force"
     if info["doc_type"] == "peel_report":
         pillar = info.get("pillar") or "assessment"
@@ -238,6 +265,9 @@ def classify(doc: Document) -> dict:
         if re.search(r"\bHMICFRS\b|Inspectorate of Constabulary and Fire", text)
         else ("HMIC" if re.search(r"\bHMIC\b|Inspectorate of Constabulary", text) else "")
     )
+    if dtype == "peel_report" and not info["inspectorate"] and info["year"]:
+        # The inspectorate's own reports and pages: HMIC became HMICFRS in July 2017, before the 2017 reports.
+        info["inspectorate"] = "HMICFRS" if info["year"] >= 2017 else "HMIC"
     info["published"] = published
     info["title"] = _title(doc, info)
     return info

@@ -91,3 +91,31 @@ def test_the_inspectorates_web_page_is_typed_by_its_content(tmp_path):
         ("preventing_crime", "Good"),
         ("investigating_crime", "Requires improvement"),
     }
+
+
+def test_a_saved_page_gives_its_title_date_and_inspectorate_by_year(tmp_path):
+    page = (
+        "<html><body><header>HMICFRS banner</header><main>"
+        "<h1>PEEL 2023–25 Police effectiveness, efficiency and legitimacy: An inspection of Merseyside Police</h1>"
+        "<p>Published on: 12 February 2025</p><h2>Our judgments</h2>"
+        "<table><tr><th>Area of policing</th><th>Grade</th></tr><tr><td>Preventing crime</td><td>Good</td></tr>"
+        "<tr><td>Investigating crime</td><td>Adequate</td></tr></table>"
+        "<h2>Investigating crime</h2><p>Adequate</p><h3>Area for improvement 1</h3>"
+        "<p>The force should pursue suspects promptly.</p></main><footer>Crown copyright</footer></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = process_document(path, "p")
+    doc = result["document"]
+    assert doc["title"].startswith("PEEL 2023–25 Police effectiveness") and doc["title"].endswith("Merseyside Police")
+    assert (doc["published"], doc["inspectorate"], doc["year"], doc["cycle"]) == (
+        "2025-02-12",
+        "HMICFRS",
+        2023,
+        "2023–25",
+    )
+    assert {(r["area"], r["grade"]) for r in result["judgments"]} == {
+        ("preventing_crime", "Good"),
+        ("investigating_crime", "Adequate"),
+    }
+    assert [(f["kind"], f["area"]) for f in result["findings"]] == [("area_for_improvement", "investigating_crime")]

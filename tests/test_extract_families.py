@@ -335,3 +335,22 @@ def test_a_heading_wrapped_over_two_lines_in_text_names_its_area(tmp_path):
         ("preventing_crime", "Good"),
         ("protecting_vulnerable", "Adequate"),
     }
+
+
+def test_a_panel_whose_comparator_figure_wrapped_onto_the_next_line(tmp_path):
+    text = (
+        "HMIC\nPEEL: Police legitimacy 2016\nAn inspection of Essex Police\nForce in numbers\n"
+        "Public complaints against officers and staff per\n1,000 workforce\nEssex Police 247 England and Wales\n229\n"
+        "Summary of findings\nGood\nAreas for improvement\n• The force should improve.\n"
+    )
+    result = run(tmp_path, "essex.txt", text)
+    assert {(r["value"], r["england_wales"]) for r in result["indicators"]} >= {(247.0, 229.0)}
+
+
+def test_the_victim_service_assessment_is_not_a_judgment(tmp_path):
+    text = (
+        "HMICFRS\nPEEL 2021/22\nAn inspection of Dorset Police\nOur judgments\nAreas for improvement\n\n"
+        "Providing a service to the victims of crime\nNot graded\n\nInvestigating crime\nGood\n"
+    )
+    result = run(tmp_path, "dorset.txt", text)
+    assert {(r["area"], r["grade"]) for r in result["judgments"]} == {("investigating_crime", "Good")}

@@ -159,3 +159,18 @@ def test_area_from_a_preceding_question_where_headings_come_at_one_level():
         ]
     )
     assert rows == [("area_for_improvement", "serious_organised_crime", "The force should understand county lines.")]
+
+
+def test_a_deeper_item_after_a_whole_item_is_the_next_item():
+    rows = found(
+        [
+            H("Responding to the public"),
+            H("Cause of concern", 3),
+            P("Calls are not answered quickly enough."),
+            P("Within three months, the force should:"),
+            L("answer emergency calls within ten seconds;"),
+            L("use a structured triage process; and"),
+            L("have enough call handlers at peak times.", level=1),  # an indent the reader mis-set
+        ]
+    )
+    assert [k for k, _, _ in rows] == ["cause_of_concern", "recommendation", "recommendation", "recommendation"]

@@ -138,3 +138,20 @@ def test_a_row_that_mentions_a_response_is_not_a_header():
     ]
     actions, _ = extract_pcc_actions(response(rows), {"doc_type": "pcc_response", "title": ""})
     assert [a["action"] for a in actions] == ["The response and actions plan is agreed."]
+
+
+def test_a_group_row_printed_in_the_first_cell_alone_is_no_action():
+    rows = [
+        HEADER,
+        ["Cause of concern – Responding to the public: calls are not answered quickly enough.", "", ""],
+        ["Recommendation: The force should answer calls sooner.", "New call handlers.", "Complete"],
+        ["Investigating crime", "", ""],
+        ["The force should allocate investigations well.", "A new policy.", "In progress"],
+    ]
+    actions, findings = extract_pcc_actions(response(rows), {"doc_type": "pcc_response", "title": ""})
+    assert [a["action"] for a in actions] == ["New call handlers.", "A new policy."]
+    assert [(f["kind"], f["area"]) for f in findings] == [
+        ("cause_of_concern", "responding_to_public"),
+        ("recommendation", "responding_to_public"),
+        ("area_for_improvement", "investigating_crime"),
+    ]

@@ -238,3 +238,18 @@ def test_area_names_listed_in_one_column_under_the_grade_words_are_no_graphic():
 
     blocks = [box("Outstanding GoodAdequate", 100), box("Preventing crime", 120), box("Investigating crime", 140)]
     assert grade_boxes(blocks) == []
+
+
+def test_the_grade_graphic_laid_out_as_rows_of_a_grade_and_its_areas():
+    rows = [
+        ["Grade", "Areas"],
+        ["Good", "Preventing crime\nDisrupting serious organised crime"],
+        ["Requires improvement", "Investigating crime; Good use of resources"],
+        ["Outstanding", ""],
+    ]
+    assert {(r["area"], r["grade"]) for r in table_grades(rows, 1)} == {
+        ("preventing_crime", "Good"),
+        ("serious_organised_crime", "Good"),
+        ("investigating_crime", "Requires improvement"),
+        ("strategic_planning", "Requires improvement"),
+    }

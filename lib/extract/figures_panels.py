@@ -38,7 +38,7 @@ def _one_line_panel(line: str) -> list[str]:
     if not _ONE_LINE:
         _ONE_LINE.append(
             re.compile(
-                rf"^(?P<label>.*?)\s*(?P<force>{F.any_name_pattern()})\s+(?P<v>{SIGNED}\s*%?)\s+england and wales\s+(?P<ew>{SIGNED}\s*%?)$",
+                rf"^(?P<label>.*?)\s*(?P<force>{F.any_name_pattern()})\s+(?P<v>{SIGNED}\s*%?)\s+england and wales(?:\s+(?P<ew>{SIGNED}\s*%?))?$",
                 re.I,
             )
         )
@@ -46,7 +46,8 @@ def _one_line_panel(line: str) -> list[str]:
     if not hit:
         return [line]
     parts = [hit.group("label").strip(), hit.group("force"), hit.group("v").replace(" ", ""), "England and Wales"]
-    return [p for p in parts if p] + [hit.group("ew").replace(" ", "")]
+    # The comparator's figure may have wrapped onto the next line, where the panel reader finds it.
+    return [p for p in parts if p] + ([hit.group("ew").replace(" ", "")] if hit.group("ew") else [])
 
 
 def extract_panels(doc: Document, force: str | None) -> list[dict]:

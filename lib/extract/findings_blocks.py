@@ -83,9 +83,12 @@ def _items(nodes: list[Node]) -> list[tuple[Node, str, list[str]]]:
         if not text:
             continue
         parent = out[-1] if out else None
-        deeper = parent is not None and node.block.level > parent[0].block.level
         if parent is not None and len(parent[2]) == 1:
             opened, nested = parent[1].endswith(":"), False
+        # A deeper item is a sub-item, unless it follows a whole item ("...;", "...; and", "...") that opened no
+        # sub-list: then the reader mis-set its indent and it is the next item.
+        closed = parent is not None and not nested and re.search(r"(?:[.;]|;\s*(?:and|or))$", parent[1])
+        deeper = parent is not None and node.block.level > parent[0].block.level and not closed
         # Sub-items printed at the parent's depth: lower case, or after one that ends in ';', 'and', 'or'.
         follows = (
             opened

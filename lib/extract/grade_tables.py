@@ -69,6 +69,13 @@ def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[
             continue
         label, rest = filled[0], filled[1:]
         hit = grade_cell(rest[0])
+        if hit is None and (first := grade_cell(label)) is not None:
+            # The graphic laid out as rows: a grade, then the areas that have it.
+            for cell in raw[1:]:
+                for name in re.split(r"\n|;|•", cell or ""):
+                    if (name := clean_line(name)) and (key := area_key(name)):
+                        out.append(judgment(key, name, first[0], page, f"{label} | {name}", source="graphic"))
+            continue
         if hit is None:
             continue
         grade, starred, year = hit

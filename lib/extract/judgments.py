@@ -140,6 +140,8 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
     scale = scale_for(info.get("year"))
     rows = []
     for row in best.values():
+        if row["area"] == "victim_service" and row["grade"] == "Ungraded":
+            continue  # the victim service assessment is inspected, never graded: not a judgment
         agreeing = row.pop("_agree", 1)
         if agreeing > 1 and not any(c["check"] == f"judgment_agrees:{row['area']}" for c in checks):
             checks.append(

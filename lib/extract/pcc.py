@@ -75,7 +75,12 @@ def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dic
             if not filled:
                 continue
             evidence = " | ".join(dict.fromkeys(filled))
-            if len(set(filled)) == 1 and len(filled) > 1:  # a merged row: the same text across the cells
+            alone = len(filled) == 1 and clean_line(cells[0]) and len(cells) > 1
+            heading_alone = alone and (
+                CAUSE.match(filled[0]) or (len(filled[0].split()) <= 12 and "should" not in filled[0])
+            )
+            # A merged row: its text repeated across the cells (Word, HTML), or alone in the first cell (a PDF).
+            if (len(set(filled)) == 1 and len(filled) > 1) or heading_alone:
                 text = filled[0]
                 if CAUSE.match(text):
                     in_cause, group_area = True, _cause_area(text) or subject
