@@ -66,6 +66,7 @@ def _kernel_child(request: dict) -> None:
         os.chdir(request["cwd"])
         if sys.path and sys.path[0] in ("", os.getcwd()):
             del sys.path[0]  # as ipykernel_launcher does; the shell puts the working folder back
+        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]  # what a launched kernel sees
         from ipykernel.kernelapp import IPKernelApp  # imported by the server already: free here
 
         app = IPKernelApp.instance()
