@@ -70,7 +70,9 @@ def _kernel_child(request: dict) -> None:
         from ipykernel.kernelapp import IPKernelApp  # imported by the server already: free here
 
         app = IPKernelApp.instance()
-        app.initialize(["-f", request["connection_file"]])
+        # No history database: a batch kernel is never asked for its history, and kernels running side by
+        # side would queue on the one SQLite file.
+        app.initialize(["-f", request["connection_file"], "--HistoryManager.enabled=False"])
         if "matplotlib_inline.backend_inline" in sys.modules:
             # The server imported pyplot before any shell existed, so the inline backend could not hook into
             # one: hook it into this kernel's shell, as a pyplot imported in the kernel would (figures shown
