@@ -53,7 +53,10 @@ def _kernel_child(request: dict) -> None:
     """In the forked child: become the kernel of ``request["connection_file"]``; never returns."""
     code = 1
     try:
-        os.setpgid(0, 0)  # its own process group: signals to the kernel's group never reach the server
+        # A session of its own, as jupyter_client starts kernels (start_new_session): its own process group,
+        # so signals to the kernel's group never reach the server, and its own scheduling group where the
+        # system shares the processor between sessions (autogroup), as a kernel started the usual way has.
+        os.setsid()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         fd = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         os.dup2(fd, 1)
