@@ -37,7 +37,7 @@ def test_forked_kernels_are_fresh_warm_and_stop(tmp_path):
             text = run_code(
                 km,
                 "import os, sys; print(os.getpid(), os.getcwd(), 'pandas' in sys.modules, "
-                "'x' in globals(), os.environ.get('PEEL_TEST_VAR')); x = 1",
+                "'x' in globals() or 'serve' in globals(), os.environ.get('PEEL_TEST_VAR')); x = 1",
             )
             pid, cwd, warm, leftover, var = text.split()
             assert cwd == str(work / "notebooks") and warm == "True" and leftover == "False" and var == f"v{i}"

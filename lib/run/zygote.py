@@ -53,7 +53,10 @@ def _kernel_child(request: dict) -> None:
     """In the forked child: become the kernel of ``request["connection_file"]``; never returns."""
     code = 1
     try:
-        os.setpgid(0, 0)  # its own process group: signals to the kernel's group never reach the server
+        # A session of its own, as jupyter_client starts kernels (start_new_session): its own process group,
+        # so signals to the kernel's group never reach the server, and its own scheduling group where the
+        # system shares the processor between sessions (autogroup), as a kernel started the usual way has.
+        os.setsid()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         fd = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         os.dup2(fd, 1)
@@ -66,10 +69,13 @@ def _kernel_child(request: dict) -> None:
         os.chdir(request["cwd"])
         if sys.path and sys.path[0] in ("", os.getcwd()):
             del sys.path[0]  # as ipykernel_launcher does; the shell puts the working folder back
+        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]  # what a launched kernel sees
         from ipykernel.kernelapp import IPKernelApp  # imported by the server already: free here
 
         app = IPKernelApp.instance()
-        app.initialize(["-f", request["connection_file"]])
+        # No history database: a batch kernel is never asked for its history, and kernels running side by
+        # side would queue on the one SQLite file.
+        app.initialize(["-f", request["connection_file"], "--HistoryManager.enabled=False"])
         if "matplotlib_inline.backend_inline" in sys.modules:
             # The server imported pyplot before any shell existed, so the inline backend could not hook into
             # one: hook it into this kernel's shell, as a pyplot imported in the kernel would (figures shown
