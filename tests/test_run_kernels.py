@@ -4,6 +4,7 @@ with the templates' modules already imported and nothing of another notebook's s
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -43,6 +44,7 @@ def test_forked_kernels_are_fresh_warm_and_stop(tmp_path):
             assert cwd == str(work / "notebooks") and warm == "True" and leftover == "False" and var == f"v{i}"
             seen.append(int(pid))
             km.shutdown_kernel(now=True)
+            shutil.rmtree(work, ignore_errors=True)
             assert not km.is_alive()
         assert seen[0] != seen[1] and server.proc.pid not in seen
     finally:
@@ -88,6 +90,7 @@ def test_forked_kernels_show_figures_as_images(tmp_path):
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
+            shutil.rmtree(work, ignore_errors=True)
         assert any("image/png" in data for data in shown), shown
     finally:
         server.close()
