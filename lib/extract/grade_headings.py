@@ -73,6 +73,15 @@ def _grade_after(nodes: list[Node], i: int) -> tuple[str, bool, str | None, int]
     return grade, starred, year, last
 
 
+def _year_after(nodes: list[Node], i: int) -> str | None:
+    """The year a grade printed with its heading was carried over from, when the block after says so
+    ("How effective is the force at ...? Good" then "last inspected 2017", as a plain text export joins them)."""
+    if i + 1 >= len(nodes) or nodes[i + 1].kind == "table":
+        return None
+    more = LAST_INSPECTED.search(clean_line(nodes[i + 1].text)[:300])
+    return (more.group(1) or more.group(2)) if more else None
+
+
 def _question(node: Node) -> str | None:
     """The area of a heading, or of a short paragraph that is a question, else None."""
     text = clean_line(node.text)
@@ -141,6 +150,7 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
             year, evidence = None, text
             if dated := re.match(r"^(.*?)\s+((?:19|20)\d\d)$", label):  # "Overall effectiveness 2017  Good"
                 label, year = dated.group(1), dated.group(2)
+            year = year or _year_after(nodes, i)
         else:
             after = _grade_after(nodes, i)
             if after is None:

@@ -14,6 +14,7 @@ import re
 from ..model import Document
 from ..text import clean_lines
 from .areas import GRADE_LINE, GRADE_RE, area_key, grade_name
+from .grammar import LAST_INSPECTED
 
 QUESTION = re.compile(
     r"^(?:\d+\.\s*)?(?:how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)|to what extent (?:does|is) the force)",
@@ -121,9 +122,17 @@ def line_grades(doc: Document) -> list[dict]:
                     current = (key, question)
                 after = lines[j + 1][1] if j + 1 < len(lines) else ""
                 if GRADE_LINE.match(after) and not pending:
+                    then = lines[j + 2][1] if j + 2 < len(lines) else ""
+                    year = (more.group(1) or more.group(2)) if (more := LAST_INSPECTED.search(then[:300])) else None
                     found.append(
                         _row(
-                            key, question, grade_name(after), lines[j + 1][0], f"{question} | {after}", source="heading"
+                            key,
+                            question,
+                            grade_name(after),
+                            lines[j + 1][0],
+                            f"{question} | {after}" + (f" | {then}" if year else ""),
+                            year,
+                            source="heading",
                         )
                     )
                     pending.clear()
