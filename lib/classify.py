@@ -8,6 +8,7 @@ from collections import Counter
 from . import forces as F
 from .model import Document
 from .text import blocks, clean_line
+from .titles import cover_title, response_title
 
 MONTHS = ("January February March April May June July August September October November December").split()
 _MONTH = "|".join(MONTHS)
@@ -221,6 +222,10 @@ def _pillar(text: str, year: int | None, dtype: str) -> str:
 
 
 def _title(doc: Document, info: dict) -> str:
+    if info["doc_type"] == "pcc_response":
+        return response_title(doc, info)
+    if info["doc_type"] == "peel_report" and (title := cover_title(doc)):
+        return title
     first = [clean_line(t) for _, t in blocks(doc)[:10]]
     for i, line in enumerate(first):
         if re.match(r"PEEL\b", line) and len(line) < 120:
