@@ -53,7 +53,14 @@ For further information about the data in this graphic, please see Annex A.
 """
 
 
-@pytest.mark.parametrize("grid", [GRID_LAYOUT, GRID_PLAIN], ids=["layout", "plain"])
+WRAPPED = ("please see Annex A.", "please see\nAnnex A.")  # the note after the grid re-wrapped at 70 columns
+
+
+@pytest.mark.parametrize(
+    "grid",
+    [GRID_LAYOUT, GRID_PLAIN, GRID_LAYOUT.replace(*WRAPPED), GRID_PLAIN.replace(*WRAPPED)],
+    ids=["layout", "plain", "layout-wrapped", "plain-wrapped"],
+)
 def test_force_in_numbers_grid_as_text_exports_print_it(tmp_path, grid):
     result = run(tmp_path, "norfolk.txt", HEAD_2016.format(force="Norfolk Constabulary") + grid + TAIL_2016)
     pairs = {(r["value"], r["england_wales"]) for r in result["indicators"]}
@@ -132,3 +139,38 @@ def test_2018_19_last_inspected_when_a_plain_export_scatters_the_summary_column(
     assert rows["treating_workforce_fairly"] == ("Outstanding", "2017")
     assert rows["investigating_crime"] == ("Requires improvement", None)
     assert rows["planning_for_future"] == ("Good", None)
+
+
+COC_WRAPPED = """HMICFRS
+PEEL 2021/22
+An inspection of Merseyside Police
+
+Responding to the public
+Inadequate
+
+Cause of concern
+The force isn't answering emergency calls quickly enough. This means
+that it can't identify risk.
+
+Recommendations
+Within three months, the force should:
+• improve its call handling so that emergency calls are
+answered within ten seconds,
+in line with national standards;
+• make sure that call handlers use a structured triage process to
+assess risk and identify vulnerabi-
+lity; and
+• make sure it has enough call handlers to meet demand at peak
+times.
+
+Areas for improvement
+• The force should improve how it records the use of force.
+"""
+
+
+def test_recommendations_re_wrapped_at_70_columns_stay_whole(tmp_path):
+    result = run(tmp_path, "merseyside.txt", COC_WRAPPED)
+    recs = [f["text"] for f in result["findings"] if f["kind"] == "recommendation"]
+    assert len(recs) == 3, recs
+    assert recs[0].endswith("in line with national standards;")
+    assert recs[1].endswith("lity; and") and recs[2].endswith("peak times.")

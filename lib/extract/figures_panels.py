@@ -175,10 +175,25 @@ def _grid_window(lines: list[tuple[int, str]], start: int) -> list[list[str]]:
     return out
 
 
+def _grid_pairs(labels: list[str], names: list[str], numbers: list[list[str]]) -> list[tuple[str, str]] | None:
+    """(force figure, England and Wales figure) per label when the grid read so far is whole: k labels, 2k
+    figures, both names printed; else None."""
+    flat = [v for figs in numbers for v in figs]
+    k = len(labels)
+    if not k or len(flat) != 2 * k or "force" not in names or "ew" not in names:
+        return None
+    force_first = names.index("force") < names.index("ew")
+    if all(len(figs) == 2 for figs in numbers):  # a row per panel
+        return [(a, b) if force_first else (b, a) for a, b in numbers]
+    first, second = flat[:k], flat[k:]  # a column per name: the first k figures are the first name's
+    return list(zip(first, second)) if force_first else list(zip(second, first))
+
+
 def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]]) -> list[dict]:
     """A grid of panels that a text export scattered: the labels, the force's name and "England and Wales"
     over each pair of figures, the figures in a row per panel ("247  229", -layout) or in a column per name
-    ("247" / "3.1", then "229" / "7.4", plain export). k labels, 2k figures; otherwise nothing."""
+    ("247" / "3.1", then "229" / "7.4", plain export). The grid is the longest run of lines after the heading
+    that reads whole (k labels, 2k figures), so a wrapped sentence after it is not taken for a label."""
     lines = [(p, raw) for p, raw, _ in clean_lines(doc)]
     rows: list[dict] = []
     for start, (page, raw) in enumerate(lines):
@@ -188,6 +203,7 @@ def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]
         names: list[str] = []  # "force" / "ew" in the order printed
         numbers: list[list[str]] = []  # the figures of each line that prints any
         label_open = False
+        whole: tuple[list[str], list[tuple[str, str]]] | None = None
         for cells in _grid_window(lines, start):
             has_label = False
             figs = []
@@ -195,9 +211,7 @@ def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]
                 if cell.lower() == "england and wales":
                     names.append("ew")
                 elif F.canonical(cell):
-                    if force and F.canonical(cell) != force:
-                        break
-                    names.append("force")
+                    names.append("force" if not force or F.canonical(cell) == force else "other")
                 elif PANEL_VALUE.match(cell):
                     figs.append(cell)
                 elif re.search(r"[A-Za-z]", cell):
@@ -209,16 +223,11 @@ def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]
             label_open = has_label
             if figs:
                 numbers.append(figs)
-        flat = [v for figs in numbers for v in figs]
-        k = len(labels)
-        if not k or len(flat) != 2 * k or "force" not in names or "ew" not in names:
+            if "other" not in names and (pairs := _grid_pairs(labels, names, numbers)):
+                whole = (list(labels), pairs)
+        if whole is None:
             continue
-        force_first = names.index("force") < names.index("ew")
-        if all(len(figs) == 2 for figs in numbers):  # a row per panel
-            pairs = [(a, b) if force_first else (b, a) for a, b in numbers]
-        else:  # a column per name: the first k figures are the first name's
-            first, second = flat[:k], flat[k:]
-            pairs = list(zip(first, second)) if force_first else list(zip(second, first))
+        labels, pairs = whole
         for label, (v, ew) in zip(labels, pairs):
             value, ew_value = num(v), num(ew)
             if (value, ew_value) in taken:
