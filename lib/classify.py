@@ -36,6 +36,7 @@ PILLAR_QUESTIONS = {
 GRADED = (
     r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern"
     r"|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments"
+    r"|our inspection assessed how good"
     r"|the extent to which the force|\bis (?:outstanding|good|adequate|inadequate) (?:at|in)\b|requires improvement (?:at|in)\b"
     r"|has been (?:assessed|judged|graded|rated)\b|not yet (?:been )?graded|judg(?:e)?ment .{0,40}carried over"
     r"|\bour judg(?:e)?ments?\b|\bis ['‘](?:outstanding|good|adequate|inadequate|requires improvement)['’]"

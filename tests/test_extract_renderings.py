@@ -174,3 +174,181 @@ def test_recommendations_re_wrapped_at_70_columns_stay_whole(tmp_path):
     assert len(recs) == 3, recs
     assert recs[0].endswith("in line with national standards;")
     assert recs[1].endswith("lity; and") and recs[2].endswith("peak times.")
+
+
+def grades(result):
+    return {(r["area"], r["grade"]) for r in result["judgments"]}
+
+
+HEAD21 = (
+    "HMICFRS\n\nPEEL 2021/22\nPolice effectiveness, efficiency and legitimacy\n"
+    "An inspection of Suffolk Constabulary\n\n"
+)
+INTRO = (
+    "Our inspection assessed how good Suffolk Constabulary is in ten areas of policing. We make graded "
+    "judgments in six of these ten as follows:\n\n"
+)
+SIX = {
+    ("preventing_crime", "Good"),
+    ("treatment_of_public", "Adequate"),
+    ("investigating_crime", "Requires improvement"),
+    ("responding_to_public", "Inadequate"),
+    ("protecting_vulnerable", "Good"),
+    ("workforce", "Adequate"),
+}
+
+MD = (
+    INTRO
+    + """| Outstanding | Good | Adequate | Requires improvement | Inadequate |
+|---|---|---|---|---|
+| | Preventing crime | Treatment of the public | Investigating crime | Responding to the public |
+| | Protecting vulnerable people | Developing a positive workplace | | |
+
+We set out our detailed findings in the rest of this report.
+"""
+)
+
+LINES = (
+    INTRO
+    + """Good: Preventing crime and anti-social behaviour
+Adequate: Treatment of the public
+Requires improvement: Investigating crime
+Inadequate: Responding to the public
+Good: Protecting vulnerable people
+Adequate: Developing a positive workplace
+
+We set out our detailed findings in the rest of this report.
+"""
+)
+
+
+def test_2021_22_grade_graphic_as_a_markdown_table(tmp_path):
+    r = run(tmp_path, "suffolk.md", HEAD21.replace("PEEL 2021/22\n", "# PEEL 2021/22\n") + MD)
+    assert grades(r) == SIX
+
+
+def test_2021_22_grade_graphic_as_grade_first_lines(tmp_path):
+    r = run(tmp_path, "suffolk.txt", HEAD21 + LINES)
+    assert grades(r) == SIX
+
+
+TSV = """HMICFRS
+
+PEEL 2023–25
+Police effectiveness, efficiency and legitimacy
+An inspection of Norfolk Constabulary
+
+Our judgments
+We make graded judgments in five areas.
+
+Area of policing\tGrade
+Police powers and public treatment\tGood
+Preventing crime\tAdequate
+Responding to the public\tRequires improvement
+Investigating crime\tInadequate
+Leadership and force management\tOutstanding
+
+Cause of concern
+The force doesn't investigate crime well enough.
+
+Recommendation 1: Within six months, the force should make sure investigations are supervised.
+Recommendation 2: Within six months, the force should reduce the backlog of digital devices.
+
+Area for improvement 1: The force should improve how it records stop and search.
+"""
+
+
+def test_2023_25_judgments_tab_separated_with_numbered_recommendations_under_a_cause_of_concern(tmp_path):
+    r = run(tmp_path, "norfolk.txt", TSV)
+    assert grades(r) == {
+        ("treatment_of_public", "Good"),
+        ("preventing_crime", "Adequate"),
+        ("responding_to_public", "Requires improvement"),
+        ("investigating_crime", "Inadequate"),
+        ("leadership", "Outstanding"),
+    }
+    kinds = [f["kind"] for f in r["findings"]]
+    assert kinds.count("recommendation") == 2 and kinds.count("cause_of_concern") == 1
+    assert kinds.count("area_for_improvement") == 1
+
+
+WEB = """Essex Police - PEEL 2016/17
+
+The extent to which the force is effective at keeping people safe and reducing crime is good.
+
+Effectiveness
+
+Essex Police is good at preventing crime and tackling anti-social behaviour.
+
+Essex Police requires improvement in how it investigates crime and reduces re-offending.
+
+The extent to which the force operates efficiently and sustainably is: good.
+
+Legitimacy
+
+Not yet graded.
+
+Last year the force was judged to be inadequate at protecting vulnerable people.
+
+HMICFRS grades forces as outstanding, good, requires improvement or inadequate.
+"""
+
+
+def test_a_2016_17_web_page_with_grades_only_in_sentences_and_what_is_not_a_grade(tmp_path):
+    r = run(tmp_path, "essex.txt", WEB)
+    assert r["document"]["doc_type"] == "peel_report"
+    g = {(x["area"], x["pillar"], x["grade"]) for x in r["judgments"]}
+    assert g == {
+        ("overall", "effectiveness", "Good"),
+        ("preventing_crime", "effectiveness", "Good"),
+        ("investigating_crime", "effectiveness", "Requires improvement"),
+        ("overall", "efficiency", "Good"),
+    }, g
+
+
+def test_area_for_improvement_n_headings_in_a_word_file(tmp_path):
+    from docx import Document as Docx
+
+    d = Docx()
+    d.add_heading("PEEL 2023–25 Police effectiveness, efficiency and legitimacy", 0)
+    d.add_paragraph("An inspection of Durham Constabulary")
+    d.add_heading("Our judgments", 1)
+    t = d.add_table(rows=3, cols=2)
+    for i, (a, b) in enumerate(
+        [("Area of policing", "Grade"), ("Investigating crime", "Good"), ("Preventing crime", "Outstanding")]
+    ):
+        t.cell(i, 0).text, t.cell(i, 1).text = a, b
+    d.add_heading("Investigating crime", 1)
+    d.add_heading("Area for improvement 1", 2)
+    d.add_paragraph("The force should make sure that victims are updated.")
+    d.add_heading("Area for improvement 2", 2)
+    d.add_paragraph("The force should improve its supervision of investigations.")
+    d.add_heading("Promising practice", 2)
+    d.add_paragraph("The force should be proud of its new hub.")
+    p = tmp_path / "durham.docx"
+    d.save(str(p))
+    r = process_document(p, "d")
+    assert grades(r) == {("investigating_crime", "Good"), ("preventing_crime", "Outstanding")}
+    afis = [(f["area"], f["text"]) for f in r["findings"] if f["kind"] == "area_for_improvement"]
+    assert afis == [
+        ("investigating_crime", "The force should make sure that victims are updated."),
+        ("investigating_crime", "The force should improve its supervision of investigations."),
+    ], afis
+
+
+NOT_GRADE_FIRST = (
+    HEAD21
+    + INTRO.replace("six", "two")
+    + """Good: the force has improved how it answers calls
+Inadequate – its records are not complete
+
+Contents
+Good use of resources 14
+Investigating crime 18
+"""
+)
+
+
+def test_grade_first_lines_that_are_prose_or_a_contents_page_are_not_grades(tmp_path):
+    r = run(tmp_path, "suffolk.txt", NOT_GRADE_FIRST)
+    assert grades(r) == set()
