@@ -41,6 +41,7 @@ GRADED = (
     r"|has been (?:assessed|judged|graded|rated)\b|not yet (?:been )?graded|judg(?:e)?ment .{0,40}carried over"
     r"|\bour judg(?:e)?ments?\b|\bis ['‘](?:outstanding|good|adequate|inadequate|requires improvement)['’]"
     r"|\b(?:effectiveness|efficiency|legitimacy)\W{1,5}(?:outstanding|good|requires improvement|inadequate)\b"
+    r"|\b(?:be|as|is) [\"“'‘](?:outstanding|good|adequate|inadequate|requires improvement)[\"”'’]"
 )
 _CYCLE = re.compile(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
 # A document of another country (the US, Australia, Canada...) naming a place that shares a force's name.

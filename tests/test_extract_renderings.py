@@ -352,3 +352,22 @@ Investigating crime 18
 def test_grade_first_lines_that_are_prose_or_a_contents_page_are_not_grades(tmp_path):
     r = run(tmp_path, "suffolk.txt", NOT_GRADE_FIRST)
     assert grades(r) == set()
+
+
+PRESS_QUOTES = """HMICFRS press release
+PEEL: Police effectiveness 2016 – Thames Valley Police
+
+Thames Valley Police has been graded as “requires improvement” at keeping people safe and reducing crime.
+HMICFRS found the force to be ‘inadequate’ at protecting vulnerable people. Last year the force was graded
+'good' at investigating crime. Forces are graded 'outstanding', 'good', 'requires improvement' or 'inadequate'.
+The judgment on tackling serious and organised crime from 2015 has been carried over.
+"""
+
+
+def test_a_press_release_with_grades_in_curly_and_double_quotes(tmp_path):
+    result = run(tmp_path, "release.txt", PRESS_QUOTES)
+    assert result["document"]["doc_type"] == "peel_report"
+    assert {(r["area"], r["grade"]) for r in result["judgments"]} == {
+        ("overall", "Requires improvement"),
+        ("protecting_vulnerable", "Inadequate"),
+    }
