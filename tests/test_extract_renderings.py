@@ -58,8 +58,14 @@ WRAPPED = ("please see Annex A.", "please see\nAnnex A.")  # the note after the 
 
 @pytest.mark.parametrize(
     "grid",
-    [GRID_LAYOUT, GRID_PLAIN, GRID_LAYOUT.replace(*WRAPPED), GRID_PLAIN.replace(*WRAPPED)],
-    ids=["layout", "plain", "layout-wrapped", "plain-wrapped"],
+    [
+        GRID_LAYOUT,
+        GRID_PLAIN,
+        GRID_LAYOUT.replace(*WRAPPED),
+        GRID_PLAIN.replace(*WRAPPED),
+        GRID_PLAIN.replace("\n\n", "\n").replace("per 1,000 population", "per 1,000\npopulation"),
+    ],
+    ids=["layout", "plain", "layout-wrapped", "plain-wrapped", "plain-no-blank-lines"],
 )
 def test_force_in_numbers_grid_as_text_exports_print_it(tmp_path, grid):
     result = run(tmp_path, "norfolk.txt", HEAD_2016.format(force="Norfolk Constabulary") + grid + TAIL_2016)
@@ -370,4 +376,77 @@ def test_a_press_release_with_grades_in_curly_and_double_quotes(tmp_path):
     assert {(r["area"], r["grade"]) for r in result["judgments"]} == {
         ("overall", "Requires improvement"),
         ("protecting_vulnerable", "Inadequate"),
+    }
+
+
+GRAPHIC_BY_COLUMN = """HMICFRS
+
+PEEL 2021/22
+Police effectiveness, efficiency and legitimacy
+An inspection of Wiltshire Police
+
+Our judgments
+Our inspection assessed how good Wiltshire Police is in ten areas of policing. We make
+graded judgments in seven of these ten as follows:
+Outstanding
+
+Good
+Investigating crime
+
+Disrupting serious
+organised crime
+
+Adequate
+Treatment of the
+public
+
+Requires
+improvement
+Responding to the public
+
+Inadequate
+Protecting vulnerable
+people
+
+Good use of
+resources
+
+Managing offenders
+and suspects
+
+We set out our detailed findings in the rest of this report.
+
+Managing offenders and suspects
+Good
+
+The force manages offenders well.
+
+Good use of resources
+Adequate
+
+The force plans its budget well.
+
+Protecting vulnerable people
+Inadequate
+
+The force does not always identify risk.
+"""
+
+
+def test_grade_graphic_read_column_by_column_into_blocks_invents_no_grade(tmp_path):
+    # A plain text export of the graphic re-set as a PDF: grade words and area names each a block of their own.
+    from fixtures import render_pdf
+
+    source = tmp_path / "wiltshire.txt"
+    source.write_text(GRAPHIC_BY_COLUMN, encoding="utf-8")
+    result = process_document(render_pdf(source, tmp_path / "wiltshire.pdf", styled=True), "d")
+    assert grades(result) == {
+        ("investigating_crime", "Good"),
+        ("serious_organised_crime", "Good"),
+        ("treatment_of_public", "Adequate"),
+        ("responding_to_public", "Requires improvement"),
+        # after the last grade word: a later row of some column; their own sections grade them
+        ("protecting_vulnerable", "Inadequate"),
+        ("managing_offenders", "Good"),
+        ("strategic_planning", "Adequate"),
     }

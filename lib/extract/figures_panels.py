@@ -215,7 +215,14 @@ def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]
                 elif PANEL_VALUE.match(cell):
                     figs.append(cell)
                 elif re.search(r"[A-Za-z]", cell):
-                    if label_open and labels:
+                    # A label's wrapped line starts in lower case or with a figure ("1,000 workforce"); a
+                    # line starting in capitals after it is the next label, blank line or not.
+                    runs_on = (
+                        cell[:1].islower()
+                        or cell[:1].isdigit()
+                        or re.search(r"\b(?:per|of|and|in)$", labels[-1] if labels else "")
+                    )
+                    if label_open and labels and runs_on:
                         labels[-1] += " " + cell
                     else:
                         labels.append(cell)
