@@ -8,6 +8,7 @@ from collections import Counter
 from . import forces as F
 from .model import Document
 from .text import blocks, clean_line
+from .titles import cover_title, response_title
 
 MONTHS = ("January February March April May June July August September October November December").split()
 _MONTH = "|".join(MONTHS)
@@ -35,10 +36,12 @@ PILLAR_QUESTIONS = {
 GRADED = (
     r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern"
     r"|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments"
+    r"|our inspection assessed how good"
     r"|the extent to which the force|\bis (?:outstanding|good|adequate|inadequate) (?:at|in)\b|requires improvement (?:at|in)\b"
     r"|has been (?:assessed|judged|graded|rated)\b|not yet (?:been )?graded|judg(?:e)?ment .{0,40}carried over"
     r"|\bour judg(?:e)?ments?\b|\bis ['‘](?:outstanding|good|adequate|inadequate|requires improvement)['’]"
     r"|\b(?:effectiveness|efficiency|legitimacy)\W{1,5}(?:outstanding|good|requires improvement|inadequate)\b"
+    r"|\b(?:be|as|is) [\"“'‘](?:outstanding|good|adequate|inadequate|requires improvement)[\"”'’]"
 )
 _CYCLE = re.compile(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
 # A document of another country (the US, Australia, Canada...) naming a place that shares a force's name.
@@ -221,6 +224,10 @@ def _pillar(text: str, year: int | None, dtype: str) -> str:
 
 
 def _title(doc: Document, info: dict) -> str:
+    if info["doc_type"] == "pcc_response":
+        return response_title(doc, info)
+    if info["doc_type"] == "peel_report" and (title := cover_title(doc)):
+        return title
     first = [clean_line(t) for _, t in blocks(doc)[:10]]
     for i, line in enumerate(first):
         if re.match(r"PEEL\b", line) and len(line) < 120:

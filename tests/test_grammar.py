@@ -92,6 +92,10 @@ def grades(sentence, force="Essex Police"):
             [("is_grade_at", "treatment_of_public", None, "Good", "Essex Police")],
         ),
         (
+            "HMICFRS found the force to be ‘inadequate’ at protecting vulnerable people.",
+            [("found_to_be", "protecting_vulnerable", None, "Inadequate", "Essex Police")],
+        ),
+        (
             "Its overall efficiency grade is: requires improvement.",
             [("grade_for_pillar", "overall", "efficiency", "Requires improvement", "Essex Police")],
         ),
@@ -110,6 +114,7 @@ def test_sentences_that_state_a_grade(sentence, expected):
         "This question was not inspected in 2017.",
         "Last year we judged the force to be good in respect of legitimacy.",
         "In 2015, we judged Essex Police to be good at preventing crime.",
+        "In 2016, HMIC found Essex Police to be good at preventing crime.",
         "Essex Police was judged to be good at investigating crime in the previous inspection.",
         "HMIC judgments are outstanding, good, requires improvement or inadequate.",
         "We now use a five-tier scale: outstanding, good, adequate, requires improvement and inadequate.",

@@ -156,3 +156,94 @@ def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, fl
             rows.append(figure(key, label, period_of(para), unit, value, ew, page, evidence))
             taken.add((value, ew))
     return rows
+
+
+# ---------------------------------------------------------------- 2b. the panels' grid as a text export prints it
+GRID_START = re.compile(r"^force in numbers$", re.I)
+_CELLS = re.compile(r"\t+|\s{2,}")
+
+
+def _grid_window(lines: list[tuple[int, str]], start: int) -> list[list[str]]:
+    """The lines of a "Force in numbers" grid after its heading, as cells (a layout export's columns are runs
+    of spaces); a blank line is an empty list. Ends at a sentence or after 30 lines."""
+    out = []
+    for _, raw in lines[start + 1 : start + 31]:
+        cells = [" ".join(c.split()) for c in _CELLS.split(raw.strip()) if c.strip()]
+        if cells and cells[-1].endswith("."):
+            break
+        out.append(cells)
+    return out
+
+
+def _grid_pairs(labels: list[str], names: list[str], numbers: list[list[str]]) -> list[tuple[str, str]] | None:
+    """(force figure, England and Wales figure) per label when the grid read so far is whole: k labels, 2k
+    figures, both names printed; else None."""
+    flat = [v for figs in numbers for v in figs]
+    k = len(labels)
+    if not k or len(flat) != 2 * k or "force" not in names or "ew" not in names:
+        return None
+    force_first = names.index("force") < names.index("ew")
+    if all(len(figs) == 2 for figs in numbers):  # a row per panel
+        return [(a, b) if force_first else (b, a) for a, b in numbers]
+    first, second = flat[:k], flat[k:]  # a column per name: the first k figures are the first name's
+    return list(zip(first, second)) if force_first else list(zip(second, first))
+
+
+def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]]) -> list[dict]:
+    """A grid of panels that a text export scattered: the labels, the force's name and "England and Wales"
+    over each pair of figures, the figures in a row per panel ("247  229", -layout) or in a column per name
+    ("247" / "3.1", then "229" / "7.4", plain export). The grid is the longest run of lines after the heading
+    that reads whole (k labels, 2k figures), so a wrapped sentence after it is not taken for a label."""
+    lines = [(p, raw) for p, raw, _ in clean_lines(doc)]
+    rows: list[dict] = []
+    for start, (page, raw) in enumerate(lines):
+        if not GRID_START.match(raw.strip()):
+            continue
+        labels: list[str] = []
+        names: list[str] = []  # "force" / "ew" in the order printed
+        numbers: list[list[str]] = []  # the figures of each line that prints any
+        label_open = False
+        whole: tuple[list[str], list[tuple[str, str]]] | None = None
+        for cells in _grid_window(lines, start):
+            has_label = False
+            figs = []
+            for cell in cells:
+                if cell.lower() == "england and wales":
+                    names.append("ew")
+                elif F.canonical(cell):
+                    names.append("force" if not force or F.canonical(cell) == force else "other")
+                elif PANEL_VALUE.match(cell):
+                    figs.append(cell)
+                elif re.search(r"[A-Za-z]", cell):
+                    # A label's wrapped line starts in lower case or with a figure ("1,000 workforce"); a
+                    # line starting in capitals after it is the next label, blank line or not.
+                    runs_on = (
+                        cell[:1].islower()
+                        or cell[:1].isdigit()
+                        or re.search(r"\b(?:per|of|and|in)$", labels[-1] if labels else "")
+                    )
+                    if label_open and labels and runs_on:
+                        labels[-1] += " " + cell
+                    else:
+                        labels.append(cell)
+                    has_label = True
+            label_open = has_label
+            if figs:
+                numbers.append(figs)
+            if "other" not in names and (pairs := _grid_pairs(labels, names, numbers)):
+                whole = (list(labels), pairs)
+        if whole is None:
+            continue
+        labels, pairs = whole
+        for label, (v, ew) in zip(labels, pairs):
+            value, ew_value = num(v), num(ew)
+            if (value, ew_value) in taken:
+                continue
+            key = next((k_ for k_, pattern, _ in PANEL_RULES if re.search(pattern, label, re.I)), None) or slug(label)
+            per = re.search(r"per (?:1,000|100,000|one million|1 million) \w+", label)
+            unit = next((u for k_, _, u in PANEL_RULES if k_ == key), per.group(0) if per else "")
+            unit = unit or ("percent" if v.endswith("%") else "")
+            evidence = f"{label} | {force or 'force'} {v} | England and Wales {ew}"
+            rows.append(figure(key, label, period_of(label), unit, value, ew_value, page, evidence))
+            taken.add((value, ew_value))
+    return rows

@@ -13,7 +13,7 @@ from ..model import Document
 from ..structure import document_outline
 from ..text import clean_lines
 from .areas import GRADE_LINE, area_key
-from .findings_blocks import block_findings
+from .findings_blocks import NUMBERED, block_findings
 from .judgments_lines import TOP_QUESTION
 
 HEADINGS = {
@@ -121,8 +121,8 @@ def line_findings(doc: Document) -> list[dict]:
                 i += 1
                 continue
             nxt_heading = line.lstrip("#").strip()
-            if any(rx.match(nxt_heading) for rx in HEADINGS.values()):
-                break
+            if any(rx.match(nxt_heading) for rx in HEADINGS.values()) or NUMBERED.match(nxt_heading):
+                break  # the next list, or a numbered finding ("Recommendation 1: ..."), the numbered rule's
             bullet = _bullet(raw)
             if bullet is not None:
                 indent, text = bullet

@@ -129,17 +129,28 @@ def afi_list(nodes: list[Node], i: int) -> list[dict]:
     return [_row(nodes, n.index, "area_for_improvement", t, n.block.page, ev) for n, t, ev in _items(items)]
 
 
+# The next numbered finding run into the same paragraph (numbered lines a text reader joined).
+NEXT_NUMBERED = re.compile(
+    r"(?<=[.;:])\s+(?=(?:area for improvement|recommendation|cause of concern)\s+\d{1,2}\b\W)", re.I
+)
+
+
 def numbered(nodes: list[Node], i: int) -> list[dict]:
-    """'Area for improvement 1: ...' (or 'Recommendation 1'): the text after it, in the block or the next."""
-    hit = NUMBERED.match(clean_line(nodes[i].text))
-    kind = KINDS[hit.group("kind").lower()]
-    text, evidence = hit.group("text").strip(), [clean_line(nodes[i].text)]
-    j = i + 1
-    while not text and j < len(nodes) and nodes[j].kind in ("paragraph", "list_item"):
-        text = clean_line(nodes[j].text)
-        evidence.append(text)
-        j += 1
-    return [_row(nodes, i, kind, text, nodes[i].block.page, evidence)] if text else []
+    """'Area for improvement 1: ...' (or 'Recommendation 1'): the text after it, in the block or the next;
+    'Recommendation 2: ...' run into the same paragraph is a finding of its own."""
+    rows = []
+    for part in NEXT_NUMBERED.split(clean_line(nodes[i].text)):
+        hit = NUMBERED.match(part)
+        kind = KINDS[hit.group("kind").lower()]
+        text, evidence = hit.group("text").strip(), [part]
+        j = i + 1
+        while not text and j < len(nodes) and nodes[j].kind in ("paragraph", "list_item"):
+            text = clean_line(nodes[j].text)
+            evidence.append(text)
+            j += 1
+        if text:
+            rows.append(_row(nodes, i, kind, text, nodes[i].block.page, evidence))
+    return rows
 
 
 def cause_of_concern(nodes: list[Node], i: int) -> list[dict]:

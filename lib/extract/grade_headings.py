@@ -16,7 +16,7 @@ import re
 
 from ..structure import Node, enclosing
 from ..text import clean_line
-from .areas import area_key
+from .areas import GRADES, area_key
 from .grade_tables import judgment
 from .grammar import LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
 from .judgments_lines import TOP_QUESTION
@@ -73,6 +73,15 @@ def _grade_after(nodes: list[Node], i: int) -> tuple[str, bool, str | None, int]
     return grade, starred, year, last
 
 
+def _year_after(nodes: list[Node], i: int) -> str | None:
+    """The year a grade printed with its heading was carried over from, when the block after says so
+    ("How effective is the force at ...? Good" then "last inspected 2017", as a plain text export joins them)."""
+    if i + 1 >= len(nodes) or nodes[i + 1].kind == "table":
+        return None
+    more = LAST_INSPECTED.search(clean_line(nodes[i + 1].text)[:300])
+    return (more.group(1) or more.group(2)) if more else None
+
+
 def _question(node: Node) -> str | None:
     """The area of a heading, or of a short paragraph that is a question, else None."""
     text = clean_line(node.text)
@@ -120,9 +129,65 @@ def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     return rows, used
 
 
+# A grade word run into the name after it; "Good use of resources" is a name ("Good" needs a capital after it).
+GRADE_LEAD = re.compile(
+    r"^((?i:outstanding|adequate|requires improvement|inadequate)|(?:Good|GOOD)(?=\s+[A-Z][a-z]))\s+(\S.*)$"
+)
+
+
+def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
+    """The 2021/22 grade graphic read column by column into blocks (a text export re-set as a PDF): the grade
+    words alone, in the scale's order, each followed by the short area labels under it. Areas between two grade
+    words are that column's ("panel" rank: a section's own heading outranks them); labels after the last grade
+    word may be a later row of any column and give no grade. Returns the rows and every block of the run, which
+    no heading rule reads again ("Disrupting serious organised crime" then "Adequate" is not a heading's grade)."""
+    rows: list[dict] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(nodes):
+        if (first := grade_cell(nodes[i].text)) is None or first[0] not in GRADES:
+            i += 1
+            continue
+        run, grades, j = [], [], i
+        while j < len(nodes) and len(run) < 40 and nodes[j].kind != "table":
+            text = clean_line(nodes[j].text)
+            # A grade word run into the first name under it ("Requires improvement Responding to the public").
+            lead = GRADE_LEAD.match(text)
+            cell = grade_cell(lead.group(1) if lead else text)
+            label = lead.group(2) if lead else ("" if cell else text)
+            if cell is not None and cell[0] in GRADES:
+                if grades and GRADES.index(cell[0]) <= GRADES.index(grades[-1]):
+                    break  # not the scale's order: not a graphic
+                grades.append(cell[0])
+                run.append((j, cell[0], None))
+            if label:
+                short = len(label.split()) <= 8 and not label.endswith(".")
+                if not (short and (key := area_key(label)) and key != "overall"):
+                    break
+                run.append((j, None, key))
+            j += 1
+        if len(grades) < 3:
+            i += 1
+            continue
+        used.update(k for k, _, _ in run)
+        current = None
+        last_grade_at = max(n for n, (_, g, _) in enumerate(run) if g)
+        for n, (k, grade, key) in enumerate(run):
+            if grade:
+                current = grade
+            elif current and n < last_grade_at:
+                label = clean_line(nodes[k].text)
+                label = (lead.group(2) if (lead := GRADE_LEAD.match(label)) else label).strip()
+                rows.append(judgment(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
+        i = j
+    return rows, used
+
+
 def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], list[dict]]:
     """(judgment rows, failed checks) from headings and the blocks after them. ``pillar``: the report's."""
     rows, used = panel_grades(nodes)
+    graphic, in_graphic = graphic_run(nodes)
+    rows, used = rows + graphic, used | in_graphic
     checks: list[dict] = []
     for i, node in enumerate(nodes):
         b = node.block
@@ -141,6 +206,7 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
             year, evidence = None, text
             if dated := re.match(r"^(.*?)\s+((?:19|20)\d\d)$", label):  # "Overall effectiveness 2017  Good"
                 label, year = dated.group(1), dated.group(2)
+            year = year or _year_after(nodes, i)
         else:
             after = _grade_after(nodes, i)
             if after is None:

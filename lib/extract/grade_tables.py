@@ -263,3 +263,23 @@ def grade_boxes(blocks: list[Block]) -> list[dict]:
                 out.append(judgment(key, name, grade, box.page, f"{grade} | {name}", source="graphic"))
         i = j
     return out
+
+
+# ---------------------------------------------------------------- the grade graphic as "Grade: area" lines
+GRADE_FIRST = re.compile(rf"^\W*(?P<grade>{G})\s*[:–-]\s+(?P<label>[A-Z][^.?!]{{2,100}})$", re.I)
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|should|will|its|their)\b", re.I)
+
+
+def grade_first_lines(lines: list[tuple[int, str]]) -> list[dict]:
+    """The grade graphic printed a line per area, the grade first ("Good: Preventing crime and anti-social
+    behaviour", "Requires improvement – Investigating crime"): at least two such lines, each naming an area in
+    a short label (no verb: "Good: the force is ..." is prose)."""
+    out = []
+    for page, line in lines:
+        hit = GRADE_FIRST.match(line) if len(line) < 130 else None
+        if not hit or len(hit.group("label").split()) > 12 or _VERB.search(hit.group("label")):
+            continue
+        label = hit.group("label").strip()
+        if (key := area_key(label)) and key != "overall":
+            out.append(judgment(key, label, grade_name(hit.group("grade")), page, line, None, "graphic"))
+    return out if len(out) >= 2 else []

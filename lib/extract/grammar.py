@@ -101,6 +101,10 @@ SENTENCE_RULES: list[tuple[str, str]] = [
         rf"{{S}} is (?:currently |still |now )?{_Q}(?P<grade>{G}){_Q} (?:at|in|for) (?P<area>[^.;]{{3,220}})",
     ),
     (
+        "found_to_be",  # HMICFRS found the force to be 'inadequate' at protecting vulnerable people
+        rf"\b(?:found|finds|considers?|judges) {{S}} to be {_Q}(?P<grade>{G}){_Q} (?:at|in|for) (?P<area>[^.;]{{3,220}})",
+    ),
+    (
         "requires_improvement_in",  # Essex Police requires improvement in how it investigates crime
         r"{S} (?P<grade>requires improvement) (?:at|in|to|for|on) (?P<area>[^.;]{3,220})",
     ),
@@ -117,7 +121,7 @@ _COMPILED: list[tuple[str, re.Pattern]] = []
 # Prose that mentions a grade without giving one for this report.
 NOT_A_GRADE = re.compile(
     r"\bnot (?:yet )?(?:been )?graded\b|\bcarried over\b|\bnot inspected\b|\blast year\b|\bprevious(?:ly)?\b"
-    r"|\bin (?:19|20)\d\d,? (?:we|it|the force)\b|\bwe (?:judged|graded|assessed|found)\b|\b(?:was|were|had been) (?:judged|graded|assessed|rated)\b"
+    r"|\bin (?:19|20)\d\d,? (?:we|it|the force|hmic(?:frs)?|the inspectorate)\b|\bwe (?:judged|graded|assessed|found)\b|\b(?:was|were|had been) (?:judged|graded|assessed|rated)\b"
     r"|\bif\b|\bwould\b|\bcould\b|\bshould\b|\baim(?:s|ing)? to\b",
     re.I,
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..text import sentences
-from .figures_panels import extract_panels, panels_in_prose
+from .figures_panels import extract_panels, grid_panels, panels_in_prose
 from .figures_sentences import extract_sentences, generic_comparisons
 from .figures_tables import extract_tables
 
@@ -72,7 +72,9 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
         t for r in sentence_rows for t in [r["evidence"]] + [x.text for x in sentences(doc) if x.text in r["evidence"]]
     }
     panels = extract_panels(doc, force)
-    panels += panels_in_prose(doc, force, {(r["value"], r["england_wales"]) for r in panels})
+    taken_pairs = {(r["value"], r["england_wales"]) for r in panels}
+    panels += grid_panels(doc, force, taken_pairs)
+    panels += panels_in_prose(doc, force, taken_pairs)
     rows = table_rows + panels + sentence_rows + generic_comparisons(sentences(doc), taken)
     rows, merge_checks = merge(rows)
     return rows, checks + merge_checks

@@ -22,6 +22,7 @@ from .grade_tables import (
     grade_boxes,
     grade_column_table,
     grade_columns_text,
+    grade_first_lines,
     judgment,
     table_grades,
 )
@@ -61,6 +62,7 @@ def structured_grades(doc: Document, pillar: str | None) -> tuple[list[dict], li
         found += grade_column_table(rows, page) or table_grades(rows, page, notes)
     found += grade_boxes(doc.blocks)
     found += grade_columns_text([(p, raw) for p, raw, _ in clean_lines(doc)])
+    found += grade_first_lines([(p, line) for p, _, line in clean_lines(doc)])
     rows, checks = heading_grades(document_outline(doc), pillar)
     return found + rows, checks
 

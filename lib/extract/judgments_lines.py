@@ -13,7 +13,8 @@ import re
 
 from ..model import Document
 from ..text import clean_lines
-from .areas import GRADE_LINE, GRADE_RE, area_key, grade_name
+from .areas import GRADE_LINE, GRADE_RE, GRADES, area_key, grade_name
+from .grammar import LAST_INSPECTED
 
 QUESTION = re.compile(
     r"^(?:\d+\.\s*)?(?:how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)|to what extent (?:does|is) the force)",
@@ -68,6 +69,39 @@ def _row(area, label, grade, page, evidence, last_inspected=None, source=""):
     }
 
 
+def graphic_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """The lines of a 2021/22 grade graphic printed column by column (a plain export): grade words alone in the
+    scale's order ("Requires" / "improvement" too), short area names between and after them. No heading rule
+    reads them: "Disrupting serious organised crime" then "Adequate" is the next column, not that area's grade."""
+    skip: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not GRADE_LINE.match(lines[i][1]):
+            i += 1
+            continue
+        grades: list[str] = []
+        j = i
+        while j < len(lines) and j - i < 60:
+            text, step = lines[j][1], 1
+            if text.lower() == "requires" and j + 1 < len(lines) and lines[j + 1][1].lower() == "improvement":
+                name, step = "Requires improvement", 2
+            else:
+                name = grade_name(hit.group(1)) if (hit := GRADE_LINE.match(text)) else None
+            if name:
+                if name not in GRADES or (grades and GRADES.index(name) <= GRADES.index(grades[-1])):
+                    break
+                grades.append(name)
+            elif len(text.split()) > 5 or text.endswith("."):
+                break
+            j += step
+        if len(grades) >= 3:
+            skip.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return skip
+
+
 def line_grades(doc: Document) -> list[dict]:
     """Grades found line by line (judgment tables, a grade after a heading line, "Summary of findings",
     overview panels), for text whose blocks carry no structure. Rows carry ``_source``."""
@@ -91,8 +125,12 @@ def line_grades(doc: Document) -> list[dict]:
     # 2 and 3. Walk the lines: headings and "Summary of findings" followed by a grade; panels of questions.
     current: tuple[str, str] | None = None
     pending: list[tuple[str, str, str]] = []  # panel questions waiting for their grades
+    in_graphic = graphic_lines(lines)
     i = 0
     while i < len(lines):
+        if i in in_graphic:
+            i += 1
+            continue
         page, line = lines[i]
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         if OVERALL.match(line) and GRADE_LINE.match(nxt):
@@ -121,9 +159,17 @@ def line_grades(doc: Document) -> list[dict]:
                     current = (key, question)
                 after = lines[j + 1][1] if j + 1 < len(lines) else ""
                 if GRADE_LINE.match(after) and not pending:
+                    then = lines[j + 2][1] if j + 2 < len(lines) else ""
+                    year = (more.group(1) or more.group(2)) if (more := LAST_INSPECTED.search(then[:300])) else None
                     found.append(
                         _row(
-                            key, question, grade_name(after), lines[j + 1][0], f"{question} | {after}", source="heading"
+                            key,
+                            question,
+                            grade_name(after),
+                            lines[j + 1][0],
+                            f"{question} | {after}" + (f" | {then}" if year else ""),
+                            year,
+                            source="heading",
                         )
                     )
                     pending.clear()

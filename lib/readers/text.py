@@ -66,8 +66,9 @@ def detect_encoding(raw: bytes) -> str:
         raise ReadError("not text: no character encoding explains the bytes (binary or damaged file)")
     name = best.encoding
     # Western text: the Windows code page is a superset of latin-1 and what Windows tools save; prefer it
-    # when it decodes the whole file as well as the guess does (the guess was made on a sample).
-    if name in {"latin_1", "iso8859_15", "cp1250", "cp1252", "mac_roman", "cp1254", "cp1257"}:
+    # when it decodes the whole file as well as the guess does (the guess was made on a sample). The DOS code
+    # pages (cp850, cp437) are guessed for cp1252's dashes and quotes ("2023–25" read as "2023û25").
+    if name in {"latin_1", "iso8859_15", "cp1250", "cp1252", "mac_roman", "cp1254", "cp1257", "cp850", "cp437"}:
         try:
             raw.decode("cp1252")
             return "cp1252"

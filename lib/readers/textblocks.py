@@ -233,13 +233,13 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
                 prev = line
                 if j < n and list_marker(lines[j]) is None and "\t" not in lines[j]:
                     para = [lines[j]]
-                    if unwrapped or _ends_paragraph(lines[j], widths[j]):
+                    if unwrapped or _ends_paragraph(lines[j], widths[j], lines[j + 1] if j + 1 < n else ""):
                         flush()
                     i = j + 1
                     prev = lines[j]
                 continue
             para = []
-            if unwrapped or _ends_paragraph(line, width):
+            if unwrapped or _ends_paragraph(line, width, lines[i + 1] if i + 1 < n else "", item=True):
                 blocks.append(item)
                 item = None
             prev = line
@@ -264,16 +264,26 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             if item is None:
                 depths.reset()
         para.append(line)
-        if unwrapped or _ends_paragraph(line, width):
+        if unwrapped or _ends_paragraph(line, width, lines[i + 1] if i + 1 < n else "", item=item is not None):
             flush()
         prev = line
         i += 1
     flush()
 
 
-def _ends_paragraph(line: str, width: int) -> bool:
-    """A line that ends its paragraph: short, or ending a sentence well short of the margin."""
+# A line that runs on: it stops at a comma or a word that cannot end a sentence.
+_RUNS_ON = re.compile(r"(?:[,\w]-|,|\b(?:and|or|the|of|to|in|for|with|that|a|an|by|on|are|is|was|were|be|from|at|as))$")
+
+
+def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) -> bool:
+    """A line that ends its paragraph: short, or ending a sentence well short of the margin; never a line that
+    runs on into a next line starting in lower case (text re-wrapped narrower than the page: "... calls are" /
+    "answered within ten seconds," / "in line with national standards;"); in a list item, any line that does not
+    end a sentence runs on into a lower-case line that is not an item of its own."""
     s = line.rstrip()
+    runs_on = (item and not _ENDS_SENTENCE.search(s)) or _RUNS_ON.search(s)
+    if nxt.strip()[:1].islower() and runs_on and list_marker(nxt) is None:
+        return False
     if len(s) < 0.6 * width:
         return True
     return bool(_ENDS_SENTENCE.search(s)) and len(s) < 0.85 * width
