@@ -14,4 +14,4 @@ Modules
 __version__ = "0.1.0"
 
 # Bump when an extractor changes what it returns: cached per-document results are keyed by it.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"

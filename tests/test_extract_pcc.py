@@ -155,3 +155,14 @@ def test_a_group_row_printed_in_the_first_cell_alone_is_no_action():
         ("recommendation", "responding_to_public"),
         ("area_for_improvement", "investigating_crime"),
     ]
+
+
+def test_evidence_is_the_whole_row_however_long():
+    """A long response cell is quoted whole in the evidence of its action and of its recommendation."""
+    long_response = " ".join(
+        f"Step {i}: the force has trained its call handlers in the new triage process." for i in range(12)
+    )
+    rows = [HEADER, ["The force should answer calls within ten seconds.", long_response, "Complete"]]
+    actions, findings = extract_pcc_actions(response(rows), {"doc_type": "pcc_response", "title": ""})
+    assert len(long_response) > 600
+    assert long_response in actions[0]["evidence"] and long_response in findings[0]["evidence"]

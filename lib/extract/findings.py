@@ -176,7 +176,7 @@ def line_findings(doc: Document) -> list[dict]:
             break
         if kind == "cause_of_concern" and prose:
             text = " ".join(t for _, t in prose)
-            rows.append({"area": area, "kind": kind, "text": text, "page": prose[0][0], "evidence": text[:300]})
+            rows.append({"area": area, "kind": kind, "text": text, "page": prose[0][0], "evidence": text})
         for item in items:
             text = " ".join([item["text"]] + item["subs"])
             text = re.sub(r"\s+", " ", text).strip()
@@ -186,7 +186,7 @@ def line_findings(doc: Document) -> list[dict]:
                     "kind": "recommendation" if kind == "cause_of_concern" else kind,
                     "text": text,
                     "page": item["page"],
-                    "evidence": " / ".join(item["raw"])[:300],
+                    "evidence": " / ".join(item["raw"]),
                 }
             )
     return rows

@@ -70,7 +70,7 @@ def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: 
         "kind": kind,
         "text": text,
         "page": page,
-        "evidence": " / ".join(evidence)[:300],
+        "evidence": " / ".join(evidence),
     }
 
 

@@ -36,7 +36,7 @@ def merge(rows: list[dict]) -> tuple[list[dict], list[dict]]:
         if not any(kept[f] is not None and row[f] is not None for f in ("value", "england_wales")):
             for f in ("value", "england_wales"):
                 kept[f] = row[f] if kept[f] is None else kept[f]
-            kept["evidence"] = f"{kept['evidence']} {row['evidence']}"[:600]
+            kept["evidence"] = f"{kept['evidence']} {row['evidence']}"
             continue
         for field in ("value", "england_wales"):
             if kept[field] is None and row[field] is not None:

@@ -42,7 +42,7 @@ def _cause_area(text: str) -> str | None:
 
 
 def _finding(kind: str, area: str | None, text: str, page: int, evidence: str) -> dict:
-    return {"area": area, "kind": kind, "text": text, "page": page, "evidence": evidence[:300]}
+    return {"area": area, "kind": kind, "text": text, "page": page, "evidence": evidence}
 
 
 def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dict]]:
