@@ -17,6 +17,7 @@ import re
 
 import pandas as pd
 
+from .. import tables as T
 from .selection import document_names
 
 IMPLAUSIBLE = 10.0  # a force figure more than 10 times (or less than a tenth of) England and Wales is flagged
@@ -233,19 +234,7 @@ def outcomes(indicators: pd.DataFrame) -> pd.DataFrame:
     """Crime outcome figures (``outcome_...``/``outcomes_...`` keys) printed as shares or rates, with
     ``set_total``: the sum of the shares of their set (document, period, unit) and ``complete``: whether the
     set is every outcome (shares summing to 100 ± 1.5). Rates per 100 offences are a rate, never a share."""
-    cols = [
-        "doc_id",
-        "force",
-        "year",
-        "indicator",
-        "label",
-        "period",
-        "unit",
-        "value",
-        "england_wales",
-        "page",
-        "evidence",
-    ]
+    cols = list(T.COLUMNS["indicators"])
     mask = indicators["indicator"].fillna("").str.contains(_OUTCOME) & indicators["value"].notna()
     mask &= indicators["unit"].fillna("").str.contains(r"%|percent|per 100\b", case=False)
     df = indicators[mask][cols].copy()
