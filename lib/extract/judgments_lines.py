@@ -14,6 +14,7 @@ import re
 from ..model import Document
 from ..text import clean_lines
 from .areas import GRADE_LINE, GRADE_RE, GRADES, area_key, grade_name
+from .grade_tables import judgment as _row
 from .grammar import LAST_INSPECTED
 
 QUESTION = re.compile(
@@ -55,18 +56,6 @@ def _question_at(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
         j += 1
         text = f"{text} {lines[j][1]}"
     return re.sub(r"^\d+\.\s*", "", text[: text.index("?") + 1] if "?" in text else text), j
-
-
-def _row(area, label, grade, page, evidence, last_inspected=None, source=""):
-    return {
-        "area": area,
-        "area_label": label,
-        "grade": grade,
-        "last_inspected": last_inspected,
-        "page": page,
-        "evidence": evidence,
-        "_source": source,
-    }
 
 
 def graphic_lines(lines: list[tuple[int, str]]) -> set[int]:
