@@ -9,7 +9,6 @@ in the reading order as one block whose rows, tab-separated, replace the text in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from statistics import median
 
 
 def _gutter(rects: list) -> float | None:
@@ -94,13 +93,20 @@ def _bands(rects: list, x: float) -> list[tuple[float, float, bool]]:
     return bands
 
 
+def _median(values: list) -> float:
+    """``statistics.median`` of a non-empty list, without its overhead (called a few times a page)."""
+    values = sorted(values)
+    half = len(values) // 2
+    return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
+
+
 def _blocks(rects: list) -> list[tuple[float, float]]:
     """(top, bottom) of the blocks of text separated by a wide vertical gap (a margin between the body and
     a page number, between a panel and the text), from the top down."""
     if not rects:
         return []
-    spans = sorted(((r[3], r[1]) for r in rects), reverse=True)
-    height = median(t - b for t, b in spans)
+    spans = sorted([(r[3], r[1]) for r in rects], reverse=True)
+    height = _median([t - b for t, b in spans])
     gap = max(14.0, 1.8 * height)
     out = [[spans[0][0], spans[0][1]]]
     for top, bottom in spans[1:]:
@@ -132,15 +138,18 @@ def _in_block_order(rects: list, blocks: list[tuple[float, float]]) -> bool:
 def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth: int = 0) -> list[str]:
     """Lines of an area of the page, top down: column by column where it has columns, block by block
     (blocks are separated by wide gaps) so that the content stream's order does not matter."""
-    inside = [q for q in rects if q[0] >= l - 1 and q[2] <= r + 1 and b <= (q[1] + q[3]) / 2 <= t]
+    left, right, b2, t2 = l - 1, r + 1, 2 * b, 2 * t
+    inside = [q for q in rects if q[0] >= left and q[2] <= right and b2 <= q[1] + q[3] <= t2]
     if not inside:
         return []
     lines: list[str] = []
+    blocks = None
     if depth == 0:
         # A running head or foot (one or two lines apart from the body) is read on its own, first or last,
         # whatever the columns: its place in the reading order is what marks it as page furniture.
         blocks = _blocks(inside)
-        line_height = median(q[3] - q[1] for q in inside if len(q) == 4) if any(len(q) == 4 for q in inside) else 10
+        heights = [q[3] - q[1] for q in inside if len(q) == 4]
+        line_height = _median(heights) if heights else 10
         head = len(blocks) > 1 and blocks[0][0] - blocks[0][1] <= 3 * line_height
         foot = len(blocks) > 1 + head and blocks[-1][0] - blocks[-1][1] <= 3 * line_height
         if head or foot:
@@ -153,7 +162,7 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
             )
     x = _gutter(inside) if depth < 2 else None
     if x is None:
-        blocks = _blocks(inside)
+        blocks = _blocks(inside) if blocks is None else blocks  # at the top: the same rectangles as above
         all_tables = [q for q in inside if len(q) == 5]
         if not all_tables and _in_block_order(inside, blocks):  # pdfium's order is already top down
             return _bounded(text, l, b, r, t)

@@ -69,19 +69,7 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
             kept.append(k)
         offset += len(raw) + 2
     # Rectangles in character order, grouped into lines where the baseline moves on.
-    groups: list[list[float]] = []
-    last = None
-    for q in rects:
-        if last is not None and last[1] - 1 <= (q[1] + q[3]) / 2 <= last[3] + 1 and q[0] >= last[0] - 1:
-            if q[1] < last[1]:
-                last[1] = q[1]
-            if q[2] > last[2]:
-                last[2] = q[2]
-            if q[3] > last[3]:
-                last[3] = q[3]
-        else:
-            last = [q[0], q[1], q[2], q[3]]
-            groups.append(last)
+    groups = _line_groups(rects)
     if len(groups) == len(kept):
         places: list = groups
     else:  # pdfium broke lines where the rectangles do not (or the reverse): each line's first character
@@ -126,6 +114,29 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
             boxes[k] = (place[1], place[3], place[0], place[2])
         index = (boxes, raw_lines)
     return PageStyles(lines, width, page_height, sizes, index)
+
+
+def _line_groups(rects: list) -> list[list[float]]:
+    """Rectangles in character order, grouped into lines where the baseline moves on: [l, b, r, t] each."""
+    groups: list[list[float]] = []
+    last = None
+    lo = hi = x = 0.0  # twice the current line's bottom - 1 and top + 1 (no halving below); its left - 1
+    for q in rects:
+        l, b, r, t = q
+        if last is not None and lo <= b + t <= hi and l >= x:
+            if b < last[1]:
+                last[1] = b
+                lo = 2 * b - 2
+            if r > last[2]:
+                last[2] = r
+            if t > last[3]:
+                last[3] = t
+                hi = 2 * t + 2
+        else:
+            last = [l, b, r, t]
+            groups.append(last)
+            lo, hi, x = 2 * b - 2, 2 * t + 2, l - 1
+    return groups
 
 
 def _place(char: tuple | None, groups: list) -> tuple | None:
