@@ -27,7 +27,7 @@ from ..model import Block, Page, ReadError
 from .pdf_layout import page_lines
 from .pdf_structure import PageStyles, page_styles, pdf_blocks
 from .pdf_tables import find_tables_and_boxes
-from .pdfium_raw import BoundedText, FontReader, text_rects
+from .pdfium_raw import BoundedText, FontReader, RawPage, text_rects
 
 MIN_CHARS_PER_PAGE = 40  # below this on average, the PDF is taken to have no text layer
 EDGE_LINES = 3  # running heads and footers are looked for among a page's first and last lines
@@ -349,8 +349,8 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
         n = len(pdf)
         for i in range(n):
             try:
-                page = pdf[i]
-                textpage = page.get_textpage()
+                page = RawPage(pdf, i)
+                textpage = page.textpage
             except Exception:  # noqa: BLE001  a page pdfium cannot parse (cut-off file): read the others
                 damaged_pages += 1
                 texts.append([])
@@ -375,7 +375,6 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
                 texts.append(_clean("\n".join(lines)).split("\n"))
                 tables.append([t[4] for t in found])
             finally:
-                textpage.close()
                 page.close()
         meta = {k: v for k, v in (pdf.get_metadata_dict() or {}).items() if v}
     finally:

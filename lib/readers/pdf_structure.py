@@ -61,12 +61,14 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     cleaned = clean(full_text).split("\n")
     keys = [c.strip() for c in cleaned] if len(cleaned) == len(raw_lines) else [r.strip() for r in raw_lines]
     starts: list[int] = []  # offset of each non-blank line's first visible character
-    kept: list[int] = []
+    kept: list[int] = []  # index of each non-blank line among the raw lines
+    texts: list[str] = []  # its text (the key of its styles)
     offset = 0
-    for k, raw in enumerate(raw_lines):
-        if keys[k]:
+    for k, (raw, key) in enumerate(zip(raw_lines, keys)):
+        if key:
             starts.append(offset + len(raw) - len(raw.lstrip()))
             kept.append(k)
+            texts.append(key)
         offset += len(raw) + 2
     # Rectangles in character order, grouped into lines where the baseline moves on.
     groups = _line_groups(rects)
@@ -79,20 +81,19 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     short = SHORT * width
     # Larger type shows in the width a character takes: the line's width over its length, against the
     # page's usual (a heading at 13 pt among 10 pt lines takes about 1.3 times as much).
-    spreads = [(p[2] - p[0]) / len(keys[kept[k]]) if p is not None else 0.0 for k, p in enumerate(places)]
+    spreads = [(p[2] - p[0]) / len(text) if p is not None else 0.0 for p, text in zip(places, texts)]
     usual = sorted(spreads)[len(spreads) // 2] if spreads else 0.0
     wide = WIDE * usual
     # The body size: the font of three lines (a third, half and two thirds down the page's text).
     sizes = []
     n = len(places)
     for k in {n // 3, n // 2, 2 * n // 3} if n else ():
-        sizes.append((fonts.size(starts[k]), len(keys[kept[k]])))
+        sizes.append((fonts.size(starts[k]), len(texts[k])))
     page_body = max(sizes, key=lambda s: s[1])[0] if sizes else 0.0
     lines: dict = {}
-    for k, place in enumerate(places):
-        text = keys[kept[k]]
+    for k, (place, text, spread) in enumerate(zip(places, texts, spreads)):
         size, bold, in_box = 0.0, False, False
-        if place is None or spreads[k] > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
+        if place is None or spread > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
             start = starts[k]
             size = fonts.size(start)
             if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway

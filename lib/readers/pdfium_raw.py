@@ -91,6 +91,47 @@ def graphics(parent, in_form: bool = False):
                     yield kind, obj
 
 
+class _Handle:
+    __slots__ = ("raw",)
+
+    def __init__(self, raw):
+        self.raw = raw
+
+
+class RawPage:
+    """A page and its text page opened with pdfium's own calls: what ``pdf[i]`` and ``page.get_textpage()``
+    open (a document without forms), without pypdfium2's helper objects and their finalizers (a few tens of
+    µs a page). ``close()`` closes both, text page first; a page pdfium cannot load raises ``PdfiumError``
+    as ``pdf[i]`` does. ``raw``, ``textpage.raw`` and the size are what the reader uses."""
+
+    def __init__(self, document, index: int):
+        from pypdfium2 import PdfiumError
+
+        self.raw = pdfium_c.FPDF_LoadPage(document.raw, index)
+        if not self.raw:
+            raise PdfiumError("Failed to load page.")
+        text = pdfium_c.FPDFText_LoadPage(self.raw)
+        if not text:
+            pdfium_c.FPDF_ClosePage(self.raw)
+            raise PdfiumError("Failed to load text page.")
+        self.textpage = _Handle(text)
+
+    def get_width(self) -> float:
+        return pdfium_c.FPDF_GetPageWidthF(self.raw)
+
+    def get_height(self) -> float:
+        return pdfium_c.FPDF_GetPageHeightF(self.raw)
+
+    def get_size(self) -> tuple[float, float]:
+        return (self.get_width(), self.get_height())
+
+    def close(self) -> None:
+        if self.textpage is not None:
+            pdfium_c.FPDFText_ClosePage(self.textpage.raw)
+            pdfium_c.FPDF_ClosePage(self.raw)
+            self.textpage = None
+
+
 _BOLD_NAME = ("bold", "black", "heavy", "semibold", "demi", "extrabold")
 FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag
 
@@ -149,10 +190,6 @@ class FontReader:
         return known
 
 
-def _blank_between(boxes: list, a: int, b: int) -> bool:
-    return all(boxes[k] is None for k in range(a + 1, b))
-
-
 class BoundedText:
     """``get_text_bounded`` with one buffer for every call: pdfium is asked once per area, not twice. One
     object serves a whole document; ``page(textpage)`` points it at the next page. (Bounded text holds the
@@ -167,8 +204,18 @@ class BoundedText:
 
     def use_lines(self, lines) -> None:
         """The page's lines in character order as ``(bottom, top, left, right)`` boxes and texts
-        (``(boxes, texts)``, blank lines as ``None`` boxes), so that ``lines_in`` can answer without pdfium."""
-        self.lines = lines
+        (``(boxes, texts)``, blank lines as ``None`` boxes), so that ``lines_in`` can answer without pdfium.
+        Kept as the lines with a box, each as (index, bottom + top, bottom, top, left, right), and the texts as
+        ``lines_in`` gives them."""
+        if lines is None:
+            self.lines = None
+            return
+        boxes, texts = lines
+        placed = [(k, box[0] + box[1], *box) for k, box in enumerate(boxes) if box is not None]
+        ready = [line.rstrip() for line in texts]
+        if any("\ufffe" in line for line in ready):
+            ready = [line.replace("\ufffe", "\x02") for line in ready]
+        self.lines = (placed, ready)
 
     def lines_in(self, left: float, bottom: float, right: float, top: float) -> list[str] | None:
         """The lines ``get_text_bounded`` would give for an area, from the page's lines: those whose middle
@@ -176,30 +223,24 @@ class BoundedText:
         the area do not count) and none cut by the area's top or bottom edge; else None (ask pdfium)."""
         if self.lines is None:
             return None
-        boxes, texts = self.lines
-        first = last = -1
-        for k, box in enumerate(boxes):
-            if box is None:
-                continue
-            b, t, l, r = box
+        placed, texts = self.lines
+        first = last = -1  # page line indexes of the first and last line inside
+        previous = -2  # position in ``placed`` of the last line inside: the next must follow it there
+        low, high = 2 * bottom, 2 * top  # the middle of a line, twice: bottom + top
+        for n, (k, twice, b, t, l, r) in enumerate(placed):
             if r <= left or l >= right:
                 continue  # beside the area (the other column)
-            middle = (b + t) / 2
-            if bottom <= middle <= top:
-                if (
-                    l < left - 1
-                    or r > right + 1
-                    or (last >= 0 and last != k - 1 and not _blank_between(boxes, last, k))
-                ):
-                    return None
+            if low <= twice <= high:
+                if l < left - 1 or r > right + 1 or (previous >= 0 and n != previous + 1):
+                    return None  # not wholly inside across, or another line with text between
                 if first < 0:
                     first = k
-                last = k
+                last, previous = k, n
             elif b < top and t > bottom:  # cut by the area's edge: pdfium decides character by character
                 return None
         if first < 0:
             return None
-        return [line.rstrip().replace("\ufffe", "\x02") for line in texts[first : last + 1]]
+        return texts[first : last + 1]
 
     def page(self, textpage) -> BoundedText:
         self.lines = None
