@@ -372,7 +372,7 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
                 )
                 text.use_lines(styles[-1].index)
                 lines = page_lines(page, text, rects, tables=found)
-                texts.append(_clean("\n".join(lines)).split("\n"))
+                texts.append([line.rstrip() for line in _clean_chars("\n".join(lines)).split("\n")])  # as _clean
                 tables.append([t[4] for t in found])
             finally:
                 page.close()

@@ -34,14 +34,16 @@ def _gutter(rects: list) -> float | None:
     # Rectangles crossing x (l < x - 1 and r > x + 1) counted with two bisections over sorted edges instead
     # of a pass over every rectangle: #(l < x-1) - #(r <= x+1) + #(x-1 <= l, r <= x+1); the last set only
     # holds rectangles at most 2 pt wide, kept apart (usually none).
-    starts = sorted(r[0] for r in rects)
-    ends = sorted(r[2] for r in rects)
+    starts = sorted([r[0] for r in rects])
+    ends = sorted([r[2] for r in rects])
     thin = [r for r in rects if r[2] - r[0] <= 2]
+    middle = left + width / 2
     for k in range(steps + 1):
         x = left + width * (0.25 + 0.5 * k / steps)
-        inside = sum(1 for r in thin if r[0] >= x - 1 and r[2] <= x + 1)
-        crossing = bisect_left(starts, x - 1) - bisect_right(ends, x + 1) + inside
-        score = (crossing, abs(x - (left + width / 2)))
+        crossing = bisect_left(starts, x - 1) - bisect_right(ends, x + 1)
+        if thin:
+            crossing += sum(1 for r in thin if r[0] >= x - 1 and r[2] <= x + 1)
+        score = (crossing, abs(x - middle))
         if best is None or score < best[0]:
             best = (score, x)
     (crossing, _), x = best
@@ -109,11 +111,15 @@ def _blocks(rects: list) -> list[tuple[float, float]]:
     height = _median([t - b for t, b in spans])
     gap = max(14.0, 1.8 * height)
     out = [[spans[0][0], spans[0][1]]]
+    low = spans[0][1]  # the bottom of the block being gathered
     for top, bottom in spans[1:]:
-        if top < out[-1][1] - gap:
+        if top < low - gap:
+            out[-1][1] = low
             out.append([top, bottom])
-        else:
-            out[-1][1] = min(out[-1][1], bottom)
+            low = bottom
+        elif bottom < low:
+            low = bottom
+    out[-1][1] = low
     return [(t, b) for t, b in out]
 
 

@@ -49,7 +49,7 @@ class PageStyles:
     width: float  # the usual width of a line of text on the page (its 75th percentile)
     height: float  # page height, to turn y up into y down
     sizes: list  # (font size, characters) of the lines measured for the body size
-    index: tuple | None = None  # (boxes, texts) of every pdfium line, for ``BoundedText.use_lines``
+    index: tuple | None = None  # the page's lines for ``BoundedText.use_lines``: (placed, texts)
 
 
 EMPTY = PageStyles({}, 0.0, 0.0, [])
@@ -59,12 +59,14 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     """The page's lines with their box and, where it matters, their font (see the module's docstring)."""
     raw_lines = full_text.split("\r\n")
     cleaned = clean(full_text).split("\n")
-    keys = [c.strip() for c in cleaned] if len(cleaned) == len(raw_lines) else [r.strip() for r in raw_lines]
+    if len(cleaned) != len(raw_lines):
+        cleaned = raw_lines
     starts: list[int] = []  # offset of each non-blank line's first visible character
     kept: list[int] = []  # index of each non-blank line among the raw lines
-    texts: list[str] = []  # its text (the key of its styles)
+    texts: list[str] = []  # its text, stripped (the key of its styles)
     offset = 0
-    for k, (raw, key) in enumerate(zip(raw_lines, keys)):
+    for k, (raw, key) in enumerate(zip(raw_lines, cleaned)):
+        key = key.strip()
         if key:
             starts.append(offset + len(raw) - len(raw.lstrip()))
             kept.append(k)
@@ -110,10 +112,7 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
             found.append(style)
     index = None
     if places is groups:  # every line has its own rectangles: the reader may take lines from here
-        boxes: list = [None] * len(raw_lines)
-        for k, place in zip(kept, places):
-            boxes[k] = (place[1], place[3], place[0], place[2])
-        index = (boxes, raw_lines)
+        index = ([(k, p[1] + p[3], p[1], p[3], p[0], p[2]) for k, p in zip(kept, places)], raw_lines)
     return PageStyles(lines, width, page_height, sizes, index)
 
 

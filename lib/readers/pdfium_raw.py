@@ -20,6 +20,11 @@ import pypdfium2.raw as pdfium_c
 GRAPHICS = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
 
 
+class _Object(ctypes.c_void_p):
+    """An object handle as pdfium returns it: ctypes keeps a subclass of c_void_p as it is (a plain c_void_p
+    comes back as an int), so it goes back to pdfium without being wrapped again; NULL has the value None."""
+
+
 def _lean_functions() -> dict | None:
     try:
         from pypdfium2_raw.bindings import _libs
@@ -28,8 +33,8 @@ def _lean_functions() -> dict | None:
         out = {}
         for name, restype in (
             ("FPDFText_GetRect", ctypes.c_int),
-            ("FPDFPage_GetObject", ctypes.c_void_p),
-            ("FPDFFormObj_GetObject", ctypes.c_void_p),
+            ("FPDFPage_GetObject", _Object),
+            ("FPDFFormObj_GetObject", _Object),
             ("FPDFPageObj_GetType", ctypes.c_int),
             ("FPDFText_GetFontSize", ctypes.c_double),
             ("FPDFText_GetFontWeight", ctypes.c_int),
@@ -54,7 +59,7 @@ def _void(handle) -> ctypes.c_void_p:
 def text_rects(textpage) -> list[tuple[float, float, float, float]]:
     """Text rectangles (left, bottom, right, top): pdfium merges the characters of one run of text."""
     l, t, r, b = (ctypes.c_double() for _ in range(4))
-    refs = [ctypes.byref(v) for v in (l, t, r, b)]
+    ref_l, ref_t, ref_r, ref_b = (ctypes.byref(v) for v in (l, t, r, b))
     n = pdfium_c.FPDFText_CountRects(textpage.raw, 0, -1)
     if LEAN:
         get, handle = LEAN["FPDFText_GetRect"], _void(textpage.raw)
@@ -62,8 +67,10 @@ def text_rects(textpage) -> list[tuple[float, float, float, float]]:
         get, handle = pdfium_c.FPDFText_GetRect, textpage.raw
     out = []
     for i in range(n):
-        if get(handle, i, *refs) and r.value > l.value and t.value > b.value:
-            out.append((l.value, b.value, r.value, t.value))
+        if get(handle, i, ref_l, ref_t, ref_r, ref_b):
+            left, bottom, right, top = l.value, b.value, r.value, t.value
+            if right > left and top > bottom:
+                out.append((left, bottom, right, top))
     return out
 
 
@@ -74,13 +81,13 @@ def graphics(parent, in_form: bool = False):
     n = count(parent)
     if LEAN:
         get = LEAN["FPDFFormObj_GetObject" if in_form else "FPDFPage_GetObject"]
-        kind_of, handle, void = LEAN["FPDFPageObj_GetType"], _void(parent), ctypes.c_void_p
+        kind_of, handle = LEAN["FPDFPageObj_GetType"], _void(parent)
         for i in range(n):
-            address = get(handle, i)
-            if address:
-                kind = kind_of(void(address))
+            obj = get(handle, i)
+            if obj.value:
+                kind = kind_of(obj)
                 if kind in GRAPHICS:
-                    yield kind, ctypes.cast(void(address), pdfium_c.FPDF_PAGEOBJECT)
+                    yield kind, ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
     else:
         get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
         for i in range(n):
@@ -183,7 +190,7 @@ class FontReader:
         n = self.info_of(self.handle, index, self.name, 128, ctypes.byref(self.flags))
         if self.flags.value & FORCE_BOLD:
             return True
-        name = self.name.raw[: max(0, n - 1)].split(b"\0")[0].lower()
+        name = self.name.value.lower() if n > 0 else b""  # up to the first NUL (pdfium ends the name with one)
         known = self.bold_names.get(name)
         if known is None:
             known = self.bold_names[name] = any(word.encode() in name for word in _BOLD_NAME)
@@ -203,15 +210,13 @@ class BoundedText:
         self.lines = None  # the page's lines with their boxes, when known (``use_lines``)
 
     def use_lines(self, lines) -> None:
-        """The page's lines in character order as ``(bottom, top, left, right)`` boxes and texts
-        (``(boxes, texts)``, blank lines as ``None`` boxes), so that ``lines_in`` can answer without pdfium.
-        Kept as the lines with a box, each as (index, bottom + top, bottom, top, left, right), and the texts as
-        ``lines_in`` gives them."""
+        """The page's lines, so that ``lines_in`` can answer without pdfium: ``(placed, texts)``, ``texts`` every
+        line in character order (pdfium's lines of the page's text), ``placed`` those with text, in the same
+        order, each as (index in ``texts``, bottom + top, bottom, top, left, right)."""
         if lines is None:
             self.lines = None
             return
-        boxes, texts = lines
-        placed = [(k, box[0] + box[1], *box) for k, box in enumerate(boxes) if box is not None]
+        placed, texts = lines
         ready = [line.rstrip() for line in texts]
         if any("\ufffe" in line for line in ready):
             ready = [line.replace("\ufffe", "\x02") for line in ready]
