@@ -122,15 +122,16 @@ class RawPage:
             pdfium_c.FPDF_ClosePage(self.raw)
             raise PdfiumError("Failed to load text page.")
         self.textpage = _Handle(text)
+        self.size = (pdfium_c.FPDF_GetPageWidthF(self.raw), pdfium_c.FPDF_GetPageHeightF(self.raw))
 
     def get_width(self) -> float:
-        return pdfium_c.FPDF_GetPageWidthF(self.raw)
+        return self.size[0]
 
     def get_height(self) -> float:
-        return pdfium_c.FPDF_GetPageHeightF(self.raw)
+        return self.size[1]
 
     def get_size(self) -> tuple[float, float]:
-        return (self.get_width(), self.get_height())
+        return self.size
 
     def close(self) -> None:
         if self.textpage is not None:
