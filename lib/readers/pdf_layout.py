@@ -20,7 +20,7 @@ def _gutter(rects: list) -> float | None:
     """
     if len(rects) < 8:
         return None
-    left, right = min(r[0] for r in rects), max(r[2] for r in rects)
+    left, right = min([r[0] for r in rects]), max([r[2] for r in rects])
     width = right - left
     if width < 150:
         return None
@@ -29,7 +29,6 @@ def _gutter(rects: list) -> float | None:
     lo, hi = left + 0.25 * width - 1, left + 0.75 * width + 1
     if sum(1 for r in rects if r[0] < lo and r[2] > hi) > 0.2 * len(rects):
         return None
-    best = None
     steps = 48
     # Rectangles crossing x (l < x - 1 and r > x + 1) counted with two bisections over sorted edges instead
     # of a pass over every rectangle: #(l < x-1) - #(r <= x+1) + #(x-1 <= l, r <= x+1); the last set only
@@ -38,15 +37,12 @@ def _gutter(rects: list) -> float | None:
     ends = sorted([r[2] for r in rects])
     thin = [r for r in rects if r[2] - r[0] <= 2]
     middle = left + width / 2
-    for k in range(steps + 1):
-        x = left + width * (0.25 + 0.5 * k / steps)
-        crossing = bisect_left(starts, x - 1) - bisect_right(ends, x + 1)
-        if thin:
-            crossing += sum(1 for r in thin if r[0] >= x - 1 and r[2] <= x + 1)
-        score = (crossing, abs(x - middle))
-        if best is None or score < best[0]:
-            best = (score, x)
-    (crossing, _), x = best
+    xs = [left + width * (0.25 + 0.5 * k / steps) for k in range(steps + 1)]
+    counts = [bisect_left(starts, x - 1) - bisect_right(ends, x + 1) for x in xs]
+    if thin:
+        counts = [c + sum(1 for r in thin if r[0] >= x - 1 and r[2] <= x + 1) for c, x in zip(counts, xs)]
+    # The fewest crossings, then the nearest the middle, then the leftmost.
+    crossing, _, x = min(zip(counts, [abs(x - middle) for x in xs], xs))
     lefts = [r for r in rects if r[2] <= x + 1]
     rights = [r for r in rects if r[0] >= x - 1]
     if crossing > 0.2 * len(rects) or len(lefts) < 4 or len(rights) < 4:
