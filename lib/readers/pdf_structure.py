@@ -185,9 +185,13 @@ def _find(lines: dict, heads: dict, text: str):
     return found.pop(0)
 
 
+_ITEM_STARTS = frozenset("•-–*o(")
+_ITEM_SECONDS = frozenset(".)")  # "a." "1)" (not "": a line of one character)
+
+
 def _could_be_item(text: str) -> bool:
     c = text[0]
-    return c in "•-–*o(" or c.isdigit() or (len(text) > 1 and text[1] in ".)")
+    return c in _ITEM_STARTS or c.isdigit() or text[1:2] in _ITEM_SECONDS
 
 
 def heading_size(style: tuple, text: str, body: float, width: float) -> float:
@@ -298,7 +302,8 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             continue
         text = line.strip()
         if not text:
-            flush()
+            if kind or table:
+                flush()
             last = NO_STYLE
             continue
         if table:
@@ -325,7 +330,9 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             extend(place)
             last = style
             continue
-        marker = list_marker(line) if _could_be_item(text) else None
+        c = text[0]  # (``_could_be_item`` written out: the hot path)
+        could_be_item = c in _ITEM_STARTS or c.isdigit() or text[1:2] in _ITEM_SECONDS
+        marker = list_marker(line) if could_be_item else None
         if marker is not None:
             flush()
             x = place[0] if place is not None else float(marker[0])
