@@ -2,7 +2,8 @@
 
 pypdfium2's helpers are convenient but, per call, allocate their ctypes arguments and (for bounded text) ask
 pdfium twice, once for the length and once for the text. On a page they are called dozens of times: here
-the arguments and one text buffer are allocated once per page.
+the arguments and one text buffer are allocated once per page. Pages and their text pages are opened and
+closed with pdfium's own calls too (``RawPage``: no helper objects, no finalizers).
 
 The two calls made once per text rectangle or page object (``FPDFText_GetRect``, ``FPDFPage_GetObject`` and
 ``FPDFPageObj_GetType``) are also taken from the same pdfium library without ctypes argument types, which
