@@ -132,3 +132,16 @@ def test_lines_taken_from_the_page_are_what_pdfium_gives(tmp_path, monkeypatch, 
     read_document(render_pdf(_seed("001"), tmp_path / "seed.pdf", columns=columns))
     read_document(structured_pdf(tmp_path / "report.pdf"))
     assert seen["answered"] > 0.6 * seen["asked"] > 0
+
+
+def test_a_word_is_looked_up_as_the_document_splits_its_words():
+    """``_has_word`` (used to decide a hyphen break) agrees with the words ``[a-z][a-z-]*`` finds in the text."""
+    import itertools
+    import re
+
+    from lib.readers.pdf import _has_word
+
+    texts = ["", "ab", "-ab", "--ab-", "xab", "ab-", "a-b", "b ab", "(ab)", "ab\nab-b", "ab.b", "é-ab", "zab ab"]
+    words = ["ab", "a-b", "ab-", "b", "ab-b"]
+    for text, word in itertools.product(texts, words):
+        assert _has_word(text, word) == (word in re.findall("[a-z][a-z-]*", text)), (text, word)

@@ -27,7 +27,7 @@ from ..model import Block, Page, ReadError
 from .pdf_layout import page_lines
 from .pdf_structure import PageStyles, page_styles, pdf_blocks
 from .pdf_tables import find_tables_and_boxes
-from .pdfium_raw import BoundedText, FontReader, text_rects
+from .pdfium_raw import BoundedText, FontReader, RawPage, text_rects
 
 MIN_CHARS_PER_PAGE = 40  # below this on average, the PDF is taken to have no text layer
 EDGE_LINES = 3  # running heads and footers are looked for among a page's first and last lines
@@ -66,7 +66,7 @@ _HYPHENS = ("-", "\x02", "\xad")
 _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
 _SOFT_INLINE = re.compile(r"([A-Za-z]+)\x02([A-Za-z]+)")
 _WORD_START = re.compile(r"^([A-Za-z]+)(.*)$", re.S)
-_WORDS = re.compile(r"[a-z][a-z-]*")  # over lower-cased text
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")  # a word of the document: [a-z][a-z-]*, over lower case
 _COMPOUND_PREFIXES = {
     "anti",
     "non",
@@ -190,43 +190,64 @@ def drop_furniture(pages: list[list[str]]) -> list[list[str]]:
     if n < 2:
         return pages
 
-    def edges(lines):
-        idx = [i for i, line in enumerate(lines) if line.strip()]
-        return idx[:EDGE_LINES], idx[::-1][:EDGE_LINES]
+    sides = [_edges(lines) for lines in pages]  # (top, bottom) indexes of each page
+    norms: dict[str, str] = {}  # _norm of each edge line, worked out once
+
+    def norm(line: str) -> str:
+        found = norms.get(line)
+        if found is None:
+            found = norms[line] = _norm(line)
+        return found
 
     counts: Counter = Counter()
-    for lines in pages:
-        top, bottom = edges(lines)
-        counts.update({_norm(lines[i]) for i in top + bottom if not _BARE_PAGE_NUMBER.match(lines[i].strip())})
+    for lines, (top, bottom) in zip(pages, sides):
+        counts.update({norm(lines[i]) for i in top + bottom if not _BARE_PAGE_NUMBER.match(lines[i].strip())})
     threshold = n if n < 4 else max(3, (n + 1) // 2)
     furniture = {k for k, c in counts.items() if c >= threshold and 3 <= len(k) <= 200}
 
-    def outer_numbers(lines):
+    def outer_numbers(lines, edges):
         """Index and value of a bare number standing outermost at the top or the bottom of a page (only
         running heads or feet beyond it)."""
         found = []
-        for side in edges(lines):
+        for side in edges:
             for i in side:
                 m = _BARE_PAGE_NUMBER.match(lines[i].strip())
                 if m:
                     found.append((i, int(m.group(1))))
                     break
-                if _norm(lines[i]) not in furniture:
+                if norm(lines[i]) not in furniture:
                     break
         return found
 
+    numbers = [outer_numbers(lines, edges) for lines, edges in zip(pages, sides)]
     offsets: Counter = Counter()
-    for number, lines in enumerate(pages, start=1):
-        offsets.update({value - number for _, value in outer_numbers(lines)})
+    for number, found in enumerate(numbers, start=1):
+        offsets.update({value - number for _, value in found})
     offset, hits = offsets.most_common(1)[0] if offsets else (None, 0)
     out = []
-    for number, lines in enumerate(pages, start=1):
-        top, bottom = edges(lines)
-        drop = {i for i in top + bottom if _norm(lines[i]) in furniture}
+    for number, (lines, (top, bottom), found) in enumerate(zip(pages, sides, numbers), start=1):
+        drop = {i for i in top + bottom if norm(lines[i]) in furniture}
         if hits >= threshold:
-            drop |= {i for i, value in outer_numbers(lines) if value - number == offset}
-        out.append([line for i, line in enumerate(lines) if i not in drop])
+            drop |= {i for i, value in found if value - number == offset}
+        out.append([line for i, line in enumerate(lines) if i not in drop] if drop else lines)
     return out
+
+
+def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
+    """Indexes of a page's first and of its last few lines with text (EDGE_LINES each; they may overlap)."""
+    top = []
+    for i, line in enumerate(lines):
+        if line.strip():
+            top.append(i)
+            if len(top) == EDGE_LINES:
+                break
+    bottom = []
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip():
+            bottom.append(i)
+            if len(bottom) == EDGE_LINES:
+                break
+    return top, bottom
 
 
 def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
@@ -238,20 +259,21 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     """
     if not any(line.endswith(_HYPHENS) or "\x02" in line for lines in pages for line in lines):
         return pages
-    vocabulary: list[set] = []  # the document's words, gathered the first time a break needs them
+    document: list[str] = []  # the document's text in lower case, joined the first time a break needs it
     source = pages
 
     def decide(first: str, second: str, soft: bool) -> bool:
         """Keep the hyphen?"""
         if second[0].isupper():
             return True
-        if not vocabulary:
-            vocabulary.append(set(_WORDS.findall("\n".join("\n".join(lines) for lines in source).lower())))
-        words = vocabulary[0]
+        if not document:
+            document.append("\n".join("\n".join(lines) for lines in source).lower())
+        text = document[0]
         plain, hyphened = (first + second).lower(), f"{first}-{second}".lower()
-        if plain in words and hyphened not in words:
+        has_hyphened = _has_word(text, hyphened)
+        if not has_hyphened and _has_word(text, plain):
             return False
-        if hyphened in words or first.lower() in _COMPOUND_PREFIXES:
+        if has_hyphened or first.lower() in _COMPOUND_PREFIXES:
             return True
         return not soft
 
@@ -285,6 +307,22 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``word`` (lower case, a letter first) is one of the words ``re.findall("[a-z][a-z-]*", text)``
+    gives, without finding them all: an occurrence counts when no word character follows it and only hyphens,
+    or nothing, of the same run stand before it (a letter there would start the word earlier)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i
+        while j > 0 and text[j - 1] == "-":
+            j -= 1
+        after = i + len(word)
+        if (j == 0 or text[j - 1] not in _WORD_CHARS) and (after == len(text) or text[after] not in _WORD_CHARS):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Entry point
 # ---------------------------------------------------------------------------------------------------------
@@ -311,8 +349,8 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
         n = len(pdf)
         for i in range(n):
             try:
-                page = pdf[i]
-                textpage = page.get_textpage()
+                page = RawPage(pdf, i)
+                textpage = page.textpage
             except Exception:  # noqa: BLE001  a page pdfium cannot parse (cut-off file): read the others
                 damaged_pages += 1
                 texts.append([])
@@ -334,10 +372,9 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
                 )
                 text.use_lines(styles[-1].index)
                 lines = page_lines(page, text, rects, tables=found)
-                texts.append(_clean("\n".join(lines)).split("\n"))
+                texts.append([line.rstrip() for line in _clean_chars("\n".join(lines)).split("\n")])  # as _clean
                 tables.append([t[4] for t in found])
             finally:
-                textpage.close()
                 page.close()
         meta = {k: v for k, v in (pdf.get_metadata_dict() or {}).items() if v}
     finally:

@@ -9,7 +9,6 @@ in the reading order as one block whose rows, tab-separated, replace the text in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from statistics import median
 
 
 def _gutter(rects: list) -> float | None:
@@ -21,7 +20,7 @@ def _gutter(rects: list) -> float | None:
     """
     if len(rects) < 8:
         return None
-    left, right = min(r[0] for r in rects), max(r[2] for r in rects)
+    left, right = min([r[0] for r in rects]), max([r[2] for r in rects])
     width = right - left
     if width < 150:
         return None
@@ -30,22 +29,20 @@ def _gutter(rects: list) -> float | None:
     lo, hi = left + 0.25 * width - 1, left + 0.75 * width + 1
     if sum(1 for r in rects if r[0] < lo and r[2] > hi) > 0.2 * len(rects):
         return None
-    best = None
     steps = 48
     # Rectangles crossing x (l < x - 1 and r > x + 1) counted with two bisections over sorted edges instead
     # of a pass over every rectangle: #(l < x-1) - #(r <= x+1) + #(x-1 <= l, r <= x+1); the last set only
     # holds rectangles at most 2 pt wide, kept apart (usually none).
-    starts = sorted(r[0] for r in rects)
-    ends = sorted(r[2] for r in rects)
+    starts = sorted([r[0] for r in rects])
+    ends = sorted([r[2] for r in rects])
     thin = [r for r in rects if r[2] - r[0] <= 2]
-    for k in range(steps + 1):
-        x = left + width * (0.25 + 0.5 * k / steps)
-        inside = sum(1 for r in thin if r[0] >= x - 1 and r[2] <= x + 1)
-        crossing = bisect_left(starts, x - 1) - bisect_right(ends, x + 1) + inside
-        score = (crossing, abs(x - (left + width / 2)))
-        if best is None or score < best[0]:
-            best = (score, x)
-    (crossing, _), x = best
+    middle = left + width / 2
+    xs = [left + width * (0.25 + 0.5 * k / steps) for k in range(steps + 1)]
+    counts = [bisect_left(starts, x - 1) - bisect_right(ends, x + 1) for x in xs]
+    if thin:
+        counts = [c + sum(1 for r in thin if r[0] >= x - 1 and r[2] <= x + 1) for c, x in zip(counts, xs)]
+    # The fewest crossings, then the nearest the middle, then the leftmost.
+    crossing, _, x = min(zip(counts, [abs(x - middle) for x in xs], xs))
     lefts = [r for r in rects if r[2] <= x + 1]
     rights = [r for r in rects if r[0] >= x - 1]
     if crossing > 0.2 * len(rects) or len(lefts) < 4 or len(rights) < 4:
@@ -94,20 +91,31 @@ def _bands(rects: list, x: float) -> list[tuple[float, float, bool]]:
     return bands
 
 
+def _median(values: list) -> float:
+    """``statistics.median`` of a non-empty list, without its overhead (called a few times a page)."""
+    values = sorted(values)
+    half = len(values) // 2
+    return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
+
+
 def _blocks(rects: list) -> list[tuple[float, float]]:
     """(top, bottom) of the blocks of text separated by a wide vertical gap (a margin between the body and
     a page number, between a panel and the text), from the top down."""
     if not rects:
         return []
-    spans = sorted(((r[3], r[1]) for r in rects), reverse=True)
-    height = median(t - b for t, b in spans)
+    spans = sorted([(r[3], r[1]) for r in rects], reverse=True)
+    height = _median([t - b for t, b in spans])
     gap = max(14.0, 1.8 * height)
     out = [[spans[0][0], spans[0][1]]]
+    low = spans[0][1]  # the bottom of the block being gathered
     for top, bottom in spans[1:]:
-        if top < out[-1][1] - gap:
+        if top < low - gap:
+            out[-1][1] = low
             out.append([top, bottom])
-        else:
-            out[-1][1] = min(out[-1][1], bottom)
+            low = bottom
+        elif bottom < low:
+            low = bottom
+    out[-1][1] = low
     return [(t, b) for t, b in out]
 
 
@@ -132,15 +140,18 @@ def _in_block_order(rects: list, blocks: list[tuple[float, float]]) -> bool:
 def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth: int = 0) -> list[str]:
     """Lines of an area of the page, top down: column by column where it has columns, block by block
     (blocks are separated by wide gaps) so that the content stream's order does not matter."""
-    inside = [q for q in rects if q[0] >= l - 1 and q[2] <= r + 1 and b <= (q[1] + q[3]) / 2 <= t]
+    left, right, b2, t2 = l - 1, r + 1, 2 * b, 2 * t
+    inside = [q for q in rects if q[0] >= left and q[2] <= right and b2 <= q[1] + q[3] <= t2]
     if not inside:
         return []
     lines: list[str] = []
+    blocks = None
     if depth == 0:
         # A running head or foot (one or two lines apart from the body) is read on its own, first or last,
         # whatever the columns: its place in the reading order is what marks it as page furniture.
         blocks = _blocks(inside)
-        line_height = median(q[3] - q[1] for q in inside if len(q) == 4) if any(len(q) == 4 for q in inside) else 10
+        heights = [q[3] - q[1] for q in inside if len(q) == 4]
+        line_height = _median(heights) if heights else 10
         head = len(blocks) > 1 and blocks[0][0] - blocks[0][1] <= 3 * line_height
         foot = len(blocks) > 1 + head and blocks[-1][0] - blocks[-1][1] <= 3 * line_height
         if head or foot:
@@ -153,7 +164,7 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
             )
     x = _gutter(inside) if depth < 2 else None
     if x is None:
-        blocks = _blocks(inside)
+        blocks = _blocks(inside) if blocks is None else blocks  # at the top: the same rectangles as above
         all_tables = [q for q in inside if len(q) == 5]
         if not all_tables and _in_block_order(inside, blocks):  # pdfium's order is already top down
             return _bounded(text, l, b, r, t)

@@ -49,7 +49,7 @@ class PageStyles:
     width: float  # the usual width of a line of text on the page (its 75th percentile)
     height: float  # page height, to turn y up into y down
     sizes: list  # (font size, characters) of the lines measured for the body size
-    index: tuple | None = None  # (boxes, texts) of every pdfium line, for ``BoundedText.use_lines``
+    index: tuple | None = None  # the page's lines for ``BoundedText.use_lines``: (placed, texts)
 
 
 EMPTY = PageStyles({}, 0.0, 0.0, [])
@@ -58,80 +58,85 @@ EMPTY = PageStyles({}, 0.0, 0.0, [])
 def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=(), clean=lambda s: s) -> PageStyles:
     """The page's lines with their box and, where it matters, their font (see the module's docstring)."""
     raw_lines = full_text.split("\r\n")
-    cleaned = clean(full_text)
-    clean_lines = cleaned.split("\n") if cleaned is not full_text else raw_lines
-    if len(clean_lines) != len(raw_lines):
-        clean_lines = raw_lines
-    keys: list[str] = []  # each non-blank line's text, cleaned and stripped
-    starts: list[int] = []  # offset of its first visible character
-    kept: list[int] = []  # its position among pdfium's lines
+    cleaned = clean(full_text).split("\n")
+    if len(cleaned) != len(raw_lines):
+        cleaned = raw_lines
+    starts: list[int] = []  # offset of each non-blank line's first visible character
+    kept: list[int] = []  # index of each non-blank line among the raw lines
+    texts: list[str] = []  # its text, stripped (the key of its styles)
     offset = 0
-    for k, raw in enumerate(raw_lines):
-        key = clean_lines[k].strip()
+    for k, (raw, key) in enumerate(zip(raw_lines, cleaned)):
+        key = key.strip()
         if key:
-            keys.append(key)
             starts.append(offset + len(raw) - len(raw.lstrip()))
             kept.append(k)
+            texts.append(key)
         offset += len(raw) + 2
     # Rectangles in character order, grouped into lines where the baseline moves on.
-    groups: list[list[float]] = []
-    last = None
-    for q in rects:
-        if last is not None and last[1] - 1 <= (q[1] + q[3]) / 2 <= last[3] + 1 and q[0] >= last[0] - 1:
-            if q[1] < last[1]:
-                last[1] = q[1]
-            if q[2] > last[2]:
-                last[2] = q[2]
-            if q[3] > last[3]:
-                last[3] = q[3]
-        else:
-            last = [q[0], q[1], q[2], q[3]]
-            groups.append(last)
+    groups = _line_groups(rects)
     if len(groups) == len(kept):
         places: list = groups
     else:  # pdfium broke lines where the rectangles do not (or the reverse): each line's first character
         places = [_place(fonts.char_box(start), groups) for start in starts]
+    widths = sorted([p[2] - p[0] for p in places if p is not None])
+    width = widths[int(len(widths) * 0.75)] if widths else 0.0
+    short = SHORT * width
     # Larger type shows in the width a character takes: the line's width over its length, against the
     # page's usual (a heading at 13 pt among 10 pt lines takes about 1.3 times as much).
-    widths = [p[2] - p[0] if p is not None else 0.0 for p in places]
-    spreads = [w / len(key) for w, key in zip(widths, keys)]
-    ordered = sorted(widths)
-    width = ordered[int(len(ordered) * 0.75)] if ordered else 0.0
-    short = SHORT * width
-    wide = WIDE * sorted(spreads)[len(spreads) // 2] if spreads else 0.0
+    spreads = [(p[2] - p[0]) / len(text) if p is not None else 0.0 for p, text in zip(places, texts)]
+    usual = sorted(spreads)[len(spreads) // 2] if spreads else 0.0
+    wide = WIDE * usual
     # The body size: the font of three lines (a third, half and two thirds down the page's text).
     sizes = []
     n = len(places)
     for k in {n // 3, n // 2, 2 * n // 3} if n else ():
-        sizes.append((fonts.size(starts[k]), len(keys[k])))
+        sizes.append((fonts.size(starts[k]), len(texts[k])))
     page_body = max(sizes, key=lambda s: s[1])[0] if sizes else 0.0
-    larger = LARGER * page_body
     lines: dict = {}
-    line_boxes: list = [None] * len(raw_lines) if places is groups else []
-    for k, place in enumerate(places):
-        text = keys[k]
+    for k, (place, text, spread) in enumerate(zip(places, texts, spreads)):
         size, bold, in_box = 0.0, False, False
-        if place is None or spreads[k] > wide or (widths[k] < short and text[-1] not in ".,;:"):
+        if place is None or spread > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
             start = starts[k]
             size = fonts.size(start)
-            if size < larger and len(text) <= MAX_BOLD_HEADING:  # larger type is a heading anyway
+            if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway
                 end = start + len(raw_lines[kept[k]].strip()) - 1
                 bold = fonts.bold(start) and (end <= start or fonts.bold(end))
-        if place is not None:
-            if boxes:
-                cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
-                in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
-            if line_boxes:
-                line_boxes[kept[k]] = (place[1], place[3], place[0], place[2])
+        if place is not None and boxes:
+            cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
+            in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
         style = (place, size, bold, in_box)
         found = lines.get(text)
         if found is None:
             lines[text] = [style]
         else:
             found.append(style)
-    # Every line has its own rectangles: the reader may take an area's lines from here.
-    index = (line_boxes, raw_lines) if line_boxes else None
+    index = None
+    if places is groups:  # every line has its own rectangles: the reader may take lines from here
+        index = ([(k, p[1] + p[3], p[1], p[3], p[0], p[2]) for k, p in zip(kept, places)], raw_lines)
     return PageStyles(lines, width, page_height, sizes, index)
+
+
+def _line_groups(rects: list) -> list[list[float]]:
+    """Rectangles in character order, grouped into lines where the baseline moves on: [l, b, r, t] each."""
+    groups: list[list[float]] = []
+    last = None
+    lo = hi = x = 0.0  # twice the current line's bottom - 1 and top + 1 (no halving below); its left - 1
+    for q in rects:
+        l, b, r, t = q
+        if last is not None and lo <= b + t <= hi and l >= x:
+            if b < last[1]:
+                last[1] = b
+                lo = 2 * b - 2
+            if r > last[2]:
+                last[2] = r
+            if t > last[3]:
+                last[3] = t
+                hi = 2 * t + 2
+        else:
+            last = [l, b, r, t]
+            groups.append(last)
+            lo, hi, x = 2 * b - 2, 2 * t + 2, l - 1
+    return groups
 
 
 def _place(char: tuple | None, groups: list) -> tuple | None:
@@ -180,9 +185,13 @@ def _find(lines: dict, heads: dict, text: str):
     return found.pop(0)
 
 
+_ITEM_STARTS = frozenset("•-–*o(")
+_ITEM_SECONDS = frozenset(".)")  # "a." "1)" (not "": a line of one character)
+
+
 def _could_be_item(text: str) -> bool:
     c = text[0]
-    return c in "•-–*o(" or c.isdigit() or (len(text) > 1 and text[1] in ".)")
+    return c in _ITEM_STARTS or c.isdigit() or text[1:2] in _ITEM_SECONDS
 
 
 def heading_size(style: tuple, text: str, body: float, width: float) -> float:
@@ -264,7 +273,7 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
     def flush():
         nonlocal kind, parts, placed, table
         if kind and parts:
-            bbox = (x0, height - top, x1, height - bottom) if placed else None
+            bbox = (round(x0, 1), round(height - top, 1), round(x1, 1), round(height - bottom, 1)) if placed else None
             block = Block(kind, " ".join(parts), number, box=box, bbox=bbox)
             if kind == "list_item":
                 block.level, block.number = depth, item_number
@@ -293,12 +302,13 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             continue
         text = line.strip()
         if not text:
-            flush()
+            if kind or table:
+                flush()
             last = NO_STYLE
             continue
         if table:
             flush()
-        found = styles.get(text)
+        found = styles.get(text)  # (``_find``'s first try, written out: the hot path, once a line)
         style = found.pop(0) if found else _find(styles, heads, text)
         place = style[0]
         in_box = "box" if style[3] else ""
@@ -320,9 +330,9 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             extend(place)
             last = style
             continue
-        c = text[0]
-        could = c in "•-–*o(" or c.isdigit() or (len(text) > 1 and text[1] in ".)")  # _could_be_item
-        marker = list_marker(line) if could else None
+        c = text[0]  # (``_could_be_item`` written out: the hot path)
+        could_be_item = c in _ITEM_STARTS or c.isdigit() or text[1:2] in _ITEM_SECONDS
+        marker = list_marker(line) if could_be_item else None
         if marker is not None:
             flush()
             x = place[0] if place is not None else float(marker[0])

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import ctypes
 
+import pypdfium2.raw as pdfium_c
+
 from .pdfium_raw import graphics
 
 STRAIGHT = 0.5  # a segment is horizontal (vertical) when its ends differ by at most this in y (x)
@@ -39,8 +41,9 @@ def _compose(inner, outer):
 def edges(page) -> tuple[list[tuple], list[tuple]]:
     """Horizontal edges (top, x0, x1) and vertical edges (x, top, bottom) of a pypdfium2 page, in
     pdfplumber's coordinates, from every stroked or filled path (lines, and the four sides of rectangles)."""
-    import pypdfium2.raw as pdfium_c
-
+    top_level = list(graphics(page.raw))
+    if not top_level:  # most pages: no path or form object at all
+        return [], []
     height = page.get_height()
     horizontal: list[tuple] = []
     vertical: list[tuple] = []
@@ -78,8 +81,8 @@ def edges(page) -> tuple[list[tuple], list[tuple]]:
                 add(current, start)
                 current = start
 
-    def walk(parent, in_form, outer, depth):
-        for kind, obj in graphics(parent, in_form):
+    def walk(objects, outer, depth):
+        for kind, obj in objects:
             if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
                 continue
             m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
@@ -87,9 +90,9 @@ def edges(page) -> tuple[list[tuple], list[tuple]]:
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 path(obj, m)
             elif depth + 1 < MAX_DEPTH:
-                walk(obj, True, m, depth + 1)
+                walk(graphics(obj, True), m, depth + 1)
 
-    walk(page.raw, False, None, 0)
+    walk(top_level, None, 0)
     return horizontal, vertical
 
 

@@ -2,7 +2,8 @@
 
 pypdfium2's helpers are convenient but, per call, allocate their ctypes arguments and (for bounded text) ask
 pdfium twice, once for the length and once for the text. On a page they are called dozens of times: here
-the arguments and one text buffer are allocated once per page.
+the arguments and one text buffer are allocated once per page. Pages and their text pages are opened and
+closed with pdfium's own calls too (``RawPage``: no helper objects, no finalizers).
 
 The two calls made once per text rectangle or page object (``FPDFText_GetRect``, ``FPDFPage_GetObject`` and
 ``FPDFPageObj_GetType``) are also taken from the same pdfium library without ctypes argument types, which
@@ -20,6 +21,11 @@ import pypdfium2.raw as pdfium_c
 GRAPHICS = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
 
 
+class _Object(ctypes.c_void_p):
+    """An object handle as pdfium returns it: ctypes keeps a subclass of c_void_p as it is (a plain c_void_p
+    comes back as an int), so it goes back to pdfium without being wrapped again; NULL has the value None."""
+
+
 def _lean_functions() -> dict | None:
     try:
         from pypdfium2_raw.bindings import _libs
@@ -28,8 +34,8 @@ def _lean_functions() -> dict | None:
         out = {}
         for name, restype in (
             ("FPDFText_GetRect", ctypes.c_int),
-            ("FPDFPage_GetObject", ctypes.c_void_p),
-            ("FPDFFormObj_GetObject", ctypes.c_void_p),
+            ("FPDFPage_GetObject", _Object),
+            ("FPDFFormObj_GetObject", _Object),
             ("FPDFPageObj_GetType", ctypes.c_int),
             ("FPDFText_GetFontSize", ctypes.c_double),
             ("FPDFText_GetFontWeight", ctypes.c_int),
@@ -54,7 +60,7 @@ def _void(handle) -> ctypes.c_void_p:
 def text_rects(textpage) -> list[tuple[float, float, float, float]]:
     """Text rectangles (left, bottom, right, top): pdfium merges the characters of one run of text."""
     l, t, r, b = (ctypes.c_double() for _ in range(4))
-    refs = [ctypes.byref(v) for v in (l, t, r, b)]
+    ref_l, ref_t, ref_r, ref_b = (ctypes.byref(v) for v in (l, t, r, b))
     n = pdfium_c.FPDFText_CountRects(textpage.raw, 0, -1)
     if LEAN:
         get, handle = LEAN["FPDFText_GetRect"], _void(textpage.raw)
@@ -62,8 +68,10 @@ def text_rects(textpage) -> list[tuple[float, float, float, float]]:
         get, handle = pdfium_c.FPDFText_GetRect, textpage.raw
     out = []
     for i in range(n):
-        if get(handle, i, *refs) and r.value > l.value and t.value > b.value:
-            out.append((l.value, b.value, r.value, t.value))
+        if get(handle, i, ref_l, ref_t, ref_r, ref_b):
+            left, bottom, right, top = l.value, b.value, r.value, t.value
+            if right > left and top > bottom:
+                out.append((left, bottom, right, top))
     return out
 
 
@@ -74,13 +82,13 @@ def graphics(parent, in_form: bool = False):
     n = count(parent)
     if LEAN:
         get = LEAN["FPDFFormObj_GetObject" if in_form else "FPDFPage_GetObject"]
-        kind_of, handle, void = LEAN["FPDFPageObj_GetType"], _void(parent), ctypes.c_void_p
+        kind_of, handle = LEAN["FPDFPageObj_GetType"], _void(parent)
         for i in range(n):
-            address = get(handle, i)
-            if address:
-                kind = kind_of(void(address))
+            obj = get(handle, i)
+            if obj.value:
+                kind = kind_of(obj)
                 if kind in GRAPHICS:
-                    yield kind, ctypes.cast(void(address), pdfium_c.FPDF_PAGEOBJECT)
+                    yield kind, ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
     else:
         get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
         for i in range(n):
@@ -89,6 +97,48 @@ def graphics(parent, in_form: bool = False):
                 kind = pdfium_c.FPDFPageObj_GetType(obj)
                 if kind in GRAPHICS:
                     yield kind, obj
+
+
+class _Handle:
+    __slots__ = ("raw",)
+
+    def __init__(self, raw):
+        self.raw = raw
+
+
+class RawPage:
+    """A page and its text page opened with pdfium's own calls: what ``pdf[i]`` and ``page.get_textpage()``
+    open (a document without forms), without pypdfium2's helper objects and their finalizers (a few tens of
+    µs a page). ``close()`` closes both, text page first; a page pdfium cannot load raises ``PdfiumError``
+    as ``pdf[i]`` does. ``raw``, ``textpage.raw`` and the size are what the reader uses."""
+
+    def __init__(self, document, index: int):
+        from pypdfium2 import PdfiumError
+
+        self.raw = pdfium_c.FPDF_LoadPage(document.raw, index)
+        if not self.raw:
+            raise PdfiumError("Failed to load page.")
+        text = pdfium_c.FPDFText_LoadPage(self.raw)
+        if not text:
+            pdfium_c.FPDF_ClosePage(self.raw)
+            raise PdfiumError("Failed to load text page.")
+        self.textpage = _Handle(text)
+        self.size = (pdfium_c.FPDF_GetPageWidthF(self.raw), pdfium_c.FPDF_GetPageHeightF(self.raw))
+
+    def get_width(self) -> float:
+        return self.size[0]
+
+    def get_height(self) -> float:
+        return self.size[1]
+
+    def get_size(self) -> tuple[float, float]:
+        return self.size
+
+    def close(self) -> None:
+        if self.textpage is not None:
+            pdfium_c.FPDFText_ClosePage(self.textpage.raw)
+            pdfium_c.FPDF_ClosePage(self.raw)
+            self.textpage = None
 
 
 _BOLD_NAME = ("bold", "black", "heavy", "semibold", "demi", "extrabold")
@@ -142,15 +192,11 @@ class FontReader:
         n = self.info_of(self.handle, index, self.name, 128, ctypes.byref(self.flags))
         if self.flags.value & FORCE_BOLD:
             return True
-        name = self.name.raw[: max(0, n - 1)].split(b"\0")[0].lower()
+        name = self.name.value.lower() if n > 0 else b""  # up to the first NUL (pdfium ends the name with one)
         known = self.bold_names.get(name)
         if known is None:
             known = self.bold_names[name] = any(word.encode() in name for word in _BOLD_NAME)
         return known
-
-
-def _blank_between(boxes: list, a: int, b: int) -> bool:
-    return all(boxes[k] is None for k in range(a + 1, b))
 
 
 class BoundedText:
@@ -166,9 +212,17 @@ class BoundedText:
         self.lines = None  # the page's lines with their boxes, when known (``use_lines``)
 
     def use_lines(self, lines) -> None:
-        """The page's lines in character order as ``(bottom, top, left, right)`` boxes and texts
-        (``(boxes, texts)``, blank lines as ``None`` boxes), so that ``lines_in`` can answer without pdfium."""
-        self.lines = lines
+        """The page's lines, so that ``lines_in`` can answer without pdfium: ``(placed, texts)``, ``texts`` every
+        line in character order (pdfium's lines of the page's text), ``placed`` those with text, in the same
+        order, each as (index in ``texts``, bottom + top, bottom, top, left, right)."""
+        if lines is None:
+            self.lines = None
+            return
+        placed, texts = lines
+        ready = [line.rstrip() for line in texts]
+        if any("\ufffe" in line for line in ready):
+            ready = [line.replace("\ufffe", "\x02") for line in ready]
+        self.lines = (placed, ready)
 
     def lines_in(self, left: float, bottom: float, right: float, top: float) -> list[str] | None:
         """The lines ``get_text_bounded`` would give for an area, from the page's lines: those whose middle
@@ -176,30 +230,24 @@ class BoundedText:
         the area do not count) and none cut by the area's top or bottom edge; else None (ask pdfium)."""
         if self.lines is None:
             return None
-        boxes, texts = self.lines
-        first = last = -1
-        for k, box in enumerate(boxes):
-            if box is None:
-                continue
-            b, t, l, r = box
+        placed, texts = self.lines
+        first = last = -1  # page line indexes of the first and last line inside
+        previous = -2  # position in ``placed`` of the last line inside: the next must follow it there
+        low, high = 2 * bottom, 2 * top  # the middle of a line, twice: bottom + top
+        for n, (k, twice, b, t, l, r) in enumerate(placed):
             if r <= left or l >= right:
                 continue  # beside the area (the other column)
-            middle = (b + t) / 2
-            if bottom <= middle <= top:
-                if (
-                    l < left - 1
-                    or r > right + 1
-                    or (last >= 0 and last != k - 1 and not _blank_between(boxes, last, k))
-                ):
-                    return None
+            if low <= twice <= high:
+                if l < left - 1 or r > right + 1 or (previous >= 0 and n != previous + 1):
+                    return None  # not wholly inside across, or another line with text between
                 if first < 0:
                     first = k
-                last = k
+                last, previous = k, n
             elif b < top and t > bottom:  # cut by the area's edge: pdfium decides character by character
                 return None
         if first < 0:
             return None
-        return [line.rstrip().replace("\ufffe", "\x02") for line in texts[first : last + 1]]
+        return texts[first : last + 1]
 
     def page(self, textpage) -> BoundedText:
         self.lines = None
