@@ -41,7 +41,7 @@ FORCE_PALETTE = ["#1f4e79", "#6a3d9a", "#0e7c86", "#8c564b", "#c51b7d", "#4d4d4d
 
 plt.rcParams.update(
     {
-        "figure.dpi": 90,
+        "figure.dpi": DPI,  # laid out at the resolution it is drawn at: text measured once, not per resolution
         "axes.spines.top": False,
         "axes.spines.right": False,
         "axes.titlesize": 12,
@@ -84,14 +84,35 @@ def show(fig: plt.Figure | None, dpi: int = DPI) -> None:
     with its title as the text a reader of the raw notebook and nbval see; then free it."""
     if fig is None:
         return
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)  # laid out by _finish (tight_layout): one draw, not two
     titles = [ax.get_title(loc="left") or ax.get_title() for ax in fig.axes]
-    plt.close(fig)
+    png = show_png(fig, dpi)
     title = " ".join(next((t for t in titles if t), "chart").split())
-    display(
-        {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": f"[chart] {title}"}, raw=True
-    )
+    display({"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"[chart] {title}"}, raw=True)
+
+
+def show_png(fig: plt.Figure, dpi: int = DPI) -> bytes:
+    """A chart as PNG bytes, drawn once; the figure is freed."""
+    buffer = io.BytesIO()
+    # Laid out by _finish (tight_layout) already: no layout engine left, so savefig draws once (with one, even
+    # the placeholder tight_layout leaves, it draws the figure a first time to lay it out).
+    fig.set_layout_engine(None)
+    fig.savefig(buffer, format="png", dpi=dpi)
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def warm_fork(data: str | None = None) -> None:
+    """Draw one small chart with every text style the charts use, in the batch's fork server: the fonts are
+    found and loaded once for every kernel forked from it."""
+    fig, ax = plt.subplots(figsize=(2, 1.5))
+    ax.barh(["a"], [1], color=FORCE_COLOUR)
+    ax.set_xscale("log")
+    ax.set_xlabel("0.5×")
+    _set_title(ax, "Warm 1")
+    ax.annotate("1 vs 2", (1, 0), fontsize=8)
+    ax.text(1, 0, "7", fontsize=7, rotation=90)
+    caption(fig, "2015", "warm")
+    show_png(_finish(fig))
 
 
 def _set_title(ax: plt.Axes, title: str, **kw) -> None:

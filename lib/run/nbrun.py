@@ -74,19 +74,19 @@ def template_imports(templates: list[str]) -> list[str]:
     return list(names)
 
 
-def warm_code(modules: list[str]) -> str:
-    """Code the fork server runs once before it forks kernels: the templates' imports, and one tiny figure
-    drawn so that matplotlib's fonts and backend are loaded."""
+def warm_code(modules: list[str], data: str | None = None) -> str:
+    """Code the fork server runs once before it forks kernels: the templates' imports, one tiny figure drawn
+    so that matplotlib's fonts and backend are loaded, and each imported ``lib`` module's ``warm_fork(data)``
+    when it has one (``data``: the run's tables; the analysis modules read or draw what every kernel needs)."""
     return (
-        "def _peel_warm(modules):\n"
-        "    import importlib, io\n"
+        "def _peel_warm(modules, data):\n"
+        "    import importlib, io, sys\n"
         "    for name in modules:\n"
         "        try:\n"
         "            importlib.import_module(name)\n"
         "        except Exception:\n"
         "            pass\n"
         "    try:\n"
-        "        import sys\n"
         "        if 'matplotlib' in sys.modules:\n"
         "            import matplotlib.pyplot as plt\n"
         "            fig = plt.figure(figsize=(1, 1))\n"
@@ -95,7 +95,13 @@ def warm_code(modules: list[str]) -> str:
         "            plt.close(fig)\n"
         "    except Exception:\n"
         "        pass\n"
-        f"_peel_warm({json.dumps(modules)})\n"
+        "    for name in modules:\n"
+        "        hook = getattr(sys.modules.get(name), 'warm_fork', None) if name.startswith('lib.') else None\n"
+        "        try:\n"
+        "            hook is None or hook(data)\n"
+        "        except Exception:\n"
+        "            pass\n"
+        f"_peel_warm({json.dumps(modules)}, {json.dumps(data)})\n"
         "del _peel_warm\n"
     )
 
