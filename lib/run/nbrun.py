@@ -101,7 +101,7 @@ def warm_code(modules: list[str], data: str | None = None) -> str:
         "            hook is None or hook(data)\n"
         "        except Exception:\n"
         "            pass\n"
-        f"_peel_warm({json.dumps(modules)}, {json.dumps(data)})\n"
+        f"_peel_warm({json.dumps(modules)}, {data!r})\n"
         "del _peel_warm\n"
     )
 
