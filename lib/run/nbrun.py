@@ -171,8 +171,9 @@ def _shutdown(km) -> None:
 _EXPORTER: list = []  # one HTMLExporter per process: building one loads its templates
 
 
-def render_html(notebook: Path, target: Path, title: str) -> None:
-    """The executed notebook as HTML for readers: code hidden, markdown, tables and charts shown."""
+def render_html(notebook, target: Path, title: str) -> None:
+    """The executed notebook (its path, or papermill's notebook in memory: not read back and validated again)
+    as HTML for readers: code hidden, markdown, tables and charts shown."""
     import nbformat  # with nbconvert: notebook workers only
     from nbconvert import HTMLExporter  # heavy (jinja2 templates, mistune): notebook workers only
 
@@ -186,7 +187,7 @@ def render_html(notebook: Path, target: Path, title: str) -> None:
                 exclude_output_prompt=True,
             )
         )
-    nb = nbformat.read(notebook, as_version=4)
+    nb = nbformat.read(notebook, as_version=4) if isinstance(notebook, (str, Path)) else notebook
     nb.metadata["title"] = title
     body, _ = _EXPORTER[0].from_notebook_node(nb)
     target.write_text(body, encoding="utf-8")
@@ -206,12 +207,12 @@ def execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str 
     t0 = time.time()
     work = new_workdir(data, job.name)
     nb_path = work / "notebooks" / f"{job.name}.ipynb"
-    error = None
+    error, executed = None, None
     for attempt in (1, 2):
         km = _forked_kernel(work) if attempt == 1 else None
         try:
             with _stderr_to(work / "kernel.log"):
-                pm.execute_notebook(
+                executed = pm.execute_notebook(
                     str(template_path(job.template)),
                     str(nb_path),
                     parameters=job.parameters,
@@ -241,7 +242,7 @@ def execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str 
                 _shutdown(km)
     if nb_path.exists():
         try:
-            render_html(nb_path, work / "reports" / f"{job.name}.html", job.title)
+            render_html(executed if executed is not None else nb_path, work / "reports" / f"{job.name}.html", job.title)
         except Exception as err:  # noqa: BLE001  a report that cannot be rendered is a failure too
             error = error or f"HTML rendering: {type(err).__name__}: {err}"
     elif error is None:
