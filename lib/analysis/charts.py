@@ -251,7 +251,7 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     ax.axvline(1, color=EW_COLOUR, linewidth=1.5)
     ax.set_xscale("log")
     lo, hi = float(df["ratio"].min()), float(df["ratio"].max())
-    ax.set_xlim(min(lo, 1) / 1.35, max(hi, 1) * 1.5)
+    ax.set_xlim(min(lo, 1) / 1.35, max(hi, 1) * 2)  # room for the "x vs y" beside the rightmost dot
     lo_x, hi_x = ax.get_xlim()
     ticks = [t for t in (0.1, 0.25, 0.5, 1, 2, 4, 10) if lo_x <= t <= hi_x]
     ax.xaxis.set_major_locator(matplotlib.ticker.FixedLocator(ticks))
@@ -259,7 +259,8 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
-    ax.set_xlabel("Force figure ÷ England and Wales figure, same period (log scale; 1× = same as E&W)")
+    # On two lines: long area names leave the plot narrow, and a one-line label ran past the figure's edge.
+    ax.set_xlabel("Force figure ÷ England and Wales figure, same period\n(log scale; 1× = same as E&W)")
     _force_legend(ax, hue, len(groups))
     _set_title(ax, title)
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
@@ -296,7 +297,7 @@ def points_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str
     ax.set_xlim(-span * 1.4, span * 1.4)
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
-    ax.set_xlabel("Force minus England and Wales, same period (percentage points; 0 = same as E&W)")
+    ax.set_xlabel("Force minus England and Wales, same period\n(percentage points; 0 = same as E&W)")
     _force_legend(ax, hue, len(groups))
     _set_title(ax, title)
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
