@@ -96,7 +96,8 @@ def show_png(fig: plt.Figure, dpi: int = DPI) -> bytes:
     # Laid out by _finish (tight_layout) already: no layout engine left, so savefig draws once (with one, even
     # the placeholder tight_layout leaves, it draws the figure a first time to lay it out).
     fig.set_layout_engine(None)
-    fig.savefig(buffer, format="png", dpi=dpi)
+    # zlib level 3: a third less time than Pillow's default (6), and smaller files for these charts.
+    fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 3})
     plt.close(fig)
     return buffer.getvalue()
 
