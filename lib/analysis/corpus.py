@@ -37,30 +37,9 @@ def tables_folder(out_dir: str = "") -> Path:
     return folder
 
 
-# Tables already read in this process, by folder and the files' sizes and times: the batch's fork server reads
-# them once (``warm_fork``) and every kernel forked from it starts with them.
-_LOADED: dict[tuple, dict[str, pd.DataFrame]] = {}
-
-
-def _stamp(data: Path | str) -> tuple:
-    folder = Path(data).resolve()
-    files = sorted(p for p in folder.glob("*") if p.suffix in (".parquet", ".csv"))
-    return (str(folder), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-
-
 def load(data: Path | str) -> dict[str, pd.DataFrame]:
-    """Every tidy table of a data folder, with the contract's types (a fresh copy: callers may change it)."""
-    key = _stamp(data)
-    if key not in _LOADED:
-        _LOADED.clear()
-        _LOADED[key] = {name: T.read(data, name) for name in TABLES}
-    return {name: df.copy() for name, df in _LOADED[key].items()}
-
-
-def warm_fork(data: str | None = None) -> None:
-    """Read the run's tables in the batch's fork server, before it forks the notebooks' kernels."""
-    if data:
-        load(data)
+    """Every tidy table of a data folder, with the contract's types."""
+    return {name: T.read(data, name) for name in TABLES}
 
 
 def force_tables(data: Path | str, force: str) -> dict[str, pd.DataFrame]:

@@ -77,7 +77,9 @@ def template_imports(templates: list[str]) -> list[str]:
 def warm_code(modules: list[str], data: str | None = None) -> str:
     """Code the fork server runs once before it forks kernels: the templates' imports, one tiny figure drawn
     so that matplotlib's fonts and backend are loaded, and each imported ``lib`` module's ``warm_fork(data)``
-    when it has one (``data``: the run's tables; the analysis modules read or draw what every kernel needs)."""
+    when it has one (``data``: the run's tables folder), which prepares what every kernel would otherwise do
+    again (``lib.analysis.charts`` loads its fonts). Not the tables: reading Parquet adds about 45 MiB to the
+    server, which every forked kernel's resident size counts again, and starts Arrow's threads before a fork."""
     return (
         "def _peel_warm(modules, data):\n"
         "    import importlib, io, sys\n"
