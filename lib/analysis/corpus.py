@@ -47,7 +47,11 @@ def force_tables(data: Path | str, force: str) -> dict[str, pd.DataFrame]:
 
     The force profile reads exactly these rows, and its cache key is their content.
     """
-    t = load(data)
+    return force_rows(load(data), force)
+
+
+def force_rows(t: dict[str, pd.DataFrame], force: str) -> dict[str, pd.DataFrame]:
+    """``force_tables`` from tables already loaded (the batch's plan loads them once for every force)."""
     docs = t["documents"][t["documents"]["force"] == force].reset_index(drop=True)
     out = {"documents": docs}
     for name in TABLES[1:]:

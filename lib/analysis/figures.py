@@ -71,17 +71,22 @@ def flags(indicators: pd.DataFrame) -> pd.Series:
     out = pd.Series("", index=indicators.index, dtype=object)
     key = ["doc_id", "indicator", "period", "unit"]
     filled = indicators[key].astype(object).where(indicators[key].notna(), "")
-    for _, part in indicators.groupby([filled[c] for c in key], sort=False):
-        for col, what in (("value", "force figure"), ("england_wales", "England and Wales figure")):
+    groups = indicators.groupby([filled[c] for c in key], sort=False)
+    for col, what in (("value", "force figure"), ("england_wales", "England and Wales figure")):
+        several = groups[col].transform("nunique") > 1  # only those groups are looked at one by one
+        if not several.any():
+            continue
+        for _, part in indicators[several.to_numpy()].groupby([filled[c][several] for c in key], sort=False):
             values = sorted({float(v) for v in part[col].dropna()})
             if len(values) > 1:
                 printed = " and ".join(f"{v:g}" for v in values)
                 out[part.index] += f"contradiction: the document prints the {what} as {printed}; "
-    for i, r in indicators.iterrows():
-        v, e = r["value"], r["england_wales"]
-        if pd.notna(v) and pd.notna(e) and comparison_kind(r["unit"]) == "ratio" and v > 0 and e > 0:
-            if max(v / e, e / v) > IMPLAUSIBLE:
-                out[i] += f"implausible: {v:g} against {e:g} for England and Wales ({max(v / e, e / v):.0f}× apart); "
+    v, e = indicators["value"].astype(float), indicators["england_wales"].astype(float)
+    ratio_unit = indicators["unit"].map(comparison_kind) == "ratio"
+    apart = pd.concat([v / e, e / v], axis=1).max(axis=1)
+    far = (ratio_unit & (v > 0) & (e > 0) & (apart > IMPLAUSIBLE)).fillna(False).astype(bool)
+    for i in indicators.index[far.to_numpy()]:
+        out[i] += f"implausible: {v[i]:g} against {e[i]:g} for England and Wales ({apart[i]:.0f}× apart); "
     return out.str.rstrip("; ")
 
 

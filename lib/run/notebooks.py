@@ -22,13 +22,14 @@ import pandas as pd
 from tqdm import tqdm
 
 from .. import __version__, paths
-from ..analysis.corpus import force_tables, load, select_forces
+from ..analysis.corpus import force_rows, load, select_forces
 from . import zygote
 from .index import write_index
 from .nbrun import Job, execute, lean_worker, place, template_imports, template_path, warm_code, worker
 from .outputs import RUNS
 
 BATCH_TEMPLATES = ("20-profile-force", "30-compare-forces", "00-inventory-corpus")
+LONGEST_FIRST = {"30-compare-forces": 0, "20-profile-force": 1, "00-inventory-corpus": 2}  # the order they start in
 LIB = paths.ROOT / "lib"
 
 
@@ -131,7 +132,7 @@ def plan(data: Path, forces: str | None = None) -> tuple[list[Job], list[str]]:
     jobs = []
     for force in chosen:
         params = {"force": force, **common}
-        key = cache_key("20-profile-force", params, force_tables(data, force), lib_digest)
+        key = cache_key("20-profile-force", params, force_rows(everything, force), lib_digest)
         jobs.append(Job(f"20-profile-force-{slug(force)}", "20-profile-force", f"Force profile: {force}", params, key))
     if chosen or not forces:
         params = {"forces": ", ".join(chosen) if forces else "", "years": "", **common}
@@ -173,6 +174,9 @@ def execute_batch(data: Path, out: Path, jobs: int = 1, forces: str | None = Non
             batch.results.append({"name": job.name, "error": None, "seconds": 0.0, "cached": True})
         else:
             pending.append(job)
+    # The longest first (the comparison of every force, then the profiles, the inventory last): the slowest
+    # notebook never starts last while the other workers run out of notebooks.
+    pending.sort(key=lambda j: LONGEST_FIRST.get(j.template, 1))
     bar = tqdm(total=len(todo), initial=len(todo) - len(pending), desc="notebooks", unit="nb", file=sys.stderr)
 
     def done(result: dict) -> None:
@@ -183,7 +187,7 @@ def execute_batch(data: Path, out: Path, jobs: int = 1, forces: str | None = Non
 
     if pending:  # workers in their own processes even for one job: kernels' output stays off this terminal
         # One warm server forks each notebook's kernel (lib.run.zygote); it warms up while the workers start.
-        code = warm_code(template_imports(sorted({j.template for j in pending})))
+        code = warm_code(template_imports(sorted({j.template for j in pending})), str(data))
         server = zygote.Server(code) if zygote.available() else None
         try:
             with ProcessPoolExecutor(
