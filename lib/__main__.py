@@ -18,7 +18,7 @@ examples:
   {PROG} run --seeds ~/peel-pdfs --out ~/peel-out --jobs 4
   {PROG} run --forces "Gwent, Dyfed-Powys"     force profiles for these forces only
   {PROG} run --no-notebooks --rebuild          tables and evidence pages only, every document read again
-  {PROG} report seeds/000_6e9fc0bba6e39dbc.txt  what one document gives, as a rendered notebook
+  {PROG} report ~/peel-pdfs/kent-2022.pdf     what one document gives, as a rendered notebook
   python -m lib run ...                        the same, without the console script
 
 where the results go (OUT, default outputs/):
