@@ -221,6 +221,27 @@ def _force_legend(ax: plt.Axes, hue: str | None, n: int = 1) -> None:
         ax.legend(title=hue.capitalize(), frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
 
 
+def _dot_rows(df: pd.DataFrame, x: str, origin: float, hue: str | None) -> tuple[plt.Figure, plt.Axes, list, int]:
+    """The figure of ``ratio_chart`` and ``points_chart``: a row a figure, a line from England and Wales
+    (``origin``) to a dot at the force's ``x``, one dot per ``hue`` group (its own colour) or, with one group,
+    the two figures printed beside the dot. Returns the figure, its axes, the row labels and the groups."""
+    df = df.assign(row=_rows(df))
+    rows = list(dict.fromkeys(df["row"]))
+    fig, ax = plt.subplots(figsize=(9.5, 0.5 * len(rows) + 2.2))
+    groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
+    for k, (name, part) in enumerate(groups):
+        ys = [rows.index(r) + _offset(k, len(groups)) for r in part["row"]]
+        colour = _group_colour(k, len(groups))
+        ax.hlines(ys, origin, part[x], color=colour, alpha=0.5, linewidth=2)
+        ax.scatter(part[x], ys, color=colour, s=60, zorder=3, label=name)
+        if hue is None:
+            for y, (_, r) in zip(ys, part.iterrows()):
+                label = f"{r['value']:g} vs {r['england_wales']:g}"
+                ax.annotate(label, (r[x], y), xytext=(6, 4), textcoords="offset points", fontsize=8, color="#333333")
+    ax.axvline(origin, color=EW_COLOUR, linewidth=1.5)
+    return fig, ax, rows, len(groups)
+
+
 def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str | None = None) -> plt.Figure | None:
     """Rates and counts as a ratio to the England and Wales figure for the same period (1 = the same).
 
@@ -230,26 +251,7 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     df = table[(table["comparison"] == "ratio") & table["ratio"].notna() & (table["flag"] == "")].copy()
     if df.empty:
         return None
-    df["row"] = _rows(df)
-    rows = list(dict.fromkeys(df["row"]))
-    fig, ax = plt.subplots(figsize=(9.5, 0.5 * len(rows) + 2.2))
-    groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
-    for k, (name, part) in enumerate(groups):
-        ys = [rows.index(r) + _offset(k, len(groups)) for r in part["row"]]
-        colour = _group_colour(k, len(groups))
-        ax.hlines(ys, 1, part["ratio"], color=colour, alpha=0.5, linewidth=2)
-        ax.scatter(part["ratio"], ys, color=colour, s=60, zorder=3, label=name)
-        if hue is None:
-            for y, (_, r) in zip(ys, part.iterrows()):
-                ax.annotate(
-                    f"{r['value']:g} vs {r['england_wales']:g}",
-                    (r["ratio"], y),
-                    xytext=(6, 4),
-                    textcoords="offset points",
-                    fontsize=8,
-                    color="#333333",
-                )
-    ax.axvline(1, color=EW_COLOUR, linewidth=1.5)
+    fig, ax, rows, n_groups = _dot_rows(df, "ratio", 1, hue)
     ax.set_xscale("log")
     lo, hi = float(df["ratio"].min()), float(df["ratio"].max())
     ax.set_xlim(min(lo, 1) / 1.35, max(hi, 1) * 2)  # room for the "x vs y" beside the rightmost dot
@@ -262,7 +264,7 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     ax.invert_yaxis()
     # On two lines: long area names leave the plot narrow, and a one-line label ran past the figure's edge.
     ax.set_xlabel("Force figure ÷ England and Wales figure, same period\n(log scale; 1× = same as E&W)")
-    _force_legend(ax, hue, len(groups))
+    _force_legend(ax, hue, n_groups)
     _set_title(ax, title)
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
     return _finish(fig)
@@ -274,32 +276,13 @@ def points_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str
     df = table[(table["comparison"] == "points") & (table["flag"] == "")].copy()
     if df.empty:
         return None
-    df["row"] = _rows(df)
-    rows = list(dict.fromkeys(df["row"]))
-    fig, ax = plt.subplots(figsize=(9.5, 0.5 * len(rows) + 2.2))
-    groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
-    for k, (name, part) in enumerate(groups):
-        ys = [rows.index(r) + _offset(k, len(groups)) for r in part["row"]]
-        colour = _group_colour(k, len(groups))
-        ax.hlines(ys, 0, part["difference"], color=colour, alpha=0.5, linewidth=2)
-        ax.scatter(part["difference"], ys, color=colour, s=60, zorder=3, label=name)
-        if hue is None:
-            for y, (_, r) in zip(ys, part.iterrows()):
-                ax.annotate(
-                    f"{r['value']:g} vs {r['england_wales']:g}",
-                    (r["difference"], y),
-                    xytext=(6, 4),
-                    textcoords="offset points",
-                    fontsize=8,
-                    color="#333333",
-                )
-    ax.axvline(0, color=EW_COLOUR, linewidth=1.5)
+    fig, ax, rows, n_groups = _dot_rows(df, "difference", 0, hue)
     span = max(1.0, float(df["difference"].abs().max()))
     ax.set_xlim(-span * 1.4, span * 1.4)
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
     ax.set_xlabel("Force minus England and Wales, same period\n(percentage points; 0 = same as E&W)")
-    _force_legend(ax, hue, len(groups))
+    _force_legend(ax, hue, n_groups)
     _set_title(ax, title)
     caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
     return _finish(fig)

@@ -110,26 +110,9 @@ def versus_england_wales(indicators: pd.DataFrame) -> pd.DataFrame:
     lower than, the same as; ``direction`` and ``better``: which way is better where the inspectorate says
     so; ``flag``: a contradiction or an implausible value (flagged rows are not drawn).
     """
-    cols = [
-        "doc_id",
-        "force",
-        "year",
-        "indicator",
-        "label",
-        "period",
-        "unit",
-        "value",
-        "england_wales",
-        "comparison",
-        "ratio",
-        "difference",
-        "compared",
-        "direction",
-        "better",
-        "flag",
-        "page",
-        "evidence",
-    ]
+    provenance = ["page", "evidence"]
+    computed = ["comparison", "ratio", "difference", "compared", "direction", "better", "flag"]
+    cols = [c for c in T.COLUMNS["indicators"] if c not in provenance] + computed + provenance
     df = indicators[compared_mask(indicators)].copy()
     if df.empty:
         return pd.DataFrame(columns=cols)

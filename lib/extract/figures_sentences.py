@@ -257,33 +257,16 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
                 if key.startswith("clares_law_"):
                     clare = key.replace("_applications", "")
 
-        if clare and (m := CLARES.search(text)):
-            rows.append(
-                figure(
-                    f"{clare}_disclosures",
-                    f"{clare} disclosures".replace("_", " "),
-                    period,
-                    "disclosures",
-                    num(m.group("v")),
-                    None,
-                    sent.page,
-                    text,
-                )
-            )
-        if clare and (m := DISCLOSURE_RATE.search(text)):
-            rows.append(
-                figure(
-                    f"{clare}_disclosure_rate_pct",
-                    f"{clare} disclosure rate".replace("_", " "),
-                    period,
-                    "percent of applications",
-                    num(m.group("v")),
-                    None,
-                    sent.page,
-                    text,
-                )
-            )
-            clare = None
+        # What a Clare's Law application figure is followed by: the disclosures, then the rate (which ends it).
+        for pattern, suffix, unit in (
+            (CLARES, "disclosures", "disclosures"),
+            (DISCLOSURE_RATE, "disclosure_rate_pct", "percent of applications"),
+        ):
+            if clare and (m := pattern.search(text)):
+                key = f"{clare}_{suffix}"
+                label = key.replace("_", " ").removesuffix(" pct")
+                rows.append(figure(key, label, period, unit, num(m.group("v")), None, sent.page, text))
+                clare = None if pattern is DISCLOSURE_RATE else clare
     return rows
 
 
