@@ -34,8 +34,8 @@ def parse_years(spec: str | None) -> list[int] | None:
 
 
 def slug(text: str) -> str:
-    """A file-name-safe form of a name ("Gwent Police" -> "gwent-police")."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    """A file-name-safe form of a name or a document's stem ("Gwent Police" -> "gwent-police")."""
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
 
 
 def cycle_of(cycle: object, year: object) -> str:

@@ -11,7 +11,6 @@ import ast
 import hashlib
 import json
 import multiprocessing
-import re
 import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -23,6 +22,7 @@ from tqdm import tqdm
 
 from .. import __version__, paths
 from ..analysis.corpus import force_rows, load, select_forces
+from ..analysis.selection import slug
 from . import zygote
 from .index import write_index
 from .nbrun import Job, execute, lean_worker, place, template_imports, template_path, warm_code, worker
@@ -31,11 +31,6 @@ from .outputs import RUNS
 BATCH_TEMPLATES = ("20-profile-force", "30-compare-forces", "00-inventory-corpus")
 LONGEST_FIRST = {"30-compare-forces": 0, "20-profile-force": 1, "00-inventory-corpus": 2}  # the order they start in
 LIB = paths.ROOT / "lib"
-
-
-def slug(text: str) -> str:
-    """A file-name-safe form of a force's name or a document's stem."""
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"
 
 
 # ---------------------------------------------------------------------------------------------------------
