@@ -46,10 +46,43 @@ def test_forked_kernels_are_fresh_warm_and_stop(tmp_path):
             km.shutdown_kernel(now=True)
             shutil.rmtree(work, ignore_errors=True)
             assert not km.is_alive()
+            with pytest.raises(ProcessLookupError):  # gone, and reaped, when shutdown_kernel returns
+                os.kill(int(pid), 0)
         assert seen[0] != seen[1] and server.proc.pid not in seen
     finally:
         server.close()
     assert server.proc.poll() is not None
+
+
+def test_a_forked_kernel_answers_its_first_request_in_full(tmp_path):
+    """The client is ready without waiting for IOPub to go quiet, and only once IOPub is connected: the first
+    request's output arrives in full, every time."""
+    server = zygote.Server(nbrun.warm_code([]))
+    try:
+        assert server.wait_ready()
+        for i in range(3):
+            work = nbrun.new_workdir(None, f"r{i}")
+            km = zygote.forked_kernel_manager(server.path, str(work / "kernel.log"), nbrun.KERNEL)
+            km.start_kernel(cwd=str(work / "notebooks"))
+            kc = km.client()
+            assert isinstance(kc, zygote.ReadyClient)
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=60)
+                assert kc.shell_channel.is_alive() and kc.iopub_channel.is_alive()
+                out: list[str] = []
+                reply = kc.execute_interactive(
+                    "print('first'); print('second')",
+                    timeout=60,
+                    output_hook=lambda m: out.append(m["content"].get("text", "")),
+                )
+                assert reply["content"]["status"] == "ok" and "".join(out) == "first\nsecond\n"
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+                shutil.rmtree(work, ignore_errors=True)
+    finally:
+        server.close()
 
 
 def test_without_fork_the_batch_starts_kernels_itself(monkeypatch):

@@ -74,8 +74,18 @@ def caption(fig: plt.Figure, period: str, source: str = SOURCE, note: str = "") 
 
 
 def _finish(fig: plt.Figure, lines: int = 1) -> plt.Figure:
+    """Lay the chart out tightly above its caption. ``tight_layout(rect=...)`` measures every label twice: once
+    to fit the whole figure, once more to fit the rectangle, with the axes unmoved and so the same sizes. On a
+    chart of one row of axes (every chart here) the second pass only raises the bottom edge by the caption's
+    height: done here by arithmetic, the labels measured once, the layout the same."""
     lines = getattr(fig, "_peel_caption_lines", lines)
-    fig.tight_layout(rect=(0, min(0.5, 0.15 * lines / fig.get_figheight() + 0.02), 1, 1))
+    caption_height = min(0.5, 0.15 * lines / fig.get_figheight() + 0.02)
+    fig.tight_layout()
+    params = fig.subplotpars
+    if fig.axes[0].get_subplotspec().get_gridspec().nrows == 1 and params.bottom + caption_height < params.top:
+        fig.subplots_adjust(bottom=params.bottom + caption_height)
+    else:  # more than one row (the gaps between rows depend on the bottom edge) or no room: matplotlib's way
+        fig.tight_layout(rect=(0, caption_height, 1, 1))
     return fig
 
 
