@@ -74,7 +74,7 @@ def test_a_forked_kernel_answers_its_first_request_in_full(tmp_path):
                 reply = kc.execute_interactive(
                     "print('first'); print('second')",
                     timeout=60,
-                    output_hook=lambda m: out.append(m["content"].get("text", "")),
+                    output_hook=lambda m, out=out: out.append(m["content"].get("text", "")),
                 )
                 assert reply["content"]["status"] == "ok" and "".join(out) == "first\nsecond\n"
             finally:

@@ -4,8 +4,6 @@ replaces the previous outputs in one step when everything is written (``lib.run.
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import os
 import sys
 import time
@@ -22,6 +20,7 @@ from .export import write_workbook
 from .index import write_index
 from .listing import doc_ids, list_documents
 from .lock import Busy, exclusive, sigterm_as_interrupt
+from .memory import release_memory
 from .notebooks import BatchResult, execute_batch
 from .outputs import Staging
 from .workers import run_pool, run_sequential
@@ -134,22 +133,6 @@ def run(
     except Busy as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-
-
-def release_memory() -> None:
-    """Hand freed memory back to the system: Python's objects, Arrow's buffer pool, glibc's free lists (a
-    process's resident memory does not shrink by itself when objects are freed)."""
-    gc.collect()
-    try:
-        import pyarrow  # optional here: already imported by the Parquet writer when present
-
-        pyarrow.default_memory_pool().release_unused()
-    except Exception:  # noqa: BLE001  no pyarrow, or a pool that cannot release: nothing to give back
-        pass
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (macOS, musl): the allocator keeps its own counsel
-        pass
 
 
 def _log_documents(folder: Path, run_id: str, seeds: Path, results: list[dict]) -> int:

@@ -13,6 +13,7 @@ without fork the batch starts kernels the usual way (``lib.run.nbrun``).
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import signal
@@ -62,6 +63,7 @@ def _kernel_child(request: dict) -> None:
         # so signals to the kernel's group never reach the server, and its own scheduling group where the
         # system shares the processor between sessions (autogroup), as a kernel started the usual way has.
         os.setsid()
+        gc.enable()  # off in the server (see serve); what the server holds stays frozen
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         fd = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         os.dup2(fd, 1)
@@ -99,11 +101,18 @@ def _kernel_child(request: dict) -> None:
 def serve(path: str, code_file: str) -> None:
     """Warm up, then fork a kernel per request until the socket's owner goes away."""
     code = Path(code_file).read_text(encoding="utf-8") if code_file else ""
-    import ipykernel.kernelapp  # noqa: F401  the kernel's own imports, done once here
-    import ipykernel.debugger  # noqa: F401  imported by every kernel's start (debugpy): 0.05 s of a core each
+    # Kernels share the server's memory until they write to it. Python's collector writes to every object it
+    # visits, so it is off while the server imports (no freed holes for kernels to fill) and what the server
+    # holds is frozen before the first fork (a kernel's collections never visit it); kernels turn it back on.
+    gc.disable()
+    # The kernel's own imports, done once here; the debugger (debugpy) is imported by every kernel's start
+    # otherwise, 0.05 s of a core each.
+    import ipykernel.debugger
+    import ipykernel.kernelapp  # noqa: F401
 
     if code:
         exec(compile(code, "<warm-up>", "exec"), {"__name__": "__peel_warm__"})
+    gc.freeze()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children reaped by the system: no zombies
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)

@@ -1,0 +1,22 @@
+"""Giving memory back to the system between pieces of work: a process's resident size does not shrink by
+itself when its objects are freed (glibc keeps freed blocks on its lists, Arrow keeps its buffer pool)."""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+
+
+def release_memory() -> None:
+    """Hand freed memory back to the system: Python's objects, Arrow's buffer pool, glibc's free lists."""
+    gc.collect()
+    try:
+        import pyarrow  # optional here: only when the process has it already (the Parquet writer's)
+
+        pyarrow.default_memory_pool().release_unused()
+    except Exception:  # noqa: BLE001  no pyarrow (a notebook worker marks it absent), or a pool that cannot release
+        pass
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): the allocator keeps its own counsel
+        pass
