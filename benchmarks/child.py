@@ -20,6 +20,9 @@ def run(spec: dict) -> dict:
     t_start = time.perf_counter() - (time.time() - psutil.Process().create_time())  # the interpreter's start
     # Imported here, as ``python -m lib`` imports them in main(): the notebook workers are spawned and import
     # this module again, and must not carry pandas and the tables' code (they would not under ``make run``).
+    from lib.run.memory import use_system_allocator
+
+    use_system_allocator()  # as main() does, before pyarrow is imported
     from lib.run import batch
 
     stages: dict = {"extract_s": 0.0, "notebooks_s": 0.0, "docs": []}

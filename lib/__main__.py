@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     # Imported here, not at the top: the notebook workers are spawned processes that import this module
     # again (it is the main module of ``python -m lib``), and must not carry pandas and the tables' code.
+    from .run.memory import use_system_allocator
+
+    use_system_allocator()  # before pandas brings pyarrow in (lib.run.memory)
     from .run.batch import run as run_batch
     from .run.notebooks import report
 

@@ -5,6 +5,19 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import os
+
+# Arrow's own allocator (mimalloc) reserves about 30 MiB in a process that reads or writes the tables, which
+# are a few MiB: the system's malloc instead. Arrow reads this when it loads, so it is set before pyarrow is
+# imported: by ``python -m lib`` before it imports the run (``use_system_allocator``), and in the environment
+# of the notebooks' fork server (``lib.run.zygote.SERVER_ENV``).
+ARROW_ALLOCATOR = {"ARROW_DEFAULT_MEMORY_POOL": "system"}
+
+
+def use_system_allocator() -> None:
+    """Arrow allocates with the system's malloc in this process and its children (unless the user chose)."""
+    for key, value in ARROW_ALLOCATOR.items():
+        os.environ.setdefault(key, value)
 
 
 def release_memory() -> None:

@@ -29,6 +29,8 @@ from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.provisioning import LocalProvisioner
 from jupyter_core.utils import ensure_async, run_sync
 
+from .memory import ARROW_ALLOCATOR
+
 READY = b"ready\n"
 START_TIMEOUT = 120  # seconds a forked kernel may take to answer when no timeout is given
 # Before anything is imported: no thread pools in the server (a fork copies one thread only), and the
@@ -38,6 +40,7 @@ SERVER_ENV = {
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
     "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    **ARROW_ALLOCATOR,  # each kernel reads the tables: Arrow on the system's malloc (lib.run.memory)
 }
 
 
