@@ -221,6 +221,12 @@ def _offset(k: int, n: int) -> float:
     return 0.0 if n <= 1 else (k - (n - 1) / 2) * min(0.18, 0.8 / n)
 
 
+def _spread(j: int, n: int) -> float:
+    """Where the j-th of n figures sharing a row sits, as a fraction of the row (0 alone; two 0.4 of a row
+    apart, room for a line of 8-point text between; more, as far apart as the row holds them)."""
+    return 0.0 if n <= 1 else (j - (n - 1) / 2) * min(0.4, 0.8 / n)
+
+
 def _group_colour(k: int, n: int) -> str:
     """A force's colour; with more forces than colours, one colour for all (the table tells them apart)."""
     return FORCE_PALETTE[k] if n <= len(FORCE_PALETTE) else FORCE_COLOUR
@@ -240,14 +246,21 @@ def _dot_rows(df: pd.DataFrame, x: str, origin: float, hue: str | None) -> tuple
     fig, ax = plt.subplots(figsize=(9.5, 0.5 * len(rows) + 2.2))
     groups = [(None, df)] if hue is None else list(df.groupby(hue, sort=True))
     for k, (name, part) in enumerate(groups):
-        ys = [rows.index(r) + _offset(k, len(groups)) for r in part["row"]]
+        # The same figure printed by two documents (a report and a response, two reports of a year) shares
+        # its row: each gets a line of its own within the row's band, its label beside it, not on the other.
+        nth, count = part.groupby("row").cumcount(), part.groupby("row")["row"].transform("size")
+        band = 1.0 if hue is None else 0.4 / len(groups)
+        ys = [
+            rows.index(r) + _offset(k, len(groups)) + band * _spread(j, n) for r, j, n in zip(part["row"], nth, count)
+        ]
         colour = _group_colour(k, len(groups))
         ax.hlines(ys, origin, part[x], color=colour, alpha=0.5, linewidth=2)
         ax.scatter(part[x], ys, color=colour, s=60, zorder=3, label=name)
         if hue is None:
-            for y, (_, r) in zip(ys, part.iterrows()):
+            for y, (_, r), n in zip(ys, part.iterrows(), count):
                 label = f"{r['value']:g} vs {r['england_wales']:g}"
-                ax.annotate(label, (r[x], y), xytext=(6, 4), textcoords="offset points", fontsize=8, color="#333333")
+                at = (6, 4) if n == 1 else (6, 2)  # just above its own line: the next line is 0.4 of a row away
+                ax.annotate(label, (r[x], y), xytext=at, textcoords="offset points", fontsize=8, color="#333333")
     ax.axvline(origin, color=EW_COLOUR, linewidth=1.5)
     return fig, ax, rows, len(groups)
 
