@@ -8,7 +8,7 @@ from collections import Counter
 from . import forces as F
 from .model import Document
 from .text import blocks, clean_line
-from .titles import cover_title, response_title
+from .titles import cover_title, response_title, title_part
 
 MONTHS = ("January February March April May June July August September October November December").split()
 _MONTH = "|".join(MONTHS)
@@ -180,6 +180,7 @@ def _block_title(doc: Document) -> str:
         if re.match(r"PEEL\b", text) and len(text) < 150:
             for more in first[i + 1 : i + 3]:
                 if re.match(r"(?:police (?:effectiveness|efficiency|legitimacy)|an inspection of)", more, re.I):
+                    more = title_part(more)
                     text = f"{text} – {more}" if more.lower().startswith("an inspection") else f"{text} {more}"
             return text
         if re.match(r"(?:p?f?cc |the commissioner['’]s )?response to\b", text, re.I) and len(text) < 250:
@@ -232,7 +233,7 @@ def _title(doc: Document, info: dict) -> str:
     for i, line in enumerate(first):
         if re.match(r"PEEL\b", line) and len(line) < 120:
             nxt = first[i + 1] if i + 1 < len(first) else ""
-            return f"{line} – {nxt}" if nxt.lower().startswith("an inspection of") else line
+            return f"{line} – {title_part(nxt)}" if nxt.lower().startswith("an inspection of") else line
         if re.search(r"response to|responding to", line, re.I) and "Commissioner" in line and len(line) < 250:
             nxt = first[i + 1] if i + 1 < len(first) else ""
             return f"{line} {nxt}" if re.search(r"\b(?:to|of|for|and|on)$", line) and nxt else line

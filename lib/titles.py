@@ -27,6 +27,11 @@ TITLE_MORE = re.compile(
     re.I,
 )
 INSPECTION_OF = re.compile(r"^an inspection of\b", re.I)
+# What follows the title on a cover, when a reader ran the cover's lines together ("An inspection of Kent
+# Police March 2018 © HMICFRS 2018 ISBN: ..."): the month published, the copyright, the ISBN, the web address.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+COVER_AFTER_TITLE = re.compile(rf"\s+(?:(?:{_MONTHS}) (?:19|20)\d\d\b|©|\(c\) |ISBN\b|www\.|https?://).*$", re.I)
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")  # "# PEEL ..." printed as text (a PDF made from Markdown)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A Commissioner's response names itself: "... response to the HMICFRS PEEL 2021/22 inspection of ...".
 RESPONSE = re.compile(r"\bresponse to\b", re.I)
@@ -34,7 +39,12 @@ RESPONSE_OF = re.compile(r"\b(?:peel|hmicfrs|hmic|inspection|inspectorate|report
 
 
 def _first_lines(doc: Document, n: int = 60) -> list[str]:
-    return [line for _, _, line in clean_lines(doc) if line][:n]
+    return [MARKDOWN_HEADING.sub("", line) for _, _, line in clean_lines(doc) if line][:n]
+
+
+def title_part(line: str) -> str:
+    """A cover line without the cover's furniture run on after it (date, copyright, ISBN, address)."""
+    return COVER_AFTER_TITLE.sub("", line)
 
 
 def _join(parts: list[str]) -> str:
@@ -57,7 +67,7 @@ def cover_title(doc: Document) -> str:
         for more in lines[i + 1 : i + 4]:
             if INSPECTION_OF.search(parts[-1]) or not (TITLE_MORE.match(more) or parts[-1].endswith(",")):
                 break
-            parts.append(SITE_SUFFIX.sub("", more))
+            parts.append(title_part(SITE_SUFFIX.sub("", more)))
         title = _join(parts)
         if YEAR.search(title) or INSPECTION_OF.search(title.split(" – ")[-1]):
             return title

@@ -39,6 +39,18 @@ def test_a_cover_printed_over_several_lines_gives_the_printed_title(tmp_path, co
     assert doc["title"] == title
 
 
+@pytest.mark.parametrize("heading, sep", [("", " "), ("# ", "\n"), ("", "\n")])
+def test_cover_lines_run_together_keep_the_title_only(tmp_path, heading, sep):
+    """A cover whose lines a reader ran together, or printed with Markdown's "#": the date, copyright, ISBN
+    and web address after "An inspection of ..." are not the title."""
+    cover = (
+        f"{heading}PEEL: Police effectiveness 2017\nAn inspection of Avon and Somerset Constabulary{sep}March 2018"
+        f"{sep}© HMICFRS 2018{sep}ISBN: 978-1-78655-540-3{sep}www.justiceinspectors.gov.uk/hmicfrs"
+    )
+    doc = doc_of(tmp_path, "cover.txt", cover + BODY)
+    assert doc["title"] == "PEEL: Police effectiveness 2017 – An inspection of Avon and Somerset Constabulary"
+
+
 def test_a_pdf_cover_set_large_gives_the_printed_title(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
