@@ -38,13 +38,9 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns about ev
 # Bullet glyphs as PDF tools give them: the Symbol/Wingdings private-use code points, pdfminer's "(cid:127)",
 # geometric shapes. Private-use ones are bullets wherever they stand; the others only at the start of a line.
 _PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
+_BULLETS = "\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022" + _PUA_BULLETS
 # (White space within a line only, [^\S\n]: _clean works on a whole page at once.)
-_BULLET_AT_START = re.compile(
-    r"^([^\S\n]*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
-    + _PUA_BULLETS
-    + r"])[^\S\n]*",
-    re.M,
-)
+_BULLET_AT_START = re.compile(r"^([^\S\n]*)(?:\(cid:127\)|[" + _BULLETS + r"])[^\S\n]*", re.M)
 _PUA = re.compile(f"[{_PUA_BULLETS}]|\\(cid:127\\)")
 _LIGATURES = {
     "\ufb00": "ff",
@@ -58,9 +54,8 @@ _LIGATURES = {
     "\xa0": " ",
 }
 _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")  # a regex finds them ~20x faster than str.translate
-_SPECIAL = re.compile(
-    "[" + "".join(_LIGATURES) + _PUA_BULLETS + "\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022]"
-)
+_SPECIAL = re.compile("[" + "".join(_LIGATURES) + _BULLETS + "]")  # what any of the three patterns replaces
+_LIGATURE_CHARS, _BULLET_CHARS, _PUA_CHARS = frozenset(_LIGATURES), frozenset(_BULLETS), frozenset(_PUA_BULLETS)
 _BARE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?$", re.I)
 _HYPHENS = ("-", "\x02", "\xad")
 _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
@@ -128,18 +123,27 @@ def _open(raw: bytes):
 def _clean(text: str) -> str:
     """Ligatures spelled out, no-break spaces plain, bullet glyphs "•"; each line right-stripped. Works on
     one line or on many at once (a page's lines joined by newlines: one pass instead of one a line)."""
-    if _SPECIAL.search(text) or "(cid:" in text:  # one scan; most pages need nothing but the right-strip
-        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
-        text = _BULLET_AT_START.sub(r"\1• ", text)
-        text = _PUA.sub("•", text)
+    text = _clean_chars(text)
     return "\n".join(line.rstrip() for line in text.split("\n")) if "\n" in text else text.rstrip()
 
 
 def _clean_chars(text: str) -> str:
-    """``_clean`` without the right-strip of every line: ligatures, no-break spaces and bullet glyphs."""
-    if _SPECIAL.search(text) or "(cid:" in text:
+    """``_clean`` without the right-strip of every line: ligatures, no-break spaces and bullet glyphs.
+
+    Most pages need nothing. Every character the patterns replace but NUL lies beyond ASCII, and Python
+    knows without a scan whether a string is ASCII; else one scan says which of them the text holds, and
+    only the patterns that can match are run (a page with bullets alone needs just ``_BULLET_AT_START``)."""
+    if text.isascii() and "\x00" not in text and "(cid:" not in text:
+        return text
+    found = set(_SPECIAL.findall(text))
+    if not found and "(cid:" not in text:
+        return text
+    if not found.isdisjoint(_LIGATURE_CHARS):
         text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
+    cid = "(cid:127)" in text  # (looked for after the ligatures: a NUL taken out could close one up)
+    if cid or not found.isdisjoint(_BULLET_CHARS):
         text = _BULLET_AT_START.sub(r"\1• ", text)
+    if cid or not found.isdisjoint(_PUA_CHARS):
         text = _PUA.sub("•", text)
     return text
 
