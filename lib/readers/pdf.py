@@ -233,7 +233,11 @@ def drop_furniture(pages: list[list[str]]) -> list[list[str]]:
         drop = {i for i in top + bottom if norm(lines[i]) in furniture}
         if hits >= threshold:
             drop |= {i for i, value in found if value - number == offset}
-        out.append([line for i, line in enumerate(lines) if i not in drop] if drop else lines)
+        if drop:  # a few lines at the edges: taken out of a copy, from the last, not the copy filtered
+            lines = list(lines)
+            for i in sorted(drop, reverse=True):
+                del lines[i]
+        out.append(lines)
     return out
 
 
@@ -261,7 +265,8 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     form. It stays for capitalised second parts ("Dyfed-" / "Powys"), known prefixes ("anti-" / "social"),
     forms found hyphenated elsewhere, and whenever in doubt. Numbers are never joined.
     """
-    if not any(line.endswith(_HYPHENS) or "\x02" in line for lines in pages for line in lines):
+    busy = [_has_breaks(lines) for lines in pages]
+    if not any(busy):
         return pages
     document: list[str] = []  # the document's text in lower case, joined the first time a break needs it
     source = pages
@@ -284,13 +289,12 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     def inline(m: re.Match) -> str:  # pdfium's own join: "anti\x02social"
         return m.group(1) + ("-" if decide(m.group(1), m.group(2), False) else "") + m.group(2)
 
-    pages = [
-        [re.sub("\x02(?!$)", "-", _SOFT_INLINE.sub(inline, line)) if "\x02" in line else line for line in lines]
-        for lines in pages
-    ]
     out = []
-    for lines in pages:
-        lines = list(lines)
+    for lines, breaks in zip(pages, busy):
+        if not breaks:  # nothing to join on this page
+            out.append(lines)
+            continue
+        lines = [re.sub("\x02(?!$)", "-", _SOFT_INLINE.sub(inline, line)) if "\x02" in line else line for line in lines]
         for i in range(len(lines) - 1):
             m = _HYPHEN_END.search(lines[i]) if lines[i].endswith(_HYPHENS) else None
             if not m:
@@ -309,6 +313,11 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
             lines[j] = rest.lstrip()
         out.append([line.replace("\x02", "-") for line in lines])
     return out
+
+
+def _has_breaks(lines: list[str]) -> bool:
+    """Whether a page has a line ending in a hyphen or a soft hyphen, or pdfium's soft-hyphen mark anywhere."""
+    return any(line.endswith(_HYPHENS) or "\x02" in line for line in lines)
 
 
 def _has_word(text: str, word: str) -> bool:
