@@ -62,39 +62,12 @@ _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
 _SOFT_INLINE = re.compile(r"([A-Za-z]+)\x02([A-Za-z]+)")
 _WORD_START = re.compile(r"^([A-Za-z]+)(.*)$", re.S)
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")  # a word of the document: [a-z][a-z-]*, over lower case
-_COMPOUND_PREFIXES = {
-    "anti",
-    "non",
-    "co",
-    "pre",
-    "re",
-    "self",
-    "cross",
-    "multi",
-    "inter",
-    "well",
-    "long",
-    "short",
-    "high",
-    "low",
-    "full",
-    "part",
-    "sub",
-    "ex",
-    "post",
-    "cyber",
-    "semi",
-    "under",
-    "over",
-    "mid",
-    "child",
-    "year",
-    "force",
-    "month",
-    "day",
-    "risk",
-    "front",
-}
+_COMPOUND_PREFIXES = frozenset(  # a hyphen after these stays ("anti-" / "social")
+    (
+        "anti non co pre re self cross multi inter well long short high low full part sub ex post cyber semi "
+        "under over mid child year force month day risk front"
+    ).split()
+)
 
 
 # ---------------------------------------------------------------------------------------------------------
