@@ -168,11 +168,13 @@ def _read_area(
             lower = (blocks[-1][0] + blocks[-2][1]) / 2 if foot else b
             # Each part's own rectangles, told apart by their middles alone (they are all within l..r).
             up2, lo2 = 2 * upper, 2 * lower
+            heads = [q for q in inside if q[1] + q[3] >= up2] if head else []
             body = [q for q in inside if lo2 <= q[1] + q[3] <= up2]
+            feet = [q for q in inside if q[1] + q[3] <= lo2] if foot else []
             return (
-                (_read_area(text, [q for q in inside if q[1] + q[3] >= up2], l, upper, r, t, 2, True) if head else [])
+                (_read_area(text, heads, l, upper, r, t, 2, True) if head else [])
                 + _read_area(text, body, l, lower, r, upper, -1, True)
-                + (_read_area(text, [q for q in inside if q[1] + q[3] <= lo2], l, b, r, lower, 2, True) if foot else [])
+                + (_read_area(text, feet, l, b, r, lower, 2, True) if foot else [])
             )
     x = _gutter(inside) if depth < 2 else None
     if x is None:
