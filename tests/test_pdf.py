@@ -143,6 +143,29 @@ def test_table_finder_agrees_with_pdfplumber_on_other_table_styles(tmp_path):
             assert [rows for _, rows in found] == [TABLE_ROWS], name
 
 
+def test_cells_are_pdfplumbers_intersections_to_cells():
+    """``pdf_tables.cells`` gives pdfplumber's cells, in its order, on random grids: full, broken, ragged."""
+    import random
+
+    from pdfplumber import table as plumber_table
+
+    from lib.readers import pdf_tables
+
+    rng = random.Random(3)
+    for _ in range(400):
+        xs = sorted(rng.sample(range(0, 90, 3), rng.randint(2, 8)))
+        ys = sorted(rng.sample(range(0, 90, 3), rng.randint(2, 8)))
+        half_x, half_y = len(xs) // 2, len(ys) // 2
+        horizontal = [(y, rng.choice(xs[: half_x + 1]), rng.choice(xs[half_x:])) for y in ys for _ in range(2)]
+        vertical = [(x, rng.choice(ys[: half_y + 1]), rng.choice(ys[half_y:])) for x in xs for _ in range(2)]
+        edges = pdf_tables._plumber_edges(
+            [e for e in horizontal if e[2] > e[1] and rng.random() < 0.8],
+            [e for e in vertical if e[2] > e[1] and rng.random() < 0.8],
+        )
+        crossings = plumber_table.edges_to_intersections(edges, 3, 3)
+        assert pdf_tables.cells(crossings) == plumber_table.intersections_to_cells(crossings)
+
+
 @pytest.mark.parametrize("seed", ["002", "004"])
 def test_either_table_finder_reads_the_same_document(rendered, monkeypatch, seed):
     """PEEL_PDF_TABLES=pdfplumber gives the same pages, lines and tables; by default pdfplumber is never

@@ -145,3 +145,30 @@ def test_a_word_is_looked_up_as_the_document_splits_its_words():
     words = ["ab", "a-b", "ab-", "b", "ab-b"]
     for text, word in itertools.product(texts, words):
         assert _has_word(text, word) == (word in re.findall("[a-z][a-z-]*", text)), (text, word)
+
+
+def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_only_then(tmp_path, monkeypatch):
+    """Off while the pages are read, on again after a PDF (read or refused); left off when it was off."""
+    import gc
+
+    from lib.model import ReadError
+    from lib.readers import pdf as pdfreader
+
+    states = []
+    original = pdfreader.page_lines
+    monkeypatch.setattr(pdfreader, "page_lines", lambda *a, **k: states.append(gc.isenabled()) or original(*a, **k))
+    path = render_pdf(_seed("001"), tmp_path / "seed.pdf")
+    assert gc.isenabled()
+    read_document(path)
+    assert states and not any(states) and gc.isenabled()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(path.read_bytes()[:2000])
+    with pytest.raises(ReadError):
+        read_document(broken)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_document(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -16,11 +16,13 @@ Broken files give a one-line ``ReadError``: empty, not a PDF, damaged or cut off
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import os
 import re
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import Block, Page, ReadError
@@ -38,13 +40,9 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns about ev
 # Bullet glyphs as PDF tools give them: the Symbol/Wingdings private-use code points, pdfminer's "(cid:127)",
 # geometric shapes. Private-use ones are bullets wherever they stand; the others only at the start of a line.
 _PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
+_BULLETS = "\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022" + _PUA_BULLETS
 # (White space within a line only, [^\S\n]: _clean works on a whole page at once.)
-_BULLET_AT_START = re.compile(
-    r"^([^\S\n]*)(?:\(cid:127\)|[\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022"
-    + _PUA_BULLETS
-    + r"])[^\S\n]*",
-    re.M,
-)
+_BULLET_AT_START = re.compile(r"^([^\S\n]*)(?:\(cid:127\)|[" + _BULLETS + r"])[^\S\n]*", re.M)
 _PUA = re.compile(f"[{_PUA_BULLETS}]|\\(cid:127\\)")
 _LIGATURES = {
     "\ufb00": "ff",
@@ -58,48 +56,20 @@ _LIGATURES = {
     "\xa0": " ",
 }
 _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")  # a regex finds them ~20x faster than str.translate
-_SPECIAL = re.compile(
-    "[" + "".join(_LIGATURES) + _PUA_BULLETS + "\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022]"
-)
+_SPECIAL = re.compile("[" + "".join(_LIGATURES) + _BULLETS + "]")  # what any of the three patterns replaces
+_LIGATURE_CHARS, _BULLET_CHARS, _PUA_CHARS = frozenset(_LIGATURES), frozenset(_BULLETS), frozenset(_PUA_BULLETS)
 _BARE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?$", re.I)
 _HYPHENS = ("-", "\x02", "\xad")
 _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
 _SOFT_INLINE = re.compile(r"([A-Za-z]+)\x02([A-Za-z]+)")
 _WORD_START = re.compile(r"^([A-Za-z]+)(.*)$", re.S)
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")  # a word of the document: [a-z][a-z-]*, over lower case
-_COMPOUND_PREFIXES = {
-    "anti",
-    "non",
-    "co",
-    "pre",
-    "re",
-    "self",
-    "cross",
-    "multi",
-    "inter",
-    "well",
-    "long",
-    "short",
-    "high",
-    "low",
-    "full",
-    "part",
-    "sub",
-    "ex",
-    "post",
-    "cyber",
-    "semi",
-    "under",
-    "over",
-    "mid",
-    "child",
-    "year",
-    "force",
-    "month",
-    "day",
-    "risk",
-    "front",
-}
+_COMPOUND_PREFIXES = frozenset(  # a hyphen after these stays ("anti-" / "social")
+    (
+        "anti non co pre re self cross multi inter well long short high low full part sub ex post cyber semi "
+        "under over mid child year force month day risk front"
+    ).split()
+)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -128,18 +98,27 @@ def _open(raw: bytes):
 def _clean(text: str) -> str:
     """Ligatures spelled out, no-break spaces plain, bullet glyphs "•"; each line right-stripped. Works on
     one line or on many at once (a page's lines joined by newlines: one pass instead of one a line)."""
-    if _SPECIAL.search(text) or "(cid:" in text:  # one scan; most pages need nothing but the right-strip
-        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
-        text = _BULLET_AT_START.sub(r"\1• ", text)
-        text = _PUA.sub("•", text)
+    text = _clean_chars(text)
     return "\n".join(line.rstrip() for line in text.split("\n")) if "\n" in text else text.rstrip()
 
 
 def _clean_chars(text: str) -> str:
-    """``_clean`` without the right-strip of every line: ligatures, no-break spaces and bullet glyphs."""
-    if _SPECIAL.search(text) or "(cid:" in text:
+    """``_clean`` without the right-strip of every line: ligatures, no-break spaces and bullet glyphs.
+
+    Most pages need nothing. Every character the patterns replace but NUL lies beyond ASCII, and Python
+    knows without a scan whether a string is ASCII; else one scan says which of them the text holds, and
+    only the patterns that can match are run (a page with bullets alone needs just ``_BULLET_AT_START``)."""
+    if text.isascii() and "\x00" not in text and "(cid:" not in text:
+        return text
+    found = set(_SPECIAL.findall(text))
+    if not found and "(cid:" not in text:
+        return text
+    if not found.isdisjoint(_LIGATURE_CHARS):
         text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
+    cid = "(cid:127)" in text  # (looked for after the ligatures: a NUL taken out could close one up)
+    if cid or not found.isdisjoint(_BULLET_CHARS):
         text = _BULLET_AT_START.sub(r"\1• ", text)
+    if cid or not found.isdisjoint(_PUA_CHARS):
         text = _PUA.sub("•", text)
     return text
 
@@ -229,7 +208,11 @@ def drop_furniture(pages: list[list[str]]) -> list[list[str]]:
         drop = {i for i in top + bottom if norm(lines[i]) in furniture}
         if hits >= threshold:
             drop |= {i for i, value in found if value - number == offset}
-        out.append([line for i, line in enumerate(lines) if i not in drop] if drop else lines)
+        if drop:  # a few lines at the edges: taken out of a copy, from the last, not the copy filtered
+            lines = list(lines)
+            for i in sorted(drop, reverse=True):
+                del lines[i]
+        out.append(lines)
     return out
 
 
@@ -257,7 +240,8 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     form. It stays for capitalised second parts ("Dyfed-" / "Powys"), known prefixes ("anti-" / "social"),
     forms found hyphenated elsewhere, and whenever in doubt. Numbers are never joined.
     """
-    if not any(line.endswith(_HYPHENS) or "\x02" in line for lines in pages for line in lines):
+    busy = [_has_breaks(lines) for lines in pages]
+    if not any(busy):
         return pages
     document: list[str] = []  # the document's text in lower case, joined the first time a break needs it
     source = pages
@@ -280,13 +264,12 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
     def inline(m: re.Match) -> str:  # pdfium's own join: "anti\x02social"
         return m.group(1) + ("-" if decide(m.group(1), m.group(2), False) else "") + m.group(2)
 
-    pages = [
-        [re.sub("\x02(?!$)", "-", _SOFT_INLINE.sub(inline, line)) if "\x02" in line else line for line in lines]
-        for lines in pages
-    ]
     out = []
-    for lines in pages:
-        lines = list(lines)
+    for lines, breaks in zip(pages, busy):
+        if not breaks:  # nothing to join on this page
+            out.append(lines)
+            continue
+        lines = [re.sub("\x02(?!$)", "-", _SOFT_INLINE.sub(inline, line)) if "\x02" in line else line for line in lines]
         for i in range(len(lines) - 1):
             m = _HYPHEN_END.search(lines[i]) if lines[i].endswith(_HYPHENS) else None
             if not m:
@@ -305,6 +288,11 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
             lines[j] = rest.lstrip()
         out.append([line.replace("\x02", "-") for line in lines])
     return out
+
+
+def _has_breaks(lines: list[str]) -> bool:
+    """Whether a page has a line ending in a hyphen or a soft hyphen, or pdfium's soft-hyphen mark anywhere."""
+    return any(line.endswith(_HYPHENS) or "\x02" in line for line in lines)
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -336,6 +324,29 @@ def read_pdf(path: Path, raw: bytes, tables: str | None = None) -> tuple[list[Pa
     table_finder = (tables or os.environ.get("PEEL_PDF_TABLES") or "pdfium").strip().lower()
     if table_finder not in TABLE_FINDERS:
         raise ValueError(f"PEEL_PDF_TABLES={table_finder!r}: expected one of {', '.join(TABLE_FINDERS)}")
+    if table_finder == "pdfium":  # (pdfplumber's own objects hold reference cycles: collected as they come)
+        with _collector_paused():
+            return _read(raw, table_finder)
+    return _read(raw, table_finder)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector paused while a PDF is read (reference counting frees what the reader drops).
+    A page makes some hundred lists, dicts and tuples that live until the document is done: every 700 would
+    start a collection, and, piled up in the oldest generation, now and then a walk of the whole heap (about
+    5% of the reading time) to find no garbage: the reader makes next to no cycles. Left off if it is off."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _read(raw: bytes, table_finder: str) -> tuple[list[Page], dict, list[Block]]:
     pdf = _open(raw)
     plumber = None
     meta: dict = {}

@@ -9,6 +9,9 @@ in the reading order as one block whose rows, tab-separated, replace the text in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
+
+_TOP = itemgetter(3)
 
 
 def _gutter(rects: list) -> float | None:
@@ -27,7 +30,7 @@ def _gutter(rects: list) -> float | None:
     # Rectangles crossing the whole middle half cross every candidate: too many of them (a page of prose in
     # one column) and there is no gutter to look for.
     lo, hi = left + 0.25 * width - 1, left + 0.75 * width + 1
-    if sum(1 for r in rects if r[0] < lo and r[2] > hi) > 0.2 * len(rects):
+    if len([r for r in rects if r[0] < lo and r[2] > hi]) > 0.2 * len(rects):
         return None
     steps = 48
     # Rectangles crossing x (l < x - 1 and r > x + 1) counted with two bisections over sorted edges instead
@@ -103,20 +106,20 @@ def _blocks(rects: list) -> list[tuple[float, float]]:
     a page number, between a panel and the text), from the top down."""
     if not rects:
         return []
-    spans = sorted([(r[3], r[1]) for r in rects], reverse=True)
-    height = _median([t - b for t, b in spans])
-    gap = max(14.0, 1.8 * height)
-    out = [[spans[0][0], spans[0][1]]]
-    low = spans[0][1]  # the bottom of the block being gathered
-    for top, bottom in spans[1:]:
-        if top < low - gap:
-            out[-1][1] = low
-            out.append([top, bottom])
-            low = bottom
-        elif bottom < low:
-            low = bottom
-    out[-1][1] = low
-    return [(t, b) for t, b in out]
+    # From the top down. Rectangles with the same top may come in any order: the first of them to come
+    # leaves the block's bottom at or below that top, so the others only lower it to the lowest bottom.
+    spans = sorted(rects, key=_TOP, reverse=True)
+    gap = max(14.0, 1.8 * _median([r[3] - r[1] for r in rects]))
+    out = []
+    top, low = spans[0][3], spans[0][1]  # the top and bottom of the block being gathered
+    for r in spans:
+        if r[3] < low - gap:
+            out.append((top, low))
+            top, low = r[3], r[1]
+        elif r[1] < low:
+            low = r[1]
+    out.append((top, low))
+    return out
 
 
 def _in_block_order(rects: list, blocks: list[tuple[float, float]]) -> bool:
@@ -137,11 +140,17 @@ def _in_block_order(rects: list, blocks: list[tuple[float, float]]) -> bool:
     return True
 
 
-def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth: int = 0) -> list[str]:
+def _read_area(
+    text, rects: list, l: float, b: float, r: float, t: float, depth: int = 0, own: bool = False
+) -> list[str]:
     """Lines of an area of the page, top down: column by column where it has columns, block by block
-    (blocks are separated by wide gaps) so that the content stream's order does not matter."""
-    left, right, b2, t2 = l - 1, r + 1, 2 * b, 2 * t
-    inside = [q for q in rects if q[0] >= left and q[2] <= right and b2 <= q[1] + q[3] <= t2]
+    (blocks are separated by wide gaps) so that the content stream's order does not matter. ``own``: the
+    rectangles are already the area's own (within it across, their middles within it down)."""
+    if own:
+        inside = rects
+    else:
+        left, right, b2, t2 = l - 1, r + 1, 2 * b, 2 * t
+        inside = [q for q in rects if q[0] >= left and q[2] <= right and b2 <= q[1] + q[3] <= t2]
     if not inside:
         return []
     lines: list[str] = []
@@ -157,10 +166,15 @@ def _read_area(text, rects: list, l: float, b: float, r: float, t: float, depth:
         if head or foot:
             upper = (blocks[0][1] + blocks[1][0]) / 2 if head else t
             lower = (blocks[-1][0] + blocks[-2][1]) / 2 if foot else b
+            # Each part's own rectangles, told apart by their middles alone (they are all within l..r).
+            up2, lo2 = 2 * upper, 2 * lower
+            heads = [q for q in inside if q[1] + q[3] >= up2] if head else []
+            body = [q for q in inside if lo2 <= q[1] + q[3] <= up2]
+            feet = [q for q in inside if q[1] + q[3] <= lo2] if foot else []
             return (
-                (_read_area(text, inside, l, upper, r, t, 2) if head else [])
-                + _read_area(text, inside, l, lower, r, upper, -1)
-                + (_read_area(text, inside, l, b, r, lower, 2) if foot else [])
+                (_read_area(text, heads, l, upper, r, t, 2, True) if head else [])
+                + _read_area(text, body, l, lower, r, upper, -1, True)
+                + (_read_area(text, feet, l, b, r, lower, 2, True) if foot else [])
             )
     x = _gutter(inside) if depth < 2 else None
     if x is None:

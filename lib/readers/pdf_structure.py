@@ -255,6 +255,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
 
 def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: list, headings: list) -> None:
     height, width = page.height, page.width
+    wrap = 0.85 * width  # a line narrower than this that ends a sentence ends its paragraph
     styles = page.lines  # used up here: each style is taken once
     heads: dict = {}
     kind = ""  # of the block being gathered: heading | list_item | paragraph | "" (none)
@@ -353,12 +354,16 @@ def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: 
             if not new:
                 above = last[0]
                 if above is not None and place is not None:
-                    line_height = max(above[3] - above[1], place[3] - place[1], 1.0)
+                    line_height = above[3] - above[1]  # the taller of the two lines, at least 1
+                    if place[3] - place[1] > line_height:
+                        line_height = place[3] - place[1]
+                    if line_height < 1.0:
+                        line_height = 1.0
                     gap = above[1] - place[3]
                     new = (
                         gap > 0.8 * line_height
                         or gap < -3 * line_height
-                        or (parts[-1][-1] in ".!?:;" and above[2] - above[0] < 0.85 * width)
+                        or (parts[-1][-1] in ".!?:;" and above[2] - above[0] < wrap)
                         or (kind == "list_item" and place[0] < item_x - 2)
                     )
                 else:

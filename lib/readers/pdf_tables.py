@@ -6,7 +6,8 @@ builds an object for every character of the page (about 0.1 to 0.3 s a page) bef
 the lines come from the page pdfium has already parsed for its text, as pdfplumber's edges (the straight
 segments of every stroked or filled path: lines, and the sides of rectangles), and go through pdfplumber's own
 functions (``merge_edges``, ``edges_to_intersections``, ``intersections_to_cells``, ``cells_to_tables``,
-``Table.rows``) with its default settings; pdfium then reads each cell. ``tests/test_pdf.py`` checks that the
+``Table.rows``) with its default settings (``intersections_to_cells`` as ``cells``: the same cells, faster);
+pdfium then reads each cell. ``tests/test_pdf.py`` checks that the
 tables are pdfplumber's, box and rows.
 
 Edges are in pdfplumber's coordinates (x from the left, ``top`` from the top of the page); the tables come
@@ -148,7 +149,51 @@ def table_cells(horizontal: list[tuple], vertical: list[tuple]) -> list[list[tup
     crossings = plumber_table.edges_to_intersections(
         edges, settings.intersection_x_tolerance, settings.intersection_y_tolerance
     )
-    return plumber_table.cells_to_tables(plumber_table.intersections_to_cells(crossings))
+    return plumber_table.cells_to_tables(cells(crossings))
+
+
+def cells(intersections: dict) -> list[tuple]:
+    """pdfplumber's ``intersections_to_cells``, the same cells in the same order: for each point (sorted), the
+    smallest cell whose four corners are points joined by common edges. pdfplumber turns a point's edges into
+    a set of boxes again at every comparison, and looks through all the later points for those below it and
+    right of it; here each point's sets are made once and the points are indexed by x and by y."""
+    from pdfplumber.utils import obj_to_bbox
+
+    vertical = {p: set(map(obj_to_bbox, e["v"])) for p, e in intersections.items()}
+    horizontal = {p: set(map(obj_to_bbox, e["h"])) for p, e in intersections.items()}
+
+    def connects(p1: tuple, p2: tuple) -> bool:
+        return (p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2])) or (
+            p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])
+        )
+
+    points = sorted(intersections)
+    by_x: dict = {}
+    by_y: dict = {}
+    for p in points:  # in sorted order: each list keeps the order of ``points``
+        by_x.setdefault(p[0], []).append(p)
+        by_y.setdefault(p[1], []).append(p)
+    found = []
+    for x, y in points[:-1]:
+        pt = (x, y)
+        below = [q for q in by_x[x] if q[1] > y]  # the later points with the same x
+        right = [q for q in by_y[y] if q[0] > x]  # the later points with the same y
+        cell = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                corner = (right_pt[0], below_pt[1])
+                if corner in intersections and connects(corner, right_pt) and connects(corner, below_pt):
+                    cell = (x, y, corner[0], corner[1])
+                    break
+            if cell:
+                break
+        if cell:
+            found.append(cell)
+    return found
 
 
 def grid(cells: list[tuple]) -> list[list[tuple | None]]:

@@ -15,6 +15,7 @@ bindings are used instead, with the same results (``LEAN = None``; the tests run
 from __future__ import annotations
 
 import ctypes
+from itertools import repeat
 
 import pypdfium2.raw as pdfium_c
 
@@ -54,7 +55,9 @@ LEAN = _lean_functions()
 
 
 def _void(handle) -> ctypes.c_void_p:
-    return ctypes.c_void_p(ctypes.cast(handle, ctypes.c_void_p).value)
+    """A typed handle (a ctypes pointer) as a plain c_void_p: its address read where the pointer keeps it
+    (``ctypes.cast`` would do, but leaves a reference cycle for the garbage collector each time)."""
+    return ctypes.c_void_p(ctypes.c_void_p.from_address(ctypes.addressof(handle)).value)
 
 
 def text_rects(textpage) -> list[tuple[float, float, float, float]]:
@@ -80,13 +83,12 @@ def graphics(parent, in_form: bool = False):
     object; text and image objects are passed over as cheaply as pdfium allows."""
     count = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
     n = count(parent)
-    if LEAN:
+    if LEAN:  # every object's handle, then every type, each in one sweep (``map`` calls pdfium from C)
         get = LEAN["FPDFFormObj_GetObject" if in_form else "FPDFPage_GetObject"]
-        kind_of, handle = LEAN["FPDFPageObj_GetType"], _void(parent)
-        for i in range(n):
-            obj = get(handle, i)
-            if obj.value:
-                kind = kind_of(obj)
+        objects = list(map(get, repeat(_void(parent), n), range(n)))
+        kinds = list(map(LEAN["FPDFPageObj_GetType"], objects))  # (a NULL handle has no type: 0)
+        if pdfium_c.FPDF_PAGEOBJ_PATH in kinds or pdfium_c.FPDF_PAGEOBJ_FORM in kinds:
+            for kind, obj in zip(kinds, objects):
                 if kind in GRAPHICS:
                     yield kind, ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
     else:
