@@ -57,6 +57,9 @@ def test_table_headers_blanks_and_no_index(shown):
     for bad in (">NaN<", "&lt;NA&gt;", ">None<", '"NaN"', '"None"'):
         assert bad not in shown[0]["text/html"]
     assert not plain.splitlines()[1].lstrip().startswith("0 ")  # no index column
+    # One line a row, tab-separated as a spreadsheet pastes it; a blank cell is an empty field.
+    assert [len(line.split("\t")) for line in plain.splitlines()] == [5, 5]
+    assert plain.splitlines()[1].split("\t")[-2:] == ["", ""]
 
 
 def test_empty_table_is_a_sentence(shown):

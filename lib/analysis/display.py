@@ -79,9 +79,20 @@ def text(value: object) -> str:
     """A value as plain text: blank when missing, whole numbers without ".0", other numbers as printed."""
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return ""
+    return _present(value)
+
+
+def _present(value: object) -> str:
+    """``text`` of a value known not to be missing."""
     if isinstance(value, float):
         return f"{value:.0f}" if value.is_integer() else f"{value:g}"
     return str(value)
+
+
+def _texts(values: pd.Series) -> list[str]:
+    """``text`` of every value of a column, the missing ones found in one pass over the column."""
+    missing = values.isna().to_numpy()
+    return ["" if gone else _present(v) for v, gone in zip(values.tolist(), missing)]
 
 
 def say(*lines: str) -> None:
@@ -127,14 +138,24 @@ def _cells(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         if col == "doc_id" and "document" in shown.columns:
             continue
         values = shown[col]
+        texts = _texts(values)
         if col == "document" and "doc_id" in shown.columns:
-            rich[header(col)] = [link(d, None, text(v)) for d, v in zip(shown["doc_id"], values)]
+            rich[header(col)] = [link(d, None, t) for d, t in zip(shown["doc_id"], texts)]
         elif col == "page" and linked:
-            rich[header(col)] = [link(d, p) if pd.notna(p) else "" for d, p in zip(shown["doc_id"], values)]
+            rich[header(col)] = [link(d, p) if t else "" for d, p, t in zip(shown["doc_id"], values, texts)]
         else:
-            rich[header(col)] = [esc(v) for v in values]
-        plain[header(col)] = [" ".join(text(v).split()) for v in values]
+            rich[header(col)] = [html.escape(t) for t in texts]
+        plain[header(col)] = [" ".join(t.split()) for t in texts]
     return rich, plain
+
+
+def plain_table(plain: pd.DataFrame) -> str:
+    """The table as text for the raw notebook and its checks: a header line, then a line a row, the cells
+    separated by tabs (a cell's own white space is single spaces), as a spreadsheet pastes it. pandas' aligned
+    text took longer than the interactive table itself on big tables."""
+    lines = ["\t".join(plain.columns)]
+    lines += ["\t".join(row) for row in zip(*(plain[c].tolist() for c in plain.columns))]
+    return "\n".join(lines)
 
 
 def table(df: pd.DataFrame, empty: str = "Nothing to show.", caption: str | None = None, page_length: int = 10) -> None:
@@ -162,7 +183,7 @@ def table(df: pd.DataFrame, empty: str = "Nothing to show.", caption: str | None
     if caption:
         options["caption"] = caption
     body = itables.to_html_datatable(rich, **options)
-    display({"text/html": body, "text/plain": plain.to_string(index=False)}, raw=True)
+    display({"text/html": body, "text/plain": plain_table(plain)}, raw=True)
 
 
 def box(title: str, sections: Iterable[tuple[str, list[str]]]) -> None:
