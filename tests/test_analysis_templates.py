@@ -14,7 +14,7 @@ import pytest
 from lib import tables as T
 from lib.analysis import corpus
 from lib.paths import NOTEBOOKS
-from lib.run.nbrun import render_html
+from lib.run.report_html import render_html
 
 HOSTILE = "<script>alert('x')</script> and <img src=x onerror=\"alert(1)\"> and ![pic](http://e.org/p.png)"
 

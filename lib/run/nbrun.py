@@ -30,7 +30,6 @@ KERNEL = "python3"
 # fail at once, as if the package were not installed. Workers only: the kernels are other processes.
 OPTIONAL_IMPORTS = ("pyarrow", "rfc3987_syntax")
 START_TIMEOUT = 120  # seconds a kernel may take to answer
-NBCONVERT_TEMPLATES = Path(__file__).resolve().parent / "templates" / "nbconvert"
 
 
 @dataclass
@@ -171,30 +170,6 @@ def _shutdown(km) -> None:
 # Executing and rendering
 # ---------------------------------------------------------------------------------------------------------
 
-_EXPORTER: list = []  # one HTMLExporter per process: building one loads its templates
-
-
-def render_html(notebook, target: Path, title: str) -> None:
-    """The executed notebook (its path, or papermill's notebook in memory: not read back and validated again)
-    as HTML for readers: code hidden, markdown, tables and charts shown."""
-    import nbformat  # with nbconvert: notebook workers only
-    from nbconvert import HTMLExporter  # heavy (jinja2 templates, mistune): notebook workers only
-
-    if not _EXPORTER:
-        _EXPORTER.append(
-            HTMLExporter(
-                extra_template_basedirs=[str(NBCONVERT_TEMPLATES)],
-                template_name="peel",  # lab, offline: no require.js or MathJax from a CDN
-                exclude_input=True,
-                exclude_input_prompt=True,
-                exclude_output_prompt=True,
-            )
-        )
-    nb = nbformat.read(notebook, as_version=4) if isinstance(notebook, (str, Path)) else notebook
-    nb.metadata["title"] = title
-    body, _ = _EXPORTER[0].from_notebook_node(nb)
-    target.write_text(body, encoding="utf-8")
-
 
 def execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str | None, float]:
     """Execute one template in its own kernel and folder; returns (folder, error, seconds).
@@ -244,6 +219,8 @@ def execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str 
             if km is not None:
                 _shutdown(km)
     if nb_path.exists():
+        from .report_html import render_html  # nbconvert: heavy, notebook workers only
+
         try:
             render_html(executed if executed is not None else nb_path, work / "reports" / f"{job.name}.html", job.title)
         except Exception as err:  # noqa: BLE001  a report that cannot be rendered is a failure too
