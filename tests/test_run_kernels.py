@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
+import nbformat
+import psutil
 import pytest
 
 from lib.run import nbrun, zygote
@@ -126,4 +129,48 @@ def test_forked_kernels_show_figures_as_images(tmp_path):
             shutil.rmtree(work, ignore_errors=True)
         assert any("image/png" in data for data in shown), shown
     finally:
+        server.close()
+
+
+def test_a_forked_kernel_stops_when_its_server_does(tmp_path):
+    """A kernel no notebook took (one started ahead) never outlives the batch's server."""
+    server = zygote.Server(nbrun.warm_code([]))
+    try:
+        assert server.wait_ready()
+        work = nbrun.new_workdir(None, "orphan")
+        km = zygote.forked_kernel_manager(server.path, str(work / "kernel.log"), nbrun.KERNEL)
+        km.start_kernel(cwd=str(work / "notebooks"))
+        assert run_code(km, "print(6 * 7)") == "42"
+        pid = km.provisioner.pid
+    finally:
+        server.close()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and psutil.pid_exists(pid):
+        time.sleep(0.1)
+    assert not psutil.pid_exists(pid)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def test_the_next_notebooks_kernel_starts_ahead_and_is_used_once(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "bare.ipynb")
+    server = zygote.Server(nbrun.warm_code([]))
+    try:
+        assert server.wait_ready()
+        nbrun.lean_worker(server.path)
+        works = []
+        for i in range(2):
+            ahead = nbrun._STATE["next"]
+            work, error, _ = nbrun.execute(nbrun.Job(f"n{i}", str(tmp_path / "bare.ipynb"), "n", {"x": i}), None)
+            assert error is None and (work / "reports" / f"n{i}.html").exists()
+            assert (ahead is None) == (i == 0) and (ahead is None or ahead[1] == work)  # the second took the first's
+            works.append(work)
+            shutil.rmtree(work, ignore_errors=True)
+        _, spare_work, spare = nbrun._STATE["next"]
+        assert spare.is_alive() and spare_work not in works
+        nbrun._drop_next()
+        assert not spare.is_alive() and not spare_work.exists() and nbrun._STATE["next"] is None
+    finally:
+        nbrun._STATE.update(socket=None, next=None)
         server.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import json
+import multiprocessing.util
 import os
 import shutil
 import sys
@@ -124,8 +125,9 @@ def new_workdir(data: Path | None, name: str = "notebook") -> Path:
     return work
 
 
-# One worker process's state: the fork server's socket (None: kernels started the usual way).
-_STATE: dict = {"socket": None}
+# One worker process's state: the fork server's socket (None: kernels started the usual way), and the kernel
+# started ahead for the worker's next notebook: (tables folder, its own folder, its manager).
+_STATE: dict = {"socket": None, "next": None}
 
 
 def lean_worker(socket_path: str | None = None, wait: float = 120) -> None:
@@ -134,6 +136,7 @@ def lean_worker(socket_path: str | None = None, wait: float = 120) -> None:
     for name in OPTIONAL_IMPORTS:
         sys.modules.setdefault(name, None)
     _STATE["socket"] = None
+    multiprocessing.util.Finalize(None, _drop_next, exitpriority=10)  # a kernel started ahead goes with the worker
     if socket_path:
         failed = Path(socket_path).with_name("failed")  # lib.run.zygote.failed_marker
         deadline = time.monotonic() + wait
@@ -156,6 +159,40 @@ def _forked_kernel(work: Path):
         _STATE["socket"] = None
         return None
     return km
+
+
+def _start_next(data: Path | None) -> None:
+    """Fork the kernel of this worker's next notebook now, in a folder of its own: it starts while this
+    notebook is rendered and stored, instead of after (a core waits on nothing). Still one fresh kernel per
+    notebook; the last one started goes unused when the batch ends."""
+    if not _STATE.get("socket") or _STATE.get("next") is not None:
+        return
+    work = new_workdir(data, "notebook")
+    km = _forked_kernel(work)
+    if km is None:
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    _STATE["next"] = (data, work, km)
+
+
+def _take_next(data: Path | None) -> tuple[Path, object] | None:
+    """The kernel started ahead and its folder, when it is alive and was started for these tables."""
+    ahead, _STATE["next"] = _STATE.get("next"), None
+    if ahead is None:
+        return None
+    started_for, work, km = ahead
+    if started_for == data and km.is_alive():
+        return work, km
+    _shutdown(km)
+    shutil.rmtree(work, ignore_errors=True)
+    return None
+
+
+def _drop_next() -> None:
+    ahead, _STATE["next"] = _STATE.get("next"), None
+    if ahead is not None:
+        _shutdown(ahead[2])
+        shutil.rmtree(ahead[1], ignore_errors=True)
 
 
 def _shutdown(km) -> None:
@@ -183,11 +220,12 @@ def execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str 
     from papermill.exceptions import PapermillExecutionError
 
     t0 = time.time()
-    work = new_workdir(data, job.name)
+    ahead = _take_next(data)
+    work, km_ahead = ahead if ahead is not None else (new_workdir(data, job.name), None)
     nb_path = work / "notebooks" / f"{job.name}.ipynb"
     error, executed = None, None
     for attempt in (1, 2):
-        km = _forked_kernel(work) if attempt == 1 else None
+        km = (km_ahead or _forked_kernel(work)) if attempt == 1 else None
         try:
             with _stderr_to(work / "kernel.log"):
                 executed = pm.execute_notebook(
@@ -218,6 +256,7 @@ def execute(job: Job, data: Path | None, timeout: int = 600) -> tuple[Path, str 
         finally:
             if km is not None:
                 _shutdown(km)
+    _start_next(data)  # the next notebook's kernel starts while this one is rendered and stored
     if nb_path.exists():
         from .report_html import render_html  # nbconvert: heavy, notebook workers only
 

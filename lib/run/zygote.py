@@ -85,7 +85,16 @@ def _kernel_child(request: dict) -> None:
         app = IPKernelApp.instance()
         # No history database: a batch kernel is never asked for its history, and kernels running side by
         # side would queue on the one SQLite file.
-        app.initialize(["-f", request["connection_file"], "--HistoryManager.enabled=False"])
+        # It stops when the server does (ipykernel's parent poller, as jupyter_client's kernels watch theirs):
+        # a kernel started ahead that no notebook took never outlives the batch.
+        app.initialize(
+            [
+                "-f",
+                request["connection_file"],
+                "--HistoryManager.enabled=False",
+                f"--IPKernelApp.parent_handle={os.getppid()}",
+            ]
+        )
         if "matplotlib_inline.backend_inline" in sys.modules:
             # The server imported pyplot before any shell existed, so the inline backend could not hook into
             # one: hook it into this kernel's shell, as a pyplot imported in the kernel would (figures shown
