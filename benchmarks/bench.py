@@ -17,7 +17,8 @@ Then, all on the same corpus:
    compared with the local run's.
 
 Each run's process tree (the run, its workers, papermill's kernels, the Dask cluster) is sampled 20 times a
-second for its resident memory; ``resource.getrusage`` gives each run's own peak and its largest child's.
+second for its resident memory (RSS; PSS twice a second, being costly to read); ``resource.getrusage`` gives
+each run's own peak and its largest child's.
 Prints a table and writes ``OUT/bench.json`` and ``OUT/bench.txt``.
 """
 
@@ -177,19 +178,28 @@ def bare_notebook(folder: Path, rounds: int = BARE_ROUNDS) -> list[float]:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _tree_memory(proc) -> tuple[int, int]:
-    """(sum of RSS, sum of PSS) over a process and all its descendants. RSS counts pages shared between
-    processes (libraries, fork's copy-on-write) once per process; PSS shares them out, so it adds up."""
-    rss = pss = 0
+# The tree's RSS is read 20 times a second (/proc/<pid>/statm: cheap); its PSS once every PSS_EVERY samples:
+# PSS walks every page table (/proc/<pid>/smaps_rollup), about 4 ms of a core a process, and read 20 times a
+# second over the notebook stage's eight processes it took a third of a core from the run it measured.
+PSS_EVERY = 10
+
+
+def _tree_memory(proc, pss: bool = True) -> tuple[int, int | None]:
+    """(sum of RSS, sum of PSS or None) over a process and all its descendants. RSS counts pages shared
+    between processes (libraries, fork's copy-on-write) once per process; PSS shares them out, so it adds up."""
+    rss, shared_out = 0, 0 if pss else None
     try:
         procs = [proc] + proc.children(recursive=True)
     except psutil.Error:
-        return 0, 0
+        return 0, shared_out
     for p in procs:
         try:
+            if not pss:
+                rss += p.memory_info().rss
+                continue
             info = p.memory_full_info()
             rss += info.rss
-            pss += getattr(info, "pss", info.rss)
+            shared_out += getattr(info, "pss", info.rss)
         except psutil.AccessDenied:
             try:
                 rss += p.memory_info().rss
@@ -197,7 +207,7 @@ def _tree_memory(proc) -> tuple[int, int]:
                 pass
         except psutil.Error:
             pass
-    return rss, pss
+    return rss, shared_out
 
 
 def run_child(spec: dict, env: dict | None = None) -> dict:
@@ -207,10 +217,10 @@ def run_child(spec: dict, env: dict | None = None) -> dict:
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT), env={**os.environ, **(env or {})}
     )
-    samples: list[tuple[float, int, int]] = []
+    samples: list[tuple[float, int, int | None]] = []
     watched = psutil.Process(proc.pid)
     while proc.poll() is None:
-        samples.append((time.time(), *_tree_memory(watched)))
+        samples.append((time.time(), *_tree_memory(watched, pss=len(samples) % PSS_EVERY == 0)))
         time.sleep(0.05)
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
@@ -225,7 +235,7 @@ def run_child(spec: dict, env: dict | None = None) -> dict:
             inside = [s[column] for s in samples]
         else:
             inside = [s[column] for s in samples if window and len(window) == 2 and window[0] <= s[0] <= window[1]]
-        return max(inside, default=0) / 2**20
+        return max((v for v in inside if v is not None), default=0) / 2**20
 
     figures.update(
         wall_s=wall,

@@ -65,3 +65,15 @@ def test_bench_prints_a_table(figures):
     _, stdout, out = figures
     assert "pypdfium2 floor" in stdout and "cold run JOBS=1" in stdout and "Dask LocalCluster" in stdout
     assert (out / "bench.txt").read_text().startswith("peel-workbook benchmark: 15 documents")
+
+
+def test_the_tree_memory_reads_pss_only_when_asked():
+    """RSS is cheap to read and read every sample; PSS (every page table walked) only when asked."""
+    import psutil
+
+    from benchmarks.bench import _tree_memory
+
+    rss, pss = _tree_memory(psutil.Process(), pss=False)
+    assert rss > 0 and pss is None
+    rss, pss = _tree_memory(psutil.Process())
+    assert rss > 0 and 0 < pss <= rss
