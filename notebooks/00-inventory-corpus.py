@@ -43,9 +43,7 @@ failed = docs[docs["status"] != "ok"]
 assert failed["error"].fillna("").str.len().gt(0).all(), "a failed document without a reason"
 types = docs["doc_type"].map(selection.type_name).value_counts()
 say(
-    f"{len(docs)} documents: " + ", ".join(f"{n} {k}" for k, n in types.items()) + "."
-    if len(docs)
-    else "No documents.",
+    inventory.corpus_sentence(docs),
     f"{docs['force'].nunique()} forces, {charts.years_text(docs['year'])}, "
     f"{int(docs['pages'].fillna(0).sum())} pages in all.",
     f"{len(docs) - len(failed)} read, {len(failed)} failed.",

@@ -195,3 +195,13 @@ def test_counts_of_findings_come_from_inspection_reports_only():
     rows = [{"doc_id": d, "force": F, "year": 2021, "kind": "area_for_improvement", "text": "t"} for d in "rp"]
     kept = findings.from_reports(frame("findings", rows), docs)
     assert list(kept["doc_id"]) == ["r"]
+
+
+def test_the_corpus_sentence_counts_types_in_plain_english():
+    from lib.analysis import inventory
+
+    kinds = ["peel_report", "peel_report", "pcc_response"]
+    docs = frame("documents", [{"doc_id": f"d{i}", "doc_type": kind} for i, kind in enumerate(kinds)])
+    assert inventory.corpus_sentence(docs) == "3 documents: 2 PEEL inspection reports, 1 PCC response."
+    assert inventory.corpus_sentence(docs.iloc[:1]) == "1 document: 1 PEEL inspection report."
+    assert inventory.corpus_sentence(docs.iloc[:0]) == "No documents."

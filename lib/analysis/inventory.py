@@ -29,6 +29,16 @@ def inventory(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return docs[cols].sort_values(["doc_type", "force", "year", "doc_id"], kind="stable").reset_index(drop=True)
 
 
+def corpus_sentence(documents: pd.DataFrame) -> str:
+    """How many documents of each type, commonest first: "215 documents: 129 PEEL inspection reports, 1 PCC
+    response." """
+    if documents.empty:
+        return "No documents."
+    types = documents["doc_type"].map(type_name).value_counts()
+    parts = [f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in types.items()]
+    return f"{len(documents)} document{'' if len(documents) == 1 else 's'}: {', '.join(parts)}."
+
+
 def failed_checks(checks: pd.DataFrame) -> pd.DataFrame:
     """The checks that failed (a check without a result counts as failed)."""
     return checks[~checks["passed"].fillna(False).astype(bool)].reset_index(drop=True)
