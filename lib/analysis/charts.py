@@ -265,6 +265,18 @@ def _dot_rows(df: pd.DataFrame, x: str, origin: float, hue: str | None) -> tuple
     return fig, ax, rows, len(groups)
 
 
+def _dot_finish(fig, ax, df, rows, xlabel, hue, n_groups, title, source) -> plt.Figure:
+    """What ``ratio_chart`` and ``points_chart`` share after their x axis: the rows' labels top down, the x
+    label, the forces' legend, the title and the caption with every period drawn."""
+    ax.set_yticks(range(len(rows)), rows)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    _force_legend(ax, hue, n_groups)
+    _set_title(ax, title)
+    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
+    return _finish(fig)
+
+
 def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str | None = None) -> plt.Figure | None:
     """Rates and counts as a ratio to the England and Wales figure for the same period (1 = the same).
 
@@ -283,14 +295,9 @@ def ratio_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str 
     ax.xaxis.set_major_locator(matplotlib.ticker.FixedLocator(ticks))
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}×"))
     ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-    ax.set_yticks(range(len(rows)), rows)
-    ax.invert_yaxis()
     # On two lines: long area names leave the plot narrow, and a one-line label ran past the figure's edge.
-    ax.set_xlabel("Force figure ÷ England and Wales figure, same period\n(log scale; 1× = same as E&W)")
-    _force_legend(ax, hue, n_groups)
-    _set_title(ax, title)
-    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
-    return _finish(fig)
+    xlabel = "Force figure ÷ England and Wales figure, same period\n(log scale; 1× = same as E&W)"
+    return _dot_finish(fig, ax, df, rows, xlabel, hue, n_groups, title, source)
 
 
 def points_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str | None = None) -> plt.Figure | None:
@@ -302,13 +309,8 @@ def points_chart(table: pd.DataFrame, title: str, source: str = SOURCE, hue: str
     fig, ax, rows, n_groups = _dot_rows(df, "difference", 0, hue)
     span = max(1.0, float(df["difference"].abs().max()))
     ax.set_xlim(-span * 1.4, span * 1.4)
-    ax.set_yticks(range(len(rows)), rows)
-    ax.invert_yaxis()
-    ax.set_xlabel("Force minus England and Wales, same period\n(percentage points; 0 = same as E&W)")
-    _force_legend(ax, hue, n_groups)
-    _set_title(ax, title)
-    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
-    return _finish(fig)
+    xlabel = "Force minus England and Wales, same period\n(percentage points; 0 = same as E&W)"
+    return _dot_finish(fig, ax, df, rows, xlabel, hue, n_groups, title, source)
 
 
 def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, force: str = "Force") -> plt.Figure | None:
