@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from .extract.areas import area_key
 from .model import Document
 from .text import sentences
+from .vocab import area_key
 
 _EFFECTIVENESS_2015 = [
     "overall",

@@ -9,9 +9,9 @@ from . import forces as F
 from .model import Document
 from .text import blocks, clean_line
 from .titles import cover_title, response_title, title_part
+from .vocab import G_VERB, MONTH, MONTHS, PILLAR_NAMED, PILLAR_OVERALL, PILLAR_WORDS, G
 
-MONTHS = ("January February March April May June July August September October November December").split()
-_MONTH = "|".join(MONTHS)
+_MONTH = MONTH
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTH}),? ((?:19|20)\d\d)\b")
 _MONTH_YEAR = re.compile(rf"^(?:Published:?\s*)?({_MONTH}) ((?:19|20)\d\d)$")
 _PEEL_TITLE = re.compile(
@@ -24,12 +24,7 @@ _INSPECTED = re.compile(
     re.I,
 )
 
-PILLAR_QUESTIONS = {
-    "effectiveness": r"how effective is the force at keeping people safe|police effectiveness|overall effectiveness"
-    r"|force is effective at keeping people safe",
-    "efficiency": r"how efficient is the force|police efficiency|overall efficiency|operates efficiently",
-    "legitimacy": r"how legitimate is the force|police legitimacy|overall legitimacy|force is legitimate",
-}
+PILLAR_QUESTIONS = PILLAR_NAMED
 
 
 # What a graded report (or the inspectorate's page or press release about one) says.
@@ -37,11 +32,11 @@ GRADED = (
     r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern"
     r"|how effective is the force|how efficient is the force|how legitimate is the force|we make graded judgments"
     r"|our inspection assessed how good"
-    r"|the extent to which the force|\bis (?:outstanding|good|adequate|inadequate) (?:at|in)\b|requires improvement (?:at|in)\b"
+    rf"|the extent to which the force|\bis (?:{G}) (?:at|in)\b|(?:{G_VERB}) (?:at|in)\b"
     r"|has been (?:assessed|judged|graded|rated)\b|not yet (?:been )?graded|judg(?:e)?ment .{0,40}carried over"
-    r"|\bour judg(?:e)?ments?\b|\bis ['‘](?:outstanding|good|adequate|inadequate|requires improvement)['’]"
-    r"|\b(?:effectiveness|efficiency|legitimacy)\W{1,5}(?:outstanding|good|requires improvement|inadequate)\b"
-    r"|\b(?:be|as|is) [\"“'‘](?:outstanding|good|adequate|inadequate|requires improvement)[\"”'’]"
+    rf"|\bour judg(?:e)?ments?\b|\bis ['‘](?:{G})['’]"
+    rf"|\b(?:{PILLAR_WORDS})\W{{1,5}}(?:{G})\b"
+    rf"|\b(?:be|as|is) [\"“'‘](?:{G})[\"”'’]"
 )
 _CYCLE = re.compile(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
 # A document of another country (the US, Australia, Canada...) naming a place that shares a force's name.
@@ -186,13 +181,6 @@ def _block_title(doc: Document) -> str:
         if re.match(r"(?:p?f?cc |the commissioner['’]s )?response to\b", text, re.I) and len(text) < 250:
             return text
     return ""
-
-
-PILLAR_OVERALL = {
-    "effectiveness": r"how effective is the force at keeping people safe",
-    "efficiency": r"how efficient is the force at keeping people safe|how efficient is the force\b",
-    "legitimacy": r"how legitimate is the force at keeping people safe|how legitimate is the force\b",
-}
 
 
 def _pillar(text: str, year: int | None, dtype: str) -> str:

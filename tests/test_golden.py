@@ -457,7 +457,7 @@ def test_generic_comparison_sentences_keep_their_comparator():
 
 
 def test_five_point_scale_from_2021():
-    from lib.extract.areas import grade_score, scale_for
+    from lib.vocab import grade_score, scale_for
 
     assert scale_for(2021) == "five_point" and scale_for(2019) == "four_point"
     assert grade_score("Adequate", "five_point") == 3 and grade_score("Good", "five_point") == 4

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lib.extract.areas import area_key
 from lib.model import Block
 from lib.structure import area_of, enclosing, list_items_under, outline, own_blocks, section
+from lib.vocab import area_key
 
 
 def H(text, level, page=1):

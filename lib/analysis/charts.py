@@ -24,15 +24,11 @@ from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..extract.areas import grade_name
+from ..vocab import GRADE_COLOURS, GRADE_INK, SCALE_NOTE, grade_name
 from .figures import short_label
-from .grades import GRADE_COLOURS, GRADES
+from .grades import GRADES
 from .selection import cycle_key
 
-SCALE_NOTE = (
-    "Grades to 2019 are on a 4-point scale (no 'Adequate'); from 2021 on a 5-point scale. "
-    "The inspectorate says the two cannot be compared directly."
-)
 SOURCE = "the documents of the corpus"
 DPI = 100  # charts are drawn once, at this resolution
 FORCE_COLOUR, EW_COLOUR = "#1f4e79", "#9e9e9e"
@@ -382,7 +378,7 @@ def grade_heatmap(
     for (i, j), g in pd.DataFrame(matrix.to_numpy()).stack().items():
         if g in GRADES:
             short = "".join(w[0] for w in g.split()).upper()
-            colour = "white" if g in {"Outstanding", "Inadequate"} else "black"
+            colour = GRADE_INK[g]
             ax.text(j + 0.5, i + 0.5, short, ha="center", va="center", fontsize=8, color=colour)
     ax.set_yticks([i + 0.5 for i in range(n_rows)], [_wrap(r, 40) for r in matrix.index])
     columns = list(matrix.columns)

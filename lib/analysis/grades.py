@@ -11,21 +11,11 @@ import re
 
 import pandas as pd
 
-from ..extract.areas import GRADES as SCALE_GRADES
-from ..extract.areas import UNGRADED, grade_name
+from ..vocab import GRADES as SCALE_GRADES
+from ..vocab import SCALE_NAMES, UNGRADED, grade_name
 from .selection import cycle_key, cycles
 
 GRADES = [*SCALE_GRADES, UNGRADED]  # best first; the order of every chart and table
-# The grades' colours: the same in every chart, table and box, and used for grades only.
-GRADE_COLOURS = {
-    "Outstanding": "#1b7837",
-    "Good": "#7fbf7b",
-    "Adequate": "#f6d55c",
-    "Requires improvement": "#f4a259",
-    "Inadequate": "#c0392b",
-    "Ungraded": "#bdbdbd",
-}
-SCALE_NAMES = {"four_point": "four-point scale", "five_point": "five-point scale"}
 JUDGMENT_COLUMNS = ["pillar", "area", "area_label", "grade", "scale", "last_inspected", "year"]
 
 

@@ -8,19 +8,17 @@ import html
 
 import pandas as pd
 
+from ..vocab import GRADE_COLOURS, GRADE_INK
 from . import figures, findings, grades
 from .display import esc, link, quote
-from .grades import GRADE_COLOURS
 from .selection import document_names
-
-GRADE_TEXT = {"Outstanding": "white", "Inadequate": "white"}
 
 
 def grade_chip(grade: str) -> str:
     """A grade word on its grade colour (the same colours as the charts)."""
     colour = GRADE_COLOURS.get(grade, "#ffffff")
     return (
-        f"<span class='peel-grade' style='background:{colour};color:{GRADE_TEXT.get(grade, 'black')}'>"
+        f"<span class='peel-grade' style='background:{colour};color:{GRADE_INK.get(grade, 'black')}'>"
         f"{html.escape(grade)}</span>"
     )
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..vocab import MONTH
+
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGNED = rf"[-+−–]?{N}"
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 PERIOD = re.compile(
     rf"(?:the )?(12 months to (?:\d{{1,2}} )?{MONTH} \d{{4}}(?: against (?:the )?12 months to (?:\d{{1,2}} )?{MONTH} \d{{4}})?"
     rf"|(?:as at|on) \d{{1,2}} {MONTH} \d{{4}}|year ending (?:\d{{1,2}} )?{MONTH} \d{{4}}"

@@ -7,7 +7,8 @@ import re
 from .. import forces as F
 from ..model import Document
 from ..text import blocks, clean_lines
-from .figures_common import MONTH, PERIOD, SIGNED, figure, num, period_of, slug
+from ..vocab import MONTH
+from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
 
 # ---------------------------------------------------------------- 2. "Force in numbers" panels
 PANEL_VALUE = re.compile(rf"^(?P<v>{SIGNED})\s*(?P<pct>%)?$")

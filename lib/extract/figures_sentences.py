@@ -7,7 +7,8 @@ import re
 from .. import forces as F
 from ..model import Document
 from ..text import Sentence, sentences
-from .figures_common import DIGIT, MONTH, PCT, PERIOD, N, figure, num, period_of, periods_in, slug
+from ..vocab import MONTH
+from .figures_common import DIGIT, PCT, PERIOD, N, figure, num, period_of, periods_in, slug
 
 # ---------------------------------------------------------------- 3. sentences
 CHANGE_SUBJECTS = [  # (key stem, pattern naming what changed)

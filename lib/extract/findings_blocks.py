@@ -16,8 +16,7 @@ import re
 
 from ..structure import Node, area_of, section
 from ..text import clean_line
-from .areas import area_key
-from .judgments_lines import TOP_QUESTION
+from ..vocab import TOP_QUESTION, area_key
 
 AFI_HEADING = re.compile(r"^areas? for improvement\W*$", re.I)
 NUMBERED = re.compile(

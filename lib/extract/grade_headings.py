@@ -14,24 +14,30 @@ from __future__ import annotations
 
 import re
 
+from ..model import Block
 from ..structure import Node, enclosing
 from ..text import clean_line
-from .areas import GRADES, area_key
+from ..vocab import CONTENTS_HEAD, FINDING_HEAD, GRADE_LEAD, GRADES, PILLAR_QUESTION, TOP_QUESTION, area_key
+from .grade_panels import pillar_panels
 from .grade_tables import judgment
 from .grammar import LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
-from .judgments_lines import TOP_QUESTION
 
-# The questions that head a graded section (the sub-questions under them start "How well does the force ...").
-PILLAR_QUESTION = re.compile(
-    r"^(?:how (?:effective|efficient|legitimate) is the force at|to what extent does the force)", re.I
-)
-AFTER_SUMMARY = re.compile(r"^(?:areas? for improvement|causes? of concern|recommendations?)\W*$", re.I)
-CONTENTS = re.compile(r"^(?:contents|table of contents)\W*$", re.I)
+AFTER_SUMMARY = FINDING_HEAD
+CONTENTS = CONTENTS_HEAD
 RULE = "a heading (or 'Summary of findings', 'Overall judgment') with a grade in it or in the block after it"
 
 
+def _blank(node: Node) -> Node:
+    """A block with no text in the place of one a rule has read."""
+    return Node(node.index, Block("paragraph", "", node.block.page), node.path)
+
+
 def _in_contents(node: Node) -> bool:
-    return CONTENTS.match(node.text.strip()) is not None or any(CONTENTS.match(h.text.strip()) for h in node.path)
+    """The contents heading itself and what stands directly under it (its entries); a heading set deeper than
+    "Contents" further on (a Markdown export that sets the title page's "Contents" above all) is not in it."""
+    return CONTENTS.match(node.text.strip()) is not None or bool(
+        node.path and CONTENTS.match(node.path[-1].text.strip())
+    )
 
 
 def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
@@ -129,12 +135,6 @@ def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     return rows, used
 
 
-# A grade word run into the name after it; "Good use of resources" is a name ("Good" needs a capital after it).
-GRADE_LEAD = re.compile(
-    r"^((?i:outstanding|adequate|requires improvement|inadequate)|(?:Good|GOOD)(?=\s+[A-Z][a-z]))\s+(\S.*)$"
-)
-
-
 def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     """The 2021/22 grade graphic read column by column into blocks (a text export re-set as a PDF): the grade
     words alone, in the scale's order, each followed by the short area labels under it. Areas between two grade
@@ -185,9 +185,11 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
 
 def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], list[dict]]:
     """(judgment rows, failed checks) from headings and the blocks after them. ``pillar``: the report's."""
-    rows, used = panel_grades(nodes)
-    graphic, in_graphic = graphic_run(nodes)
-    rows, used = rows + graphic, used | in_graphic
+    rows, used = pillar_panels(nodes)
+    # The blocks a rule has read are blank to the next (at the same positions), so no block gives two grades.
+    for rule in (panel_grades, graphic_run):
+        more, taken = rule([_blank(n) if i in used else n for i, n in enumerate(nodes)])
+        rows, used = rows + more, used | taken
     checks: list[dict] = []
     for i, node in enumerate(nodes):
         b = node.block

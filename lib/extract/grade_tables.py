@@ -18,8 +18,8 @@ import re
 
 from ..model import Block
 from ..text import clean_line
-from .areas import area_key, grade_name
-from .grammar import G, grade_cell, pillar_heading
+from ..vocab import GRADE_FIRST_WORDS, GRADE_REST_WORDS, NAME_WITH_GRADE_WORD, G, area_key, grade_name
+from .grammar import grade_cell, pillar_heading
 
 HEADER_WORDS = re.compile(
     r"^(?:grade|judg(?:e)?ment|area(?: of policing)?|pillar(?: / question)?|question|last inspected|year|rating)\W*$",
@@ -117,14 +117,14 @@ def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
 
 
 # "Requires" alone: the graphic's header wraps "Requires improvement" over two lines.
-_GRADE_WORDS = re.compile(rf"\b(?:{G}|requires)\b", re.I)
+_GRADE_WORDS = re.compile(rf"\b(?:{G}|{'|'.join(GRADE_FIRST_WORDS)})\b", re.I)
 
 
 def _columns(line: str) -> list[tuple[int, str]] | None:
     """(start, grade) of each grade word when a line is the graphic's header: three grade words or more,
     nothing else, set apart in columns (two spaces or more between them)."""
     found = [
-        (m.start(), grade_name(m.group(0).replace("equires", "equires improvement")), m.end())
+        (m.start(), grade_name(GRADE_FIRST_WORDS.get(m.group(0).lower(), m.group(0))), m.end())
         for m in _GRADE_WORDS.finditer(line)
     ]
     rest = _GRADE_WORDS.sub("", line).strip()
@@ -155,7 +155,7 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
                     continue
                 j += 1
                 continue
-            if text.strip().lower() == "improvement":  # the rest of the wrapped "Requires improvement"
+            if text.strip().lower() in GRADE_REST_WORDS:  # the rest of the wrapped "Requires improvement"
                 j += 1
                 continue
             if len(text.strip()) > 60 and "  " not in text.strip() or re.search(r"[.:]$", text.strip()):
@@ -257,7 +257,7 @@ def grade_boxes(blocks: list[Block]) -> list[dict]:
         for box in boxes:
             grade, left = min(lefts_of.items(), key=lambda item: abs(item[1] - box.bbox[0]))
             name = clean_line(box.text)
-            if _GRADE_WORDS.search(name) and not name.lower().startswith("good use"):
+            if _GRADE_WORDS.search(name) and not NAME_WITH_GRADE_WORD.match(name):
                 continue  # a grade word run into a name: the reader joined the header and a box
             if abs(left - box.bbox[0]) < pitch / 2 and (key := area_key(name)):
                 out.append(judgment(key, name, grade, box.page, f"{grade} | {name}", source="graphic"))

@@ -15,13 +15,23 @@ from __future__ import annotations
 import re
 
 from .. import forces as F
-from .areas import area_key, grade_name
+from ..vocab import (
+    FORCE_NOUN,
+    G_OR_NONE,
+    G_VERB,
+    OVERALL_HEAD,
+    PILLAR_NAME,
+    SUMMARY_HEAD,
+    G,
+    area_key,
+    grade_name,
+    pillar_of,
+)
 
-G = r"outstanding|good|adequate|requires? improvement|inadequate"
 _Q = r"['‘’\"“”]?"
 # A cell, block or line that is only a grade; an asterisk or dagger after it marks a grade carried over.
 GRADE_CELL = re.compile(
-    rf"^\W*(?P<grade>{G}|ungraded|not graded)\s*(?P<star>\*+|†)?\s*(?:\(?(?:last inspected|carried over from)\s*(?P<year>20\d\d)\)?)?\W*$",
+    rf"^\W*(?P<grade>{G_OR_NONE})\s*(?P<star>\*+|†)?\s*(?:\(?(?:last inspected|carried over from)\s*(?P<year>20\d\d)\)?)?\W*$",
     re.I,
 )
 LAST_INSPECTED = re.compile(
@@ -35,10 +45,8 @@ LABEL_GRADE = re.compile(
     re.I,
 )
 # Words of a heading under which a grade belongs to the section, not to the heading itself.
-SUMMARY = re.compile(r"^(?:summary of (?:findings|judg(?:e)?ments?)|our judg(?:e)?ments?|grade)\b", re.I)
-OVERALL = re.compile(r"^(?:overall (?:judg(?:e)?ment|effectiveness|efficiency|legitimacy|grade))\b", re.I)
-PILLARS = (("effectiveness", r"effective"), ("efficiency", r"efficien"), ("legitimacy", r"legitima"))
-PILLAR_NAME = re.compile(r"^\W*(effectiveness|efficiency|legitimacy)(?:\s+(?:overall|20\d\d))?\W*$", re.I)
+SUMMARY = SUMMARY_HEAD
+OVERALL = OVERALL_HEAD
 # Contents pages: a line that ends in a page number.
 CONTENTS_LINE = re.compile(r"\s\d{1,3}$")
 
@@ -49,12 +57,6 @@ def grade_cell(text: str) -> tuple[str, bool, str | None] | None:
     if not hit:
         return None
     return grade_name(hit.group("grade")), bool(hit.group("star")), hit.group("year")
-
-
-def pillar_of(text: str) -> str | None:
-    """The pillar a label or a sentence names (effectiveness, efficiency, legitimacy), if one."""
-    low = text.lower()
-    return next((p for p, w in PILLARS if re.search(w, low)), None)
 
 
 def pillar_heading(text: str) -> str | None:
@@ -79,7 +81,7 @@ def label_grade(text: str) -> tuple[str, str, bool] | None:
 # ------------------------------------------------------------------------------------------ sentences
 def _subject() -> str:
     """Who a grade sentence is about: the force (by any name of any force), the force, the constabulary."""
-    return rf"(?P<subject>(?:the )?(?:force|constabulary)|^it|{F.any_name_pattern()})"
+    return rf"(?P<subject>{FORCE_NOUN}|^it|{F.any_name_pattern()})"
 
 
 # (rule name, pattern). ``area`` names the question; a rule without ``area`` grades the pillar overall.
@@ -106,7 +108,7 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ),
     (
         "requires_improvement_in",  # Essex Police requires improvement in how it investigates crime
-        r"{S} (?P<grade>requires improvement) (?:at|in|to|for|on) (?P<area>[^.;]{3,220})",
+        rf"{{S}} (?P<grade>{G_VERB}) (?:at|in|to|for|on) (?P<area>[^.;]{{3,220}})",
     ),
     (
         "judgment_on",  # Our judgment on how well the force meets current demands is requires improvement.
@@ -168,7 +170,7 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     for name, rule in _rules():
         for hit in rule.finditer(sentence):
             subject = hit.groupdict().get("subject") or ""
-            own = re.match(r"(?:the )?(?:force|constabulary)$|it$", subject, re.I)
+            own = re.match(rf"{FORCE_NOUN}$|it$", subject, re.I)
             who = (F.canonical(subject) if subject and not own else None) or force
             # "'outstanding' at meeting demand and 'good' at planning": each part with its own grade.
             parts = AND_AT.split((hit.groupdict().get("area") or "").strip())

@@ -14,7 +14,7 @@ import re
 
 from ..model import Document
 from ..text import clean_line
-from .areas import area_key
+from ..vocab import area_key
 
 SPLIT_BULLETS = re.compile(r"\s*(?:[•●▪\uf0b7\uf0a7]|\(cid:127\)|(?:^|\n)\s*[-–*]\s)\s*")
 CAUSE = re.compile(r"^(?:accelerated )?cause of concern\b\W*(?P<rest>.*)$", re.I)

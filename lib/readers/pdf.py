@@ -382,7 +382,7 @@ def _read(raw: bytes, table_finder: str) -> tuple[list[Page], dict, list[Block]]
                     page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), boxes, _clean_chars)
                 )
                 text.use_lines(styles[-1].index)
-                lines = page_lines(page, text, rects, tables=found)
+                lines = page_lines(page, text, rects, tables=found, boxes=boxes)
                 texts.append([line.rstrip() for line in _clean_chars("\n".join(lines)).split("\n")])  # as _clean
                 tables.append([t[4] for t in found])
             finally:

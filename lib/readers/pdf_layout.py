@@ -231,15 +231,66 @@ def _split(text: str) -> list[str]:
     return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
-def page_lines(page, text, rects: list, tables: list[tuple] = ()) -> list[str]:
+def _inside(q, box) -> bool:
+    """Whether a rectangle's middle lies within a box (both (l, b, r, t))."""
+    cx, cy = (q[0] + q[2]) / 2, (q[1] + q[3]) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def side_by_side(boxes: list[tuple]) -> list[tuple]:
+    """The drawn panels that stand side by side in one row (a 2018/19 summary's three pillar panels, an
+    overview's question panels), left to right; [] when the page has no such row.
+
+    Given the page's drawn boxes (l, b, r, t), keep the outermost ones (not inside another), then the largest
+    group of two or more that share most of their height (each overlaps the first by 80% of the shorter) and
+    do not overlap across. Panels are read one after another, each top down, never across."""
+    outer = [
+        b
+        for b in boxes
+        if not any(
+            o is not b and o[0] - 1 <= b[0] and b[2] <= o[2] + 1 and o[1] - 1 <= b[1] and b[3] <= o[3] + 1 and o != b
+            for o in boxes
+        )
+    ]
+    best: list[tuple] = []
+    for first in outer:
+        row = [
+            b for b in outer if min(first[3], b[3]) - max(first[1], b[1]) >= 0.8 * min(first[3] - first[1], b[3] - b[1])
+        ]
+        row.sort(key=lambda b: b[0])
+        if all(a[2] <= b[0] + 1 for a, b in zip(row, row[1:])) and len(row) > len(best):
+            best = row
+    return best if len(best) >= 2 else []
+
+
+def _with_panels(text, rects: list, panels: list[tuple], width: float, height: float) -> list[str]:
+    """The page read around a row of side-by-side panels: the band above them, each panel on its own (left
+    to right), any other text beside them, then the band below."""
+    top, bottom = max(p[3] for p in panels), min(p[1] for p in panels)
+    above = [q for q in rects if (q[1] + q[3]) / 2 > top]
+    below = [q for q in rects if (q[1] + q[3]) / 2 < bottom]
+    lines = _read_area(text, above, 0, top, width, height, own=True) if above else []
+    band = [q for q in rects if bottom <= (q[1] + q[3]) / 2 <= top]
+    for panel in panels:
+        own = [q for q in band if _inside(q, panel)]
+        if own:
+            lines += _read_area(text, own, panel[0], panel[1], panel[2], panel[3], 2, True)
+    for q in band:
+        if not any(_inside(q, p) for p in panels) and len(q) == 4:
+            lines += _bounded(text, *q)
+    if below:
+        lines += _read_area(text, below, 0, 0, width, bottom, own=True)
+    return lines
+
+
+def page_lines(page, text, rects: list, tables: list[tuple] = (), boxes: list[tuple] = ()) -> list[str]:
     """The page's lines in reading order. ``tables``: (l, b, r, t, rows) of its ruled tables; each stands
-    in the reading order as one block whose rows (tab-separated) replace the text inside its box."""
+    in the reading order as one block whose rows (tab-separated) replace the text inside its box. ``boxes``:
+    the drawn boxes (l, b, r, t) that are not tables; a row of them side by side is read panel by panel."""
     width, height = page.get_size()
     if tables:
-
-        def outside(q):
-            cx, cy = (q[0] + q[2]) / 2, (q[1] + q[3]) / 2
-            return not any(tb[0] - 1 <= cx <= tb[2] + 1 and tb[1] - 1 <= cy <= tb[3] + 1 for tb in tables)
-
-        rects = [q for q in rects if outside(q)] + list(tables)
+        rects = [q for q in rects if not any(_inside(q, tb) for tb in tables)] + list(tables)
+    panels = side_by_side([b for b in boxes if not any(_inside(b, tb) for tb in tables)]) if boxes else []
+    if panels:
+        return _with_panels(text, rects, panels, width, height)
     return _read_area(text, rects, 0, 0, width, height)

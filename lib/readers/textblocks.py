@@ -35,9 +35,14 @@ MAX_HEADING_WORDS = 20
 MAX_HEADING_LINES = 3
 
 
+# What a layout export prints besides wrapped prose: dot leaders (a contents page), wide gaps (columns, a table).
+_NOT_PROSE = re.compile(r"\.{4,}|…{2,}|\S {3,}\S")
+
+
 def _width(lines: list[str]) -> int:
-    """The wrap width of the text: the 90th percentile of the lengths of its longer lines."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20)
+    """The wrap width of the text: the 90th percentile of the lengths of its longer lines of prose (a contents
+    page's dot leaders and a table's spaced columns run past the margin the prose wraps at)."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20 and not _NOT_PROSE.search(line))
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 

@@ -4,6 +4,8 @@ is described here once and shown wherever the tables hold it."""
 
 from __future__ import annotations
 
+from ..vocab import GRADES_LISTED
+
 TABLE_DESCRIPTIONS: dict[str, str] = {
     "documents": "one row per file of the run, read or not",
     "judgments": "one row per graded area per report",
@@ -39,9 +41,9 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "judgments": {
         "area": "the graded area's key (overall, preventing_crime, investigating_crime, protecting_vulnerable, …; "
-        "lib/extract/areas.py)",
+        "lib/vocab.py)",
         "area_label": "the question or heading as printed",
-        "grade": "Outstanding, Good, Adequate, Requires improvement, Inadequate, Ungraded",
+        "grade": GRADES_LISTED,
         "grade_score": "on the report's own scale, highest best: four-point 4–1, five-point 5–1; empty when ungraded",
         "last_inspected": "the year a carried-over grade was given, empty otherwise",
         "scale": "four_point (2014–2019) or five_point (2021/22 on): never join grade_score across a change of scale",

@@ -1,0 +1,242 @@
+"""The words of the reports, in one place: grades and their scales, pillars and their questions, the graded
+areas of every family, section heads, bullets, months and the phrases that name a force.
+
+Every pattern that reads a grade, a pillar, an area, a section head, a bullet or a month is built from the
+tables here; no other module spells a grade word (``tests/test_vocab.py`` checks it). The charts' grade colours
+are keyed from here too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# ------------------------------------------------------------------------------------------------ grades
+GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]  # best first
+UNGRADED = "Ungraded"
+SCALES = {
+    "four_point": [g for g in GRADES if g != "Adequate"],  # 2014 to 2019
+    "five_point": list(GRADES),  # from the 2021/22 programme
+}
+SCALE_NAMES = {"four_point": "four-point scale", "five_point": "five-point scale"}
+# The forms in which no grade is given where a grade stands.
+NO_GRADE_WORDS = ("ungraded", "not graded")
+_NO_GRADE = {"", *NO_GRADE_WORDS, "n/a", "none", "nan", "<na>"}
+
+
+def _alternation(words: list[str]) -> str:
+    """A regular-expression alternation of grade words, each spelling as printed ("require(s) improvement")."""
+    return "|".join(w.lower().replace("requires ", "requires? ") for w in words)
+
+
+# A grade word, as a pattern to put inside a group: "outstanding|good|adequate|requires? improvement|inadequate".
+G = _alternation(GRADES)
+# The same with the forms that stand where a grade stands but give none.
+G_OR_NONE = f"{G}|{'|'.join(NO_GRADE_WORDS)}"
+GRADE_RE = re.compile(rf"\b({G_OR_NONE})\b", re.I)
+# A line that is nothing but a grade (how panels and "Summary of findings" print it).
+GRADE_LINE = re.compile(rf"^\W*({G_OR_NONE})\W*$", re.I)
+# A grade word run into the name after it; "Good use of resources" is a name ("Good" needs a capital after it).
+GRADE_LEAD = re.compile(
+    rf"^((?i:{_alternation([g for g in GRADES if g != 'Good'])})|(?:Good|GOOD)(?=\s+[A-Z][a-z]))\s+(\S.*)$"
+)
+# The grade that reads as a verb phrase in a sentence ("Essex Police requires improvement in ...").
+G_VERB = _alternation([GRADES[3]])
+# The first word of a grade that a graphic's header wraps over two lines ("Requires" / "improvement").
+GRADE_FIRST_WORDS = {g.split()[0].lower(): g for g in GRADES if " " in g}
+GRADE_REST_WORDS = {g.split(" ", 1)[1].lower(): g for g in GRADES if " " in g}
+# The grades' colours: the same in every chart, table and box, and used for grades only.
+GRADE_COLOURS = {
+    "Outstanding": "#1b7837",
+    "Good": "#7fbf7b",
+    "Adequate": "#f6d55c",
+    "Requires improvement": "#f4a259",
+    "Inadequate": "#c0392b",
+    UNGRADED: "#bdbdbd",
+}
+# Text on a grade's colour: white on the dark ends of the scale.
+GRADE_INK = {g: ("white" if g in (GRADES[0], GRADES[-1]) else "black") for g in GRADE_COLOURS}
+GRADES_LISTED = ", ".join([*GRADES, UNGRADED])  # for the data dictionary
+SCALE_NOTE = (
+    f"Grades to 2019 are on a 4-point scale (no '{GRADES[2]}'); from 2021 on a 5-point scale. "
+    "The inspectorate says the two cannot be compared directly."
+)
+# Area names that start with a grade word ("Good use of resources"): a name, not a grade run into one.
+NAME_WITH_GRADE_WORD = re.compile(r"^good use of\b", re.I)
+
+
+def grade_name(grade: object) -> str:
+    """A grade as printed ("requires improvement", "GOOD", "Require improvement") in the fixed spelling of
+    ``GRADES``; "Ungraded" for none (empty, "not graded", a missing value); anything else unchanged."""
+    text = " ".join(("" if grade is None else str(grade)).split()).lower()
+    for first, name in GRADE_FIRST_WORDS.items():
+        if text.startswith(first[:-1]):  # "require improvement", "requires improvement:"
+            return name
+    for name in GRADES:
+        if text == name.lower():
+            return name
+    return UNGRADED if text in _NO_GRADE else str(grade)
+
+
+def scale_for(year: int | None) -> str:
+    """The inspectorate's scale: four grades to 2019, five (with Adequate) from the 2021/22 programme."""
+    return "five_point" if (year or 0) >= 2021 else "four_point"
+
+
+def grade_score(grade: str, scale: str) -> int | None:
+    """Outstanding highest. Scores are comparable only within one scale (see ``scale``)."""
+    order = SCALES.get(scale, GRADES)
+    return len(order) - order.index(grade) if grade in order else None
+
+
+# ----------------------------------------------------------------------------------------------- pillars
+# (key, the stem that names it in a label or sentence)
+PILLARS = (("effectiveness", r"effective"), ("efficiency", r"efficien"), ("legitimacy", r"legitima"))
+PILLAR_WORDS = "|".join(p for p, _ in PILLARS)
+# How each pillar's overall question is asked (2015-17 single-pillar reports and pages).
+PILLAR_OVERALL = {
+    "effectiveness": r"how effective is the force at keeping people safe",
+    "efficiency": r"how efficient is the force at keeping people safe|how efficient is the force\b",
+    "legitimacy": r"how legitimate is the force at keeping people safe|how legitimate is the force\b",
+}
+# The words that tell which pillar a report is about (its overall question, its title, its pillar sentence).
+PILLAR_NAMED = {
+    "effectiveness": r"how effective is the force at keeping people safe|police effectiveness|overall effectiveness"
+    r"|force is effective at keeping people safe",
+    "efficiency": r"how efficient is the force|police efficiency|overall efficiency|operates efficiently",
+    "legitimacy": r"how legitimate is the force|police legitimacy|overall legitimacy|force is legitimate",
+}
+# Any question a report asks ("How effective is the force at ...", "To what extent does the force ...").
+QUESTION = re.compile(
+    r"^(?:\d+\.\s*)?(?:how (?:effective|efficient|legitimate|well) (?:is|does|are) (?:the force|the arrangements)"
+    r"|to what extent (?:does|is) the force)",
+    re.I,
+)
+# Questions that head a graded section: effectiveness ("How effective is the force at ..."), efficiency and
+# legitimacy ("How well does the force ...", "To what extent does the force ..."), 2016-17 specialist
+# capabilities ("How effective are the force's specialist capabilities?").
+TOP_QUESTION = re.compile(
+    r"^(?:how (?:effective|efficient|legitimate) is the force at|how (?:effective|efficient|well) (?:are|is|does) "
+    r"the force(?:'s|’s)?\b|to what extent (?:does|is) the force)",
+    re.I,
+)
+# The questions that head a pillar's own section (the sub-questions under them start "How well does ...").
+PILLAR_QUESTION = re.compile(
+    r"^(?:how (?:effective|efficient|legitimate) is the force at|to what extent does the force)", re.I
+)
+# Headings under which a grade is the pillar's or the report's own.
+OVERALL_HEAD = re.compile(rf"^(?:overall (?:judg(?:e)?ment|{PILLAR_WORDS}|grade))\b", re.I)
+# Headings under which a grade belongs to the section, not to the heading itself.
+SUMMARY_HEAD = re.compile(r"^(?:summary of (?:findings|judg(?:e)?ments?)|our judg(?:e)?ments?|grade)\b", re.I)
+PILLAR_NAME = re.compile(rf"^\W*({PILLAR_WORDS})(?:\s+(?:overall|20\d\d))?\W*$", re.I)
+
+
+def pillar_of(text: str) -> str | None:
+    """The pillar a label or a sentence names (effectiveness, efficiency, legitimacy), if one."""
+    low = text.lower()
+    return next((p for p, w in PILLARS if re.search(w, low)), None)
+
+
+# ------------------------------------------------------------------------------------------------- areas
+# Order matters: the first rule whose pattern matches names the area.
+AREA_RULES: list[tuple[str, str]] = [
+    (
+        "overall",
+        r"keep(?:s|ing) people safe and reduc(?:es|ing) crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)"
+        r"|operates? efficiently and sustainabl|^(?:the |its )?(?:effectiveness|efficiency|legitimacy)$",
+    ),
+    # 2014: "reducing crime and preventing offending", "tackling anti-social behaviour" (a question of its own).
+    ("preventing_crime", r"reduc\w* crime and prevent\w* offending"),
+    ("anti_social_behaviour", r"^(?:in )?(?:the way it |how it )?tackl\w* anti-social behaviour"),
+    # A 2021/22 heading "Preventing and deterring crime ..., and reducing vulnerability" is about prevention.
+    ("preventing_crime", r"^(?:how effective is the force at )?prevent\w* (?:and deterring )?(?:crime|anti-social)"),
+    ("victim_service", r"victim service assessment|providing a service to (?:the )?victims"),
+    ("crime_data_integrity", r"crime data integrity|recording data about crime|crime recording"),
+    ("protecting_vulnerable", r"vulnerab"),
+    ("serious_organised_crime", r"serious (?:and )?organised crime"),
+    ("specialist_capabilities", r"specialist capabilit"),
+    ("armed_policing", r"armed (?:policing|response)|firearms capabilit"),
+    ("investigating_crime", r"investigat\w* (?:crime|offending)"),
+    ("preventing_crime", r"prevent\w* (?:crime|anti-social|antisocial)|tackling anti-social"),
+    ("managing_offenders", r"managing offenders|managing (?:offenders and )?suspects"),
+    ("responding_to_public", r"responding to the public"),
+    (
+        "treatment_of_public",
+        r"treat(?:ment|ing|s)? (?:of )?the public|police powers and public treatment|public treatment|fair treatment of the public",
+    ),
+    ("ethical_behaviour", r"ethical(?:ly)? and lawful|ethical (?:and lawful )?(?:workforce )?behaviour"),
+    (
+        "treating_workforce_fairly",
+        r"treat(?:ing|s)? (?:its|the) workforce (?:fairly|with fairness)|fair treatment of (?:the |its )?workforce",
+    ),
+    ("treatment_of_public", r"treat(?:ing|s)? all (?:of )?(?:the )?people it serves"),
+    ("workforce", r"(?:building|supporting|protecting)[\w, ]* the workforce|positive workplace|workforce wellbeing"),
+    ("leadership", r"leadership and force management|^leadership"),
+    (
+        "strategic_planning",
+        r"strategic planning|value for money|organisational management|good use of (?:its )?resources",
+    ),
+    ("meeting_demand", r"meet(?:s|ing)? (?:current )?demands?|use (?:of )?its resources to meet"),
+    ("planning_for_future", r"planning for the future|plan(?:ning)? for (?:the )?future|planning for demand"),
+    (
+        "understanding_demand",
+        r"understand(?:ing)? (?:its )?(?:current and (?:likely )?future |current |future )?demand",
+    ),
+]
+_COMPILED_AREAS = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
+
+# The pillar each question of the 2018/19 integrated reports belongs to.
+AREA_PILLAR = {
+    **dict.fromkeys(
+        (
+            "preventing_crime",
+            "investigating_crime",
+            "protecting_vulnerable",
+            "serious_organised_crime",
+            "specialist_capabilities",
+            "armed_policing",
+        ),
+        "effectiveness",
+    ),
+    **dict.fromkeys(("meeting_demand", "planning_for_future", "understanding_demand"), "efficiency"),
+    **dict.fromkeys(("treatment_of_public", "ethical_behaviour", "treating_workforce_fairly"), "legitimacy"),
+}
+
+
+@lru_cache(maxsize=4096)
+def area_key(label: str) -> str | None:
+    """The area a question, heading or label names (the first rule of ``AREA_RULES`` that matches), else None."""
+    low = " ".join(label.lower().replace("antisocial", "anti-social").split())
+    for key, pattern in _COMPILED_AREAS:
+        if pattern.search(low):
+            return key
+    return None
+
+
+# ---------------------------------------------------------------------------------------- section heads
+# The heads of the findings' sections, and the boxes that are not findings.
+SECTION_HEADS = {
+    "area_for_improvement": r"areas? for improvement",
+    "cause_of_concern": r"(?:accelerated )?causes? of concern",
+    "recommendation": r"recommendations?",
+}
+PRACTICE_HEADS = r"(?:innovative|promising|notable) practice"
+FINDING_HEAD = re.compile(rf"^(?:{'|'.join(SECTION_HEADS.values())})\W*$", re.I)
+CONTENTS_HEAD = re.compile(r"^(?:contents|table of contents)\W*$", re.I)
+
+# --------------------------------------------------------------------------------------------- bullets
+# Every glyph a reader or a PDF-to-text tool prints as a bullet (the PUA glyphs of Symbol and Wingdings fonts
+# too); "(cid:127)" is pdfminer's name for an unmapped bullet.
+BULLET_GLYPHS = "•●▪◦‣∙·■□○➢➤✓\u2043\u2219\u25a0\u25a1\u25aa\u25cb\u25cf\u25e6\u2023"
+PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
+CID_BULLET = "(cid:127)"
+# Dashes and letters a text export prints as a bullet when a space follows them.
+DASH_BULLETS = "-–*"
+
+# ---------------------------------------------------------------------------------------------- months
+MONTHS = "January February March April May June July August September October November December".split()
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+
+# ---------------------------------------------------------------------------------------- force nouns
+# Who a sentence is about when it does not name the force: "the force", "the constabulary", "it".
+FORCE_NOUN = r"(?:the )?(?:force|constabulary)"
