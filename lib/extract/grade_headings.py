@@ -20,7 +20,7 @@ from ..text import clean_line
 from ..vocab import CONTENTS_HEAD, FINDING_HEAD, GRADE_LEAD, GRADES, PILLAR_QUESTION, TOP_QUESTION, area_key
 from .grade_panels import pillar_panels
 from .grade_tables import judgment
-from .grammar import LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
+from .grammar import CONTENTS_LINE, LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
 
 AFTER_SUMMARY = FINDING_HEAD
 CONTENTS = CONTENTS_HEAD
@@ -33,11 +33,14 @@ def _blank(node: Node) -> Node:
 
 
 def _in_contents(node: Node) -> bool:
-    """The contents heading itself and what stands directly under it (its entries); a heading set deeper than
-    "Contents" further on (a Markdown export that sets the title page's "Contents" above all) is not in it."""
-    return CONTENTS.match(node.text.strip()) is not None or bool(
-        node.path and CONTENTS.match(node.path[-1].text.strip())
-    )
+    """The contents heading, the blocks that stand under it before the next heading (its entries), and a
+    heading under it that ends in a page number (an entry a reader set as a heading). A heading further on
+    is the report's own, whatever level a reader gave "Contents"."""
+    if CONTENTS.match(node.text.strip()):
+        return True
+    if node.kind != "heading":
+        return bool(node.path and CONTENTS.match(node.path[-1].text.strip()))
+    return bool(CONTENTS_LINE.search(node.text.strip())) and any(CONTENTS.match(h.text.strip()) for h in node.path)
 
 
 def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:

@@ -4,8 +4,7 @@ Reports print a grade in several places; each rule reads one of them (the gramma
 grade_tables.py, grade_headings.py), most explicit first:
 1. judgment tables and the grade graphic (2017 on): an area and its grade side by side, or under its grade;
 2. a heading with its grade in it or after it, "Summary of findings", "Overall judgment" (the structure);
-3. the same read line by line where a document's blocks carry no headings (lib/extract/judgments_lines.py);
-4. sentences: "Gwent Police is good at ...", "The extent to which ... is good" (for areas nothing above graded).
+3. sentences: "Gwent Police is good at ...", "The extent to which ... is good" (for areas nothing above graded).
 When two places disagree, the first wins and a failed check records both. In an integrated report each row
 carries the pillar of its area; each pillar's own grade is an ``overall`` row of that pillar.
 """
@@ -27,7 +26,6 @@ from .grade_tables import (
     table_grades,
 )
 from .grammar import sentence_grades
-from .judgments_lines import line_grades
 
 RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sentence": 3}
 
@@ -77,11 +75,6 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
     if info.get("doc_type") != "peel_report":
         return [], []
     found, checks = structured_grades(doc, info.get("pillar"))
-    for row in line_grades(doc):
-        row.setdefault("pillar", None)
-        row["_source"] = {"table": "table", "heading": "heading", "summary": "summary"}.get(row["_source"], "panel")
-        row["_lines"] = True
-        found.append(row)
     # A sentence's overall grade that names no pillar ("... is good at keeping people safe and reducing crime")
     # is the report's: where the structure gave an overall grade, the sentence adds nothing to place.
     placed = any(r["area"] == "overall" for r in found)
@@ -95,22 +88,12 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
             row["last_inspected"] = footnote_year(notes)
     # One row per area (per pillar for the overall grades, per force for a release about several).
     best: dict[tuple, dict] = {}
-    # The most explicit kind of place first (a table before a heading before a panel before a sentence); at
-    # one kind, the structure's reading before the line reader's. The two readers read the same places: where
-    # they differ the first stands and only a year last inspected is taken over; disagreements are checked
-    # between places read by one reader.
-    for row in sorted(found, key=lambda r: (r["_source"] == "sentence", RANK[r["_source"]], bool(r.get("_lines")))):
+    # The most explicit kind of place first: a table before a heading before a panel before a sentence.
+    for row in sorted(found, key=lambda r: (r["_source"] == "sentence", RANK[r["_source"]])):
         key = (row["area"], row["pillar"] if row["area"] == "overall" else None, row.get("force"))
         first = best.get(key)
         if first is None:
             best[key] = row
-            continue
-        if bool(row.get("_lines")) != bool(first.get("_lines")) and "sentence" not in (
-            row["_source"],
-            first["_source"],
-        ):
-            if row["grade"] == first["grade"] and row["last_inspected"] and not first["last_inspected"]:
-                first["last_inspected"] = row["last_inspected"]
             continue
         if row["grade"] != first["grade"]:
             checks.append(

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Block
-from .textblocks import heading_level, list_marker
+from .textblocks import heading_level, list_marker, markdown_heading, text_blocks
 
 LARGER = 1.15  # a heading is set at least this much larger than the body text (or bold at body size)
 SHORT = 0.7  # a bold line is a heading candidate when narrower than this share of the page's usual line
@@ -217,12 +217,24 @@ def pdf_blocks(pages_lines: list[list[str]], styles: list[PageStyles]) -> list[B
     headings: list[tuple[Block, float]] = []
     for number, (lines, page) in enumerate(zip(pages_lines, styles), start=1):
         _page(number, lines, page, body, blocks, headings)
+    if unmarked(headings, len(pages_lines)):
+        return text_blocks(pages_lines)
+    for block in blocks:  # a Markdown heading printed as text: a heading of its level
+        if block.kind == "paragraph" and (hit := markdown_heading(block.text)):
+            block.kind, block.level, block.text = "heading", hit[0], hit[1]
     sizes = sorted({round(s * 2) / 2 for _, s in headings}, reverse=True)
     for block, size in headings:
         by_size = sizes.index(round(size * 2) / 2) + 1
         by_number = heading_level(block.text, False) if block.text[:1].isdigit() else 0
         block.level = min(6, max(by_size, by_number))
     return join_broken(blocks)
+
+
+def unmarked(headings: list[tuple[Block, float]], pages: int) -> bool:
+    """Whether the type marks no headings: none at all, or none after the cover of a longer document (every
+    line set like the body, as a plain text file printed to PDF is). Its structure is then read from how its
+    lines stand, as a text file's is (``textblocks``)."""
+    return not headings or (pages > 2 and all(block.page == 1 for block, _ in headings))
 
 
 def join_broken(blocks: list[Block]) -> list[Block]:

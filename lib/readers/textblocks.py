@@ -65,6 +65,14 @@ def list_marker(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+def markdown_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of a line that is a Markdown heading ("### **Areas for improvement**"), else None."""
+    hit = _MD_HEADING.match(line)
+    if not hit or not hit.group(2).strip("* "):
+        return None
+    return len(hit.group(1)), hit.group(2).strip("* ")
+
+
 def heading_level(text: str, first: bool) -> int:
     """1 for the document's title; from the numbering ("2." 1, "2.3" 2); else 2."""
     m = _SECTION_NUMBER.match(text)
@@ -148,8 +156,9 @@ def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width:
         return False
     if any(_ENDS_SENTENCE.search(g) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
         return False  # a wrapped heading goes on in lower case
-    if not all(_short(g, width) for g in group):
-        return False
+    question = text.endswith("?") and not _SECTION_NUMBER.match(text)  # (a numbered one is a list's item)
+    if not question and not all(_short(g, width) for g in group):
+        return False  # (a question standing alone heads its section however long: PEEL's headings are questions)
     if text.replace(",", "").replace(".", "").replace(" ", "").isdigit():
         return False  # a bare number: a page number or a figure
     if prev is not None and prev.strip() and not _ENDS_SENTENCE.search(prev.strip()):
@@ -159,6 +168,20 @@ def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width:
         return True
     nxt = after.strip()
     return nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "‘'\"“£"
+
+
+MAX_RUN_IN_HEADING_WORDS = 8
+
+
+def _heading_after_sentence(para: list[str], lines: list[str], i: int, width: int) -> bool:
+    """A short heading printed straight after the line that ends a paragraph, with no blank line between
+    (a PDF's lines, where only the space between them marked the break): the paragraph so far ends a
+    sentence, and the line stands as a heading before a list, a blank line or a new sentence."""
+    return (
+        bool(_ENDS_SENTENCE.search(para[-1].rstrip()))
+        and len(lines[i].split()) <= MAX_RUN_IN_HEADING_WORDS
+        and _is_heading(lines, i, 1, para[-1], width)
+    )
 
 
 def _chunk_widths(lines: list[str], width: int) -> list[int]:
@@ -225,6 +248,13 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             continue
         if table:
             flush()
+        if hit := markdown_heading(line):  # a Markdown heading printed as text (a PDF made from Markdown)
+            flush()
+            depths.reset()
+            blocks.append(Block("heading", hit[1], page, level=hit[0]))
+            prev = ""
+            i += 1
+            continue
         marker = list_marker(line)
         if marker is not None:
             flush()
@@ -250,7 +280,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             prev = line
             i += 1
             continue
-        if not para:
+        if not para or _heading_after_sentence(para, lines, i, width):
             heading = 0
             for size in range(MAX_HEADING_LINES, 0, -1):
                 if i + size <= n and all(lines[k].strip() for k in range(i, i + size)):
