@@ -112,6 +112,25 @@ def _question_block(node: Node) -> bool:
     )
 
 
+_VERBS = re.compile(r"\b(?:is|are|was|were|has|have|had|should|will)\b", re.I)
+
+
+def _label_block(nodes: list[Node], i: int) -> bool:
+    """A paragraph that stands as a label: a short name of an area, no sentence, right before a block that
+    is only a grade (a graphic's label in a text export, a heading set like the body)."""
+    text = clean_line(nodes[i].text)
+    return (
+        nodes[i].kind == "paragraph"
+        and i + 1 < len(nodes)
+        and nodes[i + 1].kind != "table"
+        and grade_cell(nodes[i + 1].text) is not None
+        and len(text.split()) <= 20
+        and not re.search(r"[.!:;]$", text)
+        and not _VERBS.search(text)
+        and area_key(text) not in (None, "overall")
+    )
+
+
 def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     """Overview panels (2015-16): questions printed side by side come out as a run of questions, then their
     grades in the same order. Returns the rows and the indices of the blocks they used."""
@@ -203,7 +222,7 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
         if text[:1].islower():  # the tail of a heading wrapped over two lines, not a heading of its own
             continue
         if b.kind != "heading" and not (short and (SUMMARY.match(text) or OVERALL.match(text) or label_grade(text))):
-            if not _question_block(node):
+            if not _question_block(node) and not _label_block(nodes, i):
                 continue
         own = label_grade(text)
         if own:

@@ -73,6 +73,20 @@ def markdown_heading(line: str) -> tuple[int, str] | None:
     return len(hit.group(1)), hit.group(2).strip("* ")
 
 
+# A list's heading that a re-flowing tool ran onto the sentence before it.
+_GLUED = re.compile(r"^(?:(?P<before>.*?[.!?]['’”)]?)\s+)?(?P<heading>[A-Z][A-Za-z’' -]{2,60})$")
+MAX_GLUED_HEADING_WORDS = 6
+
+
+def glued_heading(text: str) -> tuple[str, str] | None:
+    """(the paragraph, the heading) of a paragraph whose last words, after its last sentence, are a short
+    heading run onto it (a list follows), else None."""
+    hit = _GLUED.match(text.strip())
+    if not hit or not hit.group("before") or len(hit.group("heading").split()) > MAX_GLUED_HEADING_WORDS:
+        return None
+    return hit.group("before"), hit.group("heading").strip()
+
+
 def heading_level(text: str, first: bool) -> int:
     """1 for the document's title; from the numbering ("2." 1, "2.3" 2); else 2."""
     m = _SECTION_NUMBER.match(text)
@@ -111,6 +125,21 @@ def _join(parts: list[str]) -> str:
         else:
             text += " " + part
     return re.sub(r"\s+", " ", text)
+
+
+_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def spaced_cells(line: str) -> list[str] | None:
+    """The cells of a line a layout export printed as a table row, its columns three spaces apart or more
+    ("Effectiveness     Requires improvement"); None for a line of prose (one space between words)."""
+    cells = _GAP.split(line.strip())
+    return cells if len(cells) >= 2 else None
+
+
+def _next_text(lines: list[str], i: int) -> str:
+    """The next line after ``lines[i]`` (the very next: a blank line ends a table printed in spaces)."""
+    return lines[i + 1] if i + 1 < len(lines) else ""
 
 
 def _table_rows(line: str) -> list[str]:
@@ -239,6 +268,13 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             prev = line
             i += 1
             continue
+        if (cells := spaced_cells(line)) and (table or spaced_cells(_next_text(lines, i))):
+            if not table:  # a table a layout export printed in columns of spaces: two such lines or more
+                flush()
+            table.append(cells)
+            prev = line
+            i += 1
+            continue
         if not stripped:
             if not table:  # blank lines inside a table are allowed
                 if para or item is not None:
@@ -257,6 +293,13 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             continue
         marker = list_marker(line)
         if marker is not None:
+            if para and item is None:
+                flush()
+            last = blocks[-1] if blocks and prev and blocks[-1].page == page else None
+            if last is not None and last.kind == "paragraph" and (glued := glued_heading(last.text)):
+                last.text = glued[0]  # "... prosecutions. Areas for improvement" then the list it heads
+                depths.reset()
+                blocks.append(Block("heading", glued[1], page, level=heading_level(glued[1], False)))
             flush()
             indent, number, text = marker
             item = Block("list_item", text, page, level=depths.depth(indent), number=number)
@@ -319,6 +362,8 @@ def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) ->
     runs_on = (item and not _ENDS_SENTENCE.search(s)) or _RUNS_ON.search(s)
     if nxt.strip()[:1].islower() and runs_on and list_marker(nxt) is None:
         return False
+    if item and _ENDS_SENTENCE.search(s) and nxt[:1].isupper():
+        return True  # an item's sentence ends at the margin and a line at the margin starts anew
     if len(s) < 0.6 * width:
         return True
     return bool(_ENDS_SENTENCE.search(s)) and len(s) < 0.85 * width
