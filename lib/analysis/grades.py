@@ -180,31 +180,6 @@ def grade_sentences(force: str, judgments: pd.DataFrame) -> list[str]:
     return out
 
 
-def grade_matrix(judgments: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
-    """The heatmap's data: areas (rows; each pillar's overall grade first) by (force, cycle) columns, cells
-    the grade word ("" where not inspected or not extracted); and the scale of each column."""
-    df = graded(judgments)
-    if df.empty:
-        return pd.DataFrame(), {}
-    df["row"] = df["area_name"]
-    rows = list(
-        dict.fromkeys(
-            df.sort_values(["pillar", "overall"], ascending=[True, False], kind="stable")
-            .pipe(_order)
-            .sort_values(["overall"], ascending=False, kind="stable")["row"]
-        )
-    )
-    df = _order(df)
-    columns = list(dict.fromkeys(zip(df["force"], df["cycle"])))
-    columns.sort(key=lambda fc: (fc[0], cycle_key(fc[1])))
-    matrix = df.drop_duplicates(["force", "cycle", "row"], keep="last").pivot(
-        index="row", columns=["force", "cycle"], values="grade"
-    )
-    matrix = matrix.reindex(index=rows, columns=pd.MultiIndex.from_tuples(columns, names=["force", "cycle"])).fillna("")
-    scales = dict(zip(zip(df["force"], df["cycle"]), df["scale"]))
-    return matrix, scales
-
-
 def grade_table(judgments: pd.DataFrame) -> pd.DataFrame:
     """Judgments for display: inspection, area, grade (fixed order), scale, the year last inspected, the
     document's id and page (shown as the evidence link) and the words printed."""
