@@ -17,6 +17,7 @@ from lib.paths import SEEDS
 from lib.run.batch import run
 from lib.run.dictionary import TABLE_DESCRIPTIONS, describe
 from lib.run.export import WORKBOOK, write_workbook
+from lib.run.frontpage import plain_summary
 from lib.run.index import write_index
 
 
@@ -107,8 +108,18 @@ def test_index_lists_failed_checks_with_their_document(corpus_run, tmp_path):
     T.write({"checks": checks}, tmp_path / "data")
     html = write_index(tmp_path).read_text(encoding="utf-8")
     doc = T.read(tmp_path / "data", "documents").set_index("doc_id").loc[checks.loc[0, "doc_id"]]
-    assert "Checks that failed" in html and "outcome total 1,790 is not 1,789" in html
-    assert doc["title"] in html
+    assert "failed some of their checks" in html and doc["title"] in html
+    assert html.index('id="reports"') < html.index('id="problems"')  # results first
+    page = (tmp_path / "reports" / "checks.html").read_text(encoding="utf-8")
+    assert "outcome total 1,790 is not 1,789" in page and doc["title"] in page
+
+
+def test_failed_checks_are_folded_into_plain_words():
+    rows = [{"doc_id": "d", "check": f"judgment_present:{a}", "passed": a < "c", "detail": ""} for a in "abcde"]
+    rows.append({"doc_id": "d", "check": "judgment_agrees:overall", "passed": False, "detail": "Good but Inadequate"})
+    summary = plain_summary(T.frame("checks", rows))
+    assert summary == "3 of 5 graded areas not found; a grade printed twice disagrees"
+    assert plain_summary(T.frame("checks", rows[:2])) == ""
 
 
 def test_excel_workbook_a_sheet_per_table_and_a_dictionary(corpus_run, tmp_path):
