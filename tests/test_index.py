@@ -142,6 +142,14 @@ def test_excel_workbook_a_sheet_per_table_and_a_dictionary(corpus_run, tmp_path)
         for col in df.columns:
             assert described[(name, col)] == describe(name, col) and described[(name, col)], (name, col)
     assert (data / WORKBOOK).is_file()  # make run writes it next to the tables
+    full = load_workbook(path)
+    for sheet in full.worksheets:  # a filter and a frozen header on every sheet
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:") and sheet.freeze_panes == "A2"
+    judgments = full["judgments"]
+    evidence = list(tables["judgments"].columns).index("evidence") + 1
+    link = judgments.cell(row=2, column=evidence).hyperlink.target
+    row = tables["judgments"].iloc[0]
+    assert link == f"../reports/evidence/{row['doc_id']}.html#page-{row['page']}"
 
 
 def test_unchanged_tables_reuse_the_workbook(corpus_run, tmp_path, monkeypatch):
