@@ -140,11 +140,13 @@ def _cells(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         values = shown[col]
         texts = _texts(values)
         if col == "document" and "doc_id" in shown.columns:
-            rich[header(col)] = [link(d, None, t) for d, t in zip(shown["doc_id"], texts)]
+            rich[html.escape(header(col))] = [link(d, None, t) for d, t in zip(shown["doc_id"], texts)]
         elif col == "page" and linked:
-            rich[header(col)] = [link(d, p) if t else "" for d, p, t in zip(shown["doc_id"], values, texts)]
+            rich[html.escape(header(col))] = [
+                link(d, p) if t else "" for d, p, t in zip(shown["doc_id"], values, texts)
+            ]
         else:
-            rich[header(col)] = [html.escape(t) for t in texts]
+            rich[html.escape(header(col))] = [html.escape(t) for t in texts]
         plain[header(col)] = [" ".join(t.split()) for t in texts]
     return rich, plain
 
