@@ -108,7 +108,8 @@ table(selection.name_documents(grades.grade_table(t["judgments"]), docs), "No gr
 changes = grid.change_table(t["judgments"])
 changes.to_csv(folder / "grade-changes.csv", index=False)
 say(grid.change_sentence(changes))
-table(changes, "No force has grades of the same area in two cycles.")
+if not changes.empty:
+    table(changes)
 
 # %% [markdown]
 # ## Figures side by side, each against England and Wales for the same period

@@ -274,7 +274,9 @@ def _dot_finish(fig, ax, df, rows, xlabel, hue, n_groups, title, source) -> plt.
     ax.set_xlabel(xlabel)
     _force_legend(ax, hue, n_groups)
     _set_title(ax, title)
-    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
+    periods = {str(p).strip() if pd.notna(p) else "" for p in df["period"]}
+    shown = sorted(periods - {""}) + (["a period not printed"] if "" in periods else [])
+    caption(fig, "; ".join(shown), source)
     return _finish(fig)
 
 
@@ -336,7 +338,9 @@ def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, forc
     ax.set_xlabel(", ".join(sorted(set(df["unit"].astype(str)))).capitalize())
     ax.legend(frameon=False, loc="lower right")
     _set_title(ax, title)
-    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
+    periods = {str(p).strip() if pd.notna(p) else "" for p in df["period"]}
+    shown = sorted(periods - {""}) + (["a period not printed"] if "" in periods else [])
+    caption(fig, "; ".join(shown), source)
     return _finish(fig)
 
 

@@ -335,7 +335,8 @@ def measure_table(versus: pd.DataFrame, cycle: str) -> pd.DataFrame:
 def versus_display(versus: pd.DataFrame) -> pd.DataFrame:
     """The comparison as a reader's table: figure, period, the two values and unit, how they compare (ratio or
     points), which way is better where stated, the flag, and the evidence (doc_id and page become the link)."""
-    cols = ["doc_id", "label", "period", "value", "england_wales", "unit", "compared", "direction", "flag", "page"]
+    cols = ["doc_id", "measure_label", "label", "period", "value", "england_wales", "unit", "compared", "direction"]
+    cols += ["flag", "page"]
     if versus.empty:
         return pd.DataFrame(columns=[*cols, "evidence"])
     df = versus.copy()
