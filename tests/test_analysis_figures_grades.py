@@ -159,7 +159,7 @@ def test_latest_grades_changes_and_scales():
     assert change["change"] == "scale changed: not compared" and change["before"] == "Requires improvement"
     two = grades.grade_changes(frame("judgments", rows[:2])).iloc[0]
     assert two["change"] == "worse"
-    assert "Changed grades: Protecting vulnerable from Good (2015) to Requires improvement (2017): worse" in (
+    assert "Changed grades: Protecting vulnerable people from Good (2015) to Requires improvement (2017): worse" in (
         " ".join(grades.grade_sentences(F, frame("judgments", rows[:2])))
     )
 

@@ -37,9 +37,9 @@ AREAS: dict[str, Area] = {
     "meeting_demand": Area("Meeting demand and using resources", "Demand and resources"),
     "planning_for_future": Area("Planning for the future", "Demand and resources"),
     "strategic_planning": Area("Strategic planning and value for money", "Demand and resources"),
-    "ethical_behaviour": Area("Ethical and lawful workforce behaviour", "Ethics and workforce"),
-    "treating_workforce_fairly": Area("Treating the workforce fairly", "Ethics and workforce"),
-    "workforce": Area("Supporting the workforce", "Ethics and workforce"),
+    "ethical_behaviour": Area("Ethical and lawful workforce behaviour", "Ethics and integrity"),
+    "treating_workforce_fairly": Area("Treating the workforce fairly", "Workforce and training"),
+    "workforce": Area("Supporting the workforce", "Workforce and training"),
     "leadership": Area("Leadership and force management", "Leadership and management"),
     "victim_service": Area("Service to victims", "Victims"),
 }
@@ -96,11 +96,11 @@ def pillar_overall(area: object, label: object, pillar: object) -> tuple[str, st
 
 def row_name(area: object, pillar: object = "") -> str:
     """One name per area across reports and families: "Investigating crime"; a pillar's overall grade is
-    "Overall: effectiveness" (an integrated report's own overall grade "Overall")."""
+    "Overall effectiveness" (an integrated report's own overall grade "Overall")."""
     key = _text(area)
     if key == "overall":
         p = _text(pillar)
-        return f"Overall: {p}" if p in PILLARS else "Overall"
+        return f"Overall {p}" if p in PILLARS else "Overall"
     return AREAS[key].label if key in AREAS else (key.replace("_", " ").capitalize() or "Area not stated")
 
 
