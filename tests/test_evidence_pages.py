@@ -197,9 +197,9 @@ def test_evidence_pages_link_their_source_and_the_address_it_prints(seeds_run, t
     for doc_id, file in files.items():
         page = folder / "evidence" / f"{doc_id}.html"
         html = page.read_text(encoding="utf-8")
-        href = re.search(r"<dt>Document</dt><dd><a href='([^']+)'", html).group(1)
+        href = re.search(r"<dt>Source file</dt><dd><a href='([^']+)'", html).group(1)
         assert (page.parent / href).resolve() == file.resolve()  # relative to the page, to the file as given
-        assert "@" not in re.sub(r"&[a-z]+;", "", html.split("<dt>Document</dt>")[1].split("</dl>")[0])
+        assert "@" not in re.sub(r"&[a-z]+;", "", html.split("<dt>Source file</dt>")[1].split("</dl>")[0])
     gwent = (folder / "evidence" / "001_d9b96234d48d2fb9.html").read_text(encoding="utf-8")
     assert "Web address it prints" in gwent and "justiceinspectorates.gov.uk/hmic/publications/" in gwent
     assert not (folder / "sources").exists()  # no copy of a document in the output

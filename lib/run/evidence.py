@@ -131,6 +131,8 @@ def evidence_page(grouped: dict, doc: dict, source: str = "", address: str = "")
     ]
     view = {"title": document_label(doc), "facts": facts(doc), "error": blank(doc.get("error"))}
     view.update(source=source, source_name=blank(doc.get("source")), address=address)
+    if source:  # the file's name is the link to it, in its place among the facts
+        view["facts"] = [(k, v) for k, v in view["facts"] if k != "Source file"]
     view["address_href"] = web_href(address) if address else ""
     return render(
         "evidence.html",
