@@ -24,7 +24,6 @@ _INSPECTED = re.compile(
     re.I,
 )
 
-PILLAR_QUESTIONS = PILLAR_NAMED
 
 
 # What a graded report (or the inspectorate's page or press release about one) says.
@@ -202,7 +201,7 @@ def _pillar(text: str, year: int | None, dtype: str) -> str:
     )
     if title:
         return (title.group(1) or title.group(2)).lower()
-    scores = _score(text, PILLAR_QUESTIONS)
+    scores = _score(text, PILLAR_NAMED)
     if any(scores.values()):
         return max(scores, key=scores.get)
     # A page or press release about one pillar: the only pillar its opening names.

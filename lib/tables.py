@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .measures import measure_for, unit_for
+
 COLUMNS: dict[str, list[str]] = {
     "documents": [
         "doc_id",
@@ -44,6 +46,7 @@ COLUMNS: dict[str, list[str]] = {
         "force",
         "year",
         "indicator",
+        "measure",
         "label",
         "period",
         "unit",
@@ -69,6 +72,8 @@ BOOL = {"passed"}
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """Rows to a DataFrame with exactly the contract's columns, in order, with stable types."""
     cols = COLUMNS[name]
+    if name == "indicators":
+        rows = [_measured(r) for r in rows]
     df = pd.DataFrame(rows, columns=cols)
     for col in cols:
         if col in INTEGER:
@@ -80,6 +85,17 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         else:
             df[col] = df[col].astype("string")
     return df
+
+
+def _measured(row: dict) -> dict:
+    """An indicators row with its ``measure`` (every wording of one figure shares it) and the measure's unit
+    (``lib.measures``); a row that names its measure already keeps it."""
+    indicator, label = row.get("indicator"), row.get("label")
+    given = row.get("measure")
+    given = "" if given is None or str(given) in ("", "nan", "<NA>") else str(given)
+    measure = given or measure_for(indicator, label)
+    unit = unit_for(indicator, label, None) or row.get("unit")  # the vocabulary's, else as printed
+    return {**row, "measure": measure, "unit": unit}
 
 
 def write(tables: dict[str, pd.DataFrame], folder: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 # ------------------------------------------------------------------------------------------------ grades
 GRADES = ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]  # best first
@@ -211,6 +212,78 @@ def area_key(label: str) -> str | None:
         if pattern.search(low):
             return key
     return None
+
+
+# The graded areas as a reader sees them: one name per area key, the theme of the findings under it, and the
+# framework's order (each pillar's overall grade first, then the 2014-2019 questions by pillar, or the areas of
+# the 2021/22 and 2023-25 programmes in the order their reports print them).
+class Area(NamedTuple):
+    label: str
+    theme: str  # the theme of the areas for improvement found under it (findings.themes)
+
+
+AREAS: dict[str, Area] = {
+    "overall": Area("Overall", ""),
+    "treatment_of_public": Area("Treatment of the public", "Fair treatment of the public"),
+    "preventing_crime": Area("Preventing crime and anti-social behaviour", "Prevention and neighbourhoods"),
+    "anti_social_behaviour": Area("Tackling anti-social behaviour", "Prevention and neighbourhoods"),
+    "responding_to_public": Area("Responding to the public", "Calls and initial response"),
+    "investigating_crime": Area("Investigating crime", "Investigation standards"),
+    "protecting_vulnerable": Area("Protecting vulnerable people", "Vulnerability and safeguarding"),
+    "managing_offenders": Area("Managing offenders and suspects", "Offender management"),
+    "serious_organised_crime": Area("Serious and organised crime", "Serious and organised crime"),
+    "specialist_capabilities": Area("Specialist capabilities", "Specialist capabilities"),
+    "armed_policing": Area("Armed policing", "Specialist capabilities"),
+    "crime_data_integrity": Area("Crime data integrity", "Crime recording"),
+    "understanding_demand": Area("Understanding demand", "Demand and resources"),
+    "meeting_demand": Area("Meeting demand and using resources", "Demand and resources"),
+    "planning_for_future": Area("Planning for the future", "Demand and resources"),
+    "strategic_planning": Area("Strategic planning and value for money", "Demand and resources"),
+    "ethical_behaviour": Area("Ethical and lawful workforce behaviour", "Ethics and integrity"),
+    "treating_workforce_fairly": Area("Treating the workforce fairly", "Workforce and training"),
+    "workforce": Area("Supporting the workforce", "Workforce and training"),
+    "leadership": Area("Leadership and force management", "Leadership and management"),
+    "victim_service": Area("Service to victims", "Victims"),
+}
+PILLARS_ORDER = [p for p, _ in PILLARS]
+# The framework's order: to 2019 by pillar (effectiveness, efficiency, legitimacy), then the later programmes'.
+ORDER = [
+    "overall",
+    "preventing_crime",
+    "anti_social_behaviour",
+    "investigating_crime",
+    "protecting_vulnerable",
+    "serious_organised_crime",
+    "specialist_capabilities",
+    "armed_policing",
+    "understanding_demand",
+    "meeting_demand",
+    "planning_for_future",
+    "treatment_of_public",
+    "ethical_behaviour",
+    "treating_workforce_fairly",
+    "crime_data_integrity",
+]
+ORDER_FIVE_POINT = [
+    "treatment_of_public",
+    "preventing_crime",
+    "responding_to_public",
+    "investigating_crime",
+    "protecting_vulnerable",
+    "managing_offenders",
+    "serious_organised_crime",
+    "workforce",
+    "leadership",
+    "strategic_planning",
+    "crime_data_integrity",
+    "victim_service",
+]
+# A 2018/19 summary names each pillar by its question: the pillar's grade, whatever row key it was read with.
+PILLAR_SUMMARY_ROWS = [
+    ("effectiveness", r"keep(?:s|ing) people safe and reduc"),
+    ("efficiency", r"operat\w* efficiently and sustainabl"),
+    ("legitimacy", r"treat\w* the public and its workforce legitimately"),
+]
 
 
 # ---------------------------------------------------------------------------------------- section heads

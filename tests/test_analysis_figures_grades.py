@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.analysis import figures, findings, grades
+from lib.analysis import figures, findings, grades, grid
 from lib.tables import frame
 
 F = "Gwent Police"
@@ -159,24 +159,24 @@ def test_latest_grades_changes_and_scales():
     assert change["change"] == "scale changed: not compared" and change["before"] == "Requires improvement"
     two = grades.grade_changes(frame("judgments", rows[:2])).iloc[0]
     assert two["change"] == "worse"
-    assert "Changed grades: Protecting vulnerable from Good (2015) to Requires improvement (2017): worse" in (
+    assert "Changed grades: Protecting vulnerable people from Good (2015) to Requires improvement (2017): worse" in (
         " ".join(grades.grade_sentences(F, frame("judgments", rows[:2])))
     )
 
 
-def test_heatmap_has_areas_as_rows_and_force_cycle_columns():
+def test_heatmap_has_areas_as_rows_and_cycle_force_columns():
     rows = [judgment(2015, "Good"), judgment(2021, "Adequate", scale="five_point", cycle="2021/22")]
     rows.append({**judgment(2015, "Inadequate"), "force": "Dyfed-Powys Police"})
-    matrix, scales = grades.grade_matrix(jframe(rows))
-    assert list(matrix.index) == ["Protecting vulnerable"]
-    assert list(matrix.columns) == [("Dyfed-Powys Police", "2015"), (F, "2015"), (F, "2021/22")]
-    assert scales[(F, "2021/22")] == "five_point"
+    matrix, scales = grid.grade_matrix(jframe(rows))
+    assert list(matrix.index) == ["Protecting vulnerable people"]
+    assert list(matrix.columns) == [("2015", "Dyfed-Powys Police"), ("2015", F), ("2021/22", F)]
+    assert scales[("2021/22", F)] == "five_point"
 
 
 def test_grades_outside_the_list_are_listed_not_crashed():
     df = frame("judgments", [judgment(2015, "Excellent"), judgment(2015, "Good*", area="overall")])
     assert set(grades.outside_grades(df)["grade"]) == {"Excellent", "Good*"}
-    assert grades.graded(df).empty and grades.grade_matrix(df)[0].empty
+    assert grades.graded(df).empty and grid.grade_matrix(df)[0].empty
     assert grades.grade_sentences(F, df) == [f"{F}: no graded judgments were extracted."]
 
 

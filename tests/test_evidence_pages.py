@@ -186,3 +186,20 @@ def test_markup_in_the_tables_is_text_in_every_report(seed_out, tmp_path):
     doc_id = tables["documents"].loc[dp, "doc_id"].iloc[0]
     page = (tmp_path / "reports" / "evidence" / f"{doc_id}.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;PWNED_SCRIPT()&lt;/script&gt;" in page and "&lt;img src=x onerror=PWNED_IMG()&gt;" in page
+
+
+def test_evidence_pages_link_their_source_and_the_address_it_prints(seeds_run, tmp_path):
+    data = seeds_run / "data"
+    tables = {name: T.read(data, name) for name in T.COLUMNS}
+    files = {p.stem: p for p in SEEDS.glob("00*")}
+    folder = tmp_path / "reports"
+    write_evidence_pages(tables, folder, files)
+    for doc_id, file in files.items():
+        page = folder / "evidence" / f"{doc_id}.html"
+        html = page.read_text(encoding="utf-8")
+        href = re.search(r"<dt>Source file</dt><dd><a href='([^']+)'", html).group(1)
+        assert (page.parent / href).resolve() == file.resolve()  # relative to the page, to the file as given
+        assert "@" not in re.sub(r"&[a-z]+;", "", html.split("<dt>Source file</dt>")[1].split("</dl>")[0])
+    gwent = (folder / "evidence" / "001_d9b96234d48d2fb9.html").read_text(encoding="utf-8")
+    assert "Web address it prints" in gwent and "justiceinspectorates.gov.uk/hmic/publications/" in gwent
+    assert not (folder / "sources").exists()  # no copy of a document in the output

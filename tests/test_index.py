@@ -3,6 +3,7 @@ failures with reasons, titles rather than ids, and every link resolving to a fil
 
 from __future__ import annotations
 
+import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,6 +18,7 @@ from lib.paths import SEEDS
 from lib.run.batch import run
 from lib.run.dictionary import TABLE_DESCRIPTIONS, describe
 from lib.run.export import WORKBOOK, write_workbook
+from lib.run.frontpage import plain_summary
 from lib.run.index import write_index
 
 
@@ -27,6 +29,9 @@ class Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "a" and attrs.get("rel") == "external":  # the web address a document prints, on purpose
+            assert attrs.get("href", "").startswith(("https://", "http://")), attrs
+            return
         for name in ("href", "src"):
             if attrs.get(name):
                 self.hrefs.append(attrs[name])
@@ -47,7 +52,8 @@ def assert_links_resolve(page: Path) -> list[Path]:
             assert f'id="{parts.fragment}"' in page.read_text(encoding="utf-8"), href
             continue
         assert not parts.scheme and not parts.netloc, f"{page.name} links outside the outputs: {href}"
-        target = (page.parent / unquote(parts.path)).resolve()
+        # As a browser resolves a relative link: on the path as opened (OUT/reports/...), not through its symlinks.
+        target = Path(os.path.normpath(page.parent / unquote(parts.path)))
         assert target.is_file(), f"{page.name}: {href} does not resolve"
         if parts.fragment:
             assert f'id="{parts.fragment}"' in target.read_text(encoding="utf-8"), href
@@ -107,8 +113,18 @@ def test_index_lists_failed_checks_with_their_document(corpus_run, tmp_path):
     T.write({"checks": checks}, tmp_path / "data")
     html = write_index(tmp_path).read_text(encoding="utf-8")
     doc = T.read(tmp_path / "data", "documents").set_index("doc_id").loc[checks.loc[0, "doc_id"]]
-    assert "Checks that failed" in html and "outcome total 1,790 is not 1,789" in html
-    assert doc["title"] in html
+    assert "failed some of their checks" in html and doc["title"] in html
+    assert html.index('id="reports"') < html.index('id="problems"')  # results first
+    page = (tmp_path / "reports" / "checks.html").read_text(encoding="utf-8")
+    assert "outcome total 1,790 is not 1,789" in page and doc["title"] in page
+
+
+def test_failed_checks_are_folded_into_plain_words():
+    rows = [{"doc_id": "d", "check": f"judgment_present:{a}", "passed": a < "c", "detail": ""} for a in "abcde"]
+    rows.append({"doc_id": "d", "check": "judgment_agrees:overall", "passed": False, "detail": "Good but Inadequate"})
+    summary = plain_summary(T.frame("checks", rows))
+    assert summary == "3 of 5 graded areas not found; a grade printed twice disagrees"
+    assert plain_summary(T.frame("checks", rows[:2])) == ""
 
 
 def test_excel_workbook_a_sheet_per_table_and_a_dictionary(corpus_run, tmp_path):
@@ -131,6 +147,14 @@ def test_excel_workbook_a_sheet_per_table_and_a_dictionary(corpus_run, tmp_path)
         for col in df.columns:
             assert described[(name, col)] == describe(name, col) and described[(name, col)], (name, col)
     assert (data / WORKBOOK).is_file()  # make run writes it next to the tables
+    full = load_workbook(path)
+    for sheet in full.worksheets:  # a filter and a frozen header on every sheet
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:") and sheet.freeze_panes == "A2"
+    judgments = full["judgments"]
+    evidence = list(tables["judgments"].columns).index("evidence") + 1
+    link = judgments.cell(row=2, column=evidence).hyperlink.target
+    row = tables["judgments"].iloc[0]
+    assert link == f"../reports/evidence/{row['doc_id']}.html#page-{row['page']}"
 
 
 def test_unchanged_tables_reuse_the_workbook(corpus_run, tmp_path, monkeypatch):

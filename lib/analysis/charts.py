@@ -20,11 +20,10 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 import pandas as pd
 from IPython.display import display
-from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..vocab import GRADE_COLOURS, GRADE_INK, SCALE_NOTE, grade_name
+from ..vocab import GRADE_COLOURS, SCALE_NOTE, grade_name
 from .figures import short_label
 from .grades import GRADES
 from .selection import cycle_key
@@ -206,6 +205,8 @@ def grade_timeline(judgments: pd.DataFrame, title: str, source: str = SOURCE) ->
 
 
 def _rows(df: pd.DataFrame) -> list[str]:
+    if "row" in df.columns:  # rows named by the caller (figures.pooled: a row a measure)
+        return [_wrap(r, 55) for r in df["row"]]
     return [
         _wrap(f"{short_label(lab, period)} ({unit}; {period})", 55)
         for lab, unit, period in zip(df["label"], df["unit"], df["period"])
@@ -269,7 +270,9 @@ def _dot_finish(fig, ax, df, rows, xlabel, hue, n_groups, title, source) -> plt.
     ax.set_xlabel(xlabel)
     _force_legend(ax, hue, n_groups)
     _set_title(ax, title)
-    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
+    periods = {str(p).strip() if pd.notna(p) else "" for p in df["period"]}
+    shown = sorted(periods - {""}) + (["a period not printed"] if "" in periods else [])
+    caption(fig, "; ".join(shown), source)
     return _finish(fig)
 
 
@@ -331,7 +334,9 @@ def outcome_chart(outcomes: pd.DataFrame, title: str, source: str = SOURCE, forc
     ax.set_xlabel(", ".join(sorted(set(df["unit"].astype(str)))).capitalize())
     ax.legend(frameon=False, loc="lower right")
     _set_title(ax, title)
-    caption(fig, "; ".join(sorted(set(df["period"].astype(str)))), source)
+    periods = {str(p).strip() if pd.notna(p) else "" for p in df["period"]}
+    shown = sorted(periods - {""}) + (["a period not printed"] if "" in periods else [])
+    caption(fig, "; ".join(shown), source)
     return _finish(fig)
 
 
@@ -355,56 +360,6 @@ def findings_chart(table: pd.DataFrame, title: str, source: str = SOURCE) -> plt
     ax.legend(title="Report year", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     _set_title(ax, title)
     caption(fig, years_text(years), source)
-    return _finish(fig)
-
-
-def grade_heatmap(
-    matrix: pd.DataFrame, scales: dict[tuple[str, str], str], title: str, source: str = SOURCE
-) -> plt.Figure | None:
-    """Areas (rows) by force × inspection (columns), each cell coloured by its grade (as from
-    ``grades.grade_matrix``); blank cells were not inspected or not extracted. A thick white gap separates
-    forces; a dashed line marks a change of grading scale within a force."""
-    if matrix.empty:
-        return None
-    codes = matrix.apply(lambda col: col.map(lambda g: GRADES.index(g) if g in GRADES else float("nan")))
-    n_rows, n_cols = matrix.shape
-    rotated = max((len(f"{f} · {c}") for f, c in matrix.columns), default=0) * 0.06 if n_cols > 12 else 0
-    fig, ax = plt.subplots(figsize=(min(20, max(8, 1.15 * n_cols + 4.5)), 0.45 * n_rows + 3.6 + rotated))
-    cmap = ListedColormap([GRADE_COLOURS[g] for g in GRADES])
-    cmap.set_bad("#f4f4f4")
-    ax.pcolormesh(
-        codes.to_numpy(dtype=float), cmap=cmap, vmin=-0.5, vmax=len(GRADES) - 0.5, edgecolors="#ffffff", linewidth=2
-    )
-    for (i, j), g in pd.DataFrame(matrix.to_numpy()).stack().items():
-        if g in GRADES:
-            short = "".join(w[0] for w in g.split()).upper()
-            colour = GRADE_INK[g]
-            ax.text(j + 0.5, i + 0.5, short, ha="center", va="center", fontsize=8, color=colour)
-    ax.set_yticks([i + 0.5 for i in range(n_rows)], [_wrap(r, 40) for r in matrix.index])
-    columns = list(matrix.columns)
-    if n_cols <= 12:
-        ax.set_xticks([j + 0.5 for j in range(n_cols)], [f"{_wrap(f, 14)}\n{c}" for f, c in columns], fontsize=8)
-    else:  # many columns: one rotated line each
-        ax.set_xticks([j + 0.5 for j in range(n_cols)], [f"{f} · {c}" for f, c in columns], fontsize=7, rotation=90)
-    ax.xaxis.tick_top()  # the columns' heads above the grid, as in a table
-    ax.xaxis.set_label_position("top")
-    ax.invert_yaxis()
-    forces = list(dict.fromkeys(f for f, _ in columns))
-    for force in forces:
-        cols = [j for j, (f, _) in enumerate(columns) if f == force]
-        if cols[0] > 0:
-            ax.axvline(cols[0], color="white", linewidth=6)
-        _scale_break(ax, [j + 0.5 for j in cols], [scales.get(columns[j], "") for j in cols])
-    ax.set_xlabel("Inspection (by force)")
-    ax.set_ylabel("Area inspected")
-    changed = (
-        any(len({scales.get(c, "") for c in columns if c[0] == force} - {""}) > 1 for force in forces)
-        or len(set(scales.values()) - {""}) > 1
-    )
-    _grade_legend(ax, matrix.to_numpy().ravel().tolist(), loc="upper left", bbox_to_anchor=(1.01, 1))
-    longest = max(len(f"{f} · {c}") for f, c in columns)
-    _set_title(ax, title, pad=12 if n_cols <= 12 else 2.8 * longest + 10)
-    caption(fig, ", ".join(dict.fromkeys(c for _, c in columns)), source, SCALE_NOTE if changed else "")
     return _finish(fig)
 
 

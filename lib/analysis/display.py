@@ -38,6 +38,7 @@ HEADERS = {
     "unit": "Unit",
     "period": "Period",
     "label": "Figure",
+    "measure_label": "Measure",
     "kind": "Kind",
     "text": "Text",
     "grade": "Grade",
@@ -63,11 +64,29 @@ CSS = (
 )
 
 
+# Printing a report prints every table whole: before printing each interactive table shows all its rows (and
+# its paging, search and buttons are hidden), after printing it goes back to the page it was on.
+PRINT_WHOLE = (
+    "<style>@media print{.dt-paging,.dt-search,.dt-buttons,.dt-length,.dt-info{display:none!important}}</style>"
+    "<script>(function(){const key=Object.keys(window).find(k=>k.startsWith('_itables_'));"
+    "const ready=m=>{window._peelDT=m&&m.jQuery};"
+    "if(key){Promise.resolve(window[key]).then(ready)}"
+    "else{window.addEventListener('load',()=>{const k=Object.keys(window).find(k=>k.startsWith('_itables_'));"
+    "if(k)Promise.resolve(window[k]).then(ready)})}"
+    "window.addEventListener('beforeprint',()=>{const $=window._peelDT;if(!$)return;"
+    "document.querySelectorAll('table.dataTable').forEach(t=>{const dt=$(t).DataTable();"
+    "t.dataset.peelLen=dt.page.len();dt.page.len(-1).draw(false)})});"
+    "window.addEventListener('afterprint',()=>{const $=window._peelDT;if(!$)return;"
+    "document.querySelectorAll('table.dataTable').forEach(t=>{if(t.dataset.peelLen)"
+    "$(t).DataTable().page.len(+t.dataset.peelLen).draw(false)})})})();</script>"
+)
+
+
 def setup() -> None:
     """Embed the table library in the notebook (offline: no internet needed to read the report) and the
     report's styles. Call once, in the imports cell."""
     itables.init_notebook_mode(all_interactive=False, connected=False)
-    display({"text/html": CSS, "text/plain": ""}, raw=True)
+    display({"text/html": CSS + PRINT_WHOLE, "text/plain": ""}, raw=True)
 
 
 def esc(value: object) -> str:
@@ -140,11 +159,13 @@ def _cells(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         values = shown[col]
         texts = _texts(values)
         if col == "document" and "doc_id" in shown.columns:
-            rich[header(col)] = [link(d, None, t) for d, t in zip(shown["doc_id"], texts)]
+            rich[html.escape(header(col))] = [link(d, None, t) for d, t in zip(shown["doc_id"], texts)]
         elif col == "page" and linked:
-            rich[header(col)] = [link(d, p) if t else "" for d, p, t in zip(shown["doc_id"], values, texts)]
+            rich[html.escape(header(col))] = [
+                link(d, p) if t else "" for d, p, t in zip(shown["doc_id"], values, texts)
+            ]
         else:
-            rich[header(col)] = [html.escape(t) for t in texts]
+            rich[html.escape(header(col))] = [html.escape(t) for t in texts]
         plain[header(col)] = [" ".join(t.split()) for t in texts]
     return rich, plain
 

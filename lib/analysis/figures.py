@@ -18,7 +18,8 @@ import re
 import pandas as pd
 
 from .. import tables as T
-from .selection import document_names
+from ..measures import better_for, label_for
+from .selection import cycles, document_names
 
 IMPLAUSIBLE = 10.0  # a force figure more than 10 times (or less than a tenth of) England and Wales is flagged
 
@@ -46,12 +47,15 @@ DIRECTIONS: list[tuple[str, str, str]] = [
 NO_DIRECTION = "none claimed"
 
 
-def direction(indicator: object) -> tuple[str, str]:
-    """(direction, the inspectorate's words behind it) for an indicator key; ("none claimed", "") otherwise."""
-    for pattern, way, basis in DIRECTIONS:
-        if re.search(pattern, str(indicator or "")):
-            return way, basis
-    return NO_DIRECTION, ""
+def direction(indicator: object, measure: object = None) -> tuple[str, str]:
+    """(direction, the inspectorate's words behind it) for an indicator key, or for its measure where the
+    measure vocabulary (``lib.measures``) states one; ("none claimed", "") otherwise."""
+    for key in (indicator, measure):
+        for pattern, way, basis in DIRECTIONS:
+            if key is not None and re.search(pattern, str(key or "")):
+                return way, basis
+    stated = better_for(measure)
+    return (stated, "the measure vocabulary (lib/measures.py)") if stated else (NO_DIRECTION, "")
 
 
 def comparison_kind(unit: object) -> str:
@@ -102,20 +106,25 @@ def uncompared(indicators: pd.DataFrame) -> pd.DataFrame:
     return indicators[~compared_mask(indicators)][cols].reset_index(drop=True)
 
 
-def versus_england_wales(indicators: pd.DataFrame) -> pd.DataFrame:
+def versus_england_wales(indicators: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Rates, shares and changes printed with an England and Wales figure for the same period.
 
     ``comparison``: "ratio" (rates and counts) or "points"; ``ratio`` (force ÷ E&W, rates only, both
     positive); ``difference`` (force − E&W, in the unit, points for percents); ``compared``: higher than,
-    lower than, the same as; ``direction`` and ``better``: which way is better where the inspectorate says
-    so; ``flag``: a contradiction or an implausible value (flagged rows are not drawn).
+    lower than, the same as; ``measure_label``: the measure's label (``lib.measures``); ``cycle``: the
+    document's inspection cycle (``documents`` given), else the year; ``direction`` and ``better``: which
+    way is better where the inspectorate says so; ``flag``: a contradiction or an implausible value (flagged
+    rows are not drawn).
     """
     provenance = ["page", "evidence"]
-    computed = ["comparison", "ratio", "difference", "compared", "direction", "better", "flag"]
+    computed = ["measure_label", "cycle", "comparison", "ratio", "difference", "compared", "direction", "better"]
+    computed.append("flag")
     cols = [c for c in T.COLUMNS["indicators"] if c not in provenance] + computed + provenance
     df = indicators[compared_mask(indicators)].copy()
     if df.empty:
         return pd.DataFrame(columns=cols)
+    if "measure" not in df.columns:  # tables written before the measure vocabulary
+        df["measure"] = df["indicator"]
     df["flag"] = flags(indicators).loc[df.index]
     df["value"] = df["value"].astype(float)
     df["england_wales"] = df["england_wales"].astype(float)
@@ -124,7 +133,10 @@ def versus_england_wales(indicators: pd.DataFrame) -> pd.DataFrame:
     df["ratio"] = (df["value"] / df["england_wales"]).where(ok).round(3)
     df["difference"] = (df["value"] - df["england_wales"]).round(3)
     df["compared"] = ["the same as" if d == 0 else ("higher than" if d > 0 else "lower than") for d in df["difference"]]
-    df["direction"] = [direction(i)[0] for i in df["indicator"]]
+    df["direction"] = [direction(i, m)[0] for i, m in zip(df["indicator"], df["measure"])]
+    df["measure_label"] = [label_for(m, lab) for m, lab in zip(df["measure"], df["label"])]
+    printed = dict(zip(documents["doc_id"], documents["cycle"])) if documents is not None else {}
+    df["cycle"] = cycles(df.assign(cycle=df["doc_id"].map(printed))).to_numpy()
     df["better"] = [_better(w, d) for w, d in zip(df["direction"], df["difference"])]
     return df.sort_values(["year", "indicator", "force"], kind="stable")[cols].reset_index(drop=True)
 
@@ -133,6 +145,17 @@ def _better(way: str, difference: float) -> str:
     if way not in ("higher is better", "higher is worse") or difference == 0:
         return ""
     return "better" if (difference > 0) == (way == "higher is better") else "worse"
+
+
+def pooled(versus: pd.DataFrame) -> pd.DataFrame:
+    """The figures of the measures printed for more than one force, every wording and period of one measure
+    on one chart row (``row``: the measure's label and unit; each figure's period stays in its table row and
+    the chart's caption). Empty when no measure is shared."""
+    if versus.empty:
+        return versus.assign(row=pd.Series(dtype=object))
+    shared = versus.groupby(["measure", "unit"], dropna=False)["force"].transform("nunique") > 1
+    df = versus[shared.to_numpy()]
+    return df.assign(row=[f"{m} ({u})" for m, u in zip(df["measure_label"], df["unit"])])
 
 
 def short_label(label: object, period: object) -> str:
@@ -265,16 +288,21 @@ def outcome_sentences(force: str, mix: pd.DataFrame) -> list[str]:
 
 
 def ew_consistency(indicators: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The same England and Wales figure (indicator, period, unit) printed by two or more documents.
+    """The same England and Wales figure (measure, period, unit) printed by two or more documents.
 
-    One row per figure: the documents (by title and date when ``documents`` is given), the values, and
-    ``verdict``: agrees (all equal), rounding (equal at the coarsest precision printed) or disagrees.
+    Only figures that state their period are compared, and only with the same measure for the same period:
+    two documents printing a figure for different (or unstated) periods do not disagree. One row per figure:
+    the documents (by title and date when ``documents`` is given), the values, and ``verdict``: agrees (all
+    equal), rounding (equal at the coarsest precision printed) or disagrees.
     """
     names = document_names(documents) if documents is not None else {}
-    cols = ["indicator", "label", "period", "unit", "documents", "document_names", "england_wales_values", "verdict"]
-    df = indicators[indicators["england_wales"].notna()].copy()
+    cols = ["measure", "label", "period", "unit", "documents", "document_names", "england_wales_values", "verdict"]
+    period = indicators["period"].astype(object).where(indicators["period"].notna(), "").astype(str).str.strip()
+    df = indicators[indicators["england_wales"].notna() & (period != "")].copy()
+    df["measure"] = df["measure"].fillna(df["indicator"]) if "measure" in df.columns else df["indicator"]
+    df["unit"] = df["unit"].astype(object).where(df["unit"].notna(), "")
     rows = []
-    for (ind, period, unit), part in df.groupby(["indicator", "period", "unit"], sort=True, dropna=False):
+    for (measure, period, unit), part in df.groupby(["measure", "period", "unit"], sort=True):
         part = part.drop_duplicates("doc_id")
         if len(part) < 2:
             continue
@@ -287,16 +315,28 @@ def ew_consistency(indicators: pd.DataFrame, documents: pd.DataFrame | None = No
         else:
             verdict = "disagrees"
         docs = "; ".join(names.get(str(d), str(d)) for d in part["doc_id"])
-        rows.append(
-            [ind, part["label"].iloc[0], period, unit, len(part), docs, ", ".join(f"{v:g}" for v in values), verdict]
-        )
+        label = label_for(measure, part["label"].iloc[0])
+        rows.append([measure, label, period, unit, len(part), docs, ", ".join(f"{v:g}" for v in values), verdict])
     return pd.DataFrame(rows, columns=cols)
+
+
+def measure_table(versus: pd.DataFrame, cycle: str) -> pd.DataFrame:
+    """Forces (rows) by measure (columns) for one cycle: each cell the force's figure against England and
+    Wales ("62.3 vs 70.9 percent (between April 2021 and March 2022)"), figures of one measure pooled whatever
+    their wording; "" where the force's reports print none."""
+    df = versus[(versus["cycle"] == cycle) & (versus["flag"] == "")]
+    if df.empty:
+        return pd.DataFrame()
+    cells = df.assign(cell=[gap_text(r) + period_text(r["period"]) for r in df.to_dict("records")])
+    cells = cells.groupby(["force", "measure_label"], sort=True)["cell"].agg("; ".join)
+    return cells.unstack("measure_label", fill_value="").rename_axis(columns=None).reset_index()
 
 
 def versus_display(versus: pd.DataFrame) -> pd.DataFrame:
     """The comparison as a reader's table: figure, period, the two values and unit, how they compare (ratio or
     points), which way is better where stated, the flag, and the evidence (doc_id and page become the link)."""
-    cols = ["doc_id", "label", "period", "value", "england_wales", "unit", "compared", "direction", "flag", "page"]
+    cols = ["doc_id", "measure_label", "label", "period", "value", "england_wales", "unit", "compared", "direction"]
+    cols += ["flag", "page"]
     if versus.empty:
         return pd.DataFrame(columns=[*cols, "evidence"])
     df = versus.copy()

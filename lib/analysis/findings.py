@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 
+from . import areas
 from .selection import type_name
 
 KINDS = {
@@ -143,11 +144,14 @@ THEMES = {
 
 
 def themes(afis: pd.DataFrame) -> pd.DataFrame:
-    """Areas for improvement by theme (keyword matches; one finding can have several themes): theme (rows)
-    by force (columns)."""
+    """Areas for improvement by theme: the theme of the area the finding is printed under (the area vocabulary,
+    ``areas.AREAS``) and the themes its words match (``THEMES``); one finding can have several, and "Other"
+    is left for a finding with neither. Theme (rows) by force (columns)."""
     rows = []
-    for force, year, text in zip(afis["force"], afis["year"], afis["text"]):
-        hits = [name for name, pattern in THEMES.items() if re.search(pattern, str(text or ""), re.I)] or ["Other"]
+    for force, year, text, area in zip(afis["force"], afis["year"], afis["text"], afis["area"]):
+        hits = [areas.theme(area)] if areas.theme(area) else []
+        hits += [name for name, pattern in THEMES.items() if re.search(pattern, str(text or ""), re.I)]
+        hits = list(dict.fromkeys(hits)) or ["Other"]
         rows += [{"force": force, "year": year, "theme": t} for t in hits]
     df = pd.DataFrame(rows, columns=["force", "year", "theme"])
     if df.empty:

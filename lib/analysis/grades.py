@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..vocab import GRADES as SCALE_GRADES
 from ..vocab import SCALE_NAMES, UNGRADED, grade_name
+from . import areas
 from .selection import cycle_key, cycles
 
 GRADES = [*SCALE_GRADES, UNGRADED]  # best first; the order of every chart and table
@@ -32,16 +33,17 @@ def area_name(label: object, area: object = None, pillar: object = None) -> str:
 
 
 def area_labels(judgments: pd.DataFrame, findings: pd.DataFrame | None = None) -> dict[str, str]:
-    """Area code to one short name (the shortest of the names reports print for it), so that the same area
-    under different wordings (2015 questions, 2017 table rows) is one row everywhere."""
+    """Area code to one short name (the area vocabulary's, ``areas.AREAS``; else the shortest of the names
+    reports print for it), so that the same area under different wordings (2015 questions, 2017 table rows,
+    2021/22 graphics) is one row everywhere."""
     names: dict[str, list[str]] = {}
     for area, label, pillar in zip(judgments["area"], judgments["area_label"], judgments["pillar"]):
         if pd.notna(area) and str(area) != "overall":
             names.setdefault(str(area), []).append(area_name(label, area, pillar))
-    labels = {a: min(v, key=len) for a, v in names.items()}
+    labels = {a: areas.row_name(a) if a in areas.AREAS else min(v, key=len) for a, v in names.items()}
     if findings is not None:
         for area in findings["area"].dropna().astype(str):
-            labels.setdefault(area, area_name(None, area))
+            labels.setdefault(area, areas.row_name(area) if area in areas.AREAS else area_name(None, area))
     return labels
 
 
@@ -53,10 +55,16 @@ def prepared(judgments: pd.DataFrame) -> pd.DataFrame:
     """The judgments with the grade in its fixed spelling, the area's short name, the cycle, the year the
     grade was given (``given``: the year last inspected for a carried-over grade) and ``overall``."""
     df = judgments.copy()
+    # A pillar's question printed as a summary row is that pillar's overall grade (areas.pillar_overall).
+    placed = [areas.pillar_overall(a, lab, p) for a, lab, p in zip(df["area"], df["area_label"], df["pillar"])]
+    df["area"] = pd.Series([a or None for a, _ in placed], index=df.index, dtype="string")
+    df["pillar"] = pd.Series([p or None for _, p in placed], index=df.index, dtype="string")
     labels = area_labels(df)
     df["grade"] = [grade_name(g) for g in df["grade"]]
     df["area_name"] = [
-        area_name(lab, a, p) if is_overall(a, lab) else labels.get(str(a), area_name(lab, a, p))
+        areas.row_name(a, p)
+        if str(a) in areas.AREAS
+        else (area_name(lab, a, p) if is_overall(a, lab) else labels.get(str(a), area_name(lab, a, p)))
         for a, lab, p in zip(df["area"], df["area_label"], df["pillar"])
     ]
     df["cycle"] = cycles(df)
@@ -94,7 +102,13 @@ def latest_grades(judgments: pd.DataFrame) -> pd.DataFrame:
     # pillar's overall grade is its own area ("Overall effectiveness").
     last = _order(df).groupby(["force", "area_name"], sort=False).tail(1)
     last = last.assign(carried=[pd.notna(li) and li < y for li, y in zip(last["last_inspected"], last["year"])])
-    return last.sort_values(["force", "overall", "area_name"], ascending=[True, False, True]).reset_index(drop=True)
+    # In the framework's order (each pillar's overall grade first), as every grade table of the reports.
+    rank = [
+        areas.sort_key(*areas.pillar_overall(a, lab, p), s)
+        for a, lab, p, s in zip(last["area"], last["area_label"], last["pillar"], last["scale"])
+    ]
+    last = last.assign(_rank=rank).sort_values(["force", "_rank"], kind="stable").drop(columns="_rank")
+    return last.reset_index(drop=True)
 
 
 def grade_changes(judgments: pd.DataFrame) -> pd.DataFrame:
@@ -168,31 +182,6 @@ def grade_sentences(force: str, judgments: pd.DataFrame) -> list[str]:
     if not moved.empty:
         out.append("Changed grades: " + "; ".join(map(change_sentence, moved.to_dict("records"))) + ".")
     return out
-
-
-def grade_matrix(judgments: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
-    """The heatmap's data: areas (rows; each pillar's overall grade first) by (force, cycle) columns, cells
-    the grade word ("" where not inspected or not extracted); and the scale of each column."""
-    df = graded(judgments)
-    if df.empty:
-        return pd.DataFrame(), {}
-    df["row"] = df["area_name"]
-    rows = list(
-        dict.fromkeys(
-            df.sort_values(["pillar", "overall"], ascending=[True, False], kind="stable")
-            .pipe(_order)
-            .sort_values(["overall"], ascending=False, kind="stable")["row"]
-        )
-    )
-    df = _order(df)
-    columns = list(dict.fromkeys(zip(df["force"], df["cycle"])))
-    columns.sort(key=lambda fc: (fc[0], cycle_key(fc[1])))
-    matrix = df.drop_duplicates(["force", "cycle", "row"], keep="last").pivot(
-        index="row", columns=["force", "cycle"], values="grade"
-    )
-    matrix = matrix.reindex(index=rows, columns=pd.MultiIndex.from_tuples(columns, names=["force", "cycle"])).fillna("")
-    scales = dict(zip(zip(df["force"], df["cycle"]), df["scale"]))
-    return matrix, scales
 
 
 def grade_table(judgments: pd.DataFrame) -> pd.DataFrame:

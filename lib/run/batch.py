@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import EXTRACTOR_VERSION
 from .. import tables as T
+from ..analysis.evidence import EVIDENCE_DIR
 from ..pipeline import build_tables, one_line
 from . import cache as C
 from .cluster import run_dask
@@ -170,7 +171,9 @@ def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | 
     failed = _log_documents(folder, staging.run_id, seeds, results)
     documents = len(results)
     del results  # the rows live on in ``tables``; the per-document dicts go
-    write_evidence_pages(tables, folder / "reports")
+    paths = list_documents(seeds)
+    sources = dict(zip(doc_ids(paths), paths))
+    write_evidence_pages(tables, folder / "reports", sources, out / "reports" / EVIDENCE_DIR)
     write_workbook(tables, folder / "data", cache=out / ".cache" / "workbook")
     nb = BatchResult()
     if notebooks:

@@ -51,9 +51,13 @@ COLUMNS: dict[str, dict[str, str]] = {
     "indicators": {
         "indicator": "snake_case key, stable across reports of a family; figures found only by the generic "
         "comparison rule start with compared_",
+        "measure": "the figure's key in the measure vocabulary (lib/measures.py), shared by every wording of one "
+        'figure ("999 calls answered within ten seconds", "emergency calls answered in ten seconds"); the '
+        "indicator key for a figure outside the vocabulary",
         "label": "as printed (table row, panel label) or a short description",
         "period": "for example 12 months to 30 June 2015",
-        "unit": "for example per 1,000 population, outcomes, percent change",
+        "unit": "for example per 1,000 population, outcomes, percent change; the vocabulary's for a measure of "
+        "lib/measures.py",
         "value": "the force's figure; changes carry their sign",
         "england_wales": "the England and Wales (or national) figure printed beside it; empty when none",
     },

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..analysis.evidence import EVIDENCE_DIR, evidence_file, page_anchor
 from .html import blank, document_label, render, write_atomic
+from .sources import printed_address, source_href, web_href
 
 DOC_TYPES = {
     "peel_report": "PEEL inspection report",
@@ -120,14 +121,19 @@ def _counts(grouped: dict, doc_id: str) -> str:
     return ("Read from this document: " + ", ".join(parts) + ".") if parts else ""
 
 
-def evidence_page(grouped: dict, doc: dict) -> str:
-    """One document's evidence page (``grouped``: ``by_document(tables)``)."""
+def evidence_page(grouped: dict, doc: dict, source: str = "", address: str = "") -> str:
+    """One document's evidence page (``grouped``: ``by_document(tables)``); ``source``: the link to the file
+    as given (relative to the page), ``address``: the web address the document prints ("" for none)."""
     doc_id = doc["doc_id"]
     checks = _rows(grouped, "checks", doc_id)
     failed = [
         {"check": blank(c.get("check")), "detail": blank(c.get("detail"))} for c in checks if c.get("passed") is False
     ]
     view = {"title": document_label(doc), "facts": facts(doc), "error": blank(doc.get("error"))}
+    view.update(source=source, source_name=blank(doc.get("source")), address=address)
+    if source:  # the file's name is the link to it, in its place among the facts
+        view["facts"] = [(k, v) for k, v in view["facts"] if k != "Source file"]
+    view["address_href"] = web_href(address) if address else ""
     return render(
         "evidence.html",
         doc=view,
@@ -138,14 +144,22 @@ def evidence_page(grouped: dict, doc: dict) -> str:
     )
 
 
-def write_evidence_pages(tables: dict[str, pd.DataFrame], reports: Path) -> list[Path]:
-    """``reports/evidence/<doc_id>.html`` for every row of ``documents``; returns the files."""
+def write_evidence_pages(
+    tables: dict[str, pd.DataFrame], reports: Path, sources: dict[str, Path] | None = None, public: Path | None = None
+) -> list[Path]:
+    """``reports/evidence/<doc_id>.html`` for every row of ``documents``; returns the files. ``sources``: each
+    document's file (doc_id to path), linked from its page relative to ``public`` (the evidence folder as
+    readers open it, ``OUT/reports/evidence``; the folder written when not given), with the web address the
+    document prints."""
     folder = Path(reports) / EVIDENCE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     grouped = by_document(tables)
     written = []
     for doc in tables["documents"].to_dict("records"):
         path = folder / evidence_file(doc["doc_id"])
-        write_atomic(path, evidence_page(grouped, doc))
+        file = (sources or {}).get(doc["doc_id"])
+        link = source_href(file, public or folder) if file is not None else ""
+        address = printed_address(file) if file is not None and blank(doc.get("status")) == "ok" else ""
+        write_atomic(path, evidence_page(grouped, doc, link, address))
         written.append(path)
     return written

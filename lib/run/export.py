@@ -1,5 +1,7 @@
 """The tidy tables as one Excel workbook (``data/peel-workbook.xlsx``): a sheet per table, then a data
-dictionary sheet (``lib.run.dictionary``). openpyxl in write-only mode (rows streamed, memory flat)."""
+dictionary sheet (``lib.run.dictionary``). Every sheet has a filter on its header row and the header frozen;
+each row's evidence (``evidence``, and ``doc_id`` where a table has no evidence column) links to the document's
+evidence page at the value's page. openpyxl in write-only mode (rows streamed, memory flat)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ..analysis.evidence import evidence_href
 from . import dictionary
 from .dictionary import TABLE_DESCRIPTIONS, describe
 
@@ -21,6 +24,8 @@ WORKBOOK = "peel-workbook.xlsx"
 EXCEL_CELL_MAX = 32767  # characters Excel holds in a cell; the CSV and Parquet copies hold any length
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+LAYOUT = 2  # the workbook's layout (filters, links): part of the cache key, so a new layout is written again
+EVIDENCE_FROM_DATA = "../reports/"  # the evidence pages, relative to data/ where the workbook is
 _WIDE = {"evidence", "text", "title", "action", "recommendation", "detail", "label", "area_label", "error", "period"}
 
 
@@ -43,6 +48,19 @@ def _cell(sheet, value, header: bool = False):
     return cell
 
 
+def _link(sheet, value, doc_id, page):
+    """A cell that links to the evidence page of its document, at its page (text stays text)."""
+    cell = _cell(sheet, value)
+    if not hasattr(cell, "hyperlink"):  # a plain value (WriteOnlyCell is a factory, not a class)
+        cell = WriteOnlyCell(sheet, value=cell)
+    page = None if page is None or page is pd.NA or page != page else page
+    cell.hyperlink = EVIDENCE_FROM_DATA + evidence_href(str(doc_id), page)
+    cell.style = "Hyperlink"
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def write_workbook(tables: dict[str, pd.DataFrame], folder: Path, cache: Path | None = None) -> Path:
     """Write ``folder/peel-workbook.xlsx`` from the tables, in their order (the contract's, ``lib.tables``).
 
@@ -52,7 +70,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], folder: Path, cache: Path | 
     target = Path(folder) / WORKBOOK
     entry = None
     if cache is not None:
-        key = hashlib.sha256(repr((dictionary.TABLE_DESCRIPTIONS, dictionary.COLUMNS, list(tables))).encode())
+        key = hashlib.sha256(repr((LAYOUT, dictionary.TABLE_DESCRIPTIONS, dictionary.COLUMNS, list(tables))).encode())
         for name in tables:
             csv = Path(folder) / f"{name}.csv"
             key.update(csv.read_bytes() if csv.is_file() else repr(tables[name].to_dict("list")).encode())
@@ -81,13 +99,22 @@ def _write(tables: dict[str, pd.DataFrame], target: Path) -> None:
             letter = get_column_letter(i + 1)
             ws.column_dimensions[letter].width = 60 if col in _WIDE else 16
         ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(df.columns)))}{len(df) + 1}"
         ws.append([_cell(ws, c, header=True) for c in df.columns])
+        cols = list(df.columns)
+        linked = cols.index("evidence") if "evidence" in cols else (cols.index("doc_id") if "doc_id" in cols else -1)
+        doc_at, page_at = cols.index("doc_id") if "doc_id" in cols else -1, cols.index("page") if "page" in cols else -1
         for row in df.itertuples(index=False, name=None):
-            ws.append([_cell(ws, v) for v in row])
+            cells = [_cell(ws, v) for v in row]
+            if linked >= 0 and doc_at >= 0 and row[doc_at] is not None and row[doc_at] is not pd.NA:
+                cells[linked] = _link(ws, row[linked], row[doc_at], row[page_at] if page_at >= 0 else None)
+            ws.append(cells)
     ws = wb.create_sheet(title="data dictionary")
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 18
     ws.column_dimensions["C"].width = 100
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:C{1 + sum(1 + len(tables[name].columns) for name in names)}"
     ws.append([_cell(ws, h, header=True) for h in ("table", "column", "meaning")])
     for name in names:
         ws.append([_cell(ws, name, header=True), None, _cell(ws, TABLE_DESCRIPTIONS.get(name, ""))])

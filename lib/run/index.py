@@ -17,6 +17,7 @@ from ..analysis.evidence import EVIDENCE_DIR, evidence_href
 from .dictionary import TABLE_DESCRIPTIONS
 from .evidence import DOC_TYPES
 from .export import WORKBOOK
+from .frontpage import CHECKS_PAGE, check_lines, latest_grid, write_checks_page
 from .html import blank, document_label, render, write_atomic
 
 SECTIONS = [("20-", "Force profiles"), ("30-", "Forces compared"), ("00-", "The corpus"), ("10-", "Single documents")]
@@ -56,7 +57,7 @@ def _corpus(docs: list[dict], has_cycle: bool) -> dict:
 
 
 def _reports(reports: Path, titles: dict[str, str], failures: dict[str, str]) -> list[dict]:
-    found = {p.stem: p for p in sorted(reports.glob("*.html")) if p.name != "index.html"}
+    found = {p.stem: p for p in sorted(reports.glob("*.html")) if p.name not in ("index.html", CHECKS_PAGE)}
     sections = []
     for prefix, heading in [*SECTIONS, ("", "Other reports")]:
         names = [n for n in found if n.startswith(prefix)]
@@ -83,18 +84,8 @@ def write_index(
     docs = documents.to_dict("records") if documents is not None else []
     by_id = {d["doc_id"]: d for d in docs}
     checks = _read(data, "checks")
-    failed_checks = []
-    if checks is not None and not checks.empty:
-        for c in checks[checks["passed"] == False].to_dict("records"):  # noqa: E712  a nullable boolean column
-            doc = by_id.get(c["doc_id"], {"doc_id": c["doc_id"]})
-            failed_checks.append(
-                {
-                    "label": document_label(doc),
-                    "href": evidence_href(c["doc_id"]),
-                    "check": blank(c.get("check")),
-                    "detail": blank(c.get("detail")),
-                }
-            )
+    failed_checks = check_lines(checks, by_id)
+    checks_page = write_checks_page(reports, checks, by_id)
     failed_documents = [
         {"label": document_label(d), "href": evidence_href(d["doc_id"]), "error": blank(d.get("error"))}
         for d in docs
@@ -149,6 +140,9 @@ def write_index(
         problems=bool(failed_documents or failed_checks or failed_reports),
         failed_documents=failed_documents,
         failed_checks=failed_checks,
+        checks_page=checks_page,
+        grid=latest_grid(_read(data, "judgments")),
+        compare="30-compare-forces.html" if (reports / "30-compare-forces.html").is_file() else "",
         failed_reports=failed_reports,
         report_sections=_reports(reports, titles, failures),
         documents=rows,
