@@ -25,7 +25,6 @@ _INSPECTED = re.compile(
 )
 
 
-
 # What a graded report (or the inspectorate's page or press release about one) says.
 GRADED = (
     r"summary of findings|overall judgment|graded judgments?|areas? for improvement|cause of concern"
