@@ -6,25 +6,29 @@ as a PDF, a saved web page, a Word file, PDF-to-text output, Markdown or an e-ma
 ``Document.blocks`` is the structure: headings with a level, paragraphs, list items with their depth and
 number, tables with rows of cells, each with its page (and, for a PDF, its box). A heading is known from how
 it is set (font size and weight, ``<h2>``, a Word heading style, ``#``), never from its words.
-``Page.lines`` keeps the text line by line for the extractors that read lines and sentences.
+Each block carries its provenance: the page's position in the file, the page number as printed
+(``page_label``), and the box on the page where the format has one. ``Page.lines`` keeps the text line by
+line, as printed, for what reads a document as a whole (its type, title and date).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 
 class ReadError(Exception):
     """A document that cannot be read. ``str(err)`` is the one-line reason a person understands."""
 
 
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "table")
+BlockKind = Literal["heading", "paragraph", "list_item", "table"]
+BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
 
 
 @dataclass
 class Block:
-    kind: str  # one of BLOCK_KINDS
+    kind: BlockKind  # checked: a block of any other kind is a reader's bug, refused where it is made
     text: str  # the whole text as printed (a table: its rows, cells joined by " | ", one row a line)
     page: int  # 1-based position of the page it starts on
     level: int = 0  # heading: 1 (title) to 6; list item: depth, 0 at the top level
@@ -32,6 +36,11 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)  # table: rows of cell texts (merged cells repeated)
     box: str = ""  # the callout or box it stands in ("box" when inside a drawn box or an <aside>), else ""
     bbox: tuple[float, float, float, float] | None = None  # PDF: (x0, top, x1, bottom) in points, y down
+    page_label: str = ""  # the page's number as printed on it ("12", "iii"), "" where none is printed
+
+    def __post_init__(self):
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"a block of unknown kind {self.kind!r}: one of {', '.join(BLOCK_KINDS)}")
 
 
 @dataclass
@@ -40,6 +49,7 @@ class Page:
     lines: list[str]
     # Tables found on the page: each a list of rows, each row a list of cell strings.
     tables: list[list[list[str]]] = field(default_factory=list)
+    label: str = ""  # the page's number as printed on it, "" where none is printed (lib.readers.furniture)
 
 
 @dataclass

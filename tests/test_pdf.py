@@ -11,8 +11,8 @@ import pytest
 from fixtures import HEADER_TEXT, render_pdf, rewrap, swap_force
 
 from lib.paths import SEEDS
+from lib.readers import furniture, read_document
 from lib.readers import pdf as pdfreader
-from lib.readers import read_document
 
 SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
 EXTRACTED = ("judgments", "indicators", "findings", "pcc_actions")
@@ -263,7 +263,7 @@ def test_footnote_markers_and_numbers_unchanged():
         ["Header of the report", "body", "2"],
         ["Header of the report", "more body", "3"],
     ]
-    out = pdfreader.drop_furniture(pages)
+    out = furniture.drop_furniture(pages)
     assert out[0] == ["Crime rose in 201513 14 per 1,000 people", "1", "Footnote text"]
     assert out[1] == ["body"] and out[2] == ["more body"]
 

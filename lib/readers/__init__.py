@@ -1,4 +1,5 @@
-"""Read any supported file into a ``Document``; anything else raises ``ReadError`` with a one-line reason."""
+"""Read any supported file into a ``Document`` with the backend that reads its bytes (``backends.BACKENDS``);
+anything else raises ``ReadError`` with a one-line reason: what the file is and what to do."""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ from pathlib import Path
 
 from ..model import Block, Document, Page, ReadError
 from ..privacy import may_hold_contact, redact
-from . import text as textreader
-from .layout import pages_from_blocks
+from .backends import BACKENDS, Backend, Source
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".eml", ".html", ".htm", ""}
 UNSUPPORTED = {
     b"PK\x03\x04": "a zip container that is not a Word document (Excel, PowerPoint, OpenDocument, an archive): "
     "save it as PDF, Word or text",
@@ -35,14 +34,9 @@ def is_docx(raw: bytes) -> bool:
         return False
 
 
-def sniff(path: Path, head: bytes, raw: bytes | None = None) -> str:
-    """The reader to use: pdf | docx | text | markdown | email (HTML is found inside "text"). Raises
-    ReadError for formats we do not read. ``raw``: the whole file, to look inside a zip container."""
+def refuse(path: Path, head: bytes) -> None:
+    """Raise ReadError, with what the file is and what to do, for bytes no backend reads."""
     suffix = path.suffix.lower()
-    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in head[:1024]):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04") and raw is not None and is_docx(raw):
-        return "docx"
     for magic, what in UNSUPPORTED.items():
         if head.startswith(magic):
             raise ReadError(f"unsupported format: {what}")
@@ -52,72 +46,46 @@ def sniff(path: Path, head: bytes, raw: bytes | None = None) -> str:
         raise ReadError("not a PDF: the file is named .pdf but has no PDF header (damaged or another format)")
     if suffix == ".docx":
         raise ReadError("damaged Word document: the file is named .docx but is not a Word (zip) container")
-    if suffix in {".md", ".markdown"}:
-        return "markdown"
-    if suffix == ".eml":
-        return "email"
-    if suffix in TEXT_SUFFIXES:
-        return "text"
     raise ReadError(
         f"unsupported format: {suffix} files are not read (use PDF, Word, a saved web page, text, Markdown or e-mail)"
     )
 
 
+def backend_for(source: Source) -> Backend:
+    """The first backend of the registry that reads these bytes; ReadError when none does."""
+    for backend in BACKENDS[:2]:  # the binary formats, known by their bytes whatever the file is called
+        if backend.accepts(source):
+            return backend
+    head = source.raw[:2048]
+    if any(head.startswith(magic) for magic in UNSUPPORTED) or source.suffix in {".pdf", ".docx"}:
+        refuse(source.path, head)
+    for backend in BACKENDS[2:]:
+        if backend.accepts(source):
+            return backend
+    refuse(source.path, head)
+    raise AssertionError("unreachable")  # refuse always raises
+
+
 def read_document(path: str | Path) -> Document:
-    """Read one file. Personal e-mail addresses and phone numbers are redacted here, before anything else."""
+    """Read one file with the backend that reads its bytes. Personal e-mail addresses and phone numbers are
+    redacted here, before anything else; each block carries its page's printed number (``page_label``)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise ReadError(f"cannot open the file: {err.strerror}") from None
-    sha = hashlib.sha256(raw).hexdigest()
-    fmt = sniff(path, raw[:2048], raw)
-    meta: dict = {}
-    blocks: list[Block] = []
-    if fmt == "pdf":
-        from . import pdf  # pypdfium2 loads only when a PDF is read (pdfplumber only when asked for)
-
-        pages, meta, blocks = pdf.read_pdf(path, raw)
-    elif fmt == "docx":
-        from .word import read_word  # python-docx and lxml load only when a Word file is read (~0.1 s)
-
-        blocks, meta = read_word(raw)
-        if not blocks:
-            raise ReadError("no text: the Word document holds no paragraphs or tables with text")
-        pages = pages_from_blocks(blocks)
-    else:
-        is_html = False
-        if fmt == "email" or (
-            fmt == "text"
-            and raw[:2048].lstrip().lower().startswith((b"from:", b"received:", b"return-path:", b"mime-version:"))
-        ):
-            body, meta, is_html = textreader.email_body(raw)
-            fmt = "email"
-        else:
-            body, meta["encoding"] = textreader.decode(raw)
-            if fmt == "text" and (path.suffix.lower() in {".html", ".htm"} or textreader.looks_like_html(body)):
-                is_html = True
-            elif fmt == "text" and textreader.looks_like_email(body):
-                fmt = "email"
-            elif fmt == "text" and textreader.looks_like_markdown(body):
-                fmt = "markdown"
-        if is_html:
-            from .html import html_blocks  # BeautifulSoup loads only when a web page is read (~0.1 s)
-
-            blocks, head = html_blocks(body)
-            meta.update({k: v for k, v in head.items() if k not in meta})
-            fmt = "email" if fmt == "email" else "html"
-            if not blocks:
-                raise ReadError("no text: the web page holds no readable text (only scripts, menus or images)")
-            pages = pages_from_blocks(blocks)
-        else:
-            if not body.strip():
-                raise ReadError("no text: the file holds only white space")
-            pages = textreader.pages_from_text(body, fmt)
-            blocks = textreader.blocks_from_text(body, fmt, pages)
+    source = Source(path, raw)
+    parts = backend_for(source).read(source)
+    pages, blocks = parts.pages, parts.blocks
+    labels = {page.number: page.label for page in pages if page.label}
+    for block in blocks:
+        block.page_label = labels.get(block.page, "")
     _redact(pages, blocks)
-    meta = {k: redact(str(v)) for k, v in meta.items()}
-    return Document(path=str(path), source=path.name, format=fmt, sha256=sha, pages=pages, meta=meta, blocks=blocks)
+    meta = {k: redact(str(v)) for k, v in parts.meta.items()}
+    sha = hashlib.sha256(raw).hexdigest()
+    return Document(
+        path=str(path), source=path.name, format=parts.format, sha256=sha, pages=pages, meta=meta, blocks=blocks
+    )
 
 
 def _redact(pages: list[Page], blocks: list[Block]) -> None:

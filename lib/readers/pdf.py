@@ -21,18 +21,17 @@ import io
 import logging
 import os
 import re
-from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import Block, Page, ReadError
+from .furniture import furniture
 from .pdf_layout import page_lines
 from .pdf_structure import PageStyles, page_styles, pdf_blocks
 from .pdf_tables import find_tables_and_boxes
 from .pdfium_raw import BoundedText, FontReader, RawPage, text_rects
 
 MIN_CHARS_PER_PAGE = 40  # below this on average, the PDF is taken to have no text layer
-EDGE_LINES = 3  # running heads and footers are looked for among a page's first and last lines
 TABLE_FINDERS = ("pdfium", "pdfplumber")
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns about every odd font on stderr
@@ -58,7 +57,6 @@ _LIGATURES = {
 _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")  # a regex finds them ~20x faster than str.translate
 _SPECIAL = re.compile("[" + "".join(_LIGATURES) + _BULLETS + "]")  # what any of the three patterns replaces
 _LIGATURE_CHARS, _BULLET_CHARS, _PUA_CHARS = frozenset(_LIGATURES), frozenset(_BULLETS), frozenset(_PUA_BULLETS)
-_BARE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+(?:of|/)\s+\d{1,4})?$", re.I)
 _HYPHENS = ("-", "\x02", "\xad")
 _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
 _SOFT_INLINE = re.compile(r"([A-Za-z]+)\x02([A-Za-z]+)")
@@ -149,88 +147,6 @@ def _tables(plumber_page) -> list[tuple[float, float, float, float, list[list[st
 # ---------------------------------------------------------------------------------------------------------
 # The whole document: furniture, hyphens
 # ---------------------------------------------------------------------------------------------------------
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _norm(line: str) -> str:
-    return " ".join(_DIGITS.sub("#", line.lower()).split())
-
-
-def drop_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Without the running heads, running footers and bare page numbers that repeat across pages.
-
-    A line among a page's first or last few counts as furniture when the same line (digits aside) stands
-    there on at least half of the pages (three at least; both pages of a two-page document). A bare number
-    counts only when it is the outermost number at the top or bottom of the page and follows the page order
-    (printed number = position + a constant, on as many pages), so a footnote marker "1" stays.
-    """
-    n = len(pages)
-    if n < 2:
-        return pages
-
-    sides = [_edges(lines) for lines in pages]  # (top, bottom) indexes of each page
-    norms: dict[str, str] = {}  # _norm of each edge line, worked out once
-
-    def norm(line: str) -> str:
-        found = norms.get(line)
-        if found is None:
-            found = norms[line] = _norm(line)
-        return found
-
-    counts: Counter = Counter()
-    for lines, (top, bottom) in zip(pages, sides):
-        counts.update({norm(lines[i]) for i in top + bottom if not _BARE_PAGE_NUMBER.match(lines[i].strip())})
-    threshold = n if n < 4 else max(3, (n + 1) // 2)
-    furniture = {k for k, c in counts.items() if c >= threshold and 3 <= len(k) <= 200}
-
-    def outer_numbers(lines, edges):
-        """Index and value of a bare number standing outermost at the top or the bottom of a page (only
-        running heads or feet beyond it)."""
-        found = []
-        for side in edges:
-            for i in side:
-                m = _BARE_PAGE_NUMBER.match(lines[i].strip())
-                if m:
-                    found.append((i, int(m.group(1))))
-                    break
-                if norm(lines[i]) not in furniture:
-                    break
-        return found
-
-    numbers = [outer_numbers(lines, edges) for lines, edges in zip(pages, sides)]
-    offsets: Counter = Counter()
-    for number, found in enumerate(numbers, start=1):
-        offsets.update({value - number for _, value in found})
-    offset, hits = offsets.most_common(1)[0] if offsets else (None, 0)
-    out = []
-    for number, (lines, (top, bottom), found) in enumerate(zip(pages, sides, numbers), start=1):
-        drop = {i for i in top + bottom if norm(lines[i]) in furniture}
-        if hits >= threshold:
-            drop |= {i for i, value in found if value - number == offset}
-        if drop:  # a few lines at the edges: taken out of a copy, from the last, not the copy filtered
-            lines = list(lines)
-            for i in sorted(drop, reverse=True):
-                del lines[i]
-        out.append(lines)
-    return out
-
-
-def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
-    """Indexes of a page's first and of its last few lines with text (EDGE_LINES each; they may overlap)."""
-    top = []
-    for i, line in enumerate(lines):
-        if line.strip():
-            top.append(i)
-            if len(top) == EDGE_LINES:
-                break
-    bottom = []
-    for i in range(len(lines) - 1, -1, -1):
-        if lines[i].strip():
-            bottom.append(i)
-            if len(bottom) == EDGE_LINES:
-                break
-    return top, bottom
 
 
 def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
@@ -403,10 +319,11 @@ def _read(raw: bytes, table_finder: str) -> tuple[list[Page], dict, list[Block]]
         raise ReadError(f"no text layer: scanned image, OCR not supported ({chars} characters on {len(texts)} pages)")
     if damaged_pages:
         meta["damaged_pages"] = str(damaged_pages)
-    texts = join_hyphens(drop_furniture(texts))
+    texts, labels = furniture(texts)
+    texts = join_hyphens(texts)
     pages = [
-        Page(number=i + 1, lines=lines, tables=_line_tables(lines) if tbl else [])
-        for i, (lines, tbl) in enumerate(zip(texts, tables))
+        Page(number=i + 1, lines=lines, tables=_line_tables(lines) if tbl else [], label=label)
+        for i, (lines, tbl, label) in enumerate(zip(texts, tables, labels))
     ]
     return pages, meta, pdf_blocks(texts, styles)
 
