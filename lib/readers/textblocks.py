@@ -369,9 +369,10 @@ def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) ->
     return bool(_ENDS_SENTENCE.search(s)) and len(s) < 0.85 * width
 
 
-def _join_across_pages(blocks: list[Block]) -> list[Block]:
+def _join_across_pages(blocks: list[Block], same_page: bool = False) -> list[Block]:
     """A paragraph cut by a page break (it does not end a sentence; the next page goes on in lower case)
-    is one paragraph, on the page where it starts."""
+    is one paragraph, on the page where it starts. ``same_page``: also a paragraph cut on its page and going
+    on in lower case or with a number (Markdown, where a page's footnotes, moved out, left a blank line)."""
     out: list[Block] = []
     for block in blocks:
         last = out[-1] if out else None
@@ -379,8 +380,8 @@ def _join_across_pages(blocks: list[Block]) -> list[Block]:
             last is not None
             and block.kind == "paragraph"
             and last.kind in ("paragraph", "list_item")
-            and block.page == last.page + 1
-            and block.text[:1].islower()
+            and (block.page == last.page + 1 or (same_page and block.page == last.page))
+            and (block.text[:1].islower() or (same_page and block.text[:1].isdigit()))
             and not _ENDS_SENTENCE.search(last.text)
         ):
             last.text = _join([last.text, block.text])
@@ -458,4 +459,4 @@ def markdown_blocks(pages: list[list[str]], clean) -> list[Block]:
                 depths.reset()
             para.append(line)
         flush()
-    return _join_across_pages(blocks)
+    return _join_across_pages(blocks, same_page=True)
