@@ -8,13 +8,14 @@ import html
 import re
 
 from ..model import Block, Page, ReadError
-from .textblocks import markdown_blocks, text_blocks
+from .markdown import markdown_blocks
+from .textblocks import text_blocks
 
 LONG_LINE = 2000  # longer lines (a whole file on one line) are cut at spaces, so patterns stay fast
 
 _TAG = re.compile(r"<[^>]+>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_SUP = re.compile(r"<sup>[^<]*</sup>")
+_MD_SUP = re.compile(r"<sup>[^<]*</sup>|\[\^[^\]\s]+\](?!:)")  # footnote markers: HTML's and pandoc's
 _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
 _EMAIL_HEADER = re.compile(r"^(From|To|Subject|Date|Cc|Reply-To|Message-ID|MIME-Version|Content-Type):", re.I)
 

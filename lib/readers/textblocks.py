@@ -26,10 +26,7 @@ _NUMBER = re.compile(r"^(\s*)\(?(\d{1,2}|[a-z]|[ivx]{1,5})[.)](?=\s+\S)\s*|^(\s*
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!:;,]['’”)]?$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['’”)]?$")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_ITEM = re.compile(r"^(\s*)(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
-_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_MD_TABLE_SEP = re.compile(r"\s*\|?[\s:|\-]+\|?\s*")
+MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 
 MAX_HEADING_WORDS = 20
 MAX_HEADING_LINES = 3
@@ -67,7 +64,7 @@ def list_marker(line: str) -> tuple[int, str, str] | None:
 
 def markdown_heading(line: str) -> tuple[int, str] | None:
     """(level, text) of a line that is a Markdown heading ("### **Areas for improvement**"), else None."""
-    hit = _MD_HEADING.match(line)
+    hit = MD_HEADING.match(line)
     if not hit or not hit.group(2).strip("* "):
         return None
     return len(hit.group(1)), hit.group(2).strip("* ")
@@ -95,7 +92,7 @@ def heading_level(text: str, first: bool) -> int:
     return 1 if first else 2
 
 
-class _Depths:
+class Depths:
     """Depth of list items from their indents: the rank of the indent among those of the current list."""
 
     def __init__(self):
@@ -112,7 +109,7 @@ class _Depths:
         return len(self.indents) - 1
 
 
-def _join(parts: list[str]) -> str:
+def join_parts(parts: list[str]) -> str:
     text = ""
     for part in parts:
         part = part.strip()
@@ -142,11 +139,11 @@ def _next_text(lines: list[str], i: int) -> str:
     return lines[i + 1] if i + 1 < len(lines) else ""
 
 
-def _table_rows(line: str) -> list[str]:
+def table_cells(line: str) -> list[str]:
     return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell)).strip() for cell in line.split("\t")]
 
 
-def _table_block(rows: list[list[str]], page: int) -> Block:
+def table_block(rows: list[list[str]], page: int) -> Block:
     return Block("table", "\n".join(" | ".join(r) for r in rows), page, rows=rows)
 
 
@@ -163,10 +160,10 @@ def text_blocks(pages: list[list[str]], unwrapped: bool | None = None) -> list[B
     if unwrapped is None:
         unwrapped = width > 130
     blocks: list[Block] = []
-    depths = _Depths()
+    depths = Depths()
     for number, lines in enumerate(pages, start=1):
         _page_blocks(lines, number, width, unwrapped, blocks, depths, first_page=number == 1)
-    return _join_across_pages(blocks)
+    return join_cut_paragraphs(blocks)
 
 
 def _short(line: str, width: int) -> bool:
@@ -243,9 +240,9 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
     def flush():
         nonlocal para, table, item
         if para:
-            text = _join(para)
+            text = join_parts(para)
             if item is not None:
-                item.text = _join([item.text, text])
+                item.text = join_parts([item.text, text])
             else:
                 blocks.append(Block("paragraph", text, page))
             para = []
@@ -254,7 +251,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
                 blocks.append(item)
             item = None
         if table:
-            blocks.append(_table_block(table, page))
+            blocks.append(table_block(table, page))
             table = []
 
     while i < n:
@@ -264,7 +261,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
         if "\t" in line and stripped:
             if not table:
                 flush()
-            table.append(_table_rows(line))
+            table.append(table_cells(line))
             prev = line
             i += 1
             continue
@@ -333,7 +330,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             if heading:
                 flush()
                 depths.reset()
-                text = _join(lines[i : i + heading])
+                text = join_parts(lines[i : i + heading])
                 first = first_page and not any(b.kind == "heading" for b in blocks) and len(blocks) <= 1
                 blocks.append(Block("heading", text, page, level=heading_level(text, first)))
                 prev = lines[i + heading - 1]
@@ -369,7 +366,7 @@ def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) ->
     return bool(_ENDS_SENTENCE.search(s)) and len(s) < 0.85 * width
 
 
-def _join_across_pages(blocks: list[Block], same_page: bool = False) -> list[Block]:
+def join_cut_paragraphs(blocks: list[Block], same_page: bool = False) -> list[Block]:
     """A paragraph cut by a page break (it does not end a sentence; the next page goes on in lower case)
     is one paragraph, on the page where it starts. ``same_page``: also a paragraph cut on its page and going
     on in lower case or with a number (Markdown, where a page's footnotes, moved out, left a blank line)."""
@@ -384,79 +381,7 @@ def _join_across_pages(blocks: list[Block], same_page: bool = False) -> list[Blo
             and (block.text[:1].islower() or (same_page and block.text[:1].isdigit()))
             and not _ENDS_SENTENCE.search(last.text)
         ):
-            last.text = _join([last.text, block.text])
+            last.text = join_parts([last.text, block.text])
             continue
         out.append(block)
     return out
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Markdown
-# ---------------------------------------------------------------------------------------------------------
-
-
-def markdown_blocks(pages: list[list[str]], clean) -> list[Block]:
-    """Blocks of Markdown pages (raw lines); ``clean`` reduces inline Markdown to the printed text."""
-    blocks: list[Block] = []
-    depths = _Depths()
-    for page, lines in enumerate(pages, start=1):
-        para: list[str] = []
-        item: Block | None = None
-        table: list[list[str]] = []
-
-        def flush(page=page):
-            nonlocal para, item, table
-            if item is not None:
-                item.text = _join([item.text] + [clean(p) for p in para])
-                if item.text:
-                    blocks.append(item)
-            elif para:
-                text = _join([clean(p) for p in para])
-                if text:
-                    blocks.append(Block("paragraph", text, page))
-            if table:
-                blocks.append(_table_block(table, page))
-            para, item, table = [], None, []
-
-        for line in lines:
-            if not line.strip():
-                if not table:
-                    flush()
-                continue
-            if "\t" in line or (line.strip().startswith("|") and line.count("|") >= 3):
-                if not table:
-                    flush()
-                if "\t" in line:
-                    table.append(_table_rows(line))
-                elif not _MD_TABLE_SEP.fullmatch(line):
-                    table.append([clean(c).strip() for c in line.strip().strip("|").split("|")])
-                continue
-            if table:
-                flush()
-            m = _MD_HEADING.match(line)
-            if m:
-                flush()
-                depths.reset()
-                text = clean(m.group(2)).strip()
-                if text:
-                    blocks.append(Block("heading", text, page, level=len(m.group(1))))
-                continue
-            if _MD_RULE.match(line):
-                flush()
-                continue
-            m = _MD_ITEM.match(line)
-            if m:
-                flush()
-                item = Block(
-                    "list_item",
-                    clean(m.group(4)).strip(),
-                    page,
-                    level=depths.depth(len(m.group(1).expandtabs(4))),
-                    number=m.group(3) or "",
-                )
-                continue
-            if item is None and not para:
-                depths.reset()
-            para.append(line)
-        flush()
-    return _join_across_pages(blocks, same_page=True)
