@@ -326,3 +326,15 @@ def test_rewrapped_text_gives_the_same_results(tmp_path):
         assert _without_place(other[table], drop=("area_label",)) == _without_place(
             base[table], drop=("area_label",)
         ), table
+
+
+def test_a_word_broken_at_the_margin_is_joined_when_neither_half_is_a_word():
+    pages = [
+        ["The force should make sure that it has a comp-", "lete understanding of its demand.", "We found it well-"],
+        ["being focused. Being well led matters.", "Officers were multi-", "skilled."],
+    ]
+    pages[0] += pages.pop()
+    out = pdfreader.join_hyphens(pages)[0]
+    assert out[0].endswith("a complete") and out[1] == "understanding of its demand."
+    assert out[2].endswith("well-being")  # both halves are words of the document: a compound
+    assert out[4].endswith("multi-skilled")  # a known prefix

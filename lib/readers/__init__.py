@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -32,6 +33,10 @@ def is_docx(raw: bytes) -> bool:
             return "word/document.xml" in z.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
+
+
+# A footnote's number run into the last letters of a heading's word, before a colon, a capital or the end.
+_HEADING_FOOTNOTE = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=:|\s+[A-Z]|\s*$)")
 
 
 def refuse(path: Path, head: bytes) -> None:
@@ -80,6 +85,8 @@ def read_document(path: str | Path) -> Document:
     labels = {page.number: page.label for page in pages if page.label}
     for block in blocks:
         block.page_label = labels.get(block.page, "")
+        if block.kind == "heading":  # "Overall judgment1: Outstanding": a footnote's number run into a word
+            block.text = _HEADING_FOOTNOTE.sub("", block.text)
     _redact(pages, blocks)
     meta = {k: redact(str(v)) for k, v in parts.meta.items()}
     sha = hashlib.sha256(raw).hexdigest()

@@ -175,6 +175,8 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
             return False
         if has_hyphened or first.lower() in _COMPOUND_PREFIXES:
             return True
+        if not soft and not _has_word(text, first.lower(), 2) and not _has_word(text, second.lower(), 2):
+            return False  # "comp-" / "lete": neither half is a word anywhere else, so a word broken at the margin
         return not soft
 
     def inline(m: re.Match) -> str:  # pdfium's own join: "anti\x02social"
@@ -211,18 +213,21 @@ def _has_breaks(lines: list[str]) -> bool:
     return any(line.endswith(_HYPHENS) or "\x02" in line for line in lines)
 
 
-def _has_word(text: str, word: str) -> bool:
+def _has_word(text: str, word: str, times: int = 1) -> bool:
     """Whether ``word`` (lower case, a letter first) is one of the words ``re.findall("[a-z][a-z-]*", text)``
-    gives, without finding them all: an occurrence counts when no word character follows it and only hyphens,
-    or nothing, of the same run stand before it (a letter there would start the word earlier)."""
-    i = text.find(word)
+    gives (at least ``times`` times), without finding them all: an occurrence counts when no word character
+    follows it and only hyphens, or nothing, of the same run stand before it (a letter there would start the
+    word earlier)."""
+    i, found = text.find(word), 0
     while i >= 0:
         j = i
         while j > 0 and text[j - 1] == "-":
             j -= 1
         after = i + len(word)
         if (j == 0 or text[j - 1] not in _WORD_CHARS) and (after == len(text) or text[after] not in _WORD_CHARS):
-            return True
+            found += 1
+            if found >= times:
+                return True
         i = text.find(word, i + 1)
     return False
 
