@@ -179,7 +179,7 @@ def test_recommendations_re_wrapped_at_70_columns_stay_whole(tmp_path):
     recs = [f["text"] for f in result["findings"] if f["kind"] == "recommendation"]
     assert len(recs) == 3, recs
     assert recs[0].endswith("in line with national standards;")
-    assert recs[1].endswith("lity; and") and recs[2].endswith("peak times.")
+    assert recs[1].endswith("identify vulnerability; and") and recs[2].endswith("peak times.")
 
 
 def grades(result):

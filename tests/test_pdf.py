@@ -11,7 +11,7 @@ import pytest
 from fixtures import HEADER_TEXT, render_pdf, rewrap, swap_force
 
 from lib.paths import SEEDS
-from lib.readers import furniture, read_document
+from lib.readers import furniture, hyphens, read_document
 from lib.readers import pdf as pdfreader
 
 SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
@@ -247,14 +247,14 @@ def test_hyphens_joined_only_where_safe():
             "every investigation counts",
         ]
     ]
-    out = pdfreader.join_hyphens(pages)[0]
+    out = hyphens.join_hyphens(pages)[0]
     assert out[0].endswith("anti-social")
     assert out[1].endswith("Dyfed-Powys")
     assert out[2].endswith("investigation")  # the document has "investigation" elsewhere
     assert out[4] == "recorded 2015-" and out[5].startswith("16 figures")  # numbers never joined
     assert out[5].endswith("well-being")
     # pdfium's own join of a line-end hyphen
-    assert pdfreader.join_hyphens([["anti\x02social behaviour"]])[0] == ["anti-social behaviour"]
+    assert hyphens.join_hyphens([["anti\x02social behaviour"]])[0] == ["anti-social behaviour"]
 
 
 def test_footnote_markers_and_numbers_unchanged():
@@ -334,7 +334,7 @@ def test_a_word_broken_at_the_margin_is_joined_when_neither_half_is_a_word():
         ["being focused. Being well led matters.", "Officers were multi-", "skilled."],
     ]
     pages[0] += pages.pop()
-    out = pdfreader.join_hyphens(pages)[0]
+    out = hyphens.join_hyphens(pages)[0]
     assert out[0].endswith("a complete") and out[1] == "understanding of its demand."
     assert out[2].endswith("well-being")  # both halves are words of the document: a compound
-    assert out[4].endswith("multi-skilled")  # a known prefix
+    assert out[4].endswith("multi-skilled.")  # a known prefix

@@ -139,7 +139,7 @@ def test_a_word_is_looked_up_as_the_document_splits_its_words():
     import itertools
     import re
 
-    from lib.readers.pdf import _has_word
+    from lib.readers.hyphens import _has_word
 
     texts = ["", "ab", "-ab", "--ab-", "xab", "ab-", "a-b", "b ab", "(ab)", "ab\nab-b", "ab.b", "é-ab", "zab ab"]
     words = ["ab", "a-b", "ab-", "b", "ab-b"]

@@ -8,6 +8,7 @@ import html
 import re
 
 from ..model import Block, Page, ReadError
+from .hyphens import join_hyphens
 from .markdown import markdown_blocks
 from .textblocks import text_blocks
 
@@ -180,7 +181,8 @@ def blocks_from_text(text: str, fmt: str, pages: list[Page]) -> list[Block]:
     the others from the lines the reader keeps."""
     if fmt == "markdown":
         return markdown_blocks(split_pages("\n".join(move_footnotes(text.split("\n")))), clean_markdown)
-    return text_blocks([page.lines for page in pages], unwrapped=True if fmt == "email" else None)
+    lines = [page.lines for page in pages]
+    return text_blocks(join_hyphens(lines) if fmt == "text" else lines, unwrapped=True if fmt == "email" else None)
 
 
 def looks_like_markdown(text: str) -> bool:

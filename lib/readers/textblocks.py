@@ -353,10 +353,10 @@ _RUNS_ON = re.compile(r"(?:[,\w]-|,|\b(?:and|or|the|of|to|in|for|with|that|a|an|
 def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) -> bool:
     """A line that ends its paragraph: short, or ending a sentence well short of the margin; never a line that
     runs on into a next line starting in lower case (text re-wrapped narrower than the page: "... calls are" /
-    "answered within ten seconds," / "in line with national standards;"); in a list item, any line that does not
-    end a sentence runs on into a lower-case line that is not an item of its own."""
+    "answered within ten seconds," / "in line with national standards;"); a list item's line always runs on
+    into a lower-case line that is not an item of its own ("identify vulnerability;" / "and")."""
     s = line.rstrip()
-    runs_on = (item and not _ENDS_SENTENCE.search(s)) or _RUNS_ON.search(s)
+    runs_on = item or _RUNS_ON.search(s)  # an item goes on into a line that starts in lower case
     if nxt.strip()[:1].islower() and runs_on and list_marker(nxt) is None:
         return False
     if item and _ENDS_SENTENCE.search(s) and nxt[:1].isupper():
