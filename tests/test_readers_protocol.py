@@ -74,11 +74,13 @@ def test_a_document_of_one_page_has_no_label():
 
 
 def test_blocks_of_a_text_export_carry_their_page_label(tmp_path):
-    page = "PEEL: Police legitimacy 2017 – Essex Police\n\n{body}\n\nThe force treats people fairly.\n\n{n}\n"
-    text = "\f".join(page.format(body=f"Section {k}", n=k + 4) for k in range(1, 6))
+    page = "PEEL: Police legitimacy 2017 – Essex Police\n\n{body} is what this page is about.\n\n{n}\n"
+    bodies = ["Fairness", "Ethics", "Workforce", "Vetting", "Wellbeing"]
+    text = "\f".join(page.format(body=body, n=k + 5) for k, body in enumerate(bodies))
     path = tmp_path / "essex.txt"
     path.write_text(text, encoding="utf-8")
     doc = read_document(path)
     assert [p.label for p in doc.pages] == ["5", "6", "7", "8", "9"]
-    sections = [b for b in doc.blocks if b.text.startswith("Section")]
-    assert [(b.page, b.page_label) for b in sections] == [(k, str(k + 4)) for k in range(1, 6)]
+    assert [(b.page, b.page_label, b.text.split()[0]) for b in doc.blocks] == [
+        (k + 1, str(k + 5), body) for k, body in enumerate(bodies)
+    ]  # the running head and the page numbers are furniture, not blocks

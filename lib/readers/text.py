@@ -8,6 +8,7 @@ import html
 import re
 
 from ..model import Block, Page, ReadError
+from .furniture import furniture
 from .hyphens import join_hyphens
 from .markdown import markdown_blocks
 from .textblocks import text_blocks
@@ -182,7 +183,9 @@ def blocks_from_text(text: str, fmt: str, pages: list[Page]) -> list[Block]:
     if fmt == "markdown":
         return markdown_blocks(split_pages("\n".join(move_footnotes(text.split("\n")))), clean_markdown)
     lines = [page.lines for page in pages]
-    return text_blocks(join_hyphens(lines) if fmt == "text" else lines, unwrapped=True if fmt == "email" else None)
+    if fmt == "text":  # a text export: its running heads, feet and page numbers are not its content
+        lines = join_hyphens(furniture(lines)[0])
+    return text_blocks(lines, unwrapped=True if fmt == "email" else None)
 
 
 def looks_like_markdown(text: str) -> bool:
