@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .model import Document
+from .vocab import BULLET_GLYPHS
 
-BULLETS = "•●▪◦‣∙·"
+BULLETS = BULLET_GLYPHS
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.?!]['’”)]?$")
 _SPLIT = re.compile(r"(?<=[.?!])['’”)]?\s+(?=[A-Z‘“'\"(£•]|\d)")

@@ -300,11 +300,11 @@ CONTENTS_HEAD = re.compile(r"^(?:contents|table of contents)\W*$", re.I)
 # --------------------------------------------------------------------------------------------- bullets
 # Every glyph a reader or a PDF-to-text tool prints as a bullet (the PUA glyphs of Symbol and Wingdings fonts
 # too); "(cid:127)" is pdfminer's name for an unmapped bullet.
-BULLET_GLYPHS = "•●▪◦‣∙·■□○➢➤✓\u2043\u2219\u25a0\u25a1\u25aa\u25cb\u25cf\u25e6\u2023"
+BULLET_GLYPHS = "•●▪◦‣∙·■□○➢➤✓\u2043"
 PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
 CID_BULLET = "(cid:127)"
 # Dashes and letters a text export prints as a bullet when a space follows them.
-DASH_BULLETS = "-–*"
+DASH_BULLETS = "\\-–*"  # (in a character class: the hyphen escaped)
 
 # ---------------------------------------------------------------------------------------------- months
 MONTHS = "January February March April May June July August September October November December".split()

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import Block, Page, ReadError
+from ..vocab import BULLET_GLYPHS, PUA_BULLETS
 from .furniture import furniture
 from .hyphens import join_hyphens
 from .pdf_layout import page_lines
@@ -39,8 +40,8 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # pdfminer warns about ev
 
 # Bullet glyphs as PDF tools give them: the Symbol/Wingdings private-use code points, pdfminer's "(cid:127)",
 # geometric shapes. Private-use ones are bullets wherever they stand; the others only at the start of a line.
-_PUA_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf06e\uf075\uf0e0\uf0f0\uf02d"
-_BULLETS = "\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u25cb\u25a1\u2022" + _PUA_BULLETS
+_PUA_BULLETS = PUA_BULLETS
+_BULLETS = BULLET_GLYPHS + PUA_BULLETS
 # (White space within a line only, [^\S\n]: _clean works on a whole page at once.)
 _BULLET_AT_START = re.compile(r"^([^\S\n]*)(?:\(cid:127\)|[" + _BULLETS + r"])[^\S\n]*", re.M)
 _PUA = re.compile(f"[{_PUA_BULLETS}]|\\(cid:127\\)")

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from ..model import Block
+from ..vocab import BULLET_GLYPHS, CID_BULLET, DASH_BULLETS, PUA_BULLETS
 
 # Bullet glyphs at the start of a line: those PDF-to-text tools leave (the reader normalises most to "•").
-_BULLET = re.compile(r"^(\s*)(?:[•●▪◦‣∙·■□○➢➤✓\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc]|\(cid:127\)|[-–*o](?=\s))\s*")
+_BULLET = re.compile(rf"^(\s*)(?:[{BULLET_GLYPHS}{PUA_BULLETS}]|{re.escape(CID_BULLET)}|[{DASH_BULLETS}o](?=\s))\s*")
 # Numbers and letters of list items: "1." "1)" "(1)" "(a)" "a)" "a." "(iv)" "iv)".
 _NUMBER = re.compile(r"^(\s*)\(?(\d{1,2}|[a-z]|[ivx]{1,5})[.)](?=\s+\S)\s*|^(\s*)\((\d{1,2}|[a-z]|[ivx]{1,5})\)\s+")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-Z])")
