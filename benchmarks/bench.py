@@ -177,17 +177,22 @@ def _tree_memory(proc, pss: bool = True) -> tuple[int, int | None]:
 def run_child(spec: dict, env: dict | None = None) -> dict:
     """Start one run in a fresh interpreter; its wall time (interpreter start to exit) and tree peak RSS."""
     cmd = [sys.executable, "-m", "benchmarks.child", json.dumps(spec)]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT), env={**os.environ, **(env or {})}
-    )
-    samples: list[tuple[float, int, int | None]] = []
-    watched = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        samples.append((time.time(), *_tree_memory(watched, pss=len(samples) % PSS_EVERY == 0)))
-        time.sleep(0.05)
-    out, err = proc.communicate()
-    wall = time.perf_counter() - t0
+    # Its output goes to files, not pipes: nothing reads a pipe while the run is watched, and a figures line
+    # longer than a pipe's buffer (the x4 corpus's documents) would block the child at its last print.
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, stdout=out_file, stderr=err_file, text=True, cwd=str(ROOT), env={**os.environ, **(env or {})}
+        )
+        samples: list[tuple[float, int, int | None]] = []
+        watched = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            samples.append((time.time(), *_tree_memory(watched, pss=len(samples) % PSS_EVERY == 0)))
+            time.sleep(0.05)
+        wall = time.perf_counter() - t0
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     lines = [line for line in out.splitlines() if line.startswith("{")]
     if proc.returncode != 0 or not lines:
         raise RuntimeError(f"benchmark run failed ({proc.returncode}): {' '.join(cmd[:4])}\n{err[-3000:]}")
