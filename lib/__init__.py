@@ -8,10 +8,13 @@ Modules
 - ``classify``: document type, force, year, pillar, inspectorate, title, publication date.
 - ``extract``: judgments, indicators, findings, PCC actions.
 - ``tables``: the public column contract of ``outputs/data/``.
-- ``pipeline``: one document end to end, and the whole run.
+- ``pipeline``: one document end to end (the read stage, then the extract stage), and the whole run.
 """
 
 __version__ = "0.1.0"
 
 # Bump when an extractor changes what it returns: cached per-document results are keyed by it.
 EXTRACTOR_VERSION = "5"
+# Bump when a reader (lib/readers) changes the Document it returns: cached Documents are keyed by it. A change
+# of the model's fields (lib/model.py) is noticed without a bump (``lib.doccache.model_shape``).
+READER_VERSION = "1"

@@ -27,6 +27,8 @@ where the results go (OUT, default outputs/):
   OUT/data/                     the tidy tables (CSV and Parquet) and peel-workbook.xlsx
   OUT/notebooks/                the executed notebooks
   OUT/run.log                   every document's status, and tracebacks
+  OUT/.cache/                   per document: its tables (by EXTRACTOR_VERSION) and its parsed Document
+                                (documents/, by READER_VERSION); a changed extractor re-reads no file
 
 exit status:
   0    every document was read and every notebook ran
@@ -37,7 +39,7 @@ exit status:
 
 environment:
   DASK_SCHEDULER=tcp://host:8786   run the extraction on that Dask cluster
-  REBUILD=1                        extract every document again (as --rebuild)
+  REBUILD=1                        read and extract every document again, both caches ignored (as --rebuild)
   PEEL_PDF_TABLES=pdfplumber       find ruled tables in PDFs with pdfplumber itself (same tables, slower)
   PEEL_FORK_KERNELS=0              start each notebook's kernel as a new interpreter instead of forking it
                                    from the batch's warm server (slower; where fork misbehaves)
@@ -61,7 +63,12 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--seeds", type=Path, default=SEEDS, help="folder of documents, sub-folders too (default: seeds/)")
     run.add_argument("--out", type=Path, default=OUTPUTS, help="output folder (default: outputs/)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers (default: the cores)")
-    run.add_argument("--rebuild", action="store_true", help="ignore the per-document cache (or REBUILD=1)")
+    run.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="ignore both per-document caches, the parsed documents and their tables: read and extract every "
+        "document again (or REBUILD=1)",
+    )
     run.add_argument("--forces", default=None, help='force profiles for these forces only, e.g. "Gwent, Dyfed-Powys"')
     run.add_argument("--no-notebooks", action="store_true", help="tables, evidence pages and the index only")
     rep = sub.add_parser(

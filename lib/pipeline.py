@@ -1,4 +1,5 @@
-"""One document end to end: read, classify, extract, check. Never raises: a bad file is a failed row."""
+"""One document end to end: the read stage (the Document, cached by the file's bytes and READER_VERSION), then
+the extract stage (classify, extract, check). Never raises: a bad file is a failed row."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import hashlib
 import traceback
 from pathlib import Path
 
+from . import doccache
 from . import tables as T
 from .checks import run_checks
 from .classify import classify
 from .extract import extract_all
-from .model import ReadError
+from .model import Document, ReadError
 from .readers import read_document
 from .tables import ROW_TABLES
 
@@ -33,8 +35,50 @@ def failed_result(doc_id: str, source: str, error: str, trace: str | None = None
     return result
 
 
-def process_document(path: str | Path, doc_id: str) -> dict:
-    """Everything the workbook extracts from one file, as plain rows (picklable, JSON-able).
+def read_stage(path: Path, documents: str | Path | None = None, fresh: bool = False) -> Document:
+    """The read stage: the file's Document, from the Document cache ``documents`` (a folder, see
+    ``lib.doccache``) when it holds these bytes under this READER_VERSION, else read and stored there.
+    ``fresh``: read even when cached (``--rebuild``), and store. A refused file raises ReadError, uncached."""
+    if documents is None or not Path(documents).is_dir():  # a Dask worker on another machine has no such folder
+        return read_document(path)
+    key = None if fresh else doccache.file_key(path)
+    doc = doccache.load(documents, key, path) if key else None
+    if doc is None:
+        doc = read_document(path)
+        try:
+            doccache.store(documents, doc.sha256, doc)  # the hash of the bytes read
+        except OSError:  # a full disk costs the cache entry, not the document
+            pass
+    return doc
+
+
+def extract_stage(doc: Document, doc_id: str, row: dict, result: dict) -> None:
+    """The extract stage on a Document: classify, extract, check; fills ``row`` (the documents row) and
+    ``result``'s tables."""
+    row.update(format=doc.format, sha256=doc.sha256, pages=len(doc.pages))
+    info = classify(doc)
+    row.update(info)
+    extracted = extract_all(doc, info)
+    extracted["checks"] = extracted["checks"] + run_checks(doc, info, extracted)
+    for name in ROW_TABLES:
+        result[name] = [
+            {
+                "doc_id": doc_id,
+                "force": info.get("force"),
+                "year": info.get("year"),
+                "cycle": info.get("cycle"),
+                **r,
+            }
+            if name != "checks"
+            else {"doc_id": doc_id, **r}
+            for r in extracted.get(name, [])
+        ]
+
+
+def process_document(path: str | Path, doc_id: str, documents: str | Path | None = None, fresh: bool = False) -> dict:
+    """Everything the workbook extracts from one file, as plain rows (picklable, JSON-able): the read stage
+    (``read_stage``: from the Document cache ``documents`` when given and it holds the file), then the
+    extract stage (``extract_stage``).
 
     Returns ``{"document": row, "judgments": [...], "indicators": [...], "findings": [...],
     "pcc_actions": [...], "checks": [...], "traceback": str | None}``.
@@ -44,25 +88,8 @@ def process_document(path: str | Path, doc_id: str) -> dict:
     row = {"doc_id": doc_id, "source": path.name, "status": "ok", "error": ""}
     result["traceback"] = None
     try:
-        doc = read_document(path)
-        row.update(format=doc.format, sha256=doc.sha256, pages=len(doc.pages))
-        info = classify(doc)
-        row.update(info)
-        extracted = extract_all(doc, info)
-        extracted["checks"] = extracted["checks"] + run_checks(doc, info, extracted)
-        for name in ROW_TABLES:
-            result[name] = [
-                {
-                    "doc_id": doc_id,
-                    "force": info.get("force"),
-                    "year": info.get("year"),
-                    "cycle": info.get("cycle"),
-                    **r,
-                }
-                if name != "checks"
-                else {"doc_id": doc_id, **r}
-                for r in extracted.get(name, [])
-            ]
+        doc = read_stage(path, documents, fresh)
+        extract_stage(doc, doc_id, row, result)
     except ReadError as err:
         row.update(status="failed", error=str(err), doc_type=row.get("doc_type") or "unknown")
     except Exception as err:  # noqa: BLE001  a bug or a document we cannot handle: one line here, the traceback to the log

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lib import doccache
 from lib import tables as T
 from lib.paths import SEEDS
 from lib.run import batch, listing, workers
@@ -27,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 CALLS: list[str] = []
 
 
-def fake_process(path, doc_id):
+def fake_process(path, doc_id, documents=None, fresh=False):
     path = Path(path)
     CALLS.append(path.name)
     body = path.read_bytes()
@@ -195,7 +196,7 @@ def test_unreadable_file_is_a_failed_row_not_a_cache_entry(tmp_path, monkeypatch
         return real(path, *args, **kwargs)
 
     real_read = pathlib.Path.read_bytes
-    monkeypatch.setattr(doc_cache, "open", refuse, raising=False)
+    monkeypatch.setattr(doccache, "open", refuse, raising=False)  # the files' hashes (the key of both caches)
     monkeypatch.setattr(
         pathlib.Path, "read_bytes", lambda self: refuse(self) if self.name == "a.txt" else real_read(self)
     )

@@ -10,7 +10,7 @@ import time
 import traceback
 from pathlib import Path
 
-from .. import EXTRACTOR_VERSION
+from .. import EXTRACTOR_VERSION, doccache
 from .. import tables as T
 from ..analysis.evidence import EVIDENCE_DIR
 from ..pipeline import build_tables, one_line
@@ -26,7 +26,7 @@ from .notebooks import BatchResult, execute_batch
 from .outputs import Staging
 from .workers import run_pool, run_sequential
 
-ENV_REBUILD = "REBUILD"  # 1: extract every document again (same as --rebuild)
+ENV_REBUILD = "REBUILD"  # 1: read and extract every document again, both caches ignored (same as --rebuild)
 ENV_SCHEDULER = "DASK_SCHEDULER"  # tcp://host:8786: the extraction runs on that Dask cluster
 
 
@@ -39,16 +39,20 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
 
     Each file is hashed once, here; an unchanged document (same bytes, same EXTRACTOR_VERSION) comes from
     ``cache`` without being read. The others are extracted by ``jobs`` worker processes in chunks, or on a
-    Dask cluster when ``scheduler`` (or the environment's DASK_SCHEDULER) names one. ``rebuild`` (or
-    REBUILD=1) extracts everything again. Results are stored in the cache as they arrive.
+    Dask cluster when ``scheduler`` (or the environment's DASK_SCHEDULER) names one, each from its cached
+    Document (``cache/documents``: same bytes, same READER_VERSION; ``lib.doccache``) when there is one,
+    else read. ``rebuild`` (or REBUILD=1) ignores both caches: every file is read and extracted again (and
+    both stored again). Results are stored in the cache as they arrive.
     """
     seeds, cache = Path(seeds), Path(cache)
     rebuild = rebuild or _flag(ENV_REBUILD)
     scheduler = scheduler if scheduler is not None else (os.environ.get(ENV_SCHEDULER) or "").strip() or None
     paths = list_documents(seeds)
     ids = doc_ids(paths)
-    cache.mkdir(parents=True, exist_ok=True)
+    documents = doccache.folder(cache)
+    documents.mkdir(parents=True, exist_ok=True)
     C.clean_temporary(cache)
+    C.clean_temporary(documents)
     results: list = [None] * len(paths)
     keys: dict[int, str | None] = {}
     todo = []
@@ -62,11 +66,11 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
     if not todo:  # everything from the cache: no pool, no cluster connection
         stream = iter(())
     elif scheduler:
-        stream = run_dask(todo, scheduler)
+        stream = run_dask(todo, scheduler, str(documents), rebuild)
     elif jobs > 1 and len(todo) > 1:
-        stream = run_pool(todo, jobs)
+        stream = run_pool(todo, jobs, documents=str(documents), fresh=rebuild)
     else:
-        stream = run_sequential(todo)
+        stream = run_sequential(todo, str(documents), rebuild)
     for index, result, seconds, version in stream:
         if version != EXTRACTOR_VERSION:
             raise RuntimeError(
@@ -77,6 +81,7 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
             C.store(cache, keys[index], result)
         results[index] = C.own(result, paths[index], ids[index], seconds)
     C.prune(cache)
+    doccache.prune(documents)
     return results
 
 

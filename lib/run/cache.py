@@ -1,4 +1,5 @@
-"""The per-document cache: one JSON file per document content, ``<sha256>-v<EXTRACTOR_VERSION>.json``.
+"""The per-document cache of results: one JSON file per document content, ``<sha256>-v<EXTRACTOR_VERSION>.json``.
+(The read stage's Documents have a cache of their own, ``lib.doccache``, in ``documents/`` beside these.)
 
 The id and the file name are the run's, not the cache's: the same bytes under two names are read once.
 Documents a reader refuses are cached as failed (a property of the bytes); unexpected errors are not.
@@ -6,7 +7,6 @@ Documents a reader refuses are cached as failed (a property of the bytes); unexp
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -14,16 +14,8 @@ import time
 from pathlib import Path
 
 from .. import EXTRACTOR_VERSION
+from ..doccache import file_key as file_key  # the key of both caches (sha256 of the bytes)
 from ..tables import ROW_TABLES
-
-
-def file_key(path: Path) -> str | None:
-    """sha256 of the file's bytes (the cache key), or None when the file cannot be read."""
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 def entry(cache: Path, key: str) -> Path:

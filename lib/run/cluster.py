@@ -22,9 +22,11 @@ def client(scheduler):
         raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
 
 
-def run_dask(todo: list[tuple], scheduler):
+def run_dask(todo: list[tuple], scheduler, documents: str | None = None, fresh: bool = False):
     """The same chunks as tasks on a Dask cluster. The documents travel with the tasks (workers need not
-    share a file system with this machine); the cache stays here. At most 2 chunks a worker in flight."""
+    share a file system with this machine); the tables' cache stays here. ``documents``, the Document cache
+    folder, is used by the workers that see it (a LocalCluster, a shared file system); the others read every
+    document they get. At most 2 chunks a worker in flight."""
     from distributed import as_completed  # heavy, and only for the cluster path
 
     dask_client, owned = client(scheduler)
@@ -36,7 +38,7 @@ def run_dask(todo: list[tuple], scheduler):
         def submit():
             chunk = queue.pop()
             shipped = [(i, None, Path(p).name, Path(p).read_bytes(), d) for i, p, _, _, d in chunk]
-            fut = dask_client.submit(work, shipped, pure=False)
+            fut = dask_client.submit(work, shipped, documents, fresh, pure=False)
             in_flight[fut.key] = chunk
             return fut
 

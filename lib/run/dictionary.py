@@ -35,7 +35,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "title": "as printed, or composed from type, pillar, year and force when the document has no title page",
         "published": "ISO date (or year-month) printed near the start, empty when none",
         "pages": "pages read",
-        "sha256": "hash of the file's bytes (the cache key)",
+        "sha256": "hash of the file's bytes (the key of the per-document caches: its tables and its parsed Document)",
         "status": "ok or failed",
         "error": "one line a person understands, empty when ok",
     },

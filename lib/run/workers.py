@@ -17,21 +17,23 @@ from .. import EXTRACTOR_VERSION
 from ..pipeline import failed_result, process_document
 
 
-def work(tasks: list[tuple]) -> list[tuple]:
+def work(tasks: list[tuple], documents: str | None = None, fresh: bool = False) -> list[tuple]:
     """Extract a chunk of documents. Each task is ``(index, path, name, data, doc_id)``: ``data`` (the
     file's bytes) is given where the worker may not see the file (a Dask cluster), else None.
+    ``documents``: the Document cache folder (``lib.doccache``; used only where the worker sees it);
+    ``fresh``: read every file even when its Document is cached (``--rebuild``).
     Returns ``(index, result, seconds, EXTRACTOR_VERSION)`` for each; never raises for one document."""
     out = []
     for index, path, name, data, doc_id in tasks:
         t0 = time.perf_counter()
         try:
             if data is None:
-                result = process_document(path, doc_id)
+                result = process_document(path, doc_id, documents, fresh)
             else:
                 with tempfile.TemporaryDirectory(prefix="peel-") as tmp:
                     local = Path(tmp) / name
                     local.write_bytes(data)
-                    result = process_document(local, doc_id)
+                    result = process_document(local, doc_id, documents, fresh)
         except Exception as err:  # noqa: BLE001  process_document never raises; this is a worker-side failure (disk, memory)
             result = lost(doc_id, name, f"worker error: {type(err).__name__}: {err}", traceback.format_exc())
         out.append((index, result, time.perf_counter() - t0, EXTRACTOR_VERSION))
@@ -67,12 +69,12 @@ def chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
     return out
 
 
-def run_sequential(todo: list[tuple]):
+def run_sequential(todo: list[tuple], documents: str | None = None, fresh: bool = False):
     for task in todo:
-        yield from work([task])
+        yield from work([task], documents, fresh)
 
 
-def run_pool(todo: list[tuple], jobs: int, single: bool = False):
+def run_pool(todo: list[tuple], jobs: int, single: bool = False, documents: str | None = None, fresh: bool = False):
     """A process pool with at most 2 chunks a worker in flight (bounded memory). A worker that dies (a
     crash in a PDF library) breaks the pool: the remaining documents are then run one at a time in a fresh
     pool, and the document that kills a worker on its own is reported failed."""
@@ -89,7 +91,7 @@ def run_pool(todo: list[tuple], jobs: int, single: bool = False):
             while retry is None and (queue or pending):
                 while queue and len(pending) < window:
                     chunk = queue.pop()
-                    pending[pool.submit(work, chunk)] = chunk
+                    pending[pool.submit(work, chunk, documents, fresh)] = chunk
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     chunk = pending.pop(fut)
@@ -110,4 +112,4 @@ def run_pool(todo: list[tuple], jobs: int, single: bool = False):
             raise
 
     if retry:  # the broken pool is shut down (its threads joined): a fresh one, one document at a time
-        yield from run_pool(retry, jobs, single=True)
+        yield from run_pool(retry, jobs, single=True, documents=documents, fresh=fresh)
