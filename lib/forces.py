@@ -29,10 +29,32 @@ def _pattern() -> tuple[re.Pattern, dict[str, str]]:
     for row in forces():
         for name in _names(row):
             lookup[name.lower()] = row["force"]
-    alternation = "|".join(re.escape(n) for n in sorted(lookup, key=len, reverse=True))
+    alternation = trie_pattern(list(lookup))
     # "Safer Gwent" is a partnership, "Southern Wales" a region: only whole names count; "New Hampshire" and
     # "New South Wales" are not Hampshire or South Wales.
     return re.compile(rf"(?<![\w-])(?<!New )(?:{alternation})(?![\w-])", re.I), lookup
+
+
+def trie_pattern(words: list[str]) -> str:
+    """An alternation of ``words`` factored by their common beginnings ("dyfed(?:-powys|...)"), so that a
+    search tries one branch a character instead of every name at every position; the longest match first, as
+    the sorted alternation it replaces."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
 
 
 def any_name_pattern() -> str:

@@ -119,3 +119,20 @@ def test_a_saved_page_gives_its_title_date_and_inspectorate_by_year(tmp_path):
         ("investigating_crime", "Adequate"),
     }
     assert [(f["kind"], f["area"]) for f in result["findings"]] == [("area_for_improvement", "investigating_crime")]
+
+
+def test_the_names_pattern_finds_what_the_plain_alternation_finds():
+    import re
+
+    from lib import forces as F
+
+    pattern, lookup = F._pattern()
+    plain = "|".join(re.escape(n) for n in sorted(lookup, key=len, reverse=True))
+    slow = re.compile(rf"(?<![\w-])(?<!New )(?:{plain})(?![\w-])", re.I)
+    text = (
+        "Dyfed-Powys Police and Heddlu Dyfed-Powys met South Wales Police, then South Wales, Gwent, the Met, "
+        "New South Wales Police, West Yorkshire Police and Avon and Somerset; safer-Gwent stays out. "
+        "North Yorkshire and Hampshire Constabulary, the City of London Police, Devon and Cornwall."
+    )
+    assert [m.group(0) for m in pattern.finditer(text)] == [m.group(0) for m in slow.finditer(text)]
+    assert F.mentions(text)["South Wales Police"] == 2
