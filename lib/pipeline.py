@@ -60,6 +60,7 @@ def extract_stage(doc: Document, doc_id: str, row: dict, result: dict) -> None:
     row.update(info)
     extracted = extract_all(doc, info)
     extracted["checks"] = extracted["checks"] + run_checks(doc, info, extracted)
+    labels = {page.number: page.label for page in doc.pages if page.label}
     for name in ROW_TABLES:
         result[name] = [
             {
@@ -68,6 +69,7 @@ def extract_stage(doc: Document, doc_id: str, row: dict, result: dict) -> None:
                 "year": info.get("year"),
                 "cycle": info.get("cycle"),
                 **r,
+                **({"page_label": labels.get(r.get("page"), "")} if "page" in r else {}),
             }
             if name != "checks"
             else {"doc_id": doc_id, **r}

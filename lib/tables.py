@@ -38,6 +38,7 @@ COLUMNS: dict[str, list[str]] = {
         "grade_score",
         "last_inspected",
         "page",
+        "page_label",
         "evidence",
         "scale",
     ],
@@ -53,10 +54,11 @@ COLUMNS: dict[str, list[str]] = {
         "value",
         "england_wales",
         "page",
+        "page_label",
         "evidence",
     ],
-    "findings": ["doc_id", "force", "year", "area", "kind", "text", "page", "evidence"],
-    "pcc_actions": ["doc_id", "force", "year", "recommendation", "action", "status", "page", "evidence"],
+    "findings": ["doc_id", "force", "year", "area", "kind", "text", "page", "page_label", "evidence"],
+    "pcc_actions": ["doc_id", "force", "year", "recommendation", "action", "status", "page", "page_label", "evidence"],
     # Not in the contract of the foundation issue: the documents' checks of themselves (lib.checks).
     "checks": ["doc_id", "check", "passed", "detail"],
 }

@@ -203,3 +203,24 @@ def test_evidence_pages_link_their_source_and_the_address_it_prints(seeds_run, t
     gwent = (folder / "evidence" / "001_d9b96234d48d2fb9.html").read_text(encoding="utf-8")
     assert "Web address it prints" in gwent and "justiceinspectorates.gov.uk/hmic/publications/" in gwent
     assert not (folder / "sources").exists()  # no copy of a document in the output
+
+
+def test_values_carry_the_page_number_as_printed_and_the_evidence_page_says_it(tmp_path):
+    from lib.pipeline import process_document
+    from lib.run.evidence import by_document, page_sections
+
+    pages = [
+        "HMICFRS\nPEEL: Police legitimacy 2017\nAn inspection of Essex Police\n",
+        "Essex Police – PEEL legitimacy 2017\n\nContents and a foreword of the report.\n\n1\n",
+        "Essex Police – PEEL legitimacy 2017\n\nEssex Police is good at treating the public "
+        "and its workforce legitimately.\n\n2\n",
+        "Essex Police – PEEL legitimacy 2017\n\nAreas for improvement\n\n• The force should improve vetting.\n\n3\n",
+    ]
+    path = tmp_path / "essex.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    result = process_document(path, "essex")
+    assert [(r["page"], r["page_label"]) for r in result["judgments"]] == [(3, "2")]
+    assert [(r["page"], r["page_label"]) for r in result["findings"]] == [(4, "3")]
+    tables = {name: pd.DataFrame(result[name]) for name in ("judgments", "findings")}
+    headings = [s["heading"] for s in page_sections(by_document(tables), "essex")]
+    assert headings == ["Page 3 (printed as page 2)", "Page 4 (printed as page 3)"]

@@ -23,6 +23,8 @@ _SHARED = {
     "pillar": "effectiveness, efficiency, legitimacy, integrated (PEEL reports only)",
     "cycle": "the inspection cycle as printed (for example 2021/22, 2023–25); year is its first year",
     "page": "1-based position in the document (not the number printed on the page) where the value is printed",
+    "page_label": "the page's number as printed on it (a PDF's or a text export's page numbers; a Word file's and a "
+    "web page's none), empty where none is printed",
     "evidence": "the sentence, table row or lines as printed, where the value came from",
 }
 

@@ -94,16 +94,22 @@ def facts(doc: dict) -> list[tuple[str, str]]:
 
 
 def page_sections(grouped: dict, doc_id: str) -> list[dict]:
-    """One section per page holding values (in page order), then the values without a page."""
+    """One section per page holding values (in page order; "Page 7 (printed as page 5)" where the page prints
+    another number), then the values without a page."""
     by_page: dict[int | None, list[dict]] = {}
+    labels: dict[int, str] = {}  # the page's number as printed, where it is printed
     for name, shape in VALUES:
         for r in _rows(grouped, name, doc_id):
             page = r.get("page")
             page = None if blank(page) == "" else int(page)
             by_page.setdefault(page, []).append({**shape(r), "evidence": blank(r.get("evidence"))})
+            if page is not None and blank(r.get("page_label")):
+                labels[page] = blank(r.get("page_label"))
     sections = []
     for page in sorted(p for p in by_page if p is not None):
-        sections.append({"anchor": page_anchor(page), "heading": f"Page {page}", "rows": by_page[page]})
+        printed = labels.get(page, "")
+        heading = f"Page {page}" + (f" (printed as page {printed})" if printed and printed != str(page) else "")
+        sections.append({"anchor": page_anchor(page), "heading": heading, "rows": by_page[page]})
     if None in by_page:
         sections.append({"anchor": "no-page", "heading": "Values without a page", "rows": by_page[None]})
     return sections
