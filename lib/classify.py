@@ -18,6 +18,8 @@ from .vocab import (
     OTHER_INSPECTION,
     PILLAR_NAMED,
     PILLAR_OVERALL,
+    PILLAR_PAGE_QUESTION,
+    PILLAR_SENTENCE,
     PILLAR_WORDS,
     SALUTATION,
     SECTION_55,
@@ -85,16 +87,13 @@ ANSWER = r"section 55\b|response to (?:the )?(?:hmicfrs|hmic\b|peel|his majesty|
 def section_55_letter(low: str, head: str) -> bool:
     """A Commissioner's letter under section 55 of the Police Act 1996, whatever its layout: two of its marks
     (a Commissioner's letterhead, a salutation or sign-off, the Act's section 55 or its 56 days, a titled
-    response to the inspectorate), one of them the letterhead or the Act."""
+    response to the inspectorate), one of them the letterhead or the greeting."""
     letterhead = bool(re.search(COMMISSIONER, head[:600]))
-    act = bool(re.search(SECTION_55, low))
-    marks = [
-        letterhead,
-        act,
-        bool(re.search(SALUTATION, low) or re.search(SIGN_OFF, low)),
-        bool(re.search(ANSWER, low)),
-    ]
-    return (letterhead or act) and sum(marks) >= 2
+    greeting = bool(re.search(SALUTATION, low) or re.search(SIGN_OFF, low))
+    marks = [letterhead, greeting, bool(re.search(SECTION_55, low)), bool(re.search(ANSWER, low))]
+    if letterhead and not greeting and re.search(PEEL_MARKS, low):
+        return False  # a report's page that links its Commissioner's response near the top
+    return (letterhead or greeting) and sum(marks) >= 2
 
 
 def statement_voice(head: str) -> str | None:
@@ -254,12 +253,22 @@ def _block_title(doc: Document) -> str:
     return ""
 
 
+def _pillar_page(head: str) -> str:
+    """The pillar of a 2018/19 pillar page: the one pillar question its opening asks."""
+    asked = [p for p, q in PILLAR_PAGE_QUESTION.items() if re.search(q, head, re.I)]
+    return asked[0] if len(asked) == 1 else ""
+
+
 def _pillar(text: str, year: int | None, dtype: str) -> str:
     """effectiveness | efficiency | legitimacy for the single-pillar reports (2014-17); integrated for the
     reports that cover all three (2018/19 on, or several pillar-level questions graded in one report)."""
     if dtype != "peel_report":
         return ""
     head = text[:3000]
+    if page := _pillar_page(head):
+        return page
+    if len({m.lower() for m in PILLAR_SENTENCE.findall(text)}) >= 2:
+        return "integrated"  # a force's assessment page: each pillar's grade in a sentence
     if (year or 0) >= 2018 and re.search(
         r"effectiveness,? efficiency and legitimacy|PEEL (?:assessment )?20\d\d(?:/\d\d)?", head, re.I
     ):
@@ -314,7 +323,7 @@ def _title(doc: Document, info: dict) -> str:
 
 
 def classify(doc: Document) -> dict:
-    text = "\n".join(t for _, t in blocks(doc))
+    text = "\n".join(t for _, t in content_blocks(doc))
     head = "\n".join(t[:300] for _, t in content_blocks(doc)[:15])
     dtype = doc_type(text, head, answers_with_actions(doc))
     published = _published(doc)

@@ -376,8 +376,20 @@ OTHER_INSPECTION = (
 # A site's notice set before a page's content: planned downtime, a consultation, cookies, skip links.
 SITE_NOTICE = re.compile(
     r"\bplanned (?:maintenance|downtime|outage)|\bwill be unavailable\b|\bscheduled maintenance\b"
-    r"|\b(?:we are|we're) (?:currently )?consulting\b|\bconsultation (?:is )?(?:now )?(?:open|closes?)\b"
+    r"|\b(?:is|are|we're) (?:currently )?consulting on\b|\bconsultation (?:is )?(?:now )?(?:open|closes?)\b"
+    r"|\bplease give us your views\b"
     r"|\bhave your say\b|\bcookies?\b|\bskip to (?:main )?content\b|\bthis website uses\b|\bbeta\b.*\bfeedback\b"
     r"|\baccessibility options\b|\btext only\b",
     re.I,
+)
+# The pillar questions of the 2018/19 pillar pages ("How effectively does the force reduce crime and keep
+# people safe?"), and the pillar sentences of the 2015-17 force assessment pages ("The extent to which the
+# force is efficient at keeping people safe ...").
+PILLAR_PAGE_QUESTION = {
+    "effectiveness": r"how effectively does the (?:force|constabulary) reduce crime and keep people safe",
+    "efficiency": r"how efficiently does the (?:force|constabulary) operate",
+    "legitimacy": r"how legitimately does the (?:force|constabulary) treat",
+}
+PILLAR_SENTENCE = re.compile(
+    r"the extent to which the (?:force|constabulary) (?:is|operates) (effective|efficient|legitimate)", re.I
 )

@@ -276,3 +276,66 @@ def test_a_site_banner_before_the_content_leaves_the_page_typed(tmp_path):
         2021,
         "integrated",
     )
+
+
+def test_a_consultation_notice_before_a_page_gives_neither_its_date_nor_its_year(tmp_path):
+    path = tmp_path / "essex.txt"
+    path.write_text(
+        "Skip to content\n\nHMICFRS is consulting on our proposed inspection programmes\n\n"
+        "Please give us your views on these programmes by 5pm on Monday 19 February 2018.\n\nNorfolk 2017\n\n"
+        "This is HMICFRS' fourth PEEL (police effectiveness, efficiency and legitimacy) assessment of Norfolk "
+        "Constabulary.\n\nThe extent to which the force is effective at keeping people safe and reducing crime is "
+        "not yet graded.\n\nThe extent to which the force is efficient at keeping people safe and reducing crime "
+        "is good.\n\nThe extent to which the force is legitimate at keeping people safe and reducing crime is "
+        "good.\n",
+        encoding="utf-8",
+    )
+    doc = process_document(path, "n")["document"]
+    assert (doc["doc_type"], doc["force"], doc["year"], doc["pillar"]) == (
+        "peel_report",
+        "Norfolk Constabulary",
+        2017,
+        "integrated",  # a force's assessment page grades each pillar in a sentence
+    )
+
+
+def test_a_2018_pillar_page_is_of_the_pillar_it_asks_about(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Skip to content\n\nKent PEEL 2018\n\nEfficiency\n\nHow efficiently does the force operate and how "
+        "sustainable are its services?\n\nLast updated 27/09/2019\nGood\n\nKent Police is good at meeting current "
+        "demands and using resources. Kent Police is good at planning for the future.\n",
+        encoding="utf-8",
+    )
+    doc = process_document(path, "k")["document"]
+    assert (doc["doc_type"], doc["force"], doc["year"], doc["pillar"]) == (
+        "peel_report",
+        "Kent Police",
+        2018,
+        "efficiency",
+    )
+
+
+def test_a_report_that_links_its_commissioners_response_stays_a_report(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "PCC response (PDF)\n\nPEEL 2021/22 Police effectiveness, efficiency and legitimacy\n\nAn inspection of "
+        "Avon and Somerset Constabulary\n\nThe police and crime commissioner must publish a response within 56 "
+        "days.\n\nOur inspection assessed how good Avon and Somerset Constabulary is in nine areas of policing. "
+        "We make graded judgments in eight of these nine as follows.\n\nAreas for improvement\n\n• The force "
+        "should improve.\n",
+        encoding="utf-8",
+    )
+    assert process_document(path, "a")["document"]["doc_type"] == "peel_report"
+
+
+def test_a_letter_without_a_letterhead_is_a_response_by_its_greeting_and_the_act(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "12 May 2022\n\nDear Sir Thomas,\n\nI write under section 55 of the Police Act 1996 about your PEEL "
+        "2021/22 report on Lancashire Constabulary. The force was graded good at investigating crime.\n\n"
+        "Yours sincerely,\n",
+        encoding="utf-8",
+    )
+    doc = process_document(path, "l")["document"]
+    assert (doc["doc_type"], doc["force"], doc["year"]) == ("pcc_response", "Lancashire Constabulary", 2021)

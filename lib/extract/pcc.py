@@ -203,11 +203,28 @@ def table_actions(doc: Document, subject: str | None = None) -> tuple[list[dict]
     return actions, findings
 
 
+SAYS_WHAT_IT_ANSWERS = re.compile(rf"\bresponse (?:to|under)\b|{FINDING_LABELS['cause_of_concern']}", re.I)
+
+
+def _title_lines(texts: list[str]) -> list[str]:
+    """A title's blocks: the first, and the short ones after it while no sentence has ended."""
+    out = texts[:1]
+    for text in texts[1:]:
+        if re.search(r"[.!?:]\s*$", out[-1]) or len(text) > 100 or text.rstrip().endswith("."):
+            break
+        out.append(text)
+    return out
+
+
 def _subject(doc: Document, info: dict) -> str | None:
-    """The area a whole response is about, when its title or its first headings name one (a response to an
-    inspection of one area); never from its sentences, which name the areas graded."""
-    headings = " ".join(b.text for b in doc.blocks[:40] if b.kind == "heading")
-    return area_key(info.get("title") or "") or area_key(headings[:1500]) or None
+    """The area a whole response is about, when its title, its first headings or the block that says what it
+    answers name one ("... response to PEEL accelerated cause of concern relating to crime data integrity");
+    never from its other sentences, which name the areas graded."""
+    first = [b for b in doc.blocks[:40] if b.kind != "table"]
+    headings = " ".join(b.text for b in first if b.kind == "heading")
+    at = next((i for i, b in enumerate(first[:15]) if SAYS_WHAT_IT_ANSWERS.search(b.text)), None)
+    says = " ".join(_title_lines([b.text for b in first[at : at + 4]])) if at is not None else ""
+    return area_key(info.get("title") or "") or area_key(headings[:1500]) or area_key(says[:600]) or None
 
 
 def answers_with_actions(doc: Document) -> bool:
@@ -222,11 +239,12 @@ def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dic
         return [], []
     subject = _subject(doc, info)
     actions, findings = table_actions(doc, subject)
-    more, answered = labelled_actions(doc, subject)
-    actions += more
-    findings += answered
-    if actions and not any(f["kind"] == "cause_of_concern" for f in findings):
-        # A letter that names the cause of concern its recommendations answer, without a row of its own.
-        if any(f["kind"] == "recommendation" for f in findings):
-            findings += causes_named(doc, subject)
+    if actions:  # a response states its actions in one form: a table's paragraphs are the letter around it
+        return actions, findings
+    actions, findings = labelled_actions(doc, subject)
+    if any(f["kind"] == "recommendation" for f in findings) and not any(
+        f["kind"] == "cause_of_concern" for f in findings
+    ):
+        # A letter that names the cause of concern its recommendations answer, without a paragraph of its own.
+        findings += causes_named(doc, subject)
     return actions, findings
