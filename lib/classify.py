@@ -12,6 +12,7 @@ from .text import blocks, clean_line
 from .titles import cover_title, response_title, statement_title, title_part
 from .vocab import (
     COMMISSIONER,
+    FORCE_STATEMENT,
     G_VERB,
     MONTH,
     MONTHS,
@@ -101,7 +102,7 @@ def statement_voice(head: str) -> str | None:
     for a page that is nobody's statement."""
     hit = re.search(STATEMENT_VOICE, head)
     if not hit:
-        return None
+        return "force" if re.search(FORCE_STATEMENT, head) else None
     return "pcc" if re.search(rf"{COMMISSIONER}|\bcommissioner\b", hit.group(0)) else "force"
 
 
@@ -137,7 +138,7 @@ def doc_type(text: str, head: str, answers: bool = False) -> str:
     if about_inspection and section_55_letter(low, head):
         return "pcc_response"
     voice = statement_voice(head)
-    if about_inspection and (voice or pcc_head) and answers:
+    if about_inspection and (voice or (pcc_head and not peel_head)) and answers:
         return "pcc_response"
     # A news page or statement naming grades but answering nothing with an action: its grades are quoted.
     if about_inspection and voice:

@@ -363,7 +363,11 @@ STATEMENT_VOICE = (
     rf"|{_SPEAKER}[^.\n]{{0,80}}?\b(?:says|said|welcomes?|responds?|comments?|reacts?)\b"
     rf"|\bin response,? [^.\n]{{0,80}}?{_SPEAKER}"
 )
-CHIEF_CONSTABLE = r"\bchief constable\b"
+# A force's own news page: "Sussex Police welcomes HMICFRS PEEL report", "Constabulary responds to inspection".
+FORCE_STATEMENT = (
+    r"\b(?:police|constabulary|police service)\s+(?:welcomes?|responds? to|reacts? to)\b[^.\n]{0,80}?"
+    r"\b(?:hmic|peel|inspect)"
+)
 
 # Reports of the inspectorate's other inspections, which grade nothing of PEEL's: custody, thematic and
 # spotlight reports, joint inspections, and inspections of one subject in one force.

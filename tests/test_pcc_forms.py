@@ -220,6 +220,12 @@ def test_blocks_without_labels_are_no_actions():
             'The force is good at preventing crime and requires improvement in investigating crime."\n',
             "force_statement",
         ),
+        (
+            "Latest news\n\nLeicestershire Police welcomes HMICFRS PEEL 2023–25 inspection report\n\nThe force has "
+            "been graded good at investigating crime and adequate at responding to the public, and requires "
+            "improvement in protecting vulnerable people, inspectors found.\n",
+            "force_statement",
+        ),
     ],
 )
 def test_a_statement_naming_grades_is_no_report_and_grades_nothing(tmp_path, text, dtype):
@@ -339,3 +345,16 @@ def test_a_letter_without_a_letterhead_is_a_response_by_its_greeting_and_the_act
     )
     doc = process_document(path, "l")["document"]
     assert (doc["doc_type"], doc["force"], doc["year"]) == ("pcc_response", "Lancashire Constabulary", 2021)
+
+
+def test_a_reports_own_areas_for_improvement_are_no_answers():
+    from lib.extract.pcc import answers_with_actions
+
+    blocks = [
+        _para("Area for improvement 1: The force should make sure it answers calls promptly."),
+        _para("The force has too few call handlers at peak times."),
+        _para("Investigating crime"),
+    ]
+    assert not answers_with_actions(_doc(blocks))
+    blocks[1] = _para("Response: Twenty call handlers have been recruited.")
+    assert answers_with_actions(_doc(blocks))

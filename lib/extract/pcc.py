@@ -34,7 +34,7 @@ from ..vocab import (
     STATUS_HEADER,
     area_key,
 )
-from .pcc_letters import causes_named, labelled_actions
+from .pcc_letters import causes_named, labelled_actions, marked_action
 
 SPLIT_BULLETS = re.compile(
     rf"\s*(?:[{re.escape(BULLET_GLYPHS + PUA_BULLETS)}]|{re.escape(CID_BULLET)}|(?:^|\n)\s*[-–*]\s)\s*"
@@ -228,8 +228,10 @@ def _subject(doc: Document, info: dict) -> str | None:
 
 
 def answers_with_actions(doc: Document) -> bool:
-    """Whether a document answers findings with actions: a response's table, or labelled paragraphs."""
-    return bool(table_actions(doc)[0] or labelled_actions(doc)[0])
+    """Whether a document answers findings with actions: a response's table, or labelled paragraphs whose
+    action is marked as one (a status, a "Response:" label, or the action after the finding's label), not a
+    report's paragraphs after its own "Area for improvement 1: The force should ..."."""
+    return bool(table_actions(doc)[0] or any(marked_action(a) for a in labelled_actions(doc)[0]))
 
 
 def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dict]]:

@@ -128,6 +128,13 @@ def _split_response(text: str) -> tuple[str, str]:
     return text[: hit.start()].strip(), text[hit.end() :].strip()
 
 
+def marked_action(action: dict) -> bool:
+    """An action a response marks as one: it has a status, or its block starts with a response's label or with
+    the label of the finding it answers."""
+    block = PARAGRAPH_NUMBER.sub("", action["evidence"])
+    return bool(action["status"] or RESPONSE_LABEL.match(block) or FINDING_LABEL.match(block))
+
+
 def causes_named(doc: Document, subject: str | None = None) -> list[dict]:
     """The causes of concern a response names in a sentence ("one cause of concern, about how quickly the force
     responds to calls for service"): that many findings, the sentence as evidence."""
