@@ -323,14 +323,15 @@ FINDING_LABELS = {
     "area_for_improvement": r"area for improvement|afi",
 }
 FINDING_LABEL = re.compile(
-    rf"^(?P<label>(?P<word>{'|'.join(FINDING_LABELS.values())})(?:\s*(?:no\.?\s*)?(?P<n>\d{{1,2}}))?)(?:\s*[:.–—-]\s*|\s*$)",
+    rf"^(?P<label>(?P<word>{'|'.join(FINDING_LABELS.values())})(?:\s*(?:no\.?\s*)?(?P<n>\d{{1,2}}))?)(?:\s*\([^)]{{0,40}}\))?(?:\s*[:.–—-]\s*|\s*$)",
     re.I,
 )
 # A paragraph's own number as printed before its text ("4.", "(4)", "4)").
 PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 # A status as a response prints it after an action ("Status: In progress – due September 2022").
 STATUS_LABEL = re.compile(
-    r"(?:^|(?<=[.;)\s]))(?:current |rag )?status\s*(?:update)?\s*[:–—-]\s*(?P<status>\S.*)$", re.I
+    r"(?:^|(?<=[.;()\s]))(?:(?:current |rag )?status|rag(?: rating)?)\s*(?:update)?\s*[:–—-]\s*(?P<status>\S.*)$",
+    re.I,
 )
 # The columns of a response's table: the finding answered, the actions, the status, and the columns that are
 # neither (who leads, by when).

@@ -358,3 +358,16 @@ def test_a_reports_own_areas_for_improvement_are_no_answers():
     assert not answers_with_actions(_doc(blocks))
     blocks[1] = _para("Response: Twenty call handlers have been recruited.")
     assert answers_with_actions(_doc(blocks))
+
+
+@pytest.mark.parametrize(
+    "text, label, status",
+    [
+        ("Recommendation 2 (cause of concern): Staff recruited. Status: Complete.", "Recommendation 2", "Complete"),
+        ("Area for Improvement 3 – Training given (Status: ongoing)", "Area for Improvement 3", "ongoing"),
+        ("AFI 4. A new policy. RAG: Amber – due June 2023", "AFI 4", "Amber – due June 2023"),
+    ],
+)
+def test_labels_and_statuses_as_letters_print_them(text, label, status):
+    [action], _ = labelled_actions(_doc([_para(text)]))
+    assert (action["recommendation"], action["status"]) == (label, status)

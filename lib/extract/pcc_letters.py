@@ -46,7 +46,11 @@ def split_status(text: str) -> tuple[str, str]:
     hit = STATUS_LABEL.search(text)
     if not hit:
         return text, ""
-    return text[: hit.start()].strip(), hit.group("status").strip().rstrip(".").strip()
+    before = text[: hit.start()].strip()
+    status = hit.group("status").strip()
+    if before.endswith("(") and status.endswith(")"):  # "... (Status: complete)"
+        before, status = before[:-1].strip(), status[:-1]
+    return before, status.rstrip(".").strip()
 
 
 def _action(finding: str, text: str, status: str, block: Block) -> dict:
