@@ -339,6 +339,12 @@ FINDING_HEADER = re.compile(r"recommendation|area for improvement|\bafi\b|findin
 ACTION_HEADER = re.compile(r"\baction|\bresponse|\bupdate|activit|\bprogress\b", re.I)
 STATUS_HEADER = re.compile(r"\bstatus\b|\bRAG\b|^progress$", re.I)
 OTHER_HEADER = re.compile(r"^(?:\W*)(?:lead|owner|responsible|accountable|due|date|deadline|target|timescale)", re.I)
+# A status as a table prints it in its own column: "Complete", "In progress – due May 2023", "Amber".
+STATUS_WORDS = re.compile(
+    r"^(?:complete|completed|in progress|ongoing|on track|open|closed|not started|delayed|achieved|partially|"
+    r"discharged|green|amber|red|blue)\b",
+    re.I,
+)
 # The columns that group the rows under an area or a cause of concern ("Area of policing", "Theme").
 GROUP_HEADER = re.compile(r"\barea of policing\b|^area$|\btheme\b|\bpillar\b|\bquestion\b|^(?:hmicfrs )?area\b", re.I)
 # A cause of concern named in running text: "one cause of concern, about how quickly ...".

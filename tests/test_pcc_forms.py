@@ -371,3 +371,20 @@ def test_a_reports_own_areas_for_improvement_are_no_answers():
 def test_labels_and_statuses_as_letters_print_them(text, label, status):
     [action], _ = labelled_actions(_doc([_para(text)]))
     assert (action["recommendation"], action["status"]) == (label, status)
+
+
+def test_a_table_without_a_header_whose_rows_answer_labelled_findings():
+    rows = [
+        ["Recommendation 1: The force should triage calls.", "• A triage desk\n• Training", "Complete"],
+        ["", "Call-backs within an hour.", "In progress – due May 2024"],
+        ["Area for improvement 1: The force should record stop and search.", "Monthly audits.", "Amber"],
+    ]
+    doc = Document("x", "x.docx", "docx", "", [Page(1, [], [rows])])
+    actions, findings = extract_pcc_actions(doc, RESPONSE)
+    assert [(a["action"], a["status"]) for a in actions] == [
+        ("A triage desk", "Complete"),
+        ("Training", "Complete"),
+        ("Call-backs within an hour.", "In progress – due May 2024"),
+        ("Monthly audits.", "Amber"),
+    ]
+    assert [f["kind"] for f in findings] == ["recommendation", "area_for_improvement"]

@@ -32,6 +32,7 @@ from ..vocab import (
     OTHER_HEADER,
     PUA_BULLETS,
     STATUS_HEADER,
+    STATUS_WORDS,
     area_key,
 )
 from .pcc_letters import causes_named, labelled_actions, marked_action
@@ -79,6 +80,31 @@ def columns(header: list[str]) -> Columns:
     status = next((i for i, c in enumerate(cells) if i != finding and STATUS_HEADER.search(c)), None)
     actions = [i for i in range(finding + 1, len(cells)) if i != status and not OTHER_HEADER.search(cells[i])]
     return Columns(finding, list(range(finding)), status, actions)
+
+
+def headerless_columns(table: list[list[str]]) -> Columns | None:
+    """A table printed without a header whose rows answer labelled findings ("Recommendation 1: ..." | the
+    actions | "Complete"): the labelled column is the finding, a column of statuses the status, the columns
+    after the finding the actions; None unless two rows or more start with a finding's label."""
+    if not table or len(table[0]) < 2:
+        return None
+    width = len(table[0])
+    labelled = [
+        next((i for i, c in enumerate(row) if FINDING_LABEL.match(clean_line(c or ""))), None)
+        for row in table
+        if len(row) == width
+    ]
+    found = [i for i in labelled if i is not None]
+    if len(found) < 2:
+        return None
+    finding = min(found)
+
+    def statuses(i: int) -> bool:
+        values = [clean_line(row[i] or "") for row in table if len(row) == width and clean_line(row[i] or "")]
+        return bool(values) and all(STATUS_WORDS.match(v) for v in values)
+
+    status = next((i for i in range(finding + 1, width) if statuses(i)), None)
+    return Columns(finding, list(range(finding)), status, [i for i in range(finding + 1, width) if i != status])
 
 
 def _cause_area(text: str) -> str | None:
@@ -189,6 +215,9 @@ def table_actions(doc: Document, subject: str | None = None) -> tuple[list[dict]
         # A table of as many columns as the last one, with no header of its own, continues it on a new page.
         if state.header is not None and not (table and len(table[0]) == len(state.header)):
             state.header = None
+            state.new_group()
+        if state.header is None and (cols := headerless_columns(table)):
+            state.header, state.cols = [""] * len(table[0]), cols  # rows of labelled findings, no header
             state.new_group()
         for cells in table:
             cells = [c or "" for c in cells]
