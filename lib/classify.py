@@ -6,10 +6,29 @@ import re
 from collections import Counter
 
 from . import forces as F
+from .extract.pcc import answers_with_actions
 from .model import Document
 from .text import blocks, clean_line
-from .titles import cover_title, response_title, title_part
-from .vocab import G_VERB, MONTH, MONTHS, PILLAR_NAMED, PILLAR_OVERALL, PILLAR_WORDS, G
+from .titles import cover_title, response_title, statement_title, title_part
+from .vocab import (
+    COMMISSIONER,
+    FORCE_STATEMENT,
+    G_VERB,
+    MONTH,
+    MONTHS,
+    OTHER_INSPECTION,
+    PILLAR_NAMED,
+    PILLAR_OVERALL,
+    PILLAR_PAGE_QUESTION,
+    PILLAR_SENTENCE,
+    PILLAR_WORDS,
+    SALUTATION,
+    SECTION_55,
+    SIGN_OFF,
+    SITE_NOTICE,
+    STATEMENT_VOICE,
+    G,
+)
 
 _MONTH = MONTH
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTH}),? ((?:19|20)\d\d)\b")
@@ -58,23 +77,51 @@ def _score(text: str, patterns: dict[str, str]) -> dict[str, int]:
 PEEL_HEAD = re.compile(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", re.I)
 
 
-def doc_type(text: str, head: str) -> str:
-    """peel_report | pcc_response | pcc_bulletin | unknown. ``head`` is the document's first blocks: who
-    wrote it shows there (a Commissioner's letterhead, an inspectorate's title page)."""
+# The inspectorate's own marks of a PEEL report: a graded family's heads and sentences.
+PEEL_MARKS = (
+    r"we make graded judgments|overall judg(?:e)?ment|summary of findings|the extent to which the force"
+    r"|keep(?:ing|s) people safe and reduc(?:ing|es) crime|our judg(?:e)?ments|graded judg(?:e)?ments?"
+)
+ANSWER = r"section 55\b|response to (?:the )?(?:hmicfrs|hmic\b|peel|his majesty|her majesty|hm )"
+
+
+def section_55_letter(low: str, head: str) -> bool:
+    """A Commissioner's letter under section 55 of the Police Act 1996, whatever its layout: two of its marks
+    (a Commissioner's letterhead, a salutation or sign-off, the Act's section 55 or its 56 days, a titled
+    response to the inspectorate), one of them the letterhead or the greeting."""
+    letterhead = bool(re.search(COMMISSIONER, head[:600]))
+    greeting = bool(re.search(SALUTATION, low) or re.search(SIGN_OFF, low))
+    marks = [letterhead, greeting, bool(re.search(SECTION_55, low)), bool(re.search(ANSWER, low))]
+    if letterhead and not greeting and re.search(PEEL_MARKS, low):
+        return False  # a report's page that links its Commissioner's response near the top
+    return (letterhead or greeting) and sum(marks) >= 2
+
+
+def statement_voice(head: str) -> str | None:
+    """Who speaks in a news page or statement: "pcc" (a Commissioner), "force" (its Chief Constable), or None
+    for a page that is nobody's statement."""
+    hit = re.search(STATEMENT_VOICE, head)
+    if not hit:
+        return "force" if re.search(FORCE_STATEMENT, head) else None
+    return "pcc" if re.search(rf"{COMMISSIONER}|\bcommissioner\b", hit.group(0)) else "force"
+
+
+def other_inspection(low: str, head: str) -> bool:
+    """A report of another inspection (custody, a thematic or spotlight report, a joint inspection) that states
+    none of PEEL's graded judgments."""
+    return bool(re.search(OTHER_INSPECTION, head)) and not re.search(PEEL_MARKS, low)
+
+
+def doc_type(text: str, head: str, answers: bool = False) -> str:
+    """peel_report | pcc_response | pcc_statement | force_statement | pcc_bulletin | unknown. ``head`` is the
+    document's first blocks: who wrote it shows there (a Commissioner's letterhead, an inspectorate's title
+    page). ``answers``: whether the document answers findings with actions (``answers_with_actions``)."""
     low, head = text.lower(), head.lower()
     inspectorate = len(re.findall(r"\bhmic(?:frs)?\b|inspectorate of constabulary", low))
     peel = len(re.findall(r"\bpeel\b", low))
     graded = len(re.findall(GRADED, low))
     head = head[:1500]
-    pcc_head = bool(
-        re.search(r"police(?:, fire)? and crime commissioner|\bcommissioner\b|\bp?f?pcc\b|\bopf?cc\b|comisiynydd", head)
-    )
-    # A Commissioner's answer to a report: a Section 55 response, a titled response to the inspectorate, or a
-    # letter (Dear ..., Yours sincerely) about an inspection; it is a response even when it quotes PEEL titles.
-    answer = bool(
-        re.search(r"section 55\b|response to (?:the )?(?:hmicfrs|hmic\b|peel|his majesty|her majesty|hm )", low)
-    )
-    letter = bool(re.search(r"\bdear (?:mr|mrs|ms|miss|dr|sir|chief|hm)\b|\byours (?:sincerely|faithfully)\b", low))
+    pcc_head = bool(re.search(rf"{COMMISSIONER}|\bcommissioner\b", head))
     pcc = len(re.findall(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b", low))
     response = len(
         re.findall(
@@ -83,13 +130,23 @@ def doc_type(text: str, head: str) -> str:
     )
     bulletin = len(re.findall(r"bulletin|newsletter|this email was sent|unsubscribe|edition of", low))
     peel_head = bool(PEEL_HEAD.search(head))
+    about_inspection = bool(inspectorate or peel)
     if pcc >= 2 and bulletin >= 2 and not peel_head:
         return "pcc_bulletin"
-    letterhead = re.search(r"police(?:, fire)? and crime commissioner|\bp?f?cc\b|\bopf?cc\b|comisiynydd", head[:600])
-    if letterhead and (answer or letter) and (inspectorate or peel):
+    # A Commissioner's answer to a report: a Section 55 letter, or a document that answers findings with
+    # actions; it is a response even when it quotes PEEL titles and grades.
+    if about_inspection and section_55_letter(low, head):
         return "pcc_response"
-    if pcc_head and response >= 2 and (inspectorate or peel) and not peel_head:
+    voice = statement_voice(head)
+    if about_inspection and (voice or (pcc_head and not peel_head)) and answers:
         return "pcc_response"
+    # A news page or statement naming grades but answering nothing with an action: its grades are quoted.
+    if about_inspection and voice:
+        return "pcc_statement" if voice == "pcc" else "force_statement"
+    if pcc_head and response >= 2 and about_inspection and not peel_head:
+        return "pcc_response"
+    if other_inspection(low, head):
+        return "unknown"
     # The inspectorate's own phrasing marks its pages even where an excerpt names neither HMIC nor PEEL.
     own_words = re.search(r"keep(?:ing|s) people safe and reduc(?:ing|es) crime|the extent to which the force", low)
     if (peel_head or inspectorate >= 1 or peel >= 1 or own_words) and graded >= 2:
@@ -97,9 +154,19 @@ def doc_type(text: str, head: str) -> str:
     return "unknown"
 
 
+def content_blocks(doc: Document) -> list[tuple[int, str]]:
+    """The paragraphs of a document without a site's notices before its content (planned downtime, a
+    consultation, cookies, skip links)."""
+    out = blocks(doc)
+    start = 0
+    while start < min(len(out), 20) and len(out[start][1]) < 400 and SITE_NOTICE.search(out[start][1]):
+        start += 1
+    return out[start:]
+
+
 def subject_force(doc: Document) -> str | None:
     """The force a document is about: the one named in its title lines, else the one named most often."""
-    head = " ".join(t for _, t in blocks(doc)[:12])
+    head = " ".join(t for _, t in content_blocks(doc)[:12])
     for pattern in (
         r"inspection of ([A-Z][\w&,' –-]+?(?:Police|Constabulary|Service))",
         r"Commissioner for ([A-Z][\w –-]+?)(?: response|\s*$|,)",
@@ -119,9 +186,15 @@ def subject_force(doc: Document) -> str | None:
     return top if n >= 2 and n > second else (top if n >= 1 and not second else None)
 
 
+# The types that answer or speak of one inspection: their year is the inspection's.
+ABOUT_A_REPORT = ("pcc_response", "pcc_statement", "force_statement")
+
+
 def _year(text: str, dtype: str, published: str) -> int | None:
-    if dtype in ("peel_report", "pcc_response") and (cycle := cycle_of(text)):
+    if dtype in ("peel_report", *ABOUT_A_REPORT) and (cycle := cycle_of(text)):
         return cycle[0]  # a 2018/19 report is year 2018; a response is the year of the report it answers
+    if dtype in ABOUT_A_REPORT and (hit := _PEEL_TITLE.search(text[:5000])):
+        return int(hit.group(2))  # "HMIC PEEL Assessment 2014 - Statements from PCC and Chief Constable"
     if dtype == "peel_report":
         hit = _PEEL_TITLE.search(text[:5000]) or _PEEL_TITLE.search(text)
         if hit:
@@ -143,7 +216,7 @@ def _year(text: str, dtype: str, published: str) -> int | None:
 
 def _published(doc: Document) -> str:
     """A date printed on its own line near the start (cover or letter date), as ISO text."""
-    for _, block in blocks(doc)[:15]:
+    for _, block in content_blocks(doc)[:15]:
         line = clean_line(block)
         hit = _DATE.fullmatch(line) or (_DATE.match(line) if len(line) < 40 else None)
         if hit:
@@ -181,12 +254,22 @@ def _block_title(doc: Document) -> str:
     return ""
 
 
+def _pillar_page(head: str) -> str:
+    """The pillar of a 2018/19 pillar page: the one pillar question its opening asks."""
+    asked = [p for p, q in PILLAR_PAGE_QUESTION.items() if re.search(q, head, re.I)]
+    return asked[0] if len(asked) == 1 else ""
+
+
 def _pillar(text: str, year: int | None, dtype: str) -> str:
     """effectiveness | efficiency | legitimacy for the single-pillar reports (2014-17); integrated for the
     reports that cover all three (2018/19 on, or several pillar-level questions graded in one report)."""
     if dtype != "peel_report":
         return ""
     head = text[:3000]
+    if page := _pillar_page(head):
+        return page
+    if len({m.lower() for m in PILLAR_SENTENCE.findall(text)}) >= 2:
+        return "integrated"  # a force's assessment page: each pillar's grade in a sentence
     if (year or 0) >= 2018 and re.search(
         r"effectiveness,? efficiency and legitimacy|PEEL (?:assessment )?20\d\d(?:/\d\d)?", head, re.I
     ):
@@ -215,7 +298,9 @@ def _title(doc: Document, info: dict) -> str:
         return response_title(doc, info)
     if info["doc_type"] == "peel_report" and (title := cover_title(doc)):
         return title
-    first = [clean_line(t) for _, t in blocks(doc)[:10]]
+    if info["doc_type"] in ("pcc_statement", "force_statement") and (title := statement_title(doc)):
+        return title
+    first = [clean_line(t) for _, t in content_blocks(doc)[:10]]
     for i, line in enumerate(first):
         if re.match(r"PEEL\b", line) and len(line) < 120:
             nxt = first[i + 1] if i + 1 < len(first) else ""
@@ -239,9 +324,9 @@ def _title(doc: Document, info: dict) -> str:
 
 
 def classify(doc: Document) -> dict:
-    text = "\n".join(t for _, t in blocks(doc))
-    head = "\n".join(t[:300] for _, t in blocks(doc)[:15])
-    dtype = doc_type(text, head)
+    text = "\n".join(t for _, t in content_blocks(doc))
+    head = "\n".join(t[:300] for _, t in content_blocks(doc)[:15])
+    dtype = doc_type(text, head, answers_with_actions(doc))
     published = _published(doc)
     info = {"doc_type": dtype, "force": subject_force(doc) or None}
     if dtype == "peel_report" and info["force"] is None:
@@ -250,7 +335,7 @@ def classify(doc: Document) -> dict:
         info["doc_type"] = dtype = "unknown"
     info["year"] = _year(text, dtype, published)
     info["pillar"] = _pillar(text, info["year"], dtype)
-    cycle = cycle_of(text) if dtype in ("peel_report", "pcc_response") else None
+    cycle = cycle_of(text) if dtype in ("peel_report", *ABOUT_A_REPORT) else None
     info["cycle"] = cycle[1] if cycle else ""
     info["inspectorate"] = (
         ""  # a Commissioner's document is not the inspectorate's, whoever it quotes

@@ -34,7 +34,10 @@ COVER_AFTER_TITLE = re.compile(rf"\s+(?:(?:{_MONTHS}) (?:19|20)\d\d\b|©|\(c\) |
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")  # "# PEEL ..." printed as text (a PDF made from Markdown)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A Commissioner's response names itself: "... response to the HMICFRS PEEL 2021/22 inspection of ...".
-RESPONSE = re.compile(r"\bresponse to\b", re.I)
+RESPONSE = re.compile(r"\bresponse (?:to|under)\b", re.I)
+STATEMENT_TITLE = re.compile(
+    r"\bstatements?\b|\brespon(?:ds|se)\b|\bwelcomes?\b|\bsays?\b|\bPEEL\b.*\b(?:19|20)\d\d\b", re.I
+)
 RESPONSE_OF = re.compile(r"\b(?:peel|hmicfrs|hmic|inspection|inspectorate|report|cause of concern)\b", re.I)
 
 
@@ -88,7 +91,16 @@ def response_title(doc: Document, info: dict) -> str:
         if RESPONSE_OF.search(line):
             return line
     head = " ".join(lines[:15])
-    who = "Police, Fire and Crime Commissioner" if re.search(r"police, fire and crime", head, re.I) else None
+    who = "Police, Fire and Crime Commissioner" if re.search(r"police,? fire (?:and|&) crime", head, re.I) else None
     who = who or "Police and Crime Commissioner"
     inspection = f"PEEL {info['cycle']}" if info.get("cycle") else (f"PEEL {info['year']}" if info.get("year") else "")
     return " – ".join(p for p in (f"{who}'s response", inspection, info.get("force") or "") if p)
+
+
+def statement_title(doc: Document) -> str:
+    """A news page's or statement's title: its first short line that says who speaks or names the inspection
+    ("HMIC PEEL Assessment 2014 - Statements from PCC and Chief Constable"), "" when none."""
+    for line in _first_lines(doc, 30):
+        if len(line) < 150 and not line.endswith(".") and STATEMENT_TITLE.search(line):
+            return SITE_SUFFIX.sub("", line)
+    return ""

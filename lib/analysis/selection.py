@@ -11,6 +11,8 @@ from .corpus import TABLES, split_list
 DOC_TYPES = {
     "peel_report": "PEEL inspection report",
     "pcc_response": "PCC response",
+    "pcc_statement": "PCC statement",
+    "force_statement": "Force statement",
     "pcc_bulletin": "PCC bulletin",
     "unknown": "not a PEEL or PCC document",
 }

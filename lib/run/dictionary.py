@@ -32,7 +32,10 @@ COLUMNS: dict[str, dict[str, str]] = {
     "documents": {
         "source": "file name",
         "format": "pdf, text, markdown, email (and the formats the readers add: html, docx)",
-        "doc_type": "peel_report, pcc_response, pcc_bulletin, unknown (readable, but not a document we know)",
+        "doc_type": "peel_report, pcc_response, pcc_statement (a Commissioner's news page or statement on a report: "
+        "grades quoted, no finding answered with an action, no judgments read), force_statement (the same by a "
+        "force), pcc_bulletin, unknown (readable, but not a document we know: also a report of another "
+        "inspection that grades nothing)",
         "inspectorate": "HMIC or HMICFRS; empty for a Commissioner's document",
         "title": "as printed, or composed from type, pillar, year and force when the document has no title page",
         "published": "ISO date (or year-month) printed near the start, empty when none",
@@ -71,7 +74,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "pcc_actions": {
         "recommendation": "the recommendation the action answers, as printed",
         "action": "one action, as printed",
-        "status": "the action's status as the response prints it (for example complete, ongoing), empty when none",
+        "status": "the action's status as the response prints it, whole (for example Complete, In progress – due "
+        "September 2022), empty when none",
     },
     "checks": {
         "check": "the check's name",

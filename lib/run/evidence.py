@@ -15,6 +15,8 @@ from .sources import printed_address, source_href, web_href
 DOC_TYPES = {
     "peel_report": "PEEL inspection report",
     "pcc_response": "Police and Crime Commissioner's response",
+    "pcc_statement": "Police and Crime Commissioner's statement",
+    "force_statement": "Force's statement",
     "pcc_bulletin": "Police and Crime Commissioner's bulletin",
     "unknown": "not a document the workbook knows",
 }
