@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from lib import forces
+from lib.extract.pcc import answers_with_actions
 from lib.model import Block, Document
 from lib.paths import ROOT, SEEDS
 from lib.readers import read_document
@@ -320,7 +321,8 @@ def describe(made: dict[str, tuple[str, str]]) -> dict[str, dict]:
     for kind, src in made.values():
         name = Path(src).name
         if name not in out:
-            info = classify(source(src)[0])
+            doc = source(src)[0]
+            info = classify(doc, answers_with_actions(doc))
             family = [info.get("doc_type"), info.get("cycle") or info.get("year"), info.get("pillar")]
             out[name] = {"family": " ".join(str(x) for x in family if x), "kinds": {}}
         out[name]["kinds"][kind] = out[name]["kinds"].get(kind, 0) + 1

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 
 from . import forces as F
-from .extract.pcc import answers_with_actions
 from .model import Document
 from .text import blocks, clean_line
 from .titles import cover_title, response_title, statement_title, title_part
@@ -323,10 +322,13 @@ def _title(doc: Document, info: dict) -> str:
     return line if len(line) <= 120 else line[:120].rsplit(" ", 1)[0] + " …"
 
 
-def classify(doc: Document) -> dict:
+def classify(doc: Document, answers: bool = False) -> dict:
+    """What a document is: type, force, year, cycle, pillar, inspectorate, title, publication date.
+    ``answers``: whether it answers findings with actions (``lib.extract.pcc.answers_with_actions``, which the
+    pipeline asks, the extraction being a layer above this one)."""
     text = "\n".join(t for _, t in content_blocks(doc))
     head = "\n".join(t[:300] for _, t in content_blocks(doc)[:15])
-    dtype = doc_type(text, head, answers_with_actions(doc))
+    dtype = doc_type(text, head, answers)
     published = _published(doc)
     info = {"doc_type": dtype, "force": subject_force(doc) or None}
     if dtype == "peel_report" and info["force"] is None:

@@ -12,6 +12,7 @@ from . import tables as T
 from .checks import run_checks
 from .classify import classify
 from .extract import extract_all
+from .extract.pcc import answers_with_actions
 from .model import Document, ReadError
 from .readers import read_document
 from .tables import ROW_TABLES
@@ -56,7 +57,7 @@ def extract_stage(doc: Document, doc_id: str, row: dict, result: dict) -> None:
     """The extract stage on a Document: classify, extract, check; fills ``row`` (the documents row) and
     ``result``'s tables."""
     row.update(format=doc.format, sha256=doc.sha256, pages=len(doc.pages))
-    info = classify(doc)
+    info = classify(doc, answers_with_actions(doc))
     row.update(info)
     extracted = extract_all(doc, info)
     extracted["checks"] = extracted["checks"] + run_checks(doc, info, extracted)

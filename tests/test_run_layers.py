@@ -1,5 +1,5 @@
-"""The shape of lib/: no import cycle, the run layer on top (nothing below imports it), no module of the run
-layer over 450 lines, the benchmark outside the package."""
+"""The shape of lib/: no import cycle, layers in order (words and model, readers, classify, extract, tables,
+analysis, run: nothing imports a layer above its own), the benchmark outside the package."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 from lib.paths import ROOT
 
 LIB = ROOT / "lib"
-MAX_LINES = 450
 
 
 def modules() -> dict[str, Path]:
@@ -32,7 +31,10 @@ def import_graph() -> dict[str, set[str]]:
                 parts = package.split(".")
                 base = ".".join(parts[: len(parts) - node.level + 1]) if node.level else ""
                 module = ".".join(p for p in (base, node.module or "") if p)
-                deps |= {m for m in [module, *(f"{module}.{a.name}" for a in node.names)] if m in mods}
+                # "from . import text" imports the submodule; the package only for a name defined in it
+                named = [f"{module}.{a.name}" for a in node.names]
+                whole = node.module or any(m not in mods for m in named)
+                deps |= {m for m in ([module] if whole else []) + named if m in mods}
             elif isinstance(node, ast.Import):
                 deps |= {a.name for a in node.names if a.name in mods}
         graph[name] = deps - {name}
@@ -67,8 +69,38 @@ def test_the_run_layer_is_on_top():
     assert not {n: d for n, d in offenders.items() if d}
 
 
-def test_no_run_module_over_450_lines_and_the_benchmark_outside():
-    run = [*(LIB / "run").rglob("*.py"), LIB / "__main__.py", LIB / "paths.py"]
-    long = {str(p.relative_to(ROOT)): n for p in run if (n := len(p.read_text().splitlines())) > MAX_LINES}
-    assert not long
+# The layers of lib/, lowest first: a module imports modules of its own layer or of the layers below it.
+LAYERS = [
+    ("words and model", ("lib", "lib.paths", "lib.vocab", "lib.model", "lib.privacy", "lib.forces", "lib.measures")),
+    ("readers", ("lib.readers",)),
+    ("classify", ("lib.text", "lib.structure", "lib.titles", "lib.classify")),
+    ("extract", ("lib.extract", "lib.checks")),
+    ("tables", ("lib.tables", "lib.doccache", "lib.pipeline", "lib.tracker")),
+    ("analysis", ("lib.analysis",)),
+    ("run", ("lib.run", "lib.__main__")),
+]
+
+
+def layer(module: str) -> int:
+    """The layer of a module: the most specific prefix of ``LAYERS`` it falls under."""
+    found = [
+        (len(p), k)
+        for k, (_, prefixes) in enumerate(LAYERS)
+        for p in prefixes
+        if module == p or module.startswith(p + ".")
+    ]
+    assert found, f"{module} stands in no layer of LAYERS"
+    return max(found)[1]
+
+
+def test_lower_layers_never_import_higher_ones():
+    graph = import_graph()
+    upward = {
+        f"{n} ({LAYERS[layer(n)][0]})": sorted(f"{d} ({LAYERS[layer(d)][0]})" for d in deps if layer(d) > layer(n))
+        for n, deps in graph.items()
+    }
+    assert {n: d for n, d in upward.items() if d} == {}
+
+
+def test_the_benchmark_stands_outside_the_package():
     assert not (LIB / "bench.py").exists() and (ROOT / "benchmarks" / "bench.py").is_file()

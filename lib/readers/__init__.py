@@ -4,9 +4,7 @@ anything else raises ``ReadError`` with a one-line reason: what the file is and 
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-import zipfile
 from pathlib import Path
 
 from ..model import Block, Document, Page, ReadError
@@ -24,15 +22,6 @@ UNSUPPORTED = {
     b"\xd0\xcf\x11\xe0": "an old Office file (.doc/.xls) or a password-protected one: save it as .docx, PDF or text",
     b"{\\rtf": "a rich-text (.rtf) file: save it as PDF or text",
 }
-
-
-def is_docx(raw: bytes) -> bool:
-    """A Word document: a zip holding word/document.xml (other Office zips hold xl/, ppt/, content.xml)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            return "word/document.xml" in z.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
 
 
 # A footnote's number run into the last letters of a heading's word, before a colon, a capital or the end.

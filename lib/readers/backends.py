@@ -6,6 +6,8 @@ backend ran. Recovering structure (headings, lists, tables, boxes, page labels) 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -60,6 +62,15 @@ class Backend(Protocol):
     def read(self, source: Source) -> Parts: ...
 
 
+def is_docx(raw: bytes) -> bool:
+    """A Word document: a zip holding word/document.xml (other Office zips hold xl/, ppt/, content.xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            return "word/document.xml" in z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
 class PdfBackend:
     name = "pdf"
 
@@ -77,8 +88,6 @@ class WordBackend:
     name = "docx"
 
     def accepts(self, source: Source) -> bool:
-        from . import is_docx
-
         return source.raw.startswith(b"PK\x03\x04") and is_docx(source.raw)
 
     def read(self, source: Source) -> Parts:
