@@ -111,23 +111,32 @@ def other_inspection(low: str, head: str) -> bool:
     return bool(re.search(OTHER_INSPECTION, head)) and not re.search(PEEL_MARKS, low)
 
 
+def _at_least(pattern: str, text: str, n: int) -> int:
+    """How often ``pattern`` matches ``text``, counted up to ``n`` (``min(len(re.findall(...)), n)``)."""
+    found = 0
+    for _ in re.finditer(pattern, text):
+        found += 1
+        if found >= n:
+            break
+    return found
+
+
 def doc_type(text: str, head: str, answers: bool = False) -> str:
     """peel_report | pcc_response | pcc_statement | force_statement | pcc_bulletin | unknown. ``head`` is the
     document's first blocks: who wrote it shows there (a Commissioner's letterhead, an inspectorate's title
     page). ``answers``: whether the document answers findings with actions (``answers_with_actions``)."""
     low, head = text.lower(), head.lower()
-    inspectorate = len(re.findall(r"\bhmic(?:frs)?\b|inspectorate of constabulary", low))
-    peel = len(re.findall(r"\bpeel\b", low))
-    graded = len(re.findall(GRADED, low))
+    # Counted only as far as the rules below ask (one, two): a long report stops at its first lines.
+    inspectorate = _at_least(r"\bhmic(?:frs)?\b|inspectorate of constabulary", low, 1)
+    peel = _at_least(r"\bpeel\b", low, 1)
+    graded = _at_least(GRADED, low, 2)
     head = head[:1500]
     pcc_head = bool(re.search(rf"{COMMISSIONER}|\bcommissioner\b", head))
-    pcc = len(re.findall(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b", low))
-    response = len(
-        re.findall(
-            r"\bresponse to\b|\brespond(?:ing)? to\b|\brecommendations?\b|corresponding actions?|action plan", low
-        )
+    pcc = _at_least(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b", low, 2)
+    response = _at_least(
+        r"\bresponse to\b|\brespond(?:ing)? to\b|\brecommendations?\b|corresponding actions?|action plan", low, 2
     )
-    bulletin = len(re.findall(r"bulletin|newsletter|this email was sent|unsubscribe|edition of", low))
+    bulletin = _at_least(r"bulletin|newsletter|this email was sent|unsubscribe|edition of", low, 2)
     peel_head = bool(PEEL_HEAD.search(head))
     about_inspection = bool(inspectorate or peel)
     if pcc >= 2 and bulletin >= 2 and not peel_head:
