@@ -271,7 +271,7 @@ def test_footnote_markers_and_numbers_unchanged():
 def _without_place(rows: list[dict], old: str | None = None, new: str | None = None, drop=()) -> list[str]:
     keep = []
     for row in rows:
-        d = {k: v for k, v in row.items() if k not in {"page", "evidence", "doc_id", *drop}}
+        d = {k: v for k, v in row.items() if k not in {"page", "page_label", "evidence", "doc_id", *drop}}
         if old and d.get("force") == old:
             d["force"] = new
         keep.append(json.dumps(d, sort_keys=True, default=str))
