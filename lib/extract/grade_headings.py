@@ -17,7 +17,16 @@ import re
 from ..model import Block
 from ..structure import Node, enclosing
 from ..text import clean_line
-from ..vocab import CONTENTS_HEAD, FINDING_HEAD, GRADE_LEAD, GRADES, PILLAR_QUESTION, TOP_QUESTION, area_key
+from ..vocab import (
+    CONTENTS_HEAD,
+    FINDING_HEAD,
+    GRADE_LEAD,
+    GRADES,
+    PILLAR_QUESTION,
+    TOP_QUESTION,
+    UPDATED_LINE,
+    area_key,
+)
 from .grade_panels import pillar_panels
 from .grade_tables import judgment
 from .grammar import CONTENTS_LINE, LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
@@ -67,7 +76,10 @@ def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
 
 
 def _grade_after(nodes: list[Node], i: int) -> tuple[str, bool, str | None, int] | None:
-    """(grade, starred, year, index of the last block read) when the block after ``i`` is a grade."""
+    """(grade, starred, year, index of the last block read) when the block after ``i`` is a grade. A web
+    page's "Last updated 22/03/2018" between the question and its grade is passed over."""
+    if i + 2 < len(nodes) and nodes[i + 1].kind != "table" and UPDATED_LINE.match(clean_line(nodes[i + 1].text)):
+        i += 1
     if i + 1 >= len(nodes) or nodes[i + 1].kind == "table":
         return None
     hit = grade_cell(nodes[i + 1].text)
@@ -218,6 +230,8 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
         text = clean_line(b.text)
         short = len(text.split()) <= 16
         if i in used or b.kind == "table" or not text or _in_contents(node) or grade_cell(text) is not None:
+            continue
+        if UPDATED_LINE.match(text):  # a web page's date line: the heading before it reads past it
             continue
         if text[:1].islower():  # the tail of a heading wrapped over two lines, not a heading of its own
             continue
