@@ -335,3 +335,24 @@ MORE_AREA_RULES: list[tuple[str, str]] = [
 ]
 AREA_RULES[1:1] = MORE_AREA_RULES
 _COMPILED_AREAS[:] = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
+# The 2015 efficiency questions after the first (how well the force uses its resources to meet demand): the
+# workforce model and the financial position, each graded.
+AREA_RULES.extend(
+    [
+        ("workforce_model", r"workforce model"),
+        ("financial_position", r"financial position"),
+    ]
+)
+_COMPILED_AREAS[:] = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
+AREAS.update(
+    workforce_model=Area("Workforce model", "Workforce and training"),
+    financial_position=Area("Financial position", "Demand and resources"),
+)
+ORDER[ORDER.index("planning_for_future") + 1 : ORDER.index("planning_for_future") + 1] = [
+    "workforce_model",
+    "financial_position",
+]
+AREA_PILLAR.update(workforce_model="efficiency", financial_position="efficiency")
+# Any question that heads a graded section, however it is asked ("How sustainable is the force's financial
+# position ...?"): the area comes from its words.
+ANY_QUESTION = re.compile(r"^(?:\d{1,2}[.)]?\s+)?(?:how|to what extent)\b[^?]{10,200}\?$", re.I)

@@ -18,6 +18,7 @@ from ..model import Block
 from ..structure import Node, enclosing
 from ..text import clean_line
 from ..vocab import (
+    ANY_QUESTION,
     CONTENTS_HEAD,
     FINDING_HEAD,
     GRADE_LEAD,
@@ -62,6 +63,11 @@ def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
         b, text = node.block, clean_line(node.text)
         if found and (SUMMARY.match(text) or AFTER_SUMMARY.match(text)):  # the end of the previous question
             break
+        if b.kind == "heading" and (b.level or 1) <= (level or 99) and not found and not TOP_QUESTION.match(text):
+            # A question asked in other words ("How sustainable is the force's financial position ...?"): the
+            # nearest one is the box's, never an outer one.
+            if ANY_QUESTION.match(text) and (key := area_key(text)) and key != "overall":
+                return key, text
         if b.kind == "heading" and (b.level or 1) <= (level or 99) and TOP_QUESTION.match(text):
             if key := area_key(text):
                 if key == "overall" and found:  # the report's overview: the question is the one after it
@@ -195,10 +201,18 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
                 grades.append(cell[0])
                 run.append((j, cell[0], None))
             if label:
-                short = len(label.split()) <= 8 and not label.endswith(".")
+                # A label wrapped over lines goes on in lower case ("Building, supporting and" / "protecting
+                # the" / "workforce"): its lines are one label.
+                wrapped = j
+                while wrapped + 1 < len(nodes) and wrapped - j < 3 and _goes_on(nodes[wrapped + 1]):
+                    wrapped += 1
+                    label = f"{label} {clean_line(nodes[wrapped].text)}"
+                short = len(label.split()) <= 12 and not label.endswith(".")
                 if not (short and (key := area_key(label)) and key != "overall"):
                     break
                 run.append((j, None, key))
+                run += [(k, None, None) for k in range(j + 1, wrapped + 1)]
+                j = wrapped
             j += 1
         if len(grades) < 3:
             i += 1
@@ -209,12 +223,35 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
         for n, (k, grade, key) in enumerate(run):
             if grade:
                 current = grade
-            elif current and n < last_grade_at:
-                label = clean_line(nodes[k].text)
+            elif current and key and n < last_grade_at:
+                label = _first_label(run, n, nodes)
                 label = (lead.group(2) if (lead := GRADE_LEAD.match(label)) else label).strip()
                 rows.append(judgment(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
         i = j
     return rows, used
+
+
+def _goes_on(node: Node) -> bool:
+    """A block that carries on the label before it: short, in lower case, no grade."""
+    text = clean_line(node.text)
+    return (
+        node.kind != "table"
+        and bool(text)
+        and text[:1].islower()
+        and len(text.split()) <= 6
+        and grade_cell(text) is None
+        and not re.search(r"[.!?:;]$", text)
+    )
+
+
+def _first_label(run: list[tuple[int, str | None, str | None]], n: int, nodes: list[Node]) -> str:
+    """The label that starts at ``run[n]`` with the lines that carry it on (entries with neither grade nor key)."""
+    parts = [clean_line(nodes[run[n][0]].text)]
+    for k, grade, key in run[n + 1 :]:
+        if grade or key:
+            break
+        parts.append(clean_line(nodes[k].text))
+    return " ".join(parts)
 
 
 def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], list[dict]]:

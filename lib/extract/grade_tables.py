@@ -96,6 +96,43 @@ def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[
     return out
 
 
+# A name's start inside a cell whose lines were run together: a capital after a word in lower case.
+_NAME_START = re.compile(r"(?<=[a-z,)]) (?=[A-Z][a-z])")
+
+
+def stacked_names(cell: str) -> list[str]:
+    """The area names stacked in one cell of the grade graphic. A name wrapped over lines goes on in lower
+    case ("Building, supporting and" / "protecting the workforce"); a new name starts with a capital, also
+    where a reader ran the lines together ("... with fairness and respect Disrupting serious organised
+    crime"). A part that names no area belongs to the name before it (or after it, first in the cell)."""
+    text = re.sub(r"\s*\n\s*(?=[a-z(])", " ", cell)
+    out: list[str] = []
+    for piece in re.split(r"\n|;|•", text):
+        piece = clean_line(piece)
+        words = piece.split()
+        if not words:
+            continue
+        if sum(w[:1].isupper() for w in words) * 2 > len(words):  # Title Case: capitals start no names
+            out.append(piece)
+            continue
+        names: list[str] = []
+        pending = ""
+        for part in _NAME_START.split(piece):
+            part = f"{pending} {part}".strip() if pending else part
+            pending = ""
+            if area_key(part) is None:
+                if names:
+                    names[-1] = f"{names[-1]} {part}"
+                else:
+                    pending = part
+                continue
+            names.append(part)
+        if pending:
+            names.append(pending)
+        out += names
+    return out
+
+
 def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
     """The grade graphic as a table whose header cells are the grades: each cell below names areas."""
     if not rows:
@@ -109,9 +146,8 @@ def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
         for col, cell in enumerate(raw):
             if col >= len(grades) or not grades[col]:
                 continue
-            for name in re.split(r"\n|;|•", cell or ""):
-                name = clean_line(name)
-                if name and (key := area_key(name)):
+            for name in stacked_names(cell or ""):
+                if key := area_key(name):
                     out.append(judgment(key, name, grades[col], page, f"{header[col]} | {name}", source="graphic"))
     return out
 

@@ -1,0 +1,167 @@
+"""The 2021/22 grade graphic however a reader gives its labels: names stacked in one cell and run together,
+labels wrapped over three or four lines (other forces' graphics, built here)."""
+
+from __future__ import annotations
+
+from lib.extract.grade_tables import grade_column_table, stacked_names
+from lib.pipeline import process_document
+
+
+def test_names_stacked_in_one_cell_and_run_together_are_each_a_name():
+    assert stacked_names(
+        "Treatment of the public Managing offenders and suspects Building, supporting and protecting the workforce"
+    ) == [
+        "Treatment of the public",
+        "Managing offenders and suspects",
+        "Building, supporting and protecting the workforce",
+    ]
+
+
+def test_a_name_wrapped_over_lines_in_a_cell_is_one_name():
+    assert stacked_names(
+        "Strategic planning,\norganisational\nmanagement and value\nfor money\nInvestigating crime"
+    ) == [
+        "Strategic planning, organisational management and value for money",
+        "Investigating crime",
+    ]
+
+
+def test_a_cell_of_one_name_in_title_case_stays_whole():
+    assert stacked_names("Protecting Vulnerable People") == ["Protecting Vulnerable People"]
+
+
+def test_a_ruled_graphic_whose_cells_run_their_names_together():
+    rows = [
+        ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"],
+        ["Preventing crime", "", "Responding to the public Investigating crime", "", "Protecting vulnerable people"],
+    ]
+    got = {(r["area"], r["grade"]) for r in grade_column_table(rows, 2)}
+    assert got == {
+        ("preventing_crime", "Outstanding"),
+        ("responding_to_public", "Adequate"),
+        ("investigating_crime", "Adequate"),
+        ("protecting_vulnerable", "Inadequate"),
+    }
+
+
+GRAPHIC_WRAPPED = """HMICFRS
+
+PEEL 2021/22
+Police effectiveness, efficiency and legitimacy
+An inspection of Gloucestershire Constabulary
+
+Our judgments
+Our inspection assessed how good Gloucestershire Constabulary is in ten areas of policing. We make
+graded judgments in six of these ten as follows:
+Outstanding
+
+Good
+Building,
+supporting and
+protecting the
+workforce
+
+Adequate
+Strategic planning,
+organisational
+management and
+value for money
+
+Requires
+improvement
+Managing offenders
+and suspects
+
+Inadequate
+Preventing crime
+and anti-social
+behaviour
+
+Treatment of the
+public
+"""
+
+
+def test_graphic_labels_wrapped_over_three_or_four_lines(tmp_path):
+    from fixtures import render_pdf
+
+    source = tmp_path / "gloucestershire.txt"
+    source.write_text(GRAPHIC_WRAPPED, encoding="utf-8")
+    result = process_document(render_pdf(source, tmp_path / "gloucestershire.pdf", styled=True), "d")
+    got = {(r["area"], r["grade"]) for r in result["judgments"]}
+    assert {
+        ("workforce", "Good"),
+        ("strategic_planning", "Adequate"),
+        ("managing_offenders", "Requires improvement"),
+    } == got  # after the last grade word: a later row of any column, no grade
+
+
+def test_graphic_labels_whose_lines_are_blocks_of_their_own():
+    # A PDF whose graphic sets every line in a text box of its own: a label's lines come as blocks.
+    from lib.extract.grade_headings import graphic_run
+    from lib.model import Block
+    from lib.structure import Node
+
+    lines = [
+        "Good", "Building,", "supporting and", "protecting the", "workforce",
+        "Adequate", "Strategic planning,", "organisational", "management and", "value for money",
+        "Requires improvement", "Investigating crime", "Inadequate", "Responding to the public",
+    ]  # fmt: skip
+    nodes = [Node(i, Block("paragraph", text, 3), []) for i, text in enumerate(lines)]
+    rows, used = graphic_run(nodes)
+    assert [(r["area"], r["grade"], r["area_label"]) for r in rows] == [
+        ("workforce", "Good", "Building, supporting and protecting the workforce"),
+        ("strategic_planning", "Adequate", "Strategic planning, organisational management and value for money"),
+        ("investigating_crime", "Requires improvement", "Investigating crime"),
+    ]
+    assert used == set(range(len(lines)))
+
+
+EFFICIENCY_2015 = """# PEEL: Police efficiency 2015
+
+An inspection of Suffolk Constabulary. HMIC
+
+## Overall judgment
+
+Requires improvement
+
+## Summary
+
+### How sustainable and affordable is the workforce model?
+
+HMIC judges the constabulary to be good in this area.
+
+## How well does the force use its resources to meet its demand?
+
+### Grade: Requires improvement
+
+The constabulary does not understand its demand well.
+
+## How sustainable and affordable is the workforce model?
+
+### Grade: Good
+
+The workforce plan is sound.
+
+## How sustainable is the force's financial position for the short and long term?
+
+### Grade: Inadequate
+
+The constabulary has no plan for its savings.
+
+### Areas for improvement
+
+- The constabulary should set out how it will make its savings.
+"""
+
+
+def test_2015_efficiency_grade_boxes_under_questions_asked_in_other_words(tmp_path):
+    path = tmp_path / "suffolk_peel_efficiency_2015.md"
+    path.write_text(EFFICIENCY_2015, encoding="utf-8")
+    got = {(r["area"], r["grade"]) for r in process_document(path, "d")["judgments"]}
+    assert got == {
+        ("overall", "Requires improvement"),
+        ("meeting_demand", "Requires improvement"),
+        ("workforce_model", "Good"),
+        ("financial_position", "Inadequate"),
+    }
