@@ -353,6 +353,7 @@ ORDER[ORDER.index("planning_for_future") + 1 : ORDER.index("planning_for_future"
     "financial_position",
 ]
 AREA_PILLAR.update(workforce_model="efficiency", financial_position="efficiency")
-# Any question that heads a graded section, however it is asked ("How sustainable is the force's financial
-# position ...?"): the area comes from its words.
-ANY_QUESTION = re.compile(r"^(?:\d{1,2}[.)]?\s+)?(?:how|to what extent)\b[^?]{10,200}\?$", re.I)
+# A question that heads a graded section asked in other words than a pillar's ("How sustainable is the
+# force's financial position ...?", 2015 efficiency): the area comes from its words. "How effectively is the
+# force working with partners ...?" is a sub-question under its pillar's question, not this.
+ANY_QUESTION = re.compile(r"^(?:\d{1,2}[.)]?\s+)?how (?!effective|efficient|legitimate|well\b)[^?]{10,200}\?$", re.I)

@@ -165,3 +165,32 @@ def test_2015_efficiency_grade_boxes_under_questions_asked_in_other_words(tmp_pa
         ("workforce_model", "Good"),
         ("financial_position", "Inadequate"),
     }
+
+
+SUB_QUESTION_2015 = """# PEEL: Police effectiveness 2015
+
+An inspection of Wiltshire Police. HMIC
+
+## How effective is the force at tackling serious and organised crime?
+
+### How effectively is the force working with partners to prevent serious and organised crime?
+
+The force works well with partners.
+
+### Summary of findings
+
+Requires improvement
+
+### Areas for improvement
+
+- The force should share its intelligence with partners.
+"""
+
+
+def test_a_summary_box_under_a_sub_question_belongs_to_the_pillars_question(tmp_path):
+    path = tmp_path / "wiltshire_peel_effectiveness_2015.md"
+    path.write_text(SUB_QUESTION_2015, encoding="utf-8")
+    rows = process_document(path, "d")["judgments"]
+    assert [(r["area"], r["grade"], r["area_label"][:40]) for r in rows] == [
+        ("serious_organised_crime", "Requires improvement", "How effective is the force at tackling s")
+    ]
