@@ -175,3 +175,56 @@ def test_a_press_release_names_the_areas_after_its_headline(tmp_path):
         ("ethical_behaviour", "Good"),
         ("treating_workforce_fairly", "Requires improvement"),
     }
+
+
+def test_a_count_of_areas_then_their_names():
+    assert grades(
+        "Kent Police was graded as ‘adequate’ in three areas: treatment of the public, investigating crime and "
+        "building, supporting and protecting the workforce."
+    ) == [
+        ("listed", "treatment_of_public", None, "Adequate"),
+        ("listed", "investigating_crime", None, "Adequate"),
+        ("listed", "workforce", None, "Adequate"),
+    ]
+    assert grades(
+        "The force has been rated inadequate in two areas of policing – responding to the public and "
+        "protecting vulnerable people."
+    ) == [  # fmt: skip
+        ("listed", "responding_to_public", None, "Inadequate"),
+        ("listed", "protecting_vulnerable", None, "Inadequate"),
+    ]
+
+
+def test_counts_that_name_no_area_or_an_old_year_grade_nothing():
+    assert grades("The force was graded inadequate in three areas, requires improvement in two and good in two.") == []
+    assert (
+        grades("In 2019 the force was graded good in two areas: investigating crime and responding to the public.")
+        == []
+    )
+
+
+COUNTS_RELEASE = """Staffordshire Police graded in new inspection
+
+Published on: 12 May 2022
+
+HMICFRS has published its PEEL inspection of Staffordshire Police. Our inspection assessed how good the force is
+in ten areas of policing.
+
+Staffordshire Police was graded as good in two areas:
+
+  • investigating crime; and
+  • protecting vulnerable people.
+
+It was graded as requires improvement in one area: responding to the public.
+"""
+
+
+def test_a_press_release_gives_counts_and_then_names_the_areas(tmp_path):
+    path = tmp_path / "staffordshire-peel-2021-22-press-release.txt"
+    path.write_text(COUNTS_RELEASE, encoding="utf-8")
+    got = {(r["area"], r["grade"]) for r in process_document(path, "d")["judgments"]}
+    assert got == {
+        ("investigating_crime", "Good"),
+        ("protecting_vulnerable", "Good"),
+        ("responding_to_public", "Requires improvement"),
+    }

@@ -207,9 +207,94 @@ def lead_subject(lead: str) -> str | None:
     return names[-1] if names else None
 
 
-def item_sentence(subject: str | None, item: str) -> str | None:
-    """A list item that starts with its grade, as a sentence with the subject of its lead line; else None."""
+# A count of areas at a grade, then their names after a colon (press releases, 2021 on): "Kent Police was
+# graded as good in three areas: investigating crime, protecting vulnerable people and managing offenders."
+# With nothing after the colon it introduces a list whose items are the names.
+LISTED = (
+    rf"{{S}} (?:was|were|has been|have been|is|are) (?:graded|rated|judged|assessed|found to be)(?: as| to be)? "
+    rf"{_Q}(?P<grade>{G}){_Q} (?:in|at|for)(?: (?P<count>\w+) (?:of (?:the|its|these) \w+ )?(?:areas?|questions?)"
+    rf"(?: of policing)?| the following(?: areas?)?)?\s*[:–]\s*(?P<area>.*)$"
+)
+_LISTED: list[re.Pattern] = []
+# Where the names of a list part: a comma or semicolon (with "and" after it), or "and" before a verb in -ing.
+_LIST_SEP = re.compile(r"(\s*[;,]\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b))")
+
+
+def _listed() -> re.Pattern:
+    if not _LISTED:
+        _LISTED.append(re.compile(LISTED.replace("{S}", _subject()), re.I))
+    return _LISTED[0]
+
+
+def list_names(text: str) -> list[str]:
+    """The area names of a list in prose ("investigating crime, protecting vulnerable people and managing
+    offenders and suspects"). A part that names no area, or the same area as the part before it, belongs to
+    its neighbour ("Building, supporting and protecting the workforce" is one name)."""
+    pieces = _LIST_SEP.split(text.strip(" .;:"))
+    names: list[tuple[str, str | None]] = []
+    pending = ""
+    for n in range(0, len(pieces), 2):
+        part = pending + pieces[n]
+        pending = ""
+        key = area_key(part)
+        if key is None or (names and names[-1][1] == key):
+            if names and key is None and n + 1 >= len(pieces):
+                names[-1] = (names[-1][0] + pieces[n - 1] + part, names[-1][1])
+            elif names and key is not None:
+                names[-1] = (names[-1][0] + pieces[n - 1] + part, key)
+            else:
+                pending = part + (pieces[n + 1] if n + 1 < len(pieces) else "")
+            continue
+        names.append((part, key))
+    return [name.strip() for name, _ in names]
+
+
+# What makes a count of grades an old one ("In 2019 the force was graded good in two areas: ...").
+OLD_COUNT = re.compile(
+    r"\blast year\b|\bprevious(?:ly)?\b|\b(?:in|since) (?:19|20)\d\d\b|\bcarried over\b|\bnot (?:yet )?graded\b", re.I
+)
+
+
+def listed_grades(sentence: str, force: str | None) -> list[dict]:
+    """The grades of a count of areas followed by their names; [] when the sentence is no such list."""
+    hit = _listed().search(sentence)
+    if not hit or not hit.group("area").strip() or OLD_COUNT.search(sentence):
+        return []
+    subject = hit.group("subject")
+    own = re.match(rf"{FORCE_NOUN}$|it$", subject, re.I)
+    who = (F.canonical(subject) if not own else None) or force
+    grade = grade_name(hit.group("grade"))
+    out = []
+    for name in list_names(hit.group("area")):
+        if (key := area_key(name)) and key != "overall":
+            out.append(
+                {"rule": "listed", "grade": grade, "area": key, "area_label": name, "pillar": None, "force": who}
+            )
+    return out
+
+
+def lead_grade(lead: str) -> tuple[str, str] | None:
+    """(subject, grade) of a line that introduces a list of areas at one grade ("The force was graded as good
+    in three areas:"), else None."""
+    lead = " ".join(lead.split())
+    hit = _listed().search(lead)
+    if not hit or hit.group("area").strip() or OLD_COUNT.search(lead):
+        return None
+    return hit.group("subject"), hit.group("grade")
+
+
+def item_sentence(subject: str | tuple[str, str] | None, item: str) -> str | None:
+    """A list item as a sentence with what its lead line says: the subject of an item that starts with its
+    grade ("• is good at ..."), or the subject and grade of an item that is an area's name ("• investigating
+    crime;" under "... graded as good in two areas:"); else None."""
     text = BULLET.sub("", item)
+    if isinstance(subject, tuple):
+        name = text.strip(" .;,")
+        if name.lower().startswith("and "):
+            name = name[4:]
+        if len(name.split()) > 12 or not (key := area_key(name)) or key == "overall":
+            return None
+        return f"{subject[0]} is {subject[1].lower()} at {name}."
     if not subject or not ITEM_GRADE_FIRST.match(text):
         return None
     return f"{subject} {text}"
@@ -232,6 +317,8 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     """The grades one sentence states: dicts (rule, grade, area, area_label, pillar, force). ``force`` is the
     document's force; a sentence about another named force gives that force's grade. The first rule that
     matches reads the sentence; areas joined by "and at" each get the grade."""
+    if listed := listed_grades(sentence, force):
+        return listed
     if not re.search(rf"\b(?:{G})\b", sentence, re.I) or not_a_grade(sentence):
         return []
     return [hit for clause in clauses(sentence) for hit in _clause_grades(clause, force)]

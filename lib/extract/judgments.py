@@ -25,7 +25,7 @@ from .grade_tables import (
     judgment,
     table_grades,
 )
-from .grammar import BULLET, item_sentence, lead_subject, sentence_grades
+from .grammar import BULLET, item_sentence, lead_grade, lead_subject, sentence_grades
 
 RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sentence": 3}
 
@@ -58,7 +58,7 @@ def stated_sentences(doc: Document) -> list[tuple[int, str]]:
         if BULLET.match(sent.text):
             out.append((sent.page, item_sentence(subject, sent.text) or sent.text))
             continue
-        subject = lead_subject(sent.text)
+        subject = lead_grade(sent.text) or lead_subject(sent.text)
         out.append((sent.page, sent.text))
     return out
 
