@@ -104,7 +104,7 @@ def stacked_names(cell: str) -> list[str]:
     """The area names stacked in one cell of the grade graphic. A name wrapped over lines goes on in lower
     case ("Building, supporting and" / "protecting the workforce"); a new name starts with a capital, also
     where a reader ran the lines together ("... with fairness and respect Disrupting serious organised
-    crime"). A part that names no area belongs to the name before it (or after it, first in the cell)."""
+    crime"), whether or not the vocabulary knows it (the check of the summary names the ones not read)."""
     text = re.sub(r"\s*\n\s*(?=[a-z(])", " ", cell)
     out: list[str] = []
     for piece in re.split(r"\n|;|•", text):
@@ -115,21 +115,7 @@ def stacked_names(cell: str) -> list[str]:
         if sum(w[:1].isupper() for w in words) * 2 > len(words):  # Title Case: capitals start no names
             out.append(piece)
             continue
-        names: list[str] = []
-        pending = ""
-        for part in _NAME_START.split(piece):
-            part = f"{pending} {part}".strip() if pending else part
-            pending = ""
-            if area_key(part) is None:
-                if names:
-                    names[-1] = f"{names[-1]} {part}"
-                else:
-                    pending = part
-                continue
-            names.append(part)
-        if pending:
-            names.append(pending)
-        out += names
+        out += [part.strip() for part in _NAME_START.split(piece) if part.strip()]
     return out
 
 
