@@ -29,7 +29,7 @@ _EFFECTIVENESS_2015 = [
     "serious_organised_crime",
 ]
 # The questions each family grades, keyed by (pillar, year); "overall:<pillar>" is a pillar's own grade.
-EXPECTED_AREAS: dict[tuple[str, int], list[str]] = {
+EXPECTED_AREAS: dict[tuple[str | None, int], list[str]] = {
     ("effectiveness", 2015): _EFFECTIVENESS_2015,
     ("effectiveness", 2016): _EFFECTIVENESS_2015 + ["specialist_capabilities"],
     ("effectiveness", 2017): _EFFECTIVENESS_2015 + ["specialist_capabilities"],
@@ -60,6 +60,13 @@ EXPECTED_AREAS: dict[tuple[str, int], list[str]] = {
     ],
 }
 EXPECTED_AREAS[("integrated", 2019)] = EXPECTED_AREAS[("integrated", 2018)]
+# 2014, the first PEEL: one assessment of the force (no pillar of its own), its effectiveness questions graded,
+# efficiency graded as a pillar, legitimacy not graded; the effectiveness page grades the same questions.
+_QUESTIONS_2014 = ["preventing_crime", "investigating_crime", "anti_social_behaviour"]
+EXPECTED_AREAS[(None, 2014)] = [*_QUESTIONS_2014, "overall:efficiency"]
+EXPECTED_AREAS[("effectiveness", 2014)] = _QUESTIONS_2014
+# 2015 efficiency: the pillar and its three questions.
+EXPECTED_AREAS[("efficiency", 2015)] = ["overall", "meeting_demand", "workforce_model", "financial_position"]
 PATTERNS = {
     "judgments": "a judgment table row '<area> | <grade> | [year]'; the grade graphic; a heading, 'Overall "
     "judgment' or 'Summary of findings' with a grade in it or after it; '<force> is <grade> at <area>', "
@@ -93,22 +100,37 @@ def graded_keys(judgments: list[dict]) -> set[str]:
 
 def question_set(info: dict, judgments: list[dict], doc: Document) -> list[dict]:
     """Every question of the family graded, or explained in the report (carried over, not inspected)."""
-    expected = EXPECTED_AREAS.get((info.get("pillar"), info.get("year")))
+    expected = EXPECTED_AREAS.get((info.get("pillar") or None, info.get("year")))
     if not expected:
         return []
     graded = graded_keys(judgments)
+    if "armed_policing" in graded:  # 2016-17: the specialist capabilities question is the armed response's
+        graded.add("specialist_capabilities")
     explained = {area_key(s.text) for s in sentences(doc) if EXPLAINED.search(s.text)}
+    stated = _stated_count(doc)
+    read = {r["area"] for r in judgments if r["grade"] != UNGRADED and r["area"] != "victim_service"}
     out = []
     for area in expected:
         if area in graded:
             out.append(_check(f"judgment_present:{area}", True, "graded"))
         elif area in explained:
             out.append(_check(f"judgment_present:{area}", True, "not graded here: the report says why"))
+        elif stated is not None and len(read) >= stated:
+            # "graded judgments in eight of these nine": every area it grades read; this one is not among them
+            out.append(_check(f"judgment_present:{area}", True, f"not in this report: it grades {stated} areas"))
         else:
             out.append(
                 _check(f"judgment_present:{area}", False, f"no grade found for {area} ({PATTERNS['judgments']})")
             )
     return out
+
+
+def _stated_count(doc: Document) -> int | None:
+    """The number of areas a report says it grades ("graded judgments in eight of these nine"), if it says."""
+    for sent in sentences(doc):
+        if (hit := GRADED_IN.search(sent.text)) and (want := _number(hit.group(1))) is not None:
+            return want
+    return None
 
 
 def graded_count(judgments: list[dict], doc: Document) -> list[dict]:

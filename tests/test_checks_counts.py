@@ -56,3 +56,37 @@ def test_summary_rows_of_a_judgments_table_leave_out_ungraded_and_headers():
         ("Preventing crime", "Good"),
         ("Investigating crime", "Requires improvement"),
     ]
+
+
+def test_the_question_sets_of_2014_and_2015_efficiency_and_the_armed_response_row():
+    from lib.checks import question_set
+    from lib.model import Document
+
+    doc = Document(path="x.txt", source="x.txt", format="text", sha256="", pages=[])
+    rows_2014 = [
+        {"area": "preventing_crime", "pillar": None, "grade": "Good"},
+        {"area": "investigating_crime", "pillar": None, "grade": "Good"},
+        {"area": "overall", "pillar": "efficiency", "grade": "Good"},
+    ]
+    checks = {c["check"]: c["passed"] for c in question_set({"pillar": "", "year": 2014}, rows_2014, doc)}
+    assert checks == {
+        "judgment_present:preventing_crime": True,
+        "judgment_present:investigating_crime": True,
+        "judgment_present:anti_social_behaviour": False,
+        "judgment_present:overall:efficiency": True,
+    }
+    rows_2017 = [
+        {"area": a, "pillar": "effectiveness", "grade": "Good"}
+        for a in ("overall", "preventing_crime", "armed_policing")
+    ]
+    checks = {c["check"]: c["passed"] for c in question_set({"pillar": "effectiveness", "year": 2017}, rows_2017, doc)}
+    assert checks["judgment_present:specialist_capabilities"]
+
+
+def test_an_area_of_the_family_the_report_says_it_does_not_grade_is_no_failure(tmp_path):
+    # "eight of these nine": serious organised crime reported separately; every area it grades read.
+    checks = _checks(tmp_path, "four")
+    assert checks["judgment_present:serious_organised_crime"]["passed"]
+    assert "it grades 4 areas" in checks["judgment_present:serious_organised_crime"]["detail"]
+    checks = _checks(tmp_path, "six")
+    assert not checks["judgment_present:serious_organised_crime"]["passed"]

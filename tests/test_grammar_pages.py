@@ -228,3 +228,13 @@ def test_a_press_release_gives_counts_and_then_names_the_areas(tmp_path):
         ("protecting_vulnerable", "Good"),
         ("responding_to_public", "Requires improvement"),
     }
+
+
+def test_an_integrated_reports_overall_grade_is_a_pillars_never_the_integrated_one():
+    from lib.extract.judgments import _row_pillar
+
+    integrated = {"pillar": "integrated", "year": 2018}
+    row = {"area": "overall", "area_label": "Kent Police is good at keeping people safe and reducing crime"}
+    assert _row_pillar({**row, "pillar": None}, integrated) == "effectiveness"
+    assert _row_pillar({"area": "overall", "area_label": "Overall", "pillar": None}, integrated) is None
+    assert _row_pillar({**row, "pillar": None}, {"pillar": "legitimacy", "year": 2016}) == "legitimacy"

@@ -11,10 +11,12 @@ carries the pillar of its area; each pillar's own grade is an ``overall`` row of
 
 from __future__ import annotations
 
+import re
+
 from ..model import Document
 from ..structure import document_outline
 from ..text import clean_lines, sentences
-from ..vocab import AREA_PILLAR, GRADES, SCALES, grade_score, pillar_of, scale_for
+from ..vocab import AREA_PILLAR, GRADES, PILLAR_SUMMARY_ROWS, SCALES, grade_score, pillar_of, scale_for
 from .grade_headings import heading_grades
 from .grade_tables import (
     footnote_year,
@@ -80,10 +82,18 @@ def sentence_rows(doc: Document, force: str | None, scale: str | None = None) ->
     return out
 
 
+def _summary_pillar(label: str) -> str | None:
+    """The pillar a 2018/19 summary names by its question ("... keep people safe and reduce crime")."""
+    return next((p for p, words in PILLAR_SUMMARY_ROWS if re.search(words, label, re.I)), None)
+
+
 def _row_pillar(row: dict, info: dict) -> str | None:
     pillar = info.get("pillar")
     if row["area"] == "overall":
-        return row.get("pillar") or pillar_of(row["area_label"]) or pillar
+        found = row.get("pillar") or pillar_of(row["area_label"])
+        if pillar == "integrated":  # its overall grades are its pillars' own: never an "integrated" overall
+            return found or _summary_pillar(row["area_label"])
+        return found or pillar
     if pillar == "integrated" and (info.get("year") or 0) < 2021:
         return row.get("pillar") or AREA_PILLAR.get(row["area"]) or pillar
     return pillar
