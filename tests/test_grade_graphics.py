@@ -194,3 +194,25 @@ def test_a_summary_box_under_a_sub_question_belongs_to_the_pillars_question(tmp_
     assert [(r["area"], r["grade"], r["area_label"][:40]) for r in rows] == [
         ("serious_organised_crime", "Requires improvement", "How effective is the force at tackling s")
     ]
+
+
+def test_a_graphic_a_reader_gave_as_tab_separated_lines_is_read_by_cell_not_by_position():
+    from lib.extract.grade_tables import grade_columns_text
+
+    lines = [
+        (2, "Outstanding\tGood\tAdequate\tRequires improvement\tInadequate"),
+        (
+            2,
+            "\tTreatment of the public Disrupting serious organised crime\tInvestigating crime"
+            "\t\tResponding to the public",
+        ),
+        (2, ""),
+        (2, "We judge forces on a five-tier scale."),
+    ]
+    got = [(r["area"], r["grade"]) for r in grade_columns_text(lines)]
+    assert got == [
+        ("treatment_of_public", "Good"),
+        ("serious_organised_crime", "Good"),
+        ("investigating_crime", "Adequate"),
+        ("responding_to_public", "Inadequate"),
+    ]

@@ -155,6 +155,22 @@ def _columns(line: str) -> list[tuple[int, str]] | None:
     return [(start, grade) for start, grade, _ in found]
 
 
+def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[dict], int] | None:
+    """The graphic as a reader's tab-separated table: the grade words a cell each, then rows whose cells (by
+    tab, not by position) hold the names under each grade, stacked. (rows, index after the table), or None."""
+    page, raw = lines[i]
+    header = [clean_line(c) for c in raw.split("\t")]
+    if "\t" not in raw or sum(1 for c in header if re.fullmatch(rf"(?:{G})", c, re.I)) < 3:
+        return None
+    rows, j = [header], i + 1
+    while j < len(lines) and "\t" in lines[j][1]:
+        rows.append(lines[j][1].split("\t"))
+        j += 1
+    if len(rows) < 2:
+        return None
+    return grade_column_table(rows, page), j
+
+
 def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
     """The grade graphic as text: grade words on one line, area names below at their columns' positions.
     ``lines`` are (page, raw line) with their spacing kept."""
@@ -162,6 +178,10 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
     i = 0
     while i < len(lines):
         page, raw = lines[i]
+        if tabbed := _tabbed_graphic(lines, i):
+            out += tabbed[0]
+            i = tabbed[1]
+            continue
         cols = _columns(raw.replace("\t", "    ")) if ("  " in raw or "\t" in raw) else None
         if not cols:
             i += 1
