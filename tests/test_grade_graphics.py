@@ -216,3 +216,18 @@ def test_a_graphic_a_reader_gave_as_tab_separated_lines_is_read_by_cell_not_by_p
         ("investigating_crime", "Adequate"),
         ("responding_to_public", "Inadequate"),
     ]
+
+
+def test_names_each_followed_by_a_grade_are_no_graphic():
+    # A judgments list (a previous year's, say) whose grades happen to rise down the list: each grade is the
+    # name's before it, never the names' after it.
+    from lib.extract.grade_headings import graphic_run
+    from lib.model import Block
+    from lib.structure import Node
+
+    lines = [
+        "Responding to the public", "Good", "Investigating crime", "Adequate",
+        "Protecting vulnerable people", "Requires improvement", "Managing offenders", "Inadequate",
+    ]  # fmt: skip
+    nodes = [Node(i, Block("paragraph", text, 1), []) for i, text in enumerate(lines)]
+    assert graphic_run(nodes) == ([], set())

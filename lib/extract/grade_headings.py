@@ -185,7 +185,7 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     used: set[int] = set()
     i = 0
     while i < len(nodes):
-        if (first := grade_cell(nodes[i].text)) is None or first[0] not in GRADES:
+        if (first := grade_cell(nodes[i].text)) is None or first[0] not in GRADES or _after_label(nodes, i):
             i += 1
             continue
         run, grades, j = [], [], i
@@ -229,6 +229,15 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
                 rows.append(judgment(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
         i = j
     return rows, used
+
+
+def _after_label(nodes: list[Node], i: int) -> bool:
+    """A grade right after an area's name: a list of names each followed by its grade (a judgments list, this
+    year's or a previous year's), never the start of a graphic, whose grade words come before their names."""
+    if i == 0 or nodes[i - 1].kind == "table":
+        return False
+    text = clean_line(nodes[i - 1].text)
+    return len(text.split()) <= 12 and grade_cell(text) is None and area_key(text) not in (None, "overall")
 
 
 def _goes_on(node: Node) -> bool:
