@@ -231,3 +231,39 @@ def test_names_each_followed_by_a_grade_are_no_graphic():
     ]  # fmt: skip
     nodes = [Node(i, Block("paragraph", text, 1), []) for i, text in enumerate(lines)]
     assert graphic_run(nodes) == ([], set())
+
+
+EFFICIENCY_SCALE_PRINTED = """# PEEL: Police efficiency 2016
+
+An inspection of Bedfordshire Police. HMIC
+
+## Overall judgement
+
+Outstanding
+
+Good
+
+Requires improvement
+
+Inadequate
+
+Bedfordshire Police has been judged to require improvement in the efficiency with which it keeps people
+safe and reduces crime.
+
+## How well does the force use its resources to meet its demand?
+
+### Summary of findings
+
+Good
+
+### Areas for improvement
+
+- The force should understand its demand better.
+"""
+
+
+def test_an_overall_graphic_that_prints_every_grade_word_leaves_the_grade_to_the_sentence(tmp_path):
+    path = tmp_path / "bedfordshire_peel_efficiency_2016.md"
+    path.write_text(EFFICIENCY_SCALE_PRINTED, encoding="utf-8")
+    got = {(r["area"], r.get("pillar"), r["grade"]) for r in process_document(path, "d")["judgments"]}
+    assert got == {("overall", "efficiency", "Requires improvement"), ("meeting_demand", "efficiency", "Good")}

@@ -238,3 +238,13 @@ def test_an_integrated_reports_overall_grade_is_a_pillars_never_the_integrated_o
     assert _row_pillar({**row, "pillar": None}, integrated) == "effectiveness"
     assert _row_pillar({"area": "overall", "area_label": "Overall", "pillar": None}, integrated) is None
     assert _row_pillar({**row, "pillar": None}, {"pillar": "legitimacy", "year": 2016}) == "legitimacy"
+
+
+def test_judged_to_require_improvement():
+    assert grades(
+        "West Mercia Police has been judged to require improvement in the legitimacy with which it keeps people "
+        "safe and reduces crime."
+    ) == [("assessed_as", "overall", "legitimacy", "Requires improvement")]
+    assert grades(
+        "The constabulary understands demand; its planning for the future is judged to require improvement."
+    ) == [("its_area_judged", "planning_for_future", None, "Requires improvement")]

@@ -104,15 +104,15 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ),
     (
         "assessed_as",  # ... has been assessed/judged/graded as 'good' in respect of its legitimacy
-        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be )?{_Q}(?P<grade>{G}){_Q},? (?:at|in|for|on|in respect of|in terms of|in how) (?P<area>[^.;]{{3,220}})",
+        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be |to (?={G_VERB}))?{_Q}(?P<grade>{G}){_Q},? (?:at|in|for|on|in respect of|in terms of|in how) (?P<area>[^.;]{{3,220}})",
     ),
     (
         "assessed_as_overall",  # ... has been graded as good. (the pillar of the page or report)
-        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be )?{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be |to (?={G_VERB}))?{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
     ),
     (
         "its_area_judged",  # ...; its use of resources to manage demand is assessed to be good; and its planning ...
-        rf"(?:^|\band )(?:its|the force['’]s|{{S}}['’]s) (?P<area>[^.;,]{{3,120}}?) (?:is|has been|was) (?:also )?(?:assessed|judged|graded|rated|found) (?:as |to be )?{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+        rf"(?:^|\band )(?:its|the force['’]s|{{S}}['’]s) (?P<area>[^.;,]{{3,120}}?) (?:is|has been|was) (?:also )?(?:assessed|judged|graded|rated|found) (?:as |to be |to (?={G_VERB}))?{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
     ),
     (
         "is_grade_at",  # Essex Police is good at preventing crime ...
