@@ -39,6 +39,13 @@ def grades(sentence, force="Kent Police"):
                 ("is_grade_at", "investigating_crime", None, "Inadequate"),
             ],
         ),
+        (  # the second grade with its own subject
+            "The constabulary is outstanding at preventing crime, and it is inadequate at investigating crime.",
+            [
+                ("is_grade_at", "preventing_crime", None, "Outstanding"),
+                ("is_grade_at", "investigating_crime", None, "Inadequate"),
+            ],
+        ),
         (  # one grade for two areas
             "Surrey Police is good at investigating crime and protecting vulnerable people.",
             [
