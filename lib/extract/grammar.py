@@ -4,8 +4,14 @@ Each form is one pattern or one small function, with a test of its own (tests/te
 - a cell or a line that is a grade ("Good", "Requires improvement", "Good*" = carried over);
 - a heading that holds its grade ("Investigating crime: Good", "Overall judgment Good");
 - sentences (``SENTENCE_RULES``): "<force> is good at ...", "The extent to which the force is effective at
-  keeping people safe and reducing crime is inadequate", "... is: good.", "has been assessed/judged/graded
-  as good", grades in quotes ('good'), "<force> requires improvement in ...".
+  keeping people safe and reducing crime is inadequate" (or "... requires improvement"), "... is: good.",
+  "has been assessed/judged/graded as good" (or "judged to require improvement"), grades in quotes ('good'),
+  "<force> requires improvement in ...", "the efficiency with which the force ... is good" (2014), "its use of
+  resources ... is assessed to be good" in a clause of its own, a press release's "<force>'s effectiveness at
+  ... is good"; a sentence is read clause by clause (semicolons), several grades in one ("good at X, and is
+  good at Y"), one grade for two areas ("good at investigating crime and protecting vulnerable people");
+- lists: a count of areas then their names ("graded as good in three areas: A, B and C"), and list items
+  whose subject, or subject and grade, sit in the line that introduces them.
 Not grades (``not_a_grade``): "not yet graded", "carried over" or "not inspected", last year's grade in
 prose, the scale listed in prose. Contents pages and letters are left out by the callers.
 """
