@@ -4,7 +4,8 @@ Each check is a row (check, passed, detail). A failed check does not stop the ru
 the document, so a pattern that should have matched and did not is visible with the document and pattern.
 - every question of the report's family (per pillar and year) is graded or explained (carried over, not
   inspected, ungraded);
-- "We make graded judgments in nine of these ten areas": nine graded rows;
+- "We make graded judgments in nine of these ten areas": nine graded rows, said as "9 of 9 graded areas read";
+- a summary table or grade graphic: each of its graded rows read ("12 of 13 graded areas read");
 - a count of causes of concern printed in prose ("I have identified one cause of concern") agrees with the
   causes found;
 - every "Areas for improvement" heading has items; every PCC response has actions.
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import re
 
+from .extract.grade_tables import stacked_names
+from .extract.grammar import grade_cell, pillar_heading
 from .model import Document
-from .text import sentences
-from .vocab import area_key
+from .text import clean_line, sentences
+from .vocab import UNGRADED, area_key
 
 _EFFECTIVENESS_2015 = [
     "overall",
@@ -26,7 +29,7 @@ _EFFECTIVENESS_2015 = [
     "serious_organised_crime",
 ]
 # The questions each family grades, keyed by (pillar, year); "overall:<pillar>" is a pillar's own grade.
-EXPECTED_AREAS: dict[tuple[str, int], list[str]] = {
+EXPECTED_AREAS: dict[tuple[str | None, int], list[str]] = {
     ("effectiveness", 2015): _EFFECTIVENESS_2015,
     ("effectiveness", 2016): _EFFECTIVENESS_2015 + ["specialist_capabilities"],
     ("effectiveness", 2017): _EFFECTIVENESS_2015 + ["specialist_capabilities"],
@@ -57,6 +60,13 @@ EXPECTED_AREAS: dict[tuple[str, int], list[str]] = {
     ],
 }
 EXPECTED_AREAS[("integrated", 2019)] = EXPECTED_AREAS[("integrated", 2018)]
+# 2014, the first PEEL: one assessment of the force (no pillar of its own), its effectiveness questions graded,
+# efficiency graded as a pillar, legitimacy not graded; the effectiveness page grades the same questions.
+_QUESTIONS_2014 = ["preventing_crime", "investigating_crime", "anti_social_behaviour"]
+EXPECTED_AREAS[(None, 2014)] = [*_QUESTIONS_2014, "overall:efficiency"]
+EXPECTED_AREAS[("effectiveness", 2014)] = _QUESTIONS_2014
+# 2015 efficiency: the pillar and its three questions.
+EXPECTED_AREAS[("efficiency", 2015)] = ["overall", "meeting_demand", "workforce_model", "financial_position"]
 PATTERNS = {
     "judgments": "a judgment table row '<area> | <grade> | [year]'; the grade graphic; a heading, 'Overall "
     "judgment' or 'Summary of findings' with a grade in it or after it; '<force> is <grade> at <area>', "
@@ -90,22 +100,37 @@ def graded_keys(judgments: list[dict]) -> set[str]:
 
 def question_set(info: dict, judgments: list[dict], doc: Document) -> list[dict]:
     """Every question of the family graded, or explained in the report (carried over, not inspected)."""
-    expected = EXPECTED_AREAS.get((info.get("pillar"), info.get("year")))
+    expected = EXPECTED_AREAS.get((info.get("pillar") or None, info.get("year")))
     if not expected:
         return []
     graded = graded_keys(judgments)
+    if "armed_policing" in graded:  # 2016-17: the specialist capabilities question is the armed response's
+        graded.add("specialist_capabilities")
     explained = {area_key(s.text) for s in sentences(doc) if EXPLAINED.search(s.text)}
+    stated = _stated_count(doc)
+    read = {r["area"] for r in judgments if r["grade"] != UNGRADED and r["area"] != "victim_service"}
     out = []
     for area in expected:
         if area in graded:
             out.append(_check(f"judgment_present:{area}", True, "graded"))
         elif area in explained:
             out.append(_check(f"judgment_present:{area}", True, "not graded here: the report says why"))
+        elif stated is not None and len(read) >= stated:
+            # "graded judgments in eight of these nine": every area it grades read; this one is not among them
+            out.append(_check(f"judgment_present:{area}", True, f"not in this report: it grades {stated} areas"))
         else:
             out.append(
                 _check(f"judgment_present:{area}", False, f"no grade found for {area} ({PATTERNS['judgments']})")
             )
     return out
+
+
+def _stated_count(doc: Document) -> int | None:
+    """The number of areas a report says it grades ("graded judgments in eight of these nine"), if it says."""
+    for sent in sentences(doc):
+        if (hit := GRADED_IN.search(sent.text)) and (want := _number(hit.group(1))) is not None:
+            return want
+    return None
 
 
 def graded_count(judgments: list[dict], doc: Document) -> list[dict]:
@@ -114,12 +139,61 @@ def graded_count(judgments: list[dict], doc: Document) -> list[dict]:
         hit = GRADED_IN.search(sent.text)
         if not hit or (want := _number(hit.group(1))) is None:
             continue
-        rows = [r for r in judgments if r["grade"] != "Ungraded" and r["area"] != "victim_service"]
+        rows = [r for r in judgments if r["grade"] != UNGRADED and r["area"] != "victim_service"]
         have = sorted({r["area"] for r in rows})
         detail = f"page {sent.page}: the report grades {want} areas; {len(have)} found ({', '.join(have) or 'none'})"
         if len(have) < want:
             detail += f"; missing {want - len(have)} ({PATTERNS['judgments']})"
-        return [_check("graded_count", len(have) == want, detail)]
+        return [_check("graded_count", len(have) == want, f"{_read(min(len(have), want), want)} ({detail})")]
+    return []
+
+
+def _read(n: int, m: int) -> str:
+    return f"{n} of {m} graded areas read"
+
+
+def summary_entries(rows: list[list[str]]) -> list[tuple[str, str]]:
+    """(label, grade) of each graded row of a summary table (area | grade | ...) or of each name under a grade
+    in a grade graphic (grade words as its header); grades printed as "Ungraded" are left out."""
+    cells = [[clean_line(c or "") for c in row] for row in rows]
+    if not cells:
+        return []
+    grades = [grade_cell(c) for c in cells[0]]
+    out: list[tuple[str, str]] = []
+    if sum(1 for g in grades if g and g[0] != UNGRADED) >= 3:  # the graphic: a column a grade
+        for row in rows[1:]:
+            for col, cell in enumerate(row):
+                if col < len(grades) and grades[col]:
+                    out += [(name, grades[col][0]) for name in stacked_names(cell or "")]
+        return out
+    for row in cells:
+        filled = [c for c in row if c]
+        if len(filled) >= 2 and grade_cell(filled[0]) is None and (hit := grade_cell(filled[1])) is not None:
+            if hit[0] != UNGRADED:
+                out.append((filled[0], hit[0]))
+    return out
+
+
+def _entry_read(label: str, grade: str, judgments: list[dict]) -> bool:
+    if pillar := pillar_heading(label):
+        return any(r["area"] == "overall" and r.get("pillar") == pillar and r["grade"] == grade for r in judgments)
+    key = area_key(label)
+    return any(r["area"] == key and r["grade"] == grade for r in judgments)
+
+
+def summary_read(judgments: list[dict], doc: Document) -> list[dict]:
+    """Each graded row of the report's summary table or grade graphic (three or more) is a row read with its
+    grade: "12 of 13 graded areas read", the ones not read named."""
+    tables = [(b.page, b.rows) for b in doc.blocks if b.kind == "table" and b.rows] or list(doc.tables())
+    for page, rows in tables:
+        entries = summary_entries(rows)
+        if len(entries) < 3:
+            continue
+        missed = [f"{label} ({grade})" for label, grade in entries if not _entry_read(label, grade, judgments)]
+        detail = f"{_read(len(entries) - len(missed), len(entries))} from the summary on page {page}"
+        if missed:
+            detail += f"; not read: {'; '.join(missed)}"
+        return [_check("summary_read", not missed, detail)]
     return []
 
 
@@ -147,6 +221,7 @@ def run_checks(doc: Document, info: dict, tables: dict[str, list[dict]]) -> list
         )
         checks += question_set(info, tables["judgments"], doc)
         checks += graded_count(tables["judgments"], doc)
+        checks += summary_read(tables["judgments"], doc)
         checks += cause_count(tables["findings"], doc)
         text = doc.text.lower()
         afi_headings = text.count("areas for improvement\n") + text.count("area for improvement\n")

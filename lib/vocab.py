@@ -404,3 +404,47 @@ PILLAR_PAGE_QUESTION = {
 PILLAR_SENTENCE = re.compile(
     r"the extent to which the (?:force|constabulary) (?:is|operates) (effective|efficient|legitimate)", re.I
 )
+
+# ------------------------------------------------------------------------------ grades in more words
+# (the grade readers of issue 16: web pages, press releases, wrapped graphics)
+# A date line a web page prints between a question and its grade ("Last updated 22/03/2018").
+UPDATED_LINE = re.compile(r"^\W*last updated\b[\s:]*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2} \w+ \d{4})?\W*$", re.I)
+# Two area names that together are one question of their year, never two grades ("investigating crime and
+# managing offenders" in 2015; "preventing crime and tackling anti-social behaviour" from 2016).
+ONE_QUESTION_PAIRS = {
+    ("investigating_crime", "managing_offenders"),
+    ("preventing_crime", "anti_social_behaviour"),
+}
+# Words of the prose that condition a grade said before it ("If the force were good ...", "would be good").
+CONDITION_WORDS = re.compile(r"\bif\b|\bwould\b|\bcould\b|\bshould\b|\baim(?:s|ing)? to\b", re.I)
+# More ways a page names an area, read before the rules above (the order of ``AREA_RULES`` is kept):
+# "How effectively does the force reduce crime and keep people safe?" (2018/19 web pages) is the pillar's own
+# question; "its use of resources to manage demand" (2017 efficiency pages) is meeting demand.
+MORE_AREA_RULES: list[tuple[str, str]] = [
+    ("overall", r"reduc\w* crime and keep\w* people safe"),
+    ("meeting_demand", r"use of (?:its )?resources to (?:meet|manage) (?:its )?demand"),
+]
+AREA_RULES[1:1] = MORE_AREA_RULES
+_COMPILED_AREAS[:] = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
+# The 2015 efficiency questions after the first (how well the force uses its resources to meet demand): the
+# workforce model and the financial position, each graded.
+AREA_RULES.extend(
+    [
+        ("workforce_model", r"workforce model"),
+        ("financial_position", r"financial position"),
+    ]
+)
+_COMPILED_AREAS[:] = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
+AREAS.update(
+    workforce_model=Area("Workforce model", "Workforce and training"),
+    financial_position=Area("Financial position", "Demand and resources"),
+)
+ORDER[ORDER.index("planning_for_future") + 1 : ORDER.index("planning_for_future") + 1] = [
+    "workforce_model",
+    "financial_position",
+]
+AREA_PILLAR.update(workforce_model="efficiency", financial_position="efficiency")
+# A question that heads a graded section asked in other words than a pillar's ("How sustainable is the
+# force's financial position ...?", 2015 efficiency): the area comes from its words. "How effectively is the
+# force working with partners ...?" is a sub-question under its pillar's question, not this.
+ANY_QUESTION = re.compile(r"^(?:\d{1,2}[.)]?\s+)?how (?!effective|efficient|legitimate|well\b)[^?]{10,200}\?$", re.I)

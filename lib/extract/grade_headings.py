@@ -17,7 +17,17 @@ import re
 from ..model import Block
 from ..structure import Node, enclosing
 from ..text import clean_line
-from ..vocab import CONTENTS_HEAD, FINDING_HEAD, GRADE_LEAD, GRADES, PILLAR_QUESTION, TOP_QUESTION, area_key
+from ..vocab import (
+    ANY_QUESTION,
+    CONTENTS_HEAD,
+    FINDING_HEAD,
+    GRADE_LEAD,
+    GRADES,
+    PILLAR_QUESTION,
+    TOP_QUESTION,
+    UPDATED_LINE,
+    area_key,
+)
 from .grade_panels import pillar_panels
 from .grade_tables import judgment
 from .grammar import CONTENTS_LINE, LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
@@ -53,6 +63,11 @@ def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
         b, text = node.block, clean_line(node.text)
         if found and (SUMMARY.match(text) or AFTER_SUMMARY.match(text)):  # the end of the previous question
             break
+        if b.kind == "heading" and (b.level or 1) <= (level or 99) and not found and not TOP_QUESTION.match(text):
+            # A question asked in other words ("How sustainable is the force's financial position ...?"): the
+            # nearest one is the box's, never an outer one.
+            if ANY_QUESTION.match(text) and (key := area_key(text)) and key != "overall":
+                return key, text
         if b.kind == "heading" and (b.level or 1) <= (level or 99) and TOP_QUESTION.match(text):
             if key := area_key(text):
                 if key == "overall" and found:  # the report's overview: the question is the one after it
@@ -67,7 +82,10 @@ def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
 
 
 def _grade_after(nodes: list[Node], i: int) -> tuple[str, bool, str | None, int] | None:
-    """(grade, starred, year, index of the last block read) when the block after ``i`` is a grade."""
+    """(grade, starred, year, index of the last block read) when the block after ``i`` is a grade. A web
+    page's "Last updated 22/03/2018" between the question and its grade is passed over."""
+    if i + 2 < len(nodes) and nodes[i + 1].kind != "table" and UPDATED_LINE.match(clean_line(nodes[i + 1].text)):
+        i += 1
     if i + 1 >= len(nodes) or nodes[i + 1].kind == "table":
         return None
     hit = grade_cell(nodes[i + 1].text)
@@ -167,7 +185,7 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     used: set[int] = set()
     i = 0
     while i < len(nodes):
-        if (first := grade_cell(nodes[i].text)) is None or first[0] not in GRADES:
+        if (first := grade_cell(nodes[i].text)) is None or first[0] not in GRADES or _after_label(nodes, i):
             i += 1
             continue
         run, grades, j = [], [], i
@@ -183,10 +201,18 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
                 grades.append(cell[0])
                 run.append((j, cell[0], None))
             if label:
-                short = len(label.split()) <= 8 and not label.endswith(".")
+                # A label wrapped over lines goes on in lower case ("Building, supporting and" / "protecting
+                # the" / "workforce"): its lines are one label.
+                wrapped = j
+                while wrapped + 1 < len(nodes) and wrapped - j < 3 and _goes_on(nodes[wrapped + 1]):
+                    wrapped += 1
+                    label = f"{label} {clean_line(nodes[wrapped].text)}"
+                short = len(label.split()) <= 12 and not label.endswith(".")
                 if not (short and (key := area_key(label)) and key != "overall"):
                     break
                 run.append((j, None, key))
+                run += [(k, None, None) for k in range(j + 1, wrapped + 1)]
+                j = wrapped
             j += 1
         if len(grades) < 3:
             i += 1
@@ -197,12 +223,44 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
         for n, (k, grade, key) in enumerate(run):
             if grade:
                 current = grade
-            elif current and n < last_grade_at:
-                label = clean_line(nodes[k].text)
+            elif current and key and n < last_grade_at:
+                label = _first_label(run, n, nodes)
                 label = (lead.group(2) if (lead := GRADE_LEAD.match(label)) else label).strip()
                 rows.append(judgment(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
         i = j
     return rows, used
+
+
+def _after_label(nodes: list[Node], i: int) -> bool:
+    """A grade right after an area's name: a list of names each followed by its grade (a judgments list, this
+    year's or a previous year's), never the start of a graphic, whose grade words come before their names."""
+    if i == 0 or nodes[i - 1].kind == "table":
+        return False
+    text = clean_line(nodes[i - 1].text)
+    return len(text.split()) <= 12 and grade_cell(text) is None and area_key(text) not in (None, "overall")
+
+
+def _goes_on(node: Node) -> bool:
+    """A block that carries on the label before it: short, in lower case, no grade."""
+    text = clean_line(node.text)
+    return (
+        node.kind != "table"
+        and bool(text)
+        and text[:1].islower()
+        and len(text.split()) <= 6
+        and grade_cell(text) is None
+        and not re.search(r"[.!?:;]$", text)
+    )
+
+
+def _first_label(run: list[tuple[int, str | None, str | None]], n: int, nodes: list[Node]) -> str:
+    """The label that starts at ``run[n]`` with the lines that carry it on (entries with neither grade nor key)."""
+    parts = [clean_line(nodes[run[n][0]].text)]
+    for k, grade, key in run[n + 1 :]:
+        if grade or key:
+            break
+        parts.append(clean_line(nodes[k].text))
+    return " ".join(parts)
 
 
 def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], list[dict]]:
@@ -218,6 +276,8 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
         text = clean_line(b.text)
         short = len(text.split()) <= 16
         if i in used or b.kind == "table" or not text or _in_contents(node) or grade_cell(text) is not None:
+            continue
+        if UPDATED_LINE.match(text):  # a web page's date line: the heading before it reads past it
             continue
         if text[:1].islower():  # the tail of a heading wrapped over two lines, not a heading of its own
             continue

@@ -96,6 +96,29 @@ def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[
     return out
 
 
+# A name's start inside a cell whose lines were run together: a capital after a word in lower case.
+_NAME_START = re.compile(r"(?<=[a-z,)]) (?=[A-Z][a-z])")
+
+
+def stacked_names(cell: str) -> list[str]:
+    """The area names stacked in one cell of the grade graphic. A name wrapped over lines goes on in lower
+    case ("Building, supporting and" / "protecting the workforce"); a new name starts with a capital, also
+    where a reader ran the lines together ("... with fairness and respect Disrupting serious organised
+    crime"), whether or not the vocabulary knows it (the check of the summary names the ones not read)."""
+    text = re.sub(r"\s*\n\s*(?=[a-z(])", " ", cell)
+    out: list[str] = []
+    for piece in re.split(r"\n|;|•", text):
+        piece = clean_line(piece)
+        words = piece.split()
+        if not words:
+            continue
+        if sum(w[:1].isupper() for w in words) * 2 > len(words):  # Title Case: capitals start no names
+            out.append(piece)
+            continue
+        out += [part.strip() for part in _NAME_START.split(piece) if part.strip()]
+    return out
+
+
 def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
     """The grade graphic as a table whose header cells are the grades: each cell below names areas."""
     if not rows:
@@ -109,9 +132,8 @@ def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
         for col, cell in enumerate(raw):
             if col >= len(grades) or not grades[col]:
                 continue
-            for name in re.split(r"\n|;|•", cell or ""):
-                name = clean_line(name)
-                if name and (key := area_key(name)):
+            for name in stacked_names(cell or ""):
+                if key := area_key(name):
                     out.append(judgment(key, name, grades[col], page, f"{header[col]} | {name}", source="graphic"))
     return out
 
@@ -133,6 +155,22 @@ def _columns(line: str) -> list[tuple[int, str]] | None:
     return [(start, grade) for start, grade, _ in found]
 
 
+def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[dict], int] | None:
+    """The graphic as a reader's tab-separated table: the grade words a cell each, then rows whose cells (by
+    tab, not by position) hold the names under each grade, stacked. (rows, index after the table), or None."""
+    page, raw = lines[i]
+    header = [clean_line(c) for c in raw.split("\t")]
+    if "\t" not in raw or sum(1 for c in header if re.fullmatch(rf"(?:{G})", c, re.I)) < 3:
+        return None
+    rows, j = [header], i + 1
+    while j < len(lines) and "\t" in lines[j][1]:
+        rows.append(lines[j][1].split("\t"))
+        j += 1
+    if len(rows) < 2:
+        return None
+    return grade_column_table(rows, page), j
+
+
 def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
     """The grade graphic as text: grade words on one line, area names below at their columns' positions.
     ``lines`` are (page, raw line) with their spacing kept."""
@@ -140,6 +178,10 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
     i = 0
     while i < len(lines):
         page, raw = lines[i]
+        if tabbed := _tabbed_graphic(lines, i):
+            out += tabbed[0]
+            i = tabbed[1]
+            continue
         cols = _columns(raw.replace("\t", "    ")) if ("  " in raw or "\t" in raw) else None
         if not cols:
             i += 1

@@ -4,8 +4,14 @@ Each form is one pattern or one small function, with a test of its own (tests/te
 - a cell or a line that is a grade ("Good", "Requires improvement", "Good*" = carried over);
 - a heading that holds its grade ("Investigating crime: Good", "Overall judgment Good");
 - sentences (``SENTENCE_RULES``): "<force> is good at ...", "The extent to which the force is effective at
-  keeping people safe and reducing crime is inadequate", "... is: good.", "has been assessed/judged/graded
-  as good", grades in quotes ('good'), "<force> requires improvement in ...".
+  keeping people safe and reducing crime is inadequate" (or "... requires improvement"), "... is: good.",
+  "has been assessed/judged/graded as good" (or "judged to require improvement"), grades in quotes ('good'),
+  "<force> requires improvement in ...", "the efficiency with which the force ... is good" (2014), "its use of
+  resources ... is assessed to be good" in a clause of its own, a press release's "<force>'s effectiveness at
+  ... is good"; a sentence is read clause by clause (semicolons), several grades in one ("good at X, and is
+  good at Y"), one grade for two areas ("good at investigating crime and protecting vulnerable people");
+- lists: a count of areas then their names ("graded as good in three areas: A, B and C"), and list items
+  whose subject, or subject and grade, sit in the line that introduces them.
 Not grades (``not_a_grade``): "not yet graded", "carried over" or "not inspected", last year's grade in
 prose, the scale listed in prose. Contents pages and letters are left out by the callers.
 """
@@ -16,9 +22,12 @@ import re
 
 from .. import forces as F
 from ..vocab import (
+    BULLET_GLYPHS,
+    CONDITION_WORDS,
     FORCE_NOUN,
     G_OR_NONE,
     G_VERB,
+    ONE_QUESTION_PAIRS,
     OVERALL_HEAD,
     PILLAR_NAME,
     SUMMARY_HEAD,
@@ -81,22 +90,35 @@ def label_grade(text: str) -> tuple[str, str, bool] | None:
 # ------------------------------------------------------------------------------------------ sentences
 def _subject() -> str:
     """Who a grade sentence is about: the force (by any name of any force), the force, the constabulary."""
-    return rf"(?P<subject>{FORCE_NOUN}|^it|{F.any_name_pattern()})"
+    return rf"(?P<subject>{FORCE_NOUN}|{_IT}|{F.any_name_pattern()})"
+
+
+# "it" opening a sentence or a clause ("However, it requires improvement in ...", "..., but it is good at ...").
+_IT = r"(?:^|(?<=\bbut )|(?<=\bhowever, )|(?<=\bhowever )|(?<=\band )|(?<=\byet ))it\b"
 
 
 # (rule name, pattern). ``area`` names the question; a rule without ``area`` grades the pillar overall.
 SENTENCE_RULES: list[tuple[str, str]] = [
     (
         "extent_is",  # The extent to which the force is effective at keeping people safe ... is good.
-        rf"\bthe extent to which {{S}} (?P<area>.{{5,220}}?) is:?\s*{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+        rf"\bthe extent to which {{S}} (?P<area>.{{5,220}}?) (?:is:?\s*|(?={_Q}(?:{G_VERB})))"
+        rf"{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+    ),
+    (
+        "with_which_is",  # the efficiency with which the force carries out its responsibilities is good (2014)
+        rf"\bthe (?P<area>effectiveness|efficiency|legitimacy) with which {{S}} [^.;]{{3,200}}? is:?\s*{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
     ),
     (
         "assessed_as",  # ... has been assessed/judged/graded as 'good' in respect of its legitimacy
-        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be )?{_Q}(?P<grade>{G}){_Q},? (?:at|in|for|on|in respect of|in terms of|in how) (?P<area>[^.;]{{3,220}})",
+        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be |to (?={G_VERB}))?{_Q}(?P<grade>{G}){_Q},? (?:at|in|for|on|in respect of|in terms of|in how) (?P<area>[^.;]{{3,220}})",
     ),
     (
         "assessed_as_overall",  # ... has been graded as good. (the pillar of the page or report)
-        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be )?{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+        rf"{{S}} (?:has been|is|was today) (?:assessed|judged|graded|rated) (?:as |to be |to (?={G_VERB}))?{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+    ),
+    (
+        "its_area_judged",  # ...; its use of resources to manage demand is assessed to be good; and its planning ...
+        rf"(?:^|\band )(?:its|the force['’]s|{{S}}['’]s) (?P<area>[^.;,]{{3,120}}?) (?:is|has been|was) (?:also )?(?:assessed|judged|graded|rated|found) (?:as |to be |to (?={G_VERB}))?{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
     ),
     (
         "is_grade_at",  # Essex Police is good at preventing crime ...
@@ -108,7 +130,7 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ),
     (
         "requires_improvement_in",  # Essex Police requires improvement in how it investigates crime
-        rf"{{S}} (?P<grade>{G_VERB}) (?:at|in|to|for|on) (?P<area>[^.;]{{3,220}})",
+        rf"{{S}} {_Q}(?P<grade>{G_VERB}){_Q} (?:at|in|to|for|on) (?P<area>[^.;]{{3,220}})",
     ),
     (
         "judgment_on",  # Our judgment on how well the force meets current demands is requires improvement.
@@ -116,7 +138,8 @@ SENTENCE_RULES: list[tuple[str, str]] = [
     ),
     (
         "grade_for_pillar",  # The force's effectiveness is good. / Its overall legitimacy grade is: requires improvement.
-        rf"^(?:{{S}}['’]s|its|the force['’]s) (?:overall )?(?P<area>effectiveness|efficiency|legitimacy)(?: grade| judg(?:e)?ment)? is:?\s*{_Q}(?P<grade>{G}){_Q}\s*[.!]?$",
+        # A headline may run into the next line ("... is good Avon and Somerset Constabulary's ...").
+        rf"^(?:{{S}}['’]s|its|the force['’]s) (?:overall )?(?P<area>effectiveness|efficiency|legitimacy)(?: (?:at|in) [^.;]{{3,150}}?)?(?: grade| judg(?:e)?ment)? is:?\s*{_Q}(?P<grade>{G}){_Q}(?:\s*[.!]?$|\s+(?=[A-Z]))",
     ),
 ]
 _COMPILED: list[tuple[str, re.Pattern]] = []
@@ -124,7 +147,7 @@ _COMPILED: list[tuple[str, re.Pattern]] = []
 NOT_A_GRADE = re.compile(
     r"\bnot (?:yet )?(?:been )?graded\b|\bcarried over\b|\bnot inspected\b|\blast year\b|\bprevious(?:ly)?\b"
     r"|\bin (?:19|20)\d\d,? (?:we|it|the force|hmic(?:frs)?|the inspectorate)\b|\bwe (?:judged|graded|assessed|found)\b|\b(?:was|were|had been) (?:judged|graded|assessed|rated)\b"
-    r"|\bif\b|\bwould\b|\bcould\b|\bshould\b|\baim(?:s|ing)? to\b",
+    r"|\bwhen we (?:judged|graded|assessed|found)\b",
     re.I,
 )
 
@@ -140,11 +163,147 @@ def not_a_grade(sentence: str) -> bool:
     """Prose that names grades without grading: the scale listed, last year's grade, 'not yet graded',
     'carried over' or 'not inspected', a condition."""
     words = {w.lower().split()[0] for w in re.findall(rf"\b(?:{G})\b", sentence, re.I)}
-    return len(words) >= 3 or bool(NOT_A_GRADE.search(sentence))
+    if len(words) >= 3 or NOT_A_GRADE.search(sentence):
+        return True
+    first = re.search(rf"\b(?:{G})\b", sentence, re.I)  # a condition after the grade is about more work
+    return bool(first and CONDITION_WORDS.search(sentence[: first.start()]))
 
 
 # "good at treating the public fairly and at ensuring ...", "'outstanding' at X and 'good' at Y"
-AND_AT = re.compile(rf",? and (?:{_Q}({G}){_Q} )?(?:at|in) (?=\w)", re.I)
+# "good at reducing crime ..., and is good at investigating offending": each part its own grade.
+AND_AT = re.compile(rf",? and (?:(?:it|the force|the constabulary) )?(?:is )?(?:{_Q}({G}){_Q} )?(?:at|in) (?=\w)", re.I)
+# Where an area's words end: a clause that turns to something else ("..., but could do more").
+AREA_END = re.compile(r",? (?:but|although|though|while|whereas)\b.*$", re.I)
+# Where a sentence's statements part: a semicolon ("...; its planning for future demand is judged to be good").
+CLAUSE = re.compile(r"\s*;\s*")
+
+
+def two_areas(text: str) -> list[str]:
+    """One grade for two areas ("good at investigating crime and protecting vulnerable people"): the two
+    names when each names a different area and together they are not one question of their year; else
+    the text alone."""
+    for hit in re.finditer(r",? and ", text):
+        left, right = text[: hit.start()], text[hit.end() :]
+        a, b = area_key(left), area_key(right)
+        if a and b and a != b and "overall" not in (a, b) and (a, b) not in ONE_QUESTION_PAIRS:
+            return [left, right]
+    return [text]
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's statements, parted at semicolons (a run-in "and" at a clause's start kept)."""
+    return [c for c in CLAUSE.split(sentence) if c.strip()]
+
+
+# A bullet's glyph or dash at the start of an item.
+BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_GLYPHS)}]|[-–*](?=\s))\s*")
+# An item that starts with its grade, its subject in the line that introduces the list ("HMIC judged that
+# Avon and Somerset Constabulary:" then "• is 'good' at preventing crime ...").
+ITEM_GRADE_FIRST = re.compile(rf"^(?:is |are )?{_Q}(?:{G}){_Q}\s+(?:at|in|for)\b", re.I)
+
+
+def lead_subject(lead: str) -> str | None:
+    """The force a line that introduces a list names last ("HMIC judged that Kent Police:"), when the line
+    ends with a colon and is no mention of an old grade; else None."""
+    lead = " ".join(lead.split())
+    if not lead.endswith(":") or not_a_grade(lead):
+        return None
+    names = [m.group("subject") for m in re.finditer(_subject().replace("^", "(?!)"), lead, re.I)]
+    names = [n for n in names if n.lower() != "it"]
+    return names[-1] if names else None
+
+
+# A count of areas at a grade, then their names after a colon (press releases, 2021 on): "Kent Police was
+# graded as good in three areas: investigating crime, protecting vulnerable people and managing offenders."
+# With nothing after the colon it introduces a list whose items are the names.
+LISTED = (
+    rf"{{S}} (?:was|were|has been|have been|is|are) (?:graded|rated|judged|assessed|found to be)(?: as| to be)? "
+    rf"{_Q}(?P<grade>{G}){_Q} (?:in|at|for)(?: (?P<count>\w+) (?:of (?:the|its|these) \w+ )?(?:areas?|questions?)"
+    rf"(?: of policing)?| the following(?: areas?)?)?\s*[:–]\s*(?P<area>.*)$"
+)
+_LISTED: list[re.Pattern] = []
+# Where the names of a list part: a comma or semicolon (with "and" after it), or "and" before a verb in -ing.
+_LIST_SEP = re.compile(r"(\s*[;,]\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b))")
+
+
+def _listed() -> re.Pattern:
+    if not _LISTED:
+        _LISTED.append(re.compile(LISTED.replace("{S}", _subject()), re.I))
+    return _LISTED[0]
+
+
+def list_names(text: str) -> list[str]:
+    """The area names of a list in prose ("investigating crime, protecting vulnerable people and managing
+    offenders and suspects"). A part that names no area, or the same area as the part before it, belongs to
+    its neighbour ("Building, supporting and protecting the workforce" is one name)."""
+    pieces = _LIST_SEP.split(text.strip(" .;:"))
+    names: list[tuple[str, str | None]] = []
+    pending = ""
+    for n in range(0, len(pieces), 2):
+        part = pending + pieces[n]
+        pending = ""
+        key = area_key(part)
+        if key is None or (names and names[-1][1] == key):
+            if names and key is None and n + 1 >= len(pieces):
+                names[-1] = (names[-1][0] + pieces[n - 1] + part, names[-1][1])
+            elif names and key is not None:
+                names[-1] = (names[-1][0] + pieces[n - 1] + part, key)
+            else:
+                pending = part + (pieces[n + 1] if n + 1 < len(pieces) else "")
+            continue
+        names.append((part, key))
+    return [name.strip() for name, _ in names]
+
+
+# What makes a count of grades an old one ("In 2019 the force was graded good in two areas: ...").
+OLD_COUNT = re.compile(
+    r"\blast year\b|\bprevious(?:ly)?\b|\b(?:in|since) (?:19|20)\d\d\b|\bcarried over\b|\bnot (?:yet )?graded\b", re.I
+)
+
+
+def listed_grades(sentence: str, force: str | None) -> list[dict]:
+    """The grades of a count of areas followed by their names; [] when the sentence is no such list."""
+    hit = _listed().search(sentence)
+    if not hit or not hit.group("area").strip() or OLD_COUNT.search(sentence):
+        return []
+    subject = hit.group("subject")
+    own = re.match(rf"{FORCE_NOUN}$|it$", subject, re.I)
+    who = (F.canonical(subject) if not own else None) or force
+    grade = grade_name(hit.group("grade"))
+    out = []
+    for name in list_names(hit.group("area")):
+        if (key := area_key(name)) and key != "overall":
+            out.append(
+                {"rule": "listed", "grade": grade, "area": key, "area_label": name, "pillar": None, "force": who}
+            )
+    return out
+
+
+def lead_grade(lead: str) -> tuple[str, str] | None:
+    """(subject, grade) of a line that introduces a list of areas at one grade ("The force was graded as good
+    in three areas:"), else None."""
+    lead = " ".join(lead.split())
+    hit = _listed().search(lead)
+    if not hit or hit.group("area").strip() or OLD_COUNT.search(lead):
+        return None
+    return hit.group("subject"), hit.group("grade")
+
+
+def item_sentence(subject: str | tuple[str, str] | None, item: str) -> str | None:
+    """A list item as a sentence with what its lead line says: the subject of an item that starts with its
+    grade ("• is good at ..."), or the subject and grade of an item that is an area's name ("• investigating
+    crime;" under "... graded as good in two areas:"); else None."""
+    text = BULLET.sub("", item)
+    if isinstance(subject, tuple):
+        name = text.strip(" .;,")
+        if name.lower().startswith("and "):
+            name = name[4:]
+        if len(name.split()) > 12 or not (key := area_key(name)) or key == "overall":
+            return None
+        return f"{subject[0]} is {subject[1].lower()} at {name}."
+    if not subject or not ITEM_GRADE_FIRST.match(text):
+        return None
+    return f"{subject} {text}"
 
 
 def _area(rule: str, area_text: str) -> tuple[str | None, str | None]:
@@ -153,7 +312,7 @@ def _area(rule: str, area_text: str) -> tuple[str | None, str | None]:
         return "overall", None
     pillar = pillar_of(area_text)
     key = area_key(area_text)
-    if rule in ("extent_is", "grade_for_pillar") and pillar:
+    if rule in ("extent_is", "with_which_is", "grade_for_pillar") and pillar:
         key = "overall"  # "the extent to which the force is effective at ...": the pillar's own grade
     if key is None and pillar and len(area_text.split()) <= 6:
         key = "overall"  # "in respect of legitimacy", "for its efficiency"
@@ -164,8 +323,15 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     """The grades one sentence states: dicts (rule, grade, area, area_label, pillar, force). ``force`` is the
     document's force; a sentence about another named force gives that force's grade. The first rule that
     matches reads the sentence; areas joined by "and at" each get the grade."""
+    if listed := listed_grades(sentence, force):
+        return listed
     if not re.search(rf"\b(?:{G})\b", sentence, re.I) or not_a_grade(sentence):
         return []
+    return [hit for clause in clauses(sentence) for hit in _clause_grades(clause, force)]
+
+
+def _clause_grades(sentence: str, force: str | None) -> list[dict]:
+    """The grades of one clause: the first rule that matches reads it."""
     out: list[dict] = []
     for name, rule in _rules():
         for hit in rule.finditer(sentence):
@@ -173,17 +339,24 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
             own = re.match(rf"{FORCE_NOUN}$|it$", subject, re.I)
             who = (F.canonical(subject) if subject and not own else None) or force
             # "'outstanding' at meeting demand and 'good' at planning": each part with its own grade.
-            parts = AND_AT.split((hit.groupdict().get("area") or "").strip())
+            parts = AND_AT.split(AREA_END.sub("", (hit.groupdict().get("area") or "").strip()))
             grade = grade_name(hit.group("grade"))
             for n in range(0, len(parts), 2):
-                area_text = parts[n]
                 grade = grade_name(parts[n - 1]) if n and parts[n - 1] else grade
-                key, pillar = _area(name, area_text)
-                if key is not None:
-                    label = area_text or sentence
-                    out.append(
-                        {"rule": name, "grade": grade, "area": key, "area_label": label, "pillar": pillar, "force": who}
-                    )
+                for area_text in two_areas(parts[n]) if parts[n] else [parts[n]]:
+                    key, pillar = _area(name, area_text)
+                    if key is not None:
+                        label = area_text or sentence
+                        out.append(
+                            {
+                                "rule": name,
+                                "grade": grade,
+                                "area": key,
+                                "area_label": label,
+                                "pillar": pillar,
+                                "force": who,
+                            }
+                        )
         if out:
             break
     return out

@@ -11,10 +11,12 @@ carries the pillar of its area; each pillar's own grade is an ``overall`` row of
 
 from __future__ import annotations
 
+import re
+
 from ..model import Document
 from ..structure import document_outline
 from ..text import clean_lines, sentences
-from ..vocab import AREA_PILLAR, grade_score, pillar_of, scale_for
+from ..vocab import AREA_PILLAR, GRADES, PILLAR_SUMMARY_ROWS, SCALES, grade_score, pillar_of, scale_for
 from .grade_headings import heading_grades
 from .grade_tables import (
     footnote_year,
@@ -25,7 +27,7 @@ from .grade_tables import (
     judgment,
     table_grades,
 )
-from .grammar import sentence_grades
+from .grammar import BULLET, item_sentence, lead_grade, lead_subject, sentence_grades
 
 RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sentence": 3}
 
@@ -49,11 +51,30 @@ def structured_grades(doc: Document, pillar: str | None) -> tuple[list[dict], li
     return found + rows, checks
 
 
-def sentence_rows(doc: Document, force: str | None) -> list[dict]:
-    out = []
+def stated_sentences(doc: Document) -> list[tuple[int, str]]:
+    """The document's sentences as (page, text); a list item that starts with its grade reads with the
+    subject of the line that introduces its list ("HMIC judged that Kent Police:" then "• is good at ...")."""
+    out: list[tuple[int, str]] = []
+    subject = None
     for sent in sentences(doc):
-        for hit in sentence_grades(sent.text, force):
-            row = judgment(hit["area"], hit["area_label"], hit["grade"], sent.page, sent.text, None, "sentence")
+        if BULLET.match(sent.text):
+            out.append((sent.page, item_sentence(subject, sent.text) or sent.text))
+            continue
+        subject = lead_grade(sent.text) or lead_subject(sent.text)
+        out.append((sent.page, sent.text))
+    return out
+
+
+def sentence_rows(doc: Document, force: str | None, scale: str | None = None) -> list[dict]:
+    """Grades stated in sentences; a grade word not on the report's scale ("adequate arrangements" in a
+    four-point year) is none."""
+    on_scale = SCALES.get(scale or "", GRADES)
+    out = []
+    for page, text in stated_sentences(doc):
+        for hit in sentence_grades(text, force):
+            if hit["grade"] not in on_scale:
+                continue
+            row = judgment(hit["area"], hit["area_label"], hit["grade"], page, text, None, "sentence")
             row["pillar"] = hit["pillar"]
             if hit["force"] and hit["force"] != force:
                 row["force"] = hit["force"]
@@ -61,10 +82,18 @@ def sentence_rows(doc: Document, force: str | None) -> list[dict]:
     return out
 
 
+def _summary_pillar(label: str) -> str | None:
+    """The pillar a 2018/19 summary names by its question ("... keep people safe and reduce crime")."""
+    return next((p for p, words in PILLAR_SUMMARY_ROWS if re.search(words, label, re.I)), None)
+
+
 def _row_pillar(row: dict, info: dict) -> str | None:
     pillar = info.get("pillar")
     if row["area"] == "overall":
-        return row.get("pillar") or pillar_of(row["area_label"]) or pillar
+        found = row.get("pillar") or pillar_of(row["area_label"])
+        if pillar == "integrated":  # its overall grades are its pillars' own: never an "integrated" overall
+            return found or _summary_pillar(row["area_label"])
+        return found or pillar
     if pillar == "integrated" and (info.get("year") or 0) < 2021:
         return row.get("pillar") or AREA_PILLAR.get(row["area"]) or pillar
     return pillar
@@ -79,7 +108,9 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
     # is the report's: where the structure gave an overall grade, the sentence adds nothing to place.
     placed = any(r["area"] == "overall" for r in found)
     found += [
-        r for r in sentence_rows(doc, info.get("force")) if not (placed and r["area"] == "overall" and not r["pillar"])
+        r
+        for r in sentence_rows(doc, info.get("force"), scale_for(info.get("year")))
+        if not (placed and r["area"] == "overall" and not r["pillar"])
     ]
     notes = _footnotes(doc)
     for row in found:
