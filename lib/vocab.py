@@ -146,6 +146,10 @@ AREA_RULES: list[tuple[str, str]] = [
         r"keep(?:s|ing) people safe and reduc(?:es|ing) crime|overall (?:effectiveness|efficiency|legitimacy|judg(?:e)?ment)"
         r"|operates? efficiently and sustainabl|^(?:the |its )?(?:effectiveness|efficiency|legitimacy)$",
     ),
+    # "How effectively does the force reduce crime and keep people safe?" (2018/19 web pages): the pillar's own
+    # question; "its use of resources to manage demand" (2017 efficiency pages) is meeting demand.
+    ("overall", r"reduc\w* crime and keep\w* people safe"),
+    ("meeting_demand", r"use of (?:its )?resources to (?:meet|manage) (?:its )?demand"),
     # 2014: "reducing crime and preventing offending", "tackling anti-social behaviour" (a question of its own).
     ("preventing_crime", r"reduc\w* crime and prevent\w* offending"),
     ("anti_social_behaviour", r"^(?:in )?(?:the way it |how it )?tackl\w* anti-social behaviour"),
@@ -183,6 +187,10 @@ AREA_RULES: list[tuple[str, str]] = [
         "understanding_demand",
         r"understand(?:ing)? (?:its )?(?:current and (?:likely )?future |current |future )?demand",
     ),
+    # The 2015 efficiency questions after the first (how well the force uses its resources to meet demand):
+    # the workforce model and the financial position, each graded.
+    ("workforce_model", r"workforce model"),
+    ("financial_position", r"financial position"),
 ]
 _COMPILED_AREAS = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
 
@@ -199,7 +207,10 @@ AREA_PILLAR = {
         ),
         "effectiveness",
     ),
-    **dict.fromkeys(("meeting_demand", "planning_for_future", "understanding_demand"), "efficiency"),
+    **dict.fromkeys(
+        ("meeting_demand", "planning_for_future", "understanding_demand", "workforce_model", "financial_position"),
+        "efficiency",
+    ),
     **dict.fromkeys(("treatment_of_public", "ethical_behaviour", "treating_workforce_fairly"), "legitimacy"),
 }
 
@@ -238,6 +249,8 @@ AREAS: dict[str, Area] = {
     "understanding_demand": Area("Understanding demand", "Demand and resources"),
     "meeting_demand": Area("Meeting demand and using resources", "Demand and resources"),
     "planning_for_future": Area("Planning for the future", "Demand and resources"),
+    "workforce_model": Area("Workforce model", "Workforce and training"),
+    "financial_position": Area("Financial position", "Demand and resources"),
     "strategic_planning": Area("Strategic planning and value for money", "Demand and resources"),
     "ethical_behaviour": Area("Ethical and lawful workforce behaviour", "Ethics and integrity"),
     "treating_workforce_fairly": Area("Treating the workforce fairly", "Workforce and training"),
@@ -259,6 +272,8 @@ ORDER = [
     "understanding_demand",
     "meeting_demand",
     "planning_for_future",
+    "workforce_model",
+    "financial_position",
     "treatment_of_public",
     "ethical_behaviour",
     "treating_workforce_fairly",
@@ -417,33 +432,6 @@ ONE_QUESTION_PAIRS = {
 }
 # Words of the prose that condition a grade said before it ("If the force were good ...", "would be good").
 CONDITION_WORDS = re.compile(r"\bif\b|\bwould\b|\bcould\b|\bshould\b|\baim(?:s|ing)? to\b", re.I)
-# More ways a page names an area, read before the rules above (the order of ``AREA_RULES`` is kept):
-# "How effectively does the force reduce crime and keep people safe?" (2018/19 web pages) is the pillar's own
-# question; "its use of resources to manage demand" (2017 efficiency pages) is meeting demand.
-MORE_AREA_RULES: list[tuple[str, str]] = [
-    ("overall", r"reduc\w* crime and keep\w* people safe"),
-    ("meeting_demand", r"use of (?:its )?resources to (?:meet|manage) (?:its )?demand"),
-]
-AREA_RULES[1:1] = MORE_AREA_RULES
-_COMPILED_AREAS[:] = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
-# The 2015 efficiency questions after the first (how well the force uses its resources to meet demand): the
-# workforce model and the financial position, each graded.
-AREA_RULES.extend(
-    [
-        ("workforce_model", r"workforce model"),
-        ("financial_position", r"financial position"),
-    ]
-)
-_COMPILED_AREAS[:] = [(key, re.compile(pattern)) for key, pattern in AREA_RULES]
-AREAS.update(
-    workforce_model=Area("Workforce model", "Workforce and training"),
-    financial_position=Area("Financial position", "Demand and resources"),
-)
-ORDER[ORDER.index("planning_for_future") + 1 : ORDER.index("planning_for_future") + 1] = [
-    "workforce_model",
-    "financial_position",
-]
-AREA_PILLAR.update(workforce_model="efficiency", financial_position="efficiency")
 # A question that heads a graded section asked in other words than a pillar's ("How sustainable is the
 # force's financial position ...?", 2015 efficiency): the area comes from its words. "How effectively is the
 # force working with partners ...?" is a sub-question under its pillar's question, not this.
