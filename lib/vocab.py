@@ -301,6 +301,53 @@ PILLAR_SUMMARY_ROWS = [
 ]
 
 
+_EFFECTIVENESS_2015 = [
+    "overall",
+    "preventing_crime",
+    "investigating_crime",
+    "protecting_vulnerable",
+    "serious_organised_crime",
+]
+# The questions each family grades, keyed by (pillar, year); "overall:<pillar>" is a pillar's own grade (the
+# reports check themselves against them: lib/checks.py).
+EXPECTED_AREAS: dict[tuple[str | None, int], list[str]] = {
+    ("effectiveness", 2015): _EFFECTIVENESS_2015,
+    ("effectiveness", 2016): _EFFECTIVENESS_2015 + ["specialist_capabilities"],
+    ("effectiveness", 2017): _EFFECTIVENESS_2015 + ["specialist_capabilities"],
+    ("legitimacy", 2016): ["overall", "treatment_of_public", "ethical_behaviour", "treating_workforce_fairly"],
+    ("legitimacy", 2017): ["overall", "treatment_of_public", "ethical_behaviour", "treating_workforce_fairly"],
+    ("integrated", 2018): [
+        "overall:effectiveness",
+        "overall:efficiency",
+        "overall:legitimacy",
+        *_EFFECTIVENESS_2015[1:],
+        "armed_policing",
+        "meeting_demand",
+        "planning_for_future",
+        "treatment_of_public",
+        "ethical_behaviour",
+        "treating_workforce_fairly",
+    ],
+    ("integrated", 2021): [
+        "treatment_of_public",
+        "preventing_crime",
+        "responding_to_public",
+        "investigating_crime",
+        "protecting_vulnerable",
+        "managing_offenders",
+        "serious_organised_crime",
+        "workforce",
+        "strategic_planning",
+    ],
+}
+EXPECTED_AREAS[("integrated", 2019)] = EXPECTED_AREAS[("integrated", 2018)]
+# 2014, the first PEEL: one assessment of the force (no pillar of its own), its effectiveness questions graded,
+# efficiency graded as a pillar, legitimacy not graded; the effectiveness page grades the same questions.
+_QUESTIONS_2014 = ["preventing_crime", "investigating_crime", "anti_social_behaviour"]
+EXPECTED_AREAS[(None, 2014)] = [*_QUESTIONS_2014, "overall:efficiency"]
+EXPECTED_AREAS[("effectiveness", 2014)] = _QUESTIONS_2014
+# 2015 efficiency: the pillar and its three questions.
+EXPECTED_AREAS[("efficiency", 2015)] = ["overall", "meeting_demand", "workforce_model", "financial_position"]
 # ---------------------------------------------------------------------------------------- section heads
 # The heads of the findings' sections, and the boxes that are not findings.
 SECTION_HEADS = {
