@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from .. import forces as F
-from ..model import Document
-from ..text import clean_lines
+from ..model import Block, Document
+from ..text import clean_line, clean_lines
 from .figures_common import SIGNED, figure, num, period_of, slug
 
 # ---------------------------------------------------------------- 1. tables
@@ -174,7 +174,144 @@ def _outcome_totals(table_rows: list[tuple[str, list[float]]], width: int) -> li
     return checks
 
 
-def extract_tables(doc: Document) -> tuple[list[dict], list[dict]]:
+# ---------------------------------------------------------------- tables as blocks
+# A table block (ruled in a PDF, <table> in HTML, a Word table, columns of spaces in a text export) whose head
+# names the force and England and Wales: each row a label, then the force's figure and theirs. Crime rates
+# (per 1,000 population) and outcomes (number and rate, force then England and Wales) are two such tables.
+CELL_NUMBER = re.compile(rf"^[£]?(?P<v>{SIGNED})\s*(?P<pct>%)?$")
+EW_CELL = re.compile(r"^england and wales$", re.I)
+
+
+def _cells(row: list[str]) -> list[str]:
+    """A row's cells, cleaned; a cell a reader left holding two columns ("Burglary  3.1") is two cells."""
+    out = []
+    for cell in row:
+        out += [c for c in (clean_line(part) for part in re.split(r"\s{2,}|\t", cell)) if c]
+    return out
+
+
+def _columns(head: list[str], force: str | None) -> tuple[str, str, str] | None:
+    """The order of the figure columns a table's head names ("force", "ew"), and the force's name as printed;
+    None unless the head names both, or names a force other than the report's."""
+    names = []
+    printed = ""
+    for cell in head[1:]:
+        if EW_CELL.match(cell):
+            names.append("ew")
+        elif (name := F.canonical(cell)) and (not force or name == force):
+            names.append("force")
+            printed = cell
+    if sorted(names) != ["ew", "force"]:
+        return None
+    return names[0], names[1], printed
+
+
+def _row_figures(cells: list[str]) -> tuple[str, list[str]] | None:
+    """A body row: (label, the figures after it as printed), when it ends in figures and starts in words."""
+    k = len(cells)
+    while k and CELL_NUMBER.match(cells[k - 1]):
+        k -= 1
+    label = " ".join(cells[:k]).strip()
+    if not label or k == len(cells) or not re.search(r"[A-Za-z]", label):
+        return None
+    return label, cells[k:]
+
+
+def _table_kind(head: list[str], caption: str) -> str:
+    words = f"{head[0] if head else ''} {caption}"
+    if re.search(r"outcome type", words, re.I):
+        return "outcomes"
+    if re.search(r"rates? per 1,000 population|crime rates?", words, re.I):
+        return "crime_rate"
+    return "figures"
+
+
+def _block_rows(kind: str, label: str, figs: list[str], order: tuple[str, str], period: str, page: int, ev: str):
+    """The figure rows of one body row: two figures (force, England and Wales in the head's order), or four in
+    an outcomes table (number and rate, each for the force then England and Wales)."""
+    values = [num(f.lstrip("£")) for f in figs]
+    clean = re.sub(r"[*†‡]+$", "", label).strip()
+    if kind == "outcomes" and len(values) == 4:
+        f_num, f_rate, e_num, e_rate = values if order[0] == "force" else values[2:] + values[:2]
+        return [
+            figure(
+                f"outcomes_number_{slug(clean)}",
+                f"{clean} (number of outcomes)",
+                period,
+                "outcomes",
+                f_num,
+                e_num,
+                page,
+                ev,
+            ),
+            figure(
+                f"outcomes_rate_{slug(clean)}",
+                f"{clean} (rate)",
+                period,
+                "outcomes per 100 offences",
+                f_rate,
+                e_rate,
+                page,
+                ev,
+            ),
+        ]
+    if len(values) != 2:
+        return []
+    value, ew = values if order[0] == "force" else values[::-1]
+    if kind == "crime_rate":
+        unit = "per 1,000 households" if re.search(r"households", clean, re.I) else "per 1,000 population"
+        return [figure(f"crime_rate_{slug(clean)}", clean, period, unit, value, ew, page, ev)]
+    per = re.search(r"per (?:1,000|100,000|one million|1 million|head)(?: of)? \w+", clean)
+    unit = "percent" if any(f.endswith("%") for f in figs) else "£" if figs[0].startswith("£") else ""
+    unit = "percent change" if unit == "percent" and re.match(r"change\b", clean, re.I) else unit
+    unit = unit or (per.group(0) if per else "")
+    return [figure(slug(period_free(clean)) or "figure", clean, period, unit, value, ew, page, ev)]
+
+
+def period_free(label: str) -> str:
+    return re.sub(r"\b(?:19|20)\d\d(?:/\d\d)?\b(?: to \b(?:19|20)\d\d(?:/\d\d)?\b)?", "", label).strip()
+
+
+def block_tables(blocks: list[Block], force: str | None) -> list[dict]:
+    """Figures of every table block whose head names the force and England and Wales."""
+    rows: list[dict] = []
+    caption = ""
+    for block in blocks:
+        if block.kind != "table":
+            if block.kind in ("paragraph", "heading") and re.match(r"(?:figure|table) \d+", block.text, re.I):
+                caption = block.text
+            continue
+        head_at = next((k for k, r in enumerate(block.rows[:3]) if _columns(_cells(r), force)), None)
+        if head_at is None:
+            continue
+        head = _cells(block.rows[head_at])
+        f_col, e_col, printed = _columns(head, force)
+        kind = _table_kind(head, caption)
+        period = period_of(head[0], caption)
+        for row in block.rows[head_at + 1 :]:
+            hit = _row_figures(_cells(row))
+            if not hit:
+                continue
+            label, figs = hit
+            names = [printed, "England and Wales"] if f_col == "force" else ["England and Wales", printed]
+            evidence = f"{head[0]} | {label} | " + " | ".join(
+                f"{n} {f}" for n, f in zip(names * (len(figs) // 2 or 1), figs)
+            )
+            rows += _block_rows(kind, label, figs, (f_col, e_col), period, block.page, evidence)
+        caption = ""
+    return rows
+
+
+def extract_tables(doc: Document, force: str | None = None) -> tuple[list[dict], list[dict]]:
+    """Tables as blocks first; then the crime-rate and outcomes tables whose cells a text export scattered
+    over lines (only the pairs of figures no table block gave)."""
+    from_blocks = block_tables(doc.blocks, force)
+    pairs = {(r["value"], r["england_wales"]) for r in from_blocks}
+    rows, checks = _line_tables(doc)
+    return from_blocks + [r for r in rows if (r["value"], r["england_wales"]) not in pairs], checks
+
+
+def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
     lines = [(p, t) for p, _, t in clean_lines(doc)]
     lines = [(p, t.lstrip("#").strip()) for p, t in lines if t]
     text = "\n".join(t for _, t in lines)

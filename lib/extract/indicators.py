@@ -66,7 +66,7 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     if info.get("doc_type") == "unknown":
         return [], []
     force = info.get("force")
-    table_rows, checks = extract_tables(doc)
+    table_rows, checks = extract_tables(doc, force)
     sentence_rows = extract_sentences(doc, force)
     taken = {
         t for r in sentence_rows for t in [r["evidence"]] + [x.text for x in sentences(doc) if x.text in r["evidence"]]

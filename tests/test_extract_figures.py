@@ -1,0 +1,130 @@
+"""Figures against England and Wales, one test per way a report states one: in a sentence (money, a rate's
+unit printed before the comparator, two comparisons in one sentence, a comparator in brackets, a range), in a
+table block whose head names the force and England and Wales (ruled in a PDF, columns of a text export, an
+outcomes table), and what is flagged instead of written (an implausible ratio, a percentage over 100)."""
+
+from __future__ import annotations
+
+from lib.extract.figures_sentences import generic_comparisons
+from lib.extract.figures_tables import block_tables
+from lib.model import Block
+from lib.text import Sentence
+
+
+def compared(*texts: str) -> list[tuple]:
+    rows = generic_comparisons([Sentence(2, t) for t in texts], set())
+    return [(r["value"], r["england_wales"], r["unit"]) for r in rows]
+
+
+# ---------------------------------------------------------------- sentences
+def test_money_is_read_whole_with_its_unit():
+    assert compared(
+        "Cumbria Constabulary plans to spend £172 per head of population in 2016/17, compared with £185 across England and Wales."
+    ) == [(172.0, 185.0, "£ per head of population")]
+
+
+def test_a_rate_with_its_unit_printed_again_before_the_comparator():
+    assert compared(
+        "In the 12 months to 31 March 2018, Kent Police recorded 80.4 crimes per 1,000 population, compared with "
+        "77.9 per 1,000 population across England and Wales."
+    ) == [(80.4, 77.9, "per 1,000 population")]
+
+
+def test_two_comparisons_in_one_sentence_each_take_their_own_figure():
+    text = (
+        "Essex Police recorded 70.1 crimes per 1,000 population, compared with 79.3 in England and Wales.[^3] "
+        "The force answered 90.2 percent of 999 calls within ten seconds, compared with 74.5 percent across "
+        "England and Wales."
+    )
+    assert compared(text) == [(70.1, 79.3, "per 1,000 population"), (90.2, 74.5, "percent")]
+
+
+def test_a_comparator_in_brackets():
+    assert compared("The force charged or summonsed 7.2 percent of crimes (England and Wales: 6.1 percent).") == [
+        (7.2, 6.1, "percent")
+    ]
+
+
+def test_a_range_keeps_both_ends():
+    ((value, ew, unit),) = compared(
+        "Between 12 and 15 percent of calls were abandoned, compared with an England and Wales rate of 8 percent."
+    )
+    assert (value, ew) == (12.0, 8.0) and unit == "percent, range 12 to 15"
+
+
+def test_a_financial_year_is_not_the_figure():
+    ((value, ew, _),) = compared("The force spent £97 per head in 2014/15, compared with £104 in England and Wales.")
+    assert (value, ew) == (97.0, 104.0)
+
+
+# ---------------------------------------------------------------- tables as blocks
+def table(rows: list[list[str]], page: int = 4) -> Block:
+    return Block("table", "\n".join(" | ".join(r) for r in rows), page, rows=rows)
+
+
+def test_a_ruled_table_with_the_force_and_england_and_wales_columns():
+    rows = block_tables(
+        [
+            table(
+                [
+                    ["Workforce", "Suffolk", "England and Wales"],
+                    ["Change in police officers 2010 to 2015", "-9%", "-12%"],
+                    ["Officers per 1,000 population", "1.7", "2.1"],
+                ]
+            )
+        ],
+        "Suffolk Constabulary",
+    )
+    assert [(r["value"], r["england_wales"], r["unit"]) for r in rows] == [
+        (-9.0, -12.0, "percent change"),
+        (1.7, 2.1, "per 1,000 population"),
+    ]
+    assert (
+        rows[0]["evidence"]
+        == "Workforce | Change in police officers 2010 to 2015 | Suffolk -9% | England and Wales -12%"
+    )
+
+
+def test_england_and_wales_first_and_a_row_whose_cells_ran_together():
+    rows = block_tables(
+        [
+            Block("paragraph", "Figure 2: Crime rates per 1,000 population in the 12 months to 30 June 2016", 3),
+            table(
+                [
+                    ["Rate per 1,000 population", "England and Wales", "Gwent Police"],
+                    ["Recorded crime (excluding fraud)  63.0", "65.2"],
+                    ["Burglary in a dwelling*", "8.4", "5.0"],
+                ]
+            ),
+        ],
+        None,
+    )
+    assert [(r["indicator"], r["value"], r["england_wales"], r["period"]) for r in rows] == [
+        ("crime_rate_recorded_crime_excluding_fraud", 65.2, 63.0, "12 months to 30 June 2016"),
+        ("crime_rate_burglary_in_a_dwelling", 5.0, 8.4, "12 months to 30 June 2016"),
+    ]
+
+
+def test_an_outcomes_table_as_a_block():
+    rows = block_tables(
+        [
+            table(
+                [
+                    ["Outcome type/group", "Avon and Somerset Constabulary", "England and Wales"],
+                    ["", "Number of outcomes | Rate", "Number of outcomes | Rate"],
+                    ["Charged/Summonsed", "9,120", "15.2", "577,678", "16.0"],
+                ]
+            )
+        ],
+        None,
+    )
+    assert [(r["indicator"], r["value"], r["england_wales"]) for r in rows] == [
+        ("outcomes_number_charged_summonsed", 9120.0, 577678.0),
+        ("outcomes_rate_charged_summonsed", 15.2, 16.0),
+    ]
+
+
+def test_a_table_of_another_force_is_not_this_reports():
+    assert not block_tables(
+        [table([["Rates", "Kent Police", "England and Wales"], ["Crime", "70", "77"]])], "Essex Police"
+    )
