@@ -19,7 +19,8 @@ def compared(*texts: str) -> list[tuple]:
 # ---------------------------------------------------------------- sentences
 def test_money_is_read_whole_with_its_unit():
     assert compared(
-        "Cumbria Constabulary plans to spend £172 per head of population in 2016/17, compared with £185 across England and Wales."
+        "Cumbria Constabulary plans to spend £172 per head of population in 2016/17, "
+        "compared with £185 across England and Wales."
     ) == [(172.0, 185.0, "£ per head of population")]
 
 
