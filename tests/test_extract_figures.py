@@ -129,3 +129,40 @@ def test_a_table_of_another_force_is_not_this_reports():
     assert not block_tables(
         [table([["Rates", "Kent Police", "England and Wales"], ["Crime", "70", "77"]])], "Essex Police"
     )
+
+
+# ---------------------------------------------------------------- flagged, not written
+def test_a_percentage_over_100_is_a_failed_check_not_a_figure():
+    from lib.extract.indicators import flag_implausible
+
+    rows = generic_comparisons(
+        [
+            Sentence(
+                7,
+                "The force answered 887 percent of 999 calls within ten seconds, "
+                "compared with 71.4 percent in England and Wales.",
+            )
+        ],
+        set(),
+    )
+    kept, checks = flag_implausible(rows)
+    assert kept == [] and [c["passed"] for c in checks] == [False]
+    assert "Page 7" in checks[0]["detail"] and "887 percent of 999 calls" in checks[0]["detail"]
+
+
+def test_a_rate_beyond_twenty_times_england_and_wales_is_flagged_a_change_or_count_is_not():
+    from lib.extract.indicators import flag_implausible
+
+    def row(value, ew, unit):
+        return {"indicator": "x", "unit": unit, "value": value, "england_wales": ew, "page": 1, "evidence": "e"}
+
+    kept, checks = flag_implausible(
+        [
+            row(1.6, 63.0, "per 1,000 population"),  # 39 times fewer: a misread cell
+            row(940.0, 46.0, "per 1,000 population"),  # a figure run into its footnote digit
+            row(4405, 577678, "outcomes"),  # a count against all of England and Wales
+            row(-16, -0.05, "percent change"),
+            row(38.1, 63.0, "per 1,000 population"),
+        ]
+    )
+    assert [r["value"] for r in kept] == [4405, -16, 38.1] and len(checks) == 2
