@@ -313,3 +313,16 @@ MONTH = "(?:" + "|".join(MONTHS) + ")"
 # ---------------------------------------------------------------------------------------- force nouns
 # Who a sentence is about when it does not name the force: "the force", "the constabulary", "it".
 FORCE_NOUN = r"(?:the )?(?:force|constabulary)"
+
+# ------------------------------------------------------------------------------- citations (issue 16)
+# Words a printed hyphen joins for good ("anti-social", "non-emergency", "co-ordinate"): a word hyphenated
+# after one of these keeps its hyphen. Other hyphens inside a word that the report prints whole elsewhere, or
+# before a syllable that is no word ("vulnerabi-lity", "investi-gation"), were a line break's.
+HYPHEN_PREFIXES = (
+    "anti non co re pre self cross multi inter intra well sub semi ex post under over cyber counter mid "
+    "long short high low full part first second third face stop follow on off up out in decision risk"
+).split()
+SYLLABLE_TAILS = (
+    "lity ility ality ity tion tions ation ations sion sions ment ments ness ance ence ances ences ous ious "
+    "ive ible able ably ally ally ular ulation lation ing ings ed ly ies ised ized ise ize"
+).split()

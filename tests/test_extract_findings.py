@@ -174,3 +174,93 @@ def test_a_deeper_item_after_a_whole_item_is_the_next_item():
         ]
     )
     assert [k for k, _, _ in rows] == ["cause_of_concern", "recommendation", "recommendation", "recommendation"]
+
+
+# ---------------------------------------------------------------- boxes left as markup (lib/extract/findings_quotes.py)
+def found_unboxed(blocks):
+    from lib.extract.findings_quotes import unbox
+
+    return [(r["kind"], r["area"], r["text"]) for r in block_findings(outline(unbox(blocks)))]
+
+
+def test_a_cause_of_concern_in_a_blockquote_run_into_one_paragraph():
+    rows = found_unboxed(
+        [
+            H("Responding to the public", 2),
+            P("Cleveland Police requires improvement at responding to the public."),
+            H("Main findings", 3),
+            P(
+                "> Cause of concern > > The force doesn't answer calls quickly enough. > > Recommendations > > "
+                "Within three months, the force should: > > - make sure it has enough call handlers; and > - make "
+                "sure that calls are graded correctly."
+            ),
+            H("Areas for improvement", 3),
+            L("The force should improve its call-backs."),
+        ]
+    )
+    assert rows == [
+        ("cause_of_concern", "responding_to_public", "The force doesn't answer calls quickly enough."),
+        ("recommendation", "responding_to_public", "make sure it has enough call handlers; and"),
+        ("recommendation", "responding_to_public", "make sure that calls are graded correctly."),
+        ("area_for_improvement", "responding_to_public", "The force should improve its call-backs."),
+    ]
+
+
+def test_a_blockquote_with_headings_and_numbered_recommendations_wrapped_over_lines():
+    rows = found_unboxed(
+        [
+            H("Investigating crime", 2),
+            P(
+                "> ### Cause of concern > > The force does not supervise > investigations well enough. > > "
+                "#### Recommendation > > By 31 March 2023, the force should: > > 1. audit its open > "
+                "investigations; and > 2. train its supervisors."
+            ),
+        ]
+    )
+    assert rows == [
+        ("cause_of_concern", "investigating_crime", "The force does not supervise investigations well enough."),
+        ("recommendation", "investigating_crime", "audit its open investigations; and"),
+        ("recommendation", "investigating_crime", "train its supervisors."),
+    ]
+
+
+def test_a_fenced_callout_whose_fences_stand_in_its_first_and_last_blocks():
+    rows = found_unboxed(
+        [
+            H("Protecting vulnerable people", 2),
+            P("::: {.callout .cause-of-concern} **Cause of concern**"),
+            P("The force does not always safeguard children at risk."),
+            P("**Recommendations**"),
+            P("Within six months, the force should:"),
+            L("review its referrals; and"),
+            L("train its staff. :::"),
+            P("Other prose."),
+        ]
+    )
+    assert rows == [
+        ("cause_of_concern", "protecting_vulnerable", "The force does not always safeguard children at risk."),
+        ("recommendation", "protecting_vulnerable", "review its referrals; and"),
+        ("recommendation", "protecting_vulnerable", "train its staff."),
+    ]
+
+
+def test_a_finding_is_quoted_without_a_line_break_hyphen_or_footnote_number():
+    from lib.extract.findings import extract_findings
+    from lib.model import Document
+
+    doc = Document(
+        "x.pdf",
+        "x.pdf",
+        "pdf",
+        "0",
+        [],
+        blocks=[
+            H("Leadership and force management", 5),
+            H("Area for improvement 4", 6, box="box"),
+            P("The force should make sure that it has a comp-lete understanding of its workforce2.", box="box"),
+            P("It completes a workforce plan each year."),
+        ],
+    )
+    (row,) = extract_findings(doc, {"doc_type": "peel_report"})
+    assert row["text"] == "The force should make sure that it has a complete understanding of its workforce."
+    assert "comp-lete" not in row["evidence"]

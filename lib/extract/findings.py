@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..structure import document_outline
+from ..structure import document_outline, outline
+from .citations import clean_citation, words_of
 from .findings_blocks import block_findings
+from .findings_quotes import has_boxes, unbox
 
 
 def _key(text: str) -> str:
@@ -25,7 +27,11 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
         return []  # a PCC response's recommendations come from its table (lib.extract.pcc)
     rows: list[dict] = []
     seen: dict[tuple[str, str], dict] = {}
-    for row in block_findings(document_outline(doc)):
+    nodes = outline(unbox(doc.blocks)) if has_boxes(doc.blocks) else document_outline(doc)
+    words = words_of(b.text for b in doc.blocks)
+    for row in block_findings(nodes):
+        row["text"] = clean_citation(row["text"], words)
+        row["evidence"] = clean_citation(row["evidence"], words)
         key = (row["kind"], _key(row["text"]))
         if key in seen:
             if seen[key]["area"] is None:
