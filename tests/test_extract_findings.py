@@ -264,3 +264,34 @@ def test_a_finding_is_quoted_without_a_line_break_hyphen_or_footnote_number():
     (row,) = extract_findings(doc, {"doc_type": "peel_report"})
     assert row["text"] == "The force should make sure that it has a complete understanding of its workforce."
     assert "comp-lete" not in row["evidence"]
+
+
+def test_a_finding_under_a_question_that_names_no_known_area_is_not_filed_under_the_section_before():
+    rows = found(
+        [
+            H("How well does the force use its resources to meet its demand?", 5),
+            H("Understanding demand", 6),
+            H("Areas for improvement", 6),
+            L("The constabulary should understand hidden demand."),
+            H("How resilient is the force's approach to its partnerships?", 5),
+            H("Partnerships", 6),
+            H("Areas for improvement", 6),
+            L("The constabulary should review its partnerships."),
+        ]
+    )
+    assert [(area, text[:40]) for _, area, text in rows] == [
+        ("meeting_demand", "The constabulary should understand hidde"),
+        (None, "The constabulary should review its partn"),
+    ]
+
+
+def test_headings_at_one_level_still_file_a_finding_under_the_area_before_it():
+    rows = found(
+        [
+            H("Managing offenders and suspects", 2),
+            P("Avon and Somerset Constabulary is good at managing offenders and suspects."),
+            H("Areas for improvement", 2),
+            L("The force should visit registered sex offenders on time."),
+        ]
+    )
+    assert [area for _, area, _ in rows] == ["managing_offenders"]

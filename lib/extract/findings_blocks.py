@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Block
 from ..structure import Node, area_of, section
 from ..text import clean_line
 from ..vocab import TOP_QUESTION, area_key
@@ -51,7 +52,16 @@ def _area(nodes: list[Node], i: int, questions: bool = True) -> str | None:
         )
         if (heading or question) and (k := area_key(b.text)):
             return k
+        if heading and _opens_question(b, nodes[i]):
+            return key  # the finding's own question names no area we know: not the section before's
     return key
+
+
+def _opens_question(heading: Block, finding: Node) -> bool:
+    """A heading that asks the question a finding's section answers ("How sustainable and affordable is the
+    workforce model?"): one of the finding's own headings, or one at its level, printed as a question."""
+    asks = clean_line(heading.text).endswith("?") or bool(TOP_QUESTION.match(clean_line(heading.text)))
+    return asks and (any(h is heading for h in finding.path) or finding.kind == "heading")
 
 
 def _finding_heading(node: Node) -> bool:
