@@ -5,6 +5,8 @@ outcomes table), and what is flagged instead of written (an implausible ratio, a
 
 from __future__ import annotations
 
+import pytest
+
 from lib.extract.figures_sentences import generic_comparisons
 from lib.extract.figures_tables import block_tables
 from lib.model import Block
@@ -56,6 +58,53 @@ def test_a_range_keeps_both_ends():
 def test_a_financial_year_is_not_the_figure():
     ((value, ew, _),) = compared("The force spent £97 per head in 2014/15, compared with £104 in England and Wales.")
     assert (value, ew) == (97.0, 104.0)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Proportion of 999 calls answered within ten seconds: 61.2 percent (England and Wales: 70.3 percent)."],
+        [
+            "Of the 999 calls it received, 61.2 percent were answered within ten seconds.",
+            "The England and Wales average was 70.3 percent.",
+        ],
+        ["Lancashire Constabulary answered 61.2% of 999 calls within ten seconds, against 70.3% in England and Wales."],
+        [
+            "The force answered 61.2 percent of 999 calls in ten seconds, "
+            "compared with England and Wales at 70.3 percent."
+        ],
+        ["In 2022, 61.2 percent of 999 calls were answered within 10 seconds (70.3 percent in England and Wales)."],
+        [
+            "The force answered 61.2 percent of emergency calls within ten seconds.",
+            "The figure for England and Wales was 70.3 percent.",
+        ],
+        [
+            "The force answered 61.2 percent of 999 calls within ten seconds, "
+            "while the England and Wales proportion was 70.3 percent."
+        ],
+    ],
+)
+def test_the_999_calls_sentence_in_its_wordings(texts):
+    assert compared(*texts) == [(61.2, 70.3, "percent")]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "Lancashire Constabulary recorded 66.0 crimes per 1,000 population, "
+            "compared with 81.9 per 1,000 population across England and Wales."
+        ],
+        [
+            "The force recorded 66.0 crimes per 1,000 population.",
+            "The England and Wales rate was 81.9 crimes per 1,000 population.",
+        ],
+        ["Crimes per 1,000 population: 66.0 (England and Wales 81.9)."],
+        ["The force recorded 66.0 crimes per 1,000 population, compared with 81.9 for England and Wales as a whole."],
+    ],
+)
+def test_the_crime_rate_sentence_in_its_wordings(texts):
+    assert compared(*texts) == [(66.0, 81.9, "per 1,000 population")]
 
 
 # ---------------------------------------------------------------- tables as blocks

@@ -280,9 +280,14 @@ COMPARATOR = re.compile(
     rf"(?:England and Wales|national)(?: [\w-]+){{0,4}}? (?:rate|average|figure|proportion|level|percentage)s?"
     rf"(?: (?:of|was|is|at|stood at|stands at)|:| \()\s*(?P<cur>£)?(?P<ew>{N})\s*(?P<pct>{PCT})?"
     rf"|(?P<cur2>£)?(?P<ew2>{N})\s*(?P<pct2>{PCT})?(?: {_PER})? (?:across|in|for) (?:all forces in |the whole of )?England and Wales"
-    rf"|\(England and Wales:?\s*(?P<cur3>£)?(?P<ew3>{N})\s*(?P<pct3>{PCT})?",
+    rf"|\(England and Wales:?\s*(?P<cur3>£)?(?P<ew3>{N})\s*(?P<pct3>{PCT})?"
+    rf"|(?:rate|average|figure|proportion|level|percentage)s? (?:for|in|across) (?:the whole of )?England and Wales"
+    rf"(?: as a whole)? (?:was|is|were|stood at|of)\s*(?P<cur4>£)?(?P<ew4>{N})\s*(?P<pct4>{PCT})?"
+    rf"|compared (?:with|to) (?:the )?England and Wales(?:['’]s?)?(?: (?:average|rate|figure|proportion))?"
+    rf"(?: (?:at|of|on))? (?P<cur5>£)?(?P<ew5>{N})\s*(?P<pct5>{PCT})?",
     re.I,
 )
+_COMPARATOR_GROUPS = [(f"ew{k}", f"pct{k}", f"cur{k}") for k in ("", "2", "3", "4", "5")]
 _MASK = re.compile(
     rf"\b(?:19|20)\d\d[/-]\d\d\b|{PERIOD.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}} {MONTH}\b|\bper (?:one )?\d[\d,]*\b|\bfor every \d[\d,]*\b"
     rf"|\boutcome \d+\b|\bsection \d+\b|\[\^?\d+\]|\b999\b|\b(?:within|in) (?:ten|\d+) (?:seconds|minutes)\b",
@@ -306,16 +311,18 @@ def _masked(text: str) -> str:
 
 def _ew_of(hit: re.Match) -> tuple[float, bool, bool]:
     """The comparator's figure, whether it is a percentage, whether it is money."""
-    for v, pct, cur in (("ew", "pct", "cur"), ("ew2", "pct2", "cur2"), ("ew3", "pct3", "cur3")):
+    for v, pct, cur in _COMPARATOR_GROUPS:
         if hit.group(v):
             return num(hit.group(v)), bool(hit.group(pct)), bool(hit.group(cur))
     raise ValueError(hit.group(0))
 
 
-def _unit(value: re.Match, pct: bool, money: bool, after: str) -> str:
-    """The unit of a force's figure: percent, pounds (and what per), a rate's 'per ...', or none; a range says
-    its two ends."""
-    per = re.match(rf"\s*(?:[a-z][\w-]*\s+){{0,4}}?({_PER})", after, re.I)
+def _unit(value: re.Match, pct: bool, money: bool, after: str, before: str = "") -> str:
+    """The unit of a force's figure: percent, pounds (and what per), a rate's 'per ...' (after the figure, or
+    in a label before it: "Crimes per 1,000 population: 72.5"), or none; a range says its two ends."""
+    per = re.match(rf"\s*(?:[a-z][\w-]*\s+){{0,4}}?({_PER})", after, re.I) or re.search(
+        rf"({_PER})\W*$", before, re.I
+    )
     if value.group("pct") or pct:
         unit = "percent"
     elif value.group("cur") or money:
@@ -331,7 +338,8 @@ def _comparison(source: Sentence, sent: Sentence, value: re.Match, ew: float, pc
     """One figure row: the force's value (a match of ``_VALUE`` in ``source``) against the comparator."""
     original = source.text
     begin = value.start("btw") if value.group("btw") else value.start("v")
-    clause_start = max(original.rfind(",", 0, begin), original.rfind(";", 0, begin), 0)
+    breaks = [m.start() for m in re.finditer(r"[,;](?!\d)", original[:begin])]
+    clause_start = breaks[-1] if breaks else 0
     force_name = _force_of(original)
     lead = re.sub(
         rf"\b(?:the force|{F.name_pattern(force_name) if force_name else 'xx'})\b|\b(?:in|of|on|at|the|a|an|was|were|is|had|has|there)\b",
@@ -350,7 +358,7 @@ def _comparison(source: Sentence, sent: Sentence, value: re.Match, ew: float, pc
         f"compared_{slug(phrase)}"[:60],
         " ".join(original[clause_start : end + len(tail)].strip(" ,;").split()),
         period_of(source.text, sent.text),
-        _unit(value, pct, money, original[end : end + 60]),
+        _unit(value, pct, money, original[end : end + 60], original[clause_start:begin]),
         num(value.group("v")),
         ew,
         source.page,
