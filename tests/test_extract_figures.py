@@ -215,3 +215,23 @@ def test_a_rate_beyond_twenty_times_england_and_wales_is_flagged_a_change_or_cou
         ]
     )
     assert [r["value"] for r in kept] == [4405, -16, 38.1] and len(checks) == 2
+
+
+# ---------------------------------------------------------------- panels
+def test_a_panels_label_never_reaches_back_over_a_web_address_or_the_panels_heading():
+    from lib.extract.figures_panels import extract_panels
+    from lib.model import Document, Page
+
+    lines = [
+        "3 Available from www.justiceinspectorates.gov.uk/hmicfrs/",
+        "Force in numbers",
+        "Public complaints against officers and staff per 1,000 workforce",
+        "Kent Police",
+        "212",
+        "England and Wales",
+        "229",
+    ]
+    doc = Document("x.txt", "x.txt", "text", "0", [Page(4, lines)])
+    ((row,),) = [extract_panels(doc, "Kent Police")]
+    assert row["label"] == "Public complaints against officers and staff per 1,000 workforce"
+    assert (row["value"], row["england_wales"], row["unit"]) == (212.0, 229.0, "per 1,000 workforce")
