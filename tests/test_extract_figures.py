@@ -235,3 +235,25 @@ def test_a_panels_label_never_reaches_back_over_a_web_address_or_the_panels_head
     ((row,),) = [extract_panels(doc, "Kent Police")]
     assert row["label"] == "Public complaints against officers and staff per 1,000 workforce"
     assert (row["value"], row["england_wales"], row["unit"]) == (212.0, 229.0, "per 1,000 workforce")
+
+
+def test_a_table_with_a_most_similar_group_column_and_money():
+    rows = block_tables(
+        [
+            table(
+                [
+                    ["Spending", "Force", "Most similar group", "England and Wales"],
+                    ["Net revenue expenditure per head of population 2016/17", "£158", "£170", "£181"],
+                    ["Officers per 1,000 population", "1.9", "2.0", "2.1"],
+                ]
+            )
+        ],
+        "Suffolk Constabulary",
+    )
+    assert [(r["value"], r["england_wales"], r["unit"]) for r in rows] == [
+        (158.0, 181.0, "£ per head of population"),
+        (1.9, 2.1, "per 1,000 population"),
+    ]
+    assert rows[1]["evidence"] == (
+        "Spending | Officers per 1,000 population | Force 1.9 | Most similar group 2.0 | England and Wales 2.1"
+    )

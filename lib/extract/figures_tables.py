@@ -190,20 +190,25 @@ def _cells(row: list[str]) -> list[str]:
     return out
 
 
-def _columns(head: list[str], force: str | None) -> tuple[str, str, str] | None:
-    """The order of the figure columns a table's head names ("force", "ew"), and the force's name as printed;
-    None unless the head names both, or names a force other than the report's."""
+def _columns(head: list[str], force: str | None) -> tuple[list[str], str] | None:
+    """What each figure column of a table's head holds ("force", "ew" or "other": a most similar group, a
+    year), and the force's name as printed; None unless the head names the force (or "Force") and England
+    and Wales once each, or when it names a force other than the report's."""
     names = []
     printed = ""
     for cell in head[1:]:
         if EW_CELL.match(cell):
             names.append("ew")
-        elif (name := F.canonical(cell)) and (not force or name == force):
+        elif re.fullmatch(r"(?:the )?force", cell, re.I) or (
+            (name := F.canonical(cell)) and (not force or name == force)
+        ):
             names.append("force")
             printed = cell
-    if sorted(names) != ["ew", "force"]:
+        else:
+            names.append("other")
+    if names.count("ew") != 1 or names.count("force") != 1:
         return None
-    return names[0], names[1], printed
+    return names, printed
 
 
 def _row_figures(cells: list[str]) -> tuple[str, list[str]] | None:
@@ -226,13 +231,23 @@ def _table_kind(head: list[str], caption: str) -> str:
     return "figures"
 
 
-def _block_rows(kind: str, label: str, figs: list[str], order: tuple[str, str], period: str, page: int, ev: str):
-    """The figure rows of one body row: two figures (force, England and Wales in the head's order), or four in
-    an outcomes table (number and rate, each for the force then England and Wales)."""
-    values = [num(f.lstrip("£")) for f in figs]
+def _pair(figs: list[str], names: list[str]) -> tuple[str, str] | None:
+    """(the force's figure, England and Wales') of a row: by column where the row fills every column, else
+    in the head's order of the two where the row prints two figures."""
+    if len(figs) == len(names):
+        return figs[names.index("force")], figs[names.index("ew")]
+    if len(figs) == 2:
+        return tuple(figs) if names.index("force") < names.index("ew") else (figs[1], figs[0])
+    return None
+
+
+def _block_rows(kind: str, label: str, figs: list[str], names: list[str], period: str, page: int, ev: str):
+    """The figure rows of one body row: the force's figure and England and Wales', or, in an outcomes table,
+    four figures (number and rate, each for the force then England and Wales)."""
     clean = re.sub(r"[*†‡]+$", "", label).strip()
-    if kind == "outcomes" and len(values) == 4:
-        f_num, f_rate, e_num, e_rate = values if order[0] == "force" else values[2:] + values[:2]
+    if kind == "outcomes" and len(figs) == 4 and len(names) == 2:
+        values = [num(f.lstrip("£")) for f in figs]
+        f_num, f_rate, e_num, e_rate = values if names[0] == "force" else values[2:] + values[:2]
         return [
             figure(
                 f"outcomes_number_{slug(clean)}",
@@ -255,21 +270,35 @@ def _block_rows(kind: str, label: str, figs: list[str], order: tuple[str, str], 
                 ev,
             ),
         ]
-    if len(values) != 2:
+    pair = _pair(figs, names)
+    if pair is None:
         return []
-    value, ew = values if order[0] == "force" else values[::-1]
+    value, ew = (num(f.lstrip("£")) for f in pair)
     if kind == "crime_rate":
         unit = "per 1,000 households" if re.search(r"households", clean, re.I) else "per 1,000 population"
         return [figure(f"crime_rate_{slug(clean)}", clean, period, unit, value, ew, page, ev)]
     per = re.search(r"per (?:1,000|100,000|one million|1 million|head)(?: of)? \w+", clean)
-    unit = "percent" if any(f.endswith("%") for f in figs) else "£" if figs[0].startswith("£") else ""
-    unit = "percent change" if unit == "percent" and re.match(r"change\b", clean, re.I) else unit
-    unit = unit or (per.group(0) if per else "")
+    per_text = per.group(0) if per else ""
+    if pair[0].endswith("%"):
+        unit = "percent change" if re.match(r"change\b", clean, re.I) else "percent"
+    elif pair[0].startswith("£"):
+        unit = f"£ {per_text}".strip()
+    else:
+        unit = per_text
     return [figure(slug(period_free(clean)) or "figure", clean, period, unit, value, ew, page, ev)]
 
 
 def period_free(label: str) -> str:
     return re.sub(r"\b(?:19|20)\d\d(?:/\d\d)?\b(?: to \b(?:19|20)\d\d(?:/\d\d)?\b)?", "", label).strip()
+
+
+def _evidence(head: list[str], label: str, figs: list[str]) -> str:
+    """A row as a reader quotes it: the table's first head cell, the row's label, each figure after the head
+    of its column (a head over two figures, number and rate, stands before both)."""
+    cols = head[1:]
+    per = max(1, len(figs) // max(1, len(cols)))
+    heads = [c for c in cols for _ in range(per)] if len(figs) != len(cols) else cols
+    return f"{head[0]} | {label} | " + " | ".join(f"{h} {f}" for h, f in zip(heads, figs))
 
 
 def block_tables(blocks: list[Block], force: str | None) -> list[dict]:
@@ -285,7 +314,7 @@ def block_tables(blocks: list[Block], force: str | None) -> list[dict]:
         if head_at is None:
             continue
         head = _cells(block.rows[head_at])
-        f_col, e_col, printed = _columns(head, force)
+        names = _columns(head, force)[0]
         kind = _table_kind(head, caption)
         period = period_of(head[0], caption)
         for row in block.rows[head_at + 1 :]:
@@ -293,11 +322,8 @@ def block_tables(blocks: list[Block], force: str | None) -> list[dict]:
             if not hit:
                 continue
             label, figs = hit
-            names = [printed, "England and Wales"] if f_col == "force" else ["England and Wales", printed]
-            evidence = f"{head[0]} | {label} | " + " | ".join(
-                f"{n} {f}" for n, f in zip(names * (len(figs) // 2 or 1), figs)
-            )
-            rows += _block_rows(kind, label, figs, (f_col, e_col), period, block.page, evidence)
+            evidence = _evidence(head, label, figs)
+            rows += _block_rows(kind, label, figs, names, period, block.page, evidence)
         caption = ""
     return rows
 
