@@ -257,3 +257,24 @@ def test_a_table_with_a_most_similar_group_column_and_money():
     assert rows[1]["evidence"] == (
         "Spending | Officers per 1,000 population | Force 1.9 | Most similar group 2.0 | England and Wales 2.1"
     )
+
+
+def test_a_crime_table_whose_head_wrapped_over_two_lines_in_a_text_export():
+    rows = block_tables(
+        [
+            table(
+                [
+                    ["Rate per 1,000 population", "Cumbria", "England and"],
+                    ["Constabulary", "Wales"],
+                    ["Recorded crime (excluding fraud)", "45.2", "63.0"],
+                    ["Burglary in a dwelling*", "3.1", "8.4"],
+                ]
+            )
+        ],
+        "Cumbria Constabulary",
+    )
+    assert [(r["indicator"], r["value"], r["england_wales"]) for r in rows] == [
+        ("crime_rate_recorded_crime_excluding_fraud", 45.2, 63.0),
+        ("crime_rate_burglary_in_a_dwelling", 3.1, 8.4),
+    ]
+    assert rows[1]["evidence"].endswith("| Cumbria Constabulary 3.1 | England and Wales 8.4")

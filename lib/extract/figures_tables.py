@@ -211,6 +211,24 @@ def _columns(head: list[str], force: str | None) -> tuple[list[str], str] | None
     return names, printed
 
 
+def _head(rows: list[list[str]], force: str | None) -> tuple[list[str], int] | None:
+    """A table's head and the index of its last row: a row naming the force and England and Wales, or such a
+    head wrapped over the rows under it ("Cumbria" / "Constabulary", "England and" / "Wales"; the wrapped
+    lines stand under the last columns, so they are set from the right). None when no head names both."""
+    for start in range(min(3, len(rows))):
+        head = _cells(rows[start])
+        for k in range(start, min(start + 3, len(rows))):
+            if k > start:
+                more = _cells(rows[k])
+                if not more or any(CELL_NUMBER.match(c) for c in more) or len(more) > len(head):
+                    break
+                offset = len(head) - len(more)
+                head = head[:offset] + [f"{a} {b}" for a, b in zip(head[offset:], more)]
+            if _columns(head, force):
+                return head, k
+    return None
+
+
 def _row_figures(cells: list[str]) -> tuple[str, list[str]] | None:
     """A body row: (label, the figures after it as printed), when it ends in figures and starts in words."""
     k = len(cells)
@@ -310,10 +328,10 @@ def block_tables(blocks: list[Block], force: str | None) -> list[dict]:
             if block.kind in ("paragraph", "heading") and re.match(r"(?:figure|table) \d+", block.text, re.I):
                 caption = block.text
             continue
-        head_at = next((k for k, r in enumerate(block.rows[:3]) if _columns(_cells(r), force)), None)
-        if head_at is None:
+        found = _head(block.rows, force)
+        if found is None:
             continue
-        head = _cells(block.rows[head_at])
+        head, head_at = found
         names = _columns(head, force)[0]
         kind = _table_kind(head, caption)
         period = period_of(head[0], caption)
