@@ -295,3 +295,37 @@ def test_headings_at_one_level_still_file_a_finding_under_the_area_before_it():
         ]
     )
     assert [area for _, area, _ in rows] == ["managing_offenders"]
+
+
+def test_the_introduction_under_causes_of_concern_is_not_a_cause():
+    rows = found(
+        [
+            H("Responding to the public", 2),
+            H("Causes of concern", 3),
+            P("We have identified one cause of concern about how the force responds to calls."),
+            P("The force does not answer emergency calls quickly enough."),
+            H("Recommendations", 4),
+            L("The force should recruit more call handlers."),
+        ]
+    )
+    assert [(k, t) for k, _, t in rows] == [
+        ("cause_of_concern", "The force does not answer emergency calls quickly enough."),
+        ("recommendation", "The force should recruit more call handlers."),
+    ]
+
+
+def test_no_cause_where_the_report_says_it_found_none():
+    assert found([H("Causes of concern", 3), P("We did not identify any causes of concern."), H("Next", 3)]) == []
+
+
+def test_causes_of_concern_as_a_list_each_item_a_cause():
+    rows = found(
+        [
+            H("Protecting vulnerable people", 2),
+            H("Causes of concern", 3),
+            L("The force does not always safeguard children at risk."),
+            L("The force does not manage registered sex offenders well enough."),
+            P("Other prose."),
+        ]
+    )
+    assert [(k, a) for k, a, _ in rows] == [("cause_of_concern", "protecting_vulnerable")] * 2

@@ -24,6 +24,8 @@ NUMBERED = re.compile(
     r"^(?P<kind>area for improvement|recommendation|cause of concern)\s+(?P<n>\d{1,2})\b\W*(?P<text>.*)$", re.I
 )
 CAUSE = re.compile(r"^(?:accelerated )?causes? of concern\W*(?P<text>.*)$", re.I)
+NAMES_CAUSES = re.compile(r"\bcauses? of concern\b", re.I)
+PLURAL_CAUSES = re.compile(r"^causes of concern\W*$", re.I)
 RECS = re.compile(r"^recommendations?\W*$", re.I)
 WITHIN = re.compile(r"^(?:within|by)\b.{0,40}\bshould\W*$|^(?:we recommend that|the force should)\W*$", re.I)
 SHOULD = re.compile(
@@ -174,10 +176,15 @@ def cause_of_concern(nodes: list[Node], i: int) -> list[dict]:
             break
         if node.kind == "heading" or node.kind == "table":
             break
-        texts.append(text)
+        if not NAMES_CAUSES.search(text):  # "We have identified one cause of concern ...": its introduction
+            texts.append(text)
         j += 1
     if texts:
         rows.append(_row(nodes, i, "cause_of_concern", " ".join(texts), nodes[i].block.page, texts))
+    elif PLURAL_CAUSES.match(clean_line(nodes[i].text)) and j < len(nodes) and nodes[j].kind == "list_item":
+        # "Causes of concern" over a list: each item is a cause (its sub-items inside it).
+        items = _items(_list_after(nodes, j))
+        return [_row(nodes, n.index, "cause_of_concern", t, n.block.page, ev) for n, t, ev in items]
     if j < len(nodes) and (WITHIN.match(clean_line(nodes[j].text)) or RECS.match(clean_line(nodes[j].text))):
         j += 1
         if j < len(nodes) and WITHIN.match(clean_line(nodes[j].text)):
