@@ -107,6 +107,32 @@ def test_the_crime_rate_sentence_in_its_wordings(texts):
     assert compared(*texts) == [(66.0, 81.9, "per 1,000 population")]
 
 
+def test_a_comparator_that_opens_the_sentence_takes_the_figure_after_it():
+    assert compared(
+        "Dorset Police answered most calls.",
+        "Compared with the England and Wales rate of 70.3 percent, Dorset Police answered 61.2 percent of 999 calls "
+        "within ten seconds.",
+    ) == [(61.2, 70.3, "percent")]
+
+
+def test_a_percentage_comparator_never_takes_a_count_from_the_sentence_before():
+    assert (
+        compared(
+            "The force has 5 call centres.",
+            "The England and Wales average was 70.3 percent, while its most similar group averaged 65 percent.",
+        )
+        == []
+    )
+
+
+def test_a_range_printed_with_its_unit_twice():
+    ((value, ew, unit),) = compared(
+        "Between 12 percent and 15 percent of calls were abandoned, "
+        "compared with an England and Wales rate of 8 percent."
+    )
+    assert (value, ew, unit) == (12.0, 8.0, "percent, range 12 to 15")
+
+
 # ---------------------------------------------------------------- tables as blocks
 def table(rows: list[list[str]], page: int = 4) -> Block:
     return Block("table", "\n".join(" | ".join(r) for r in rows), page, rows=rows)

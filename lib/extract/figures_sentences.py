@@ -287,6 +287,8 @@ COMPARATOR = re.compile(
     rf"(?: (?:at|of|on))? (?P<cur5>£)?(?P<ew5>{N})\s*(?P<pct5>{PCT})?",
     re.I,
 )
+# A comparator set before the force's figure, as the sentence's opening clause.
+LEAD_IN = re.compile(r"^\W*(?:compared (?:with|to)|against|unlike|set against)\s+(?:the |an? )?$", re.I)
 _COMPARATOR_GROUPS = [(f"ew{k}", f"pct{k}", f"cur{k}") for k in ("", "2", "3", "4", "5")]
 _MASK = re.compile(
     rf"\b(?:19|20)\d\d[/-]\d\d\b|{PERIOD.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}} {MONTH}\b|\bper (?:one )?\d[\d,]*\b|\bfor every \d[\d,]*\b"
@@ -294,8 +296,8 @@ _MASK = re.compile(
     re.I,
 )
 _VALUE = re.compile(
-    rf"(?<![\w.,£-])(?P<btw>[Bb]etween\s+)?(?P<cur>£\s?)?(?P<v>{N})(?:\s*{PCT})?"
-    rf"(?:\s*(?:to|–|-)\s*£?(?P<hi>{N})|(?(btw)\s+and\s+£?(?P<hi2>{N})))?\s*(?P<pct>{PCT})?"
+    rf"(?<![\w.,£-])(?P<btw>[Bb]etween\s+)?(?P<cur>£\s?)?(?P<v>{N})"
+    rf"(?:(?:\s*{PCT})?\s*(?:to|–|-)\s*£?(?P<hi>{N})|(?(btw)(?:\s*{PCT})?\s+and\s+£?(?P<hi2>{N})))?\s*(?P<pct>{PCT})?"
     rf"(?P<after>(?:\s+[A-Za-z][\w'’-]*){{0,8}})"
 )
 
@@ -320,9 +322,7 @@ def _ew_of(hit: re.Match) -> tuple[float, bool, bool]:
 def _unit(value: re.Match, pct: bool, money: bool, after: str, before: str = "") -> str:
     """The unit of a force's figure: percent, pounds (and what per), a rate's 'per ...' (after the figure, or
     in a label before it: "Crimes per 1,000 population: 72.5"), or none; a range says its two ends."""
-    per = re.match(rf"\s*(?:[a-z][\w-]*\s+){{0,4}}?({_PER})", after, re.I) or re.search(
-        rf"({_PER})\W*$", before, re.I
-    )
+    per = re.match(rf"\s*(?:[a-z][\w-]*\s+){{0,4}}?({_PER})", after, re.I) or re.search(rf"({_PER})\W*$", before, re.I)
     if value.group("pct") or pct:
         unit = "percent"
     elif value.group("cur") or money:
@@ -377,10 +377,18 @@ def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
             ew, pct, money = _ew_of(hit)
             values = list(_VALUE.finditer(masked, since, hit.start()))
             source, text = sent, masked
+            opening = sent.text[: hit.start()]
+            leads = LEAD_IN.match(opening) or (not opening.strip() and re.match(r"compared", hit.group(0), re.I))
+            if not values and since == 0 and leads:
+                # "Compared with the England and Wales rate of 81.9, the force recorded 72.5 ...": after it.
+                after = list(_VALUE.finditer(masked, hit.end()))
+                values = after[:1]
             if not values and since == 0 and k and sents[k - 1].text not in taken:
                 source = sents[k - 1]
                 text = _masked(source.text)
                 values = list(_VALUE.finditer(text))
+                if pct and not any(x.group("pct") for x in values):
+                    values = []  # a percentage's comparator needs a percentage before it
             since = hit.end()
             if not values:
                 continue
