@@ -304,3 +304,35 @@ def test_a_crime_table_whose_head_wrapped_over_two_lines_in_a_text_export():
         ("crime_rate_burglary_in_a_dwelling", 3.1, 8.4),
     ]
     assert rows[1]["evidence"].endswith("| Cumbria Constabulary 3.1 | England and Wales 8.4")
+
+
+# ---------------------------------------------------------------- measures
+@pytest.mark.parametrize(
+    "indicator, label, measure",
+    [
+        (
+            "compared_to_spend_per_head_population",
+            "Suffolk Constabulary plans to spend £158 per head of population",
+            "net_revenue_expenditure_per_head",
+        ),
+        (
+            "net_revenue_expenditure_per_head_of_population",
+            "Net revenue expenditure per head of population 2016/17",
+            "net_revenue_expenditure_per_head",
+        ),
+        (
+            "change_in_gross_revenue_expenditure",
+            "Change in gross revenue expenditure 2010/11 to 2014/15",
+            "gross_revenue_expenditure_change",
+        ),
+        (
+            "reserves_as_a_proportion_of_net_revenue_expenditure",
+            "Reserves as a proportion of net revenue expenditure",
+            "reserves_share_of_net_revenue_expenditure",
+        ),
+    ],
+)
+def test_the_efficiency_figures_share_a_measure_in_every_wording(indicator, label, measure):
+    from lib.measures import measure_for
+
+    assert measure_for(indicator, label) == measure
