@@ -40,6 +40,11 @@ def test_two_comparisons_in_one_sentence_each_take_their_own_figure():
         "England and Wales."
     )
     assert compared(text) == [(70.1, 79.3, "per 1,000 population"), (90.2, 74.5, "percent")]
+    labels = [r["label"] for r in generic_comparisons([Sentence(1, text)], set())]
+    assert labels == [
+        "Essex Police recorded 70.1 crimes per 1,000 population",
+        "The force answered 90.2 percent of 999 calls within ten seconds",
+    ]
 
 
 def test_a_comparator_in_brackets():

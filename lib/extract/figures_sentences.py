@@ -334,12 +334,16 @@ def _unit(value: re.Match, pct: bool, money: bool, after: str, before: str = "")
     return unit
 
 
-def _comparison(source: Sentence, sent: Sentence, value: re.Match, ew: float, pct: bool, money: bool) -> dict:
-    """One figure row: the force's value (a match of ``_VALUE`` in ``source``) against the comparator."""
+def _comparison(
+    source: Sentence, sent: Sentence, value: re.Match, ew: float, pct: bool, money: bool, floor: int = 0
+) -> dict:
+    """One figure row: the force's value (a match of ``_VALUE`` in ``source``) against the comparator; its
+    clause starts after the last comma, semicolon or sentence end before the value (and never before
+    ``floor``, the end of the comparison before it in the same sentence)."""
     original = source.text
     begin = value.start("btw") if value.group("btw") else value.start("v")
-    breaks = [m.start() for m in re.finditer(r"[,;](?!\d)", original[:begin])]
-    clause_start = breaks[-1] if breaks else 0
+    breaks = [m.end() for m in re.finditer(r"[,;](?!\d)|\.(?:\[\^?\d+\])?(?=\s)", original[:begin])]
+    clause_start = max([floor, *breaks[-1:]]) if source is sent else (breaks[-1] if breaks else 0)
     force_name = _force_of(original)
     lead = re.sub(
         rf"\b(?:the force|{F.name_pattern(force_name) if force_name else 'xx'})\b|\b(?:in|of|on|at|the|a|an|was|were|is|had|has|there)\b",
@@ -389,7 +393,7 @@ def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
                 values = list(_VALUE.finditer(text))
                 if pct and not any(x.group("pct") for x in values):
                     values = []  # a percentage's comparator needs a percentage before it
-            since = hit.end()
+            floor, since = since, hit.end()
             if not values:
                 continue
             if pct and any(x.group("pct") for x in values):
@@ -400,5 +404,5 @@ def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
             v = _VALUE.match(source.text, values[-1].start())
             if v is None or v.group("v") != values[-1].group("v"):
                 v = values[-1]
-            rows.append(_comparison(source, sent, v, ew, pct, money))
+            rows.append(_comparison(source, sent, v, ew, pct, money, floor))
     return rows
