@@ -329,3 +329,24 @@ def test_causes_of_concern_as_a_list_each_item_a_cause():
         ]
     )
     assert [(k, a) for k, a, _ in rows] == [("cause_of_concern", "protecting_vulnerable")] * 2
+
+
+def test_a_finding_printed_in_a_summary_and_in_its_section_takes_the_sections_area():
+    from lib.extract.findings import extract_findings
+    from lib.model import Document
+
+    blocks = [
+        H("Preventing crime", 2),
+        P("Durham Constabulary is good at preventing crime."),
+        H("Summary of areas for improvement", 2),
+        H("Areas for improvement", 3),
+        L("The force should improve how it records stop and search."),
+        H("Treatment of the public", 2),
+        H("Areas for improvement", 3),
+        L("The force should improve how it records stop and search."),
+    ]
+    doc = Document("x.html", "x.html", "html", "0", [], blocks=blocks)
+    rows = extract_findings(doc, {"doc_type": "peel_report"})
+    assert [(r["area"], r["text"]) for r in rows] == [
+        ("treatment_of_public", "The force should improve how it records stop and search.")
+    ]

@@ -3,7 +3,8 @@
 The rules read the structure (``lib/extract/findings_blocks.py``): a list under its heading ("Areas for
 improvement", "Cause of concern", "Recommendations"), numbered "Area for improvement 1: ...", a cause of
 concern's box with its recommendations. Sub-items stay inside their parent. One row per finding: a finding the
-report prints twice (a summary and its section) is one row, with the area of whichever print names one.
+report prints twice (a summary and its section) is one row, with the area of the section that holds it (a
+heading it stands under) before an area found nearby, and any area before none.
 """
 
 from __future__ import annotations
@@ -34,9 +35,12 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
         row["evidence"] = clean_citation(row["evidence"], words)
         key = (row["kind"], _key(row["text"]))
         if key in seen:
-            if seen[key]["area"] is None:
-                seen[key]["area"] = row["area"]
+            kept = seen[key]
+            if kept["area"] is None or (row["enclosed"] and row["area"] and not kept["enclosed"]):
+                kept["area"], kept["enclosed"] = row["area"], row["enclosed"]
             continue
         seen[key] = row
         rows.append(row)
+    for row in rows:
+        del row["enclosed"]
     return rows

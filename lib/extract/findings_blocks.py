@@ -78,6 +78,7 @@ def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: 
     anchored = any(_finding_heading(n) for n in nodes[max(0, at - 40) : at + 1])
     return {
         "area": _area(nodes, at, questions=anchored),
+        "enclosed": bool(area_of(nodes[at], area_key)),  # the area is a heading the finding stands under
         "kind": kind,
         "text": text,
         "page": page,
