@@ -26,6 +26,12 @@ def test_money_is_read_whole_with_its_unit():
     ) == [(172.0, 185.0, "£ per head of population")]
 
 
+def test_money_in_millions_keeps_its_scale():
+    assert compared(
+        "The force plans to save £12.5 million by 2020, compared with an England and Wales average of £20.1 million."
+    ) == [(12.5, 20.1, "£ million")]
+
+
 def test_a_rate_with_its_unit_printed_again_before_the_comparator():
     assert compared(
         "In the 12 months to 31 March 2018, Kent Police recorded 80.4 crimes per 1,000 population, compared with "

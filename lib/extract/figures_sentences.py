@@ -326,7 +326,10 @@ def _unit(value: re.Match, pct: bool, money: bool, after: str, before: str = "")
     if value.group("pct") or pct:
         unit = "percent"
     elif value.group("cur") or money:
-        unit = "£" + (f" {per.group(1)}" if per else "")
+        scale = re.match(r"\s*(million|billion|m\b|bn\b)", after, re.I)
+        unit = "£" + (f" {scale.group(1).lower().replace('bn', 'billion')}" if scale else "")
+        unit = unit.replace("£ m", "£ million") if unit == "£ m" else unit
+        unit += f" {per.group(1)}" if per else ""
     else:
         unit = per.group(1) if per else ""
     if hi := value.group("hi") or value.group("hi2"):
