@@ -327,8 +327,8 @@ def _unit(value: re.Match, pct: bool, money: bool, after: str, before: str = "")
         unit = "percent"
     elif value.group("cur") or money:
         scale = re.match(r"\s*(million|billion|m\b|bn\b)", after, re.I)
-        unit = "£" + (f" {scale.group(1).lower().replace('bn', 'billion')}" if scale else "")
-        unit = unit.replace("£ m", "£ million") if unit == "£ m" else unit
+        words = {"m": "million", "bn": "billion"}
+        unit = "£" + (f" {words.get(scale.group(1).lower(), scale.group(1).lower())}" if scale else "")
         unit += f" {per.group(1)}" if per else ""
     else:
         unit = per.group(1) if per else ""
