@@ -383,7 +383,7 @@ def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
         for hit in COMPARATOR.finditer(sent.text):
             ew, pct, money = _ew_of(hit)
             values = list(_VALUE.finditer(masked, since, hit.start()))
-            source, text = sent, masked
+            source = sent
             opening = sent.text[: hit.start()]
             leads = LEAD_IN.match(opening) or (not opening.strip() and re.match(r"compared", hit.group(0), re.I))
             if not values and since == 0 and leads:
@@ -392,8 +392,7 @@ def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
                 values = after[:1]
             if not values and since == 0 and k and sents[k - 1].text not in taken:
                 source = sents[k - 1]
-                text = _masked(source.text)
-                values = list(_VALUE.finditer(text))
+                values = list(_VALUE.finditer(_masked(source.text)))
                 if pct and not any(x.group("pct") for x in values):
                     values = []  # a percentage's comparator needs a percentage before it
             floor, since = since, hit.end()
