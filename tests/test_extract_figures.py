@@ -347,3 +347,19 @@ def test_the_efficiency_figures_share_a_measure_in_every_wording(indicator, labe
     from lib.measures import measure_for
 
     assert measure_for(indicator, label) == measure
+
+
+def test_a_table_a_reader_gave_as_paragraphs_with_its_rows_run_together():
+    from lib.extract.figures_tables import paragraph_tables
+
+    blocks = [
+        Block("heading", "Force in numbers", 4, level=2),
+        Block("heading", "Workforce England and Wales Suffolk", 4, level=3),
+        Block("paragraph", "Change in workforce 2010 to 2015 -17% -15% Officers per 1,000 population 2.1 1.7", 4),
+        Block("paragraph", "The constabulary plans well.", 4),
+    ]
+    rows = block_tables(paragraph_tables(blocks, "Suffolk Constabulary"), "Suffolk Constabulary")
+    assert [(r["label"], r["value"], r["england_wales"]) for r in rows] == [
+        ("Change in workforce 2010 to 2015", -15.0, -17.0),
+        ("Officers per 1,000 population", 1.7, 2.1),
+    ]

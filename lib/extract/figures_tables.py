@@ -346,13 +346,72 @@ def block_tables(blocks: list[Block], force: str | None) -> list[dict]:
     return rows
 
 
+ROW_OF_TWO = re.compile(rf"\s*(?P<label>[A-Za-z(].*?)\s+(?P<a>£?{SIGNED}%?)\s+(?P<b>£?{SIGNED}%?)(?=\s+[A-Z(]|\s*$)")
+
+
+def _rows_of_two(text: str) -> list[list[str]]:
+    """The rows of a paragraph made of table rows ("label figure figure", one or several run together),
+    else [] (a paragraph that is anything else)."""
+    rows, at = [], 0
+    for hit in ROW_OF_TWO.finditer(text):
+        if hit.start() != at:
+            return []
+        rows.append([hit.group("label"), hit.group("a"), hit.group("b")])
+        at = hit.end()
+    return rows if text[at:].strip() == "" else []
+
+
+def _head_in_words(text: str, force: str | None) -> list[str] | None:
+    """A table head a reader gave as one line of words ("Financial position Norfolk England and Wales"): its
+    cells (the first cell, then the force and England and Wales in the order printed), else None."""
+    names = F.any_name_pattern()
+    hit = re.match(
+        rf"^(?P<first>.*?)\s*(?:(?P<f1>{names})\s+england and wales|england and wales\s+(?P<f2>{names}))\s*$",
+        text,
+        re.I,
+    )
+    if not hit:
+        return None
+    printed = hit.group("f1") or hit.group("f2")
+    if force and F.canonical(printed) != force:
+        return None
+    pair = [printed, "England and Wales"] if hit.group("f1") else ["England and Wales", printed]
+    return [hit.group("first").strip() or "Figure", *pair]
+
+
+def paragraph_tables(blocks: list[Block], force: str | None) -> list[Block]:
+    """Tables a reader gave as paragraphs, a row a block: a head in words that ends in the force's name and
+    England and Wales, then rows that end in two figures. Each run as a table block for ``block_tables``."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        head = _head_in_words(clean_line(blocks[i].text), force) if blocks[i].kind != "table" else None
+        rows = []
+        j = i + 1
+        while head and j < len(blocks) and blocks[j].kind != "table":
+            found = _rows_of_two(clean_line(blocks[j].text))
+            if not found:
+                break
+            rows += found
+            j += 1
+        if rows:
+            out.append(Block("table", blocks[i].text, blocks[i].page, rows=[head, *rows]))
+            i = j
+            continue
+        i += 1
+    return out
+
+
 def extract_tables(doc: Document, force: str | None = None) -> tuple[list[dict], list[dict]]:
     """Tables as blocks first; then the crime-rate and outcomes tables whose cells a text export scattered
-    over lines (only the pairs of figures no table block gave)."""
-    from_blocks = block_tables(doc.blocks, force)
-    pairs = {(r["value"], r["england_wales"]) for r in from_blocks}
-    rows, checks = _line_tables(doc)
-    return from_blocks + [r for r in rows if (r["value"], r["england_wales"]) not in pairs], checks
+    over lines; then tables a reader gave as paragraphs, a row a block. Each reader gives only the pairs of
+    figures no reader before it gave."""
+    rows = block_tables(doc.blocks, force)
+    line_rows, checks = _line_tables(doc)
+    for more in (line_rows, block_tables(paragraph_tables(doc.blocks, force), force)):
+        pairs = {(r["value"], r["england_wales"]) for r in rows}
+        rows += [r for r in more if (r["value"], r["england_wales"]) not in pairs]
+    return rows, checks
 
 
 def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
