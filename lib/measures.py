@@ -105,6 +105,27 @@ MEASURES: list[Measure] = [
         r"minority ethnic backgrounds?\b.*percent of the workforce",
     ),
     Measure(
+        "net_revenue_expenditure_per_head",
+        "Net revenue expenditure per head of population (£)",
+        "£ per head of population",
+        "",
+        r"(?:spend|net revenue expenditure|expenditure)\b.*\bper head\b",
+    ),
+    Measure(
+        "gross_revenue_expenditure_change",
+        "Change in gross revenue expenditure (percent)",
+        "percent change",
+        "",
+        r"change in gross revenue expenditure",
+    ),
+    Measure(
+        "reserves_share_of_net_revenue_expenditure",
+        "Reserves as a proportion of net revenue expenditure (percent)",
+        "percent",
+        "",
+        r"reserves as a (?:proportion|percentage) of (?:net )?revenue expenditure",
+    ),
+    Measure(
         "victim_satisfaction",
         "Victims satisfied with the service they received (percent)",
         "percent of victims",

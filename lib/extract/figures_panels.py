@@ -51,6 +51,12 @@ def _one_line_panel(line: str) -> list[str]:
     return [p for p in parts if p] + ([hit.group("ew").replace(" ", "")] if hit.group("ew") else [])
 
 
+def _not_label(line: str) -> bool:
+    """A line a panel's label never reaches back over: a web address (a footnote's source), the panels'
+    own heading ("Force in numbers")."""
+    return bool(re.search(r"https?://|www\.", line, re.I) or re.match(r"^force in numbers\b", line, re.I))
+
+
 def extract_panels(doc: Document, force: str | None) -> list[dict]:
     """Panels print: a label (one or more lines), the force's name, its figure, 'England and Wales', theirs.
     Line based, so it reads Markdown (blank lines between) and PDF text (none) alike."""
@@ -86,6 +92,7 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
                 or prev.endswith(".")
                 or F.canonical(prev)
                 or prev.lower() == "england and wales"
+                or _not_label(prev)
             ):
                 break
             label_lines.insert(0, prev)
@@ -104,7 +111,8 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
         is_pct = bool(PANEL_VALUE.match(f_val).group("pct"))
         if key is None:
             key = slug(PERIOD.sub("", label))
-            unit = "percent" if is_pct else ""
+            per = re.search(r"per (?:1,000|100,000|one million|1 million) \w+", label)
+            unit = "percent" if is_pct else per.group(0) if per else ""
         period = period_of(label)
         if period:
             periods.append(period)

@@ -272,17 +272,34 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
 
 
 # Any other sentence that states an England and Wales (or national) figure: the force's figure is the last
-# number printed before the comparator, in the same sentence or the one before.
+# number printed before the comparator (after the comparator before it, when a sentence makes two
+# comparisons), in the same sentence or, for the first comparator, the sentence before. Money keeps its
+# pound sign ("£166 per head" is 166, in £), a range its two ends, a rate the unit printed after it.
+_PER = r"per (?:one |every )?(?:[\d,]+|million|head)(?: of (?:the )?population| [a-z]+)?"
 COMPARATOR = re.compile(
-    rf"(?:England and Wales|national)(?: [\w-]+){{0,4}}? (?:rate|average|figure|proportion|level|percentage)s? (?:of|was|is|at) (?P<ew>{N})\s*(?P<pct>{PCT})?"
-    rf"|(?P<ew2>{N})\s*(?P<pct2>{PCT})? (?:across|in|for) (?:all forces in )?England and Wales",
+    rf"(?:England and Wales|national)(?: [\w-]+){{0,4}}? (?:rate|average|figure|proportion|level|percentage)s?"
+    rf"(?: (?:of|was|is|at|stood at|stands at)|:| \()\s*(?P<cur>£)?(?P<ew>{N})\s*(?P<pct>{PCT})?"
+    rf"|(?P<cur2>£)?(?P<ew2>{N})\s*(?P<pct2>{PCT})?(?: {_PER})? (?:across|in|for) (?:all forces in |the whole of )?England and Wales"
+    rf"|\(England and Wales:?\s*(?P<cur3>£)?(?P<ew3>{N})\s*(?P<pct3>{PCT})?"
+    rf"|(?:rate|average|figure|proportion|level|percentage)s? (?:for|in|across) (?:the whole of )?England and Wales"
+    rf"(?: as a whole)? (?:was|is|were|stood at|of)\s*(?P<cur4>£)?(?P<ew4>{N})\s*(?P<pct4>{PCT})?"
+    rf"|compared (?:with|to) (?:the )?England and Wales(?:['’]s?)?(?: (?:average|rate|figure|proportion))?"
+    rf"(?: (?:at|of|on))? (?P<cur5>£)?(?P<ew5>{N})\s*(?P<pct5>{PCT})?",
     re.I,
 )
+# A comparator set before the force's figure, as the sentence's opening clause.
+LEAD_IN = re.compile(r"^\W*(?:compared (?:with|to)|against|unlike|set against)\s+(?:the |an? )?$", re.I)
+_COMPARATOR_GROUPS = [(f"ew{k}", f"pct{k}", f"cur{k}") for k in ("", "2", "3", "4", "5")]
 _MASK = re.compile(
-    rf"{PERIOD.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}} {MONTH}\b|\bper (?:one )?\d[\d,]*\b|\bfor every \d[\d,]*\b|\boutcome \d+\b|\bsection \d+\b",
+    rf"\b(?:19|20)\d\d[/-]\d\d\b|{PERIOD.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}} {MONTH}\b|\bper (?:one )?\d[\d,]*\b|\bfor every \d[\d,]*\b"
+    rf"|\boutcome \d+\b|\bsection \d+\b|\[\^?\d+\]|\b999\b|\b(?:within|in) (?:ten|\d+) (?:seconds|minutes)\b",
     re.I,
 )
-_VALUE = re.compile(rf"(?<![\w.,£-])(?P<v>{N})\s*(?P<pct>{PCT})?(?P<after>(?:\s+[A-Za-z][\w'’-]*){{0,8}})")
+_VALUE = re.compile(
+    rf"(?<![\w.,£-])(?P<btw>[Bb]etween\s+)?(?P<cur>£\s?)?(?P<v>{N})"
+    rf"(?:(?:\s*{PCT})?\s*(?:to|–|-)\s*£?(?P<hi>{N})|(?(btw)(?:\s*{PCT})?\s+and\s+£?(?P<hi2>{N})))?\s*(?P<pct>{PCT})?"
+    rf"(?P<after>(?:\s+[A-Za-z][\w'’-]*){{0,8}})"
+)
 
 
 def _force_of(text: str) -> str | None:
@@ -294,56 +311,100 @@ def _masked(text: str) -> str:
     return _MASK.sub(lambda m: "#" * len(m.group(0)), text)
 
 
+def _ew_of(hit: re.Match) -> tuple[float, bool, bool]:
+    """The comparator's figure, whether it is a percentage, whether it is money."""
+    for v, pct, cur in _COMPARATOR_GROUPS:
+        if hit.group(v):
+            return num(hit.group(v)), bool(hit.group(pct)), bool(hit.group(cur))
+    raise ValueError(hit.group(0))
+
+
+def _unit(value: re.Match, pct: bool, money: bool, after: str, before: str = "") -> str:
+    """The unit of a force's figure: percent, pounds (and what per), a rate's 'per ...' (after the figure, or
+    in a label before it: "Crimes per 1,000 population: 72.5"), or none; a range says its two ends."""
+    per = re.match(rf"\s*(?:[a-z][\w-]*\s+){{0,4}}?({_PER})", after, re.I) or re.search(rf"({_PER})\W*$", before, re.I)
+    if value.group("pct") or pct:
+        unit = "percent"
+    elif value.group("cur") or money:
+        scale = re.match(r"\s*(million|billion|m\b|bn\b)", after, re.I)
+        words = {"m": "million", "bn": "billion"}
+        unit = "£" + (f" {words.get(scale.group(1).lower(), scale.group(1).lower())}" if scale else "")
+        unit += f" {per.group(1)}" if per else ""
+    else:
+        unit = per.group(1) if per else ""
+    if hi := value.group("hi") or value.group("hi2"):
+        unit = f"{unit}, range {value.group('v')} to {hi}".strip(", ")
+    return unit
+
+
+def _comparison(
+    source: Sentence, sent: Sentence, value: re.Match, ew: float, pct: bool, money: bool, floor: int = 0
+) -> dict:
+    """One figure row: the force's value (a match of ``_VALUE`` in ``source``) against the comparator; its
+    clause starts after the last comma, semicolon or sentence end before the value (and never before
+    ``floor``, the end of the comparison before it in the same sentence)."""
+    original = source.text
+    begin = value.start("btw") if value.group("btw") else value.start("v")
+    breaks = [m.end() for m in re.finditer(r"[,;](?!\d)|\.(?:\[\^?\d+\])?(?=\s)", original[:begin])]
+    clause_start = max([floor, *breaks[-1:]]) if source is sent else (breaks[-1] if breaks else 0)
+    force_name = _force_of(original)
+    lead = re.sub(
+        rf"\b(?:the force|{F.name_pattern(force_name) if force_name else 'xx'})\b|\b(?:in|of|on|at|the|a|an|was|were|is|had|has|there)\b",
+        " ",
+        original[clause_start:begin],
+        flags=re.I,
+    )
+    end = max(value.end("v"), value.end("hi"), value.end("hi2"))
+    tail = re.split(
+        r"\b(?:which|this|that|compared|than|when|in the|for the|as at)\b|,(?!\d)|[;(]|\.(?!\d)|\[",
+        original[end : end + 90],
+    )[0]
+    words = re.findall(r"[A-Za-z][\w'’-]*", lead)[-5:] + re.findall(r"[A-Za-z][\w'’-]*", tail)[:5]
+    phrase = " ".join(words) or "figure"
+    return figure(
+        f"compared_{slug(phrase)}"[:60],
+        " ".join(original[clause_start : end + len(tail)].strip(" ,;").split()),
+        period_of(source.text, sent.text),
+        _unit(value, pct, money, original[end : end + 60], original[clause_start:begin]),
+        num(value.group("v")),
+        ew,
+        source.page,
+        source.text if source is sent else f"{source.text} {sent.text}",
+    )
+
+
 def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
     rows = []
     for k, sent in enumerate(sents):
         if sent.text in taken:
             continue
-        hit = COMPARATOR.search(sent.text)
-        if not hit:
-            continue
-        ew = num(hit.group("ew") or hit.group("ew2"))
-        pct = bool(hit.group("pct") or hit.group("pct2"))
-        before = _masked(sent.text[: hit.start()])
-        values = list(_VALUE.finditer(before))
-        source = sent
-        if not values and k:
-            before = _masked(sents[k - 1].text)
-            values = list(_VALUE.finditer(before))
-            source = sents[k - 1]
-            if source.text in taken:
+        masked = _masked(sent.text)
+        since = 0  # a second comparison in a sentence takes its figure after the first comparator
+        for hit in COMPARATOR.finditer(sent.text):
+            ew, pct, money = _ew_of(hit)
+            values = list(_VALUE.finditer(masked, since, hit.start()))
+            source = sent
+            opening = sent.text[: hit.start()]
+            leads = LEAD_IN.match(opening) or (not opening.strip() and re.match(r"compared", hit.group(0), re.I))
+            if not values and since == 0 and leads:
+                # "Compared with the England and Wales rate of 81.9, the force recorded 72.5 ...": after it.
+                after = list(_VALUE.finditer(masked, hit.end()))
+                values = after[:1]
+            if not values and since == 0 and k and sents[k - 1].text not in taken:
+                source = sents[k - 1]
+                values = list(_VALUE.finditer(_masked(source.text)))
+                if pct and not any(x.group("pct") for x in values):
+                    values = []  # a percentage's comparator needs a percentage before it
+            floor, since = since, hit.end()
+            if not values:
                 continue
-        if not values:
-            continue
-        if pct and any(x.group("pct") for x in values):
-            values = [x for x in values if x.group("pct")]
-        v = values[-1]
-        original = source.text
-        clause_start = max(original.rfind(",", 0, v.start("v")), original.rfind(";", 0, v.start("v")), 0)
-        lead = re.sub(
-            rf"\b(?:the force|{F.name_pattern(source_force) if (source_force := _force_of(original)) else 'xx'})\b|\b(?:in|of|on|at|the|a|an|was|were|is|had|has|there)\b",
-            " ",
-            original[clause_start : v.start("v")],
-            flags=re.I,
-        )
-        tail = re.split(
-            r"\b(?:which|this|that|compared|than|when|in the|for the|as at)\b|,(?!\d)|[;(]|\.(?!\d)",
-            original[v.end("v") : v.end("v") + 90],
-        )[0]
-        words = re.findall(r"[A-Za-z][\w'’-]*", lead)[-5:] + re.findall(r"[A-Za-z][\w'’-]*", tail)[:5]
-        phrase = " ".join(words) or "figure"
-        per = re.search(r"per (?:one )?(?:[\d,]+|million)(?: [a-z]+)?", original[v.end("v") : v.end("v") + 60])
-        unit = "percent" if (v.group("pct") or pct) else (per.group(0) if per else "")
-        rows.append(
-            figure(
-                f"compared_{slug(phrase)}"[:60],
-                " ".join(original[clause_start : v.end("v") + len(tail)].strip(" ,;").split()),
-                period_of(source.text, sent.text),
-                unit,
-                num(v.group("v")),
-                ew,
-                source.page,
-                source.text if source is sent else f"{source.text} {sent.text}",
-            )
-        )
+            if pct and any(x.group("pct") for x in values):
+                values = [x for x in values if x.group("pct")]
+            if money and any(x.group("cur") for x in values):
+                values = [x for x in values if x.group("cur")]
+            # The match ran over the masked text: read it again over the text as printed, at the same place.
+            v = _VALUE.match(source.text, values[-1].start())
+            if v is None or v.group("v") != values[-1].group("v"):
+                v = values[-1]
+            rows.append(_comparison(source, sent, v, ew, pct, money, floor))
     return rows

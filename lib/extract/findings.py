@@ -3,7 +3,8 @@
 The rules read the structure (``lib/extract/findings_blocks.py``): a list under its heading ("Areas for
 improvement", "Cause of concern", "Recommendations"), numbered "Area for improvement 1: ...", a cause of
 concern's box with its recommendations. Sub-items stay inside their parent. One row per finding: a finding the
-report prints twice (a summary and its section) is one row, with the area of whichever print names one.
+report prints twice (a summary and its section) is one row, with the area of the section that holds it (a
+heading it stands under) before an area found nearby, and any area before none.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..structure import document_outline
+from ..structure import document_outline, outline
+from .citations import clean_citation, words_of
 from .findings_blocks import block_findings
+from .findings_quotes import has_boxes, unbox
 
 
 def _key(text: str) -> str:
@@ -25,12 +28,19 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
         return []  # a PCC response's recommendations come from its table (lib.extract.pcc)
     rows: list[dict] = []
     seen: dict[tuple[str, str], dict] = {}
-    for row in block_findings(document_outline(doc)):
+    nodes = outline(unbox(doc.blocks)) if has_boxes(doc.blocks) else document_outline(doc)
+    words = words_of(b.text for b in doc.blocks)
+    for row in block_findings(nodes):
+        row["text"] = clean_citation(row["text"], words)
+        row["evidence"] = clean_citation(row["evidence"], words)
         key = (row["kind"], _key(row["text"]))
         if key in seen:
-            if seen[key]["area"] is None:
-                seen[key]["area"] = row["area"]
+            kept = seen[key]
+            if kept["area"] is None or (row["enclosed"] and row["area"] and not kept["enclosed"]):
+                kept["area"], kept["enclosed"] = row["area"], row["enclosed"]
             continue
         seen[key] = row
         rows.append(row)
+    for row in rows:
+        del row["enclosed"]
     return rows

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Block
 from ..structure import Node, area_of, section
 from ..text import clean_line
 from ..vocab import TOP_QUESTION, area_key
@@ -23,6 +24,8 @@ NUMBERED = re.compile(
     r"^(?P<kind>area for improvement|recommendation|cause of concern)\s+(?P<n>\d{1,2})\b\W*(?P<text>.*)$", re.I
 )
 CAUSE = re.compile(r"^(?:accelerated )?causes? of concern\W*(?P<text>.*)$", re.I)
+NAMES_CAUSES = re.compile(r"\bcauses? of concern\b", re.I)
+PLURAL_CAUSES = re.compile(r"^causes of concern\W*$", re.I)
 RECS = re.compile(r"^recommendations?\W*$", re.I)
 WITHIN = re.compile(r"^(?:within|by)\b.{0,40}\bshould\W*$|^(?:we recommend that|the force should)\W*$", re.I)
 SHOULD = re.compile(
@@ -51,7 +54,16 @@ def _area(nodes: list[Node], i: int, questions: bool = True) -> str | None:
         )
         if (heading or question) and (k := area_key(b.text)):
             return k
+        if heading and _opens_question(b, nodes[i]):
+            return key  # the finding's own question names no area we know: not the section before's
     return key
+
+
+def _opens_question(heading: Block, finding: Node) -> bool:
+    """A heading that asks the question a finding's section answers ("How sustainable and affordable is the
+    workforce model?"): one of the finding's own headings, or one at its level, printed as a question."""
+    asks = clean_line(heading.text).endswith("?") or bool(TOP_QUESTION.match(clean_line(heading.text)))
+    return asks and (any(h is heading for h in finding.path) or finding.kind == "heading")
 
 
 def _finding_heading(node: Node) -> bool:
@@ -66,6 +78,7 @@ def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: 
     anchored = any(_finding_heading(n) for n in nodes[max(0, at - 40) : at + 1])
     return {
         "area": _area(nodes, at, questions=anchored),
+        "enclosed": bool(area_of(nodes[at], area_key)),  # the area is a heading the finding stands under
         "kind": kind,
         "text": text,
         "page": page,
@@ -164,10 +177,15 @@ def cause_of_concern(nodes: list[Node], i: int) -> list[dict]:
             break
         if node.kind == "heading" or node.kind == "table":
             break
-        texts.append(text)
+        if not NAMES_CAUSES.search(text):  # "We have identified one cause of concern ...": its introduction
+            texts.append(text)
         j += 1
     if texts:
         rows.append(_row(nodes, i, "cause_of_concern", " ".join(texts), nodes[i].block.page, texts))
+    elif PLURAL_CAUSES.match(clean_line(nodes[i].text)) and j < len(nodes) and nodes[j].kind == "list_item":
+        # "Causes of concern" over a list: each item is a cause (its sub-items inside it).
+        items = _items(_list_after(nodes, j))
+        return [_row(nodes, n.index, "cause_of_concern", t, n.block.page, ev) for n, t, ev in items]
     if j < len(nodes) and (WITHIN.match(clean_line(nodes[j].text)) or RECS.match(clean_line(nodes[j].text))):
         j += 1
         if j < len(nodes) and WITHIN.match(clean_line(nodes[j].text)):

@@ -12,8 +12,11 @@ Changes carry their sign: "fell by 9 percent" is -9.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Document
-from ..text import sentences
+from ..text import blocks, sentences
+from .citations import clean_citation, words_of
 from .figures_panels import extract_panels, grid_panels, panels_in_prose
 from .figures_sentences import extract_sentences, generic_comparisons
 from .figures_tables import extract_tables
@@ -61,12 +64,49 @@ def merge(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     return list(out.values()), checks
 
 
+# ---------------------------------------------------------------- plausible or flagged
+MAX_RATIO = 20  # a force's rate or share beyond 20 times England and Wales' (either way) is a misreading
+
+
+def implausible(row: dict) -> str:
+    """Why a figure cannot be what the report says (a percentage over 100, a rate or share beyond
+    ``MAX_RATIO`` times England and Wales' either way), else "". Counts (a force's number of outcomes against
+    the whole of England and Wales) and changes (-16 against -0.05 percent) have no such bound."""
+    unit, value, ew = row.get("unit") or "", row.get("value"), row.get("england_wales")
+    if "change" in unit or not re.match(r"percent|per\b|£", unit):
+        return ""
+    if unit.startswith("percent") and any(v is not None and abs(v) > 100 for v in (value, ew)):
+        return "a percentage over 100"
+    if value and ew and value * ew > 0 and not 1 / MAX_RATIO <= value / ew <= MAX_RATIO:
+        return f"{value / ew:.3g} times the England and Wales figure"
+    return ""
+
+
+def flag_implausible(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(the plausible rows, a failed check for each other one, with its page and sentence)."""
+    kept, checks = [], []
+    for row in rows:
+        why = implausible(row)
+        if not why:
+            kept.append(row)
+            continue
+        checks.append(
+            {
+                "check": f"figure_plausible:{row['indicator']}",
+                "passed": False,
+                "detail": f"{row['value']} against England and Wales {row['england_wales']} ({row['unit']}): {why}; "
+                f"not written as a figure. Page {row['page']}: {row['evidence']}",
+            }
+        )
+    return kept, checks
+
+
 def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict]]:
     """Returns (indicator rows, check rows)."""
     if info.get("doc_type") == "unknown":
         return [], []
     force = info.get("force")
-    table_rows, checks = extract_tables(doc)
+    table_rows, checks = extract_tables(doc, force)
     sentence_rows = extract_sentences(doc, force)
     taken = {
         t for r in sentence_rows for t in [r["evidence"]] + [x.text for x in sentences(doc) if x.text in r["evidence"]]
@@ -77,4 +117,9 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     panels += panels_in_prose(doc, force, taken_pairs)
     rows = table_rows + panels + sentence_rows + generic_comparisons(sentences(doc), taken)
     rows, merge_checks = merge(rows)
-    return rows, checks + merge_checks
+    rows, flagged = flag_implausible(rows)
+    words = words_of(t for _, t in blocks(doc))
+    for row in rows:
+        row["label"] = clean_citation(row["label"], words)
+        row["evidence"] = clean_citation(row["evidence"], words)
+    return rows, checks + merge_checks + flagged

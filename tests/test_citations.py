@@ -1,0 +1,50 @@
+"""Citations as a reader quotes them: no converter's marks, no footnote numbers, no line-break hyphens; a
+compound keeps its hyphen."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.citations import clean_citation, rejoin, words_of
+
+
+@pytest.mark.parametrize(
+    "printed, quoted",
+    [
+        (
+            "PEEL 2021/22: An inspection of Cleveland Police {#main-content}",
+            "PEEL 2021/22: An inspection of Cleveland Police",
+        ),
+        ("Heading {.section #areas}", "Heading"),
+        (
+            "compared with 80.1 in England and Wales.[^4] The force",
+            "compared with 80.1 in England and Wales. The force",
+        ),
+        ("Overall judgment2: Good", "Overall judgment: Good"),
+        ("compared with 5.2 across England and Wales3.", "compared with 5.2 across England and Wales."),
+        ("Stop and search rate (per 1,000 population; )", "Stop and search rate (per 1,000 population)"),
+        ("Rate ( ; )", "Rate"),
+        ("recorded 80.4 crimes per 1,000 population in 2019", "recorded 80.4 crimes per 1,000 population in 2019"),
+    ],
+)
+def test_converter_marks_and_footnote_numbers_are_taken_out(printed, quoted):
+    assert clean_citation(printed) == quoted
+
+
+def test_a_hyphen_inside_a_word_the_document_prints_whole_is_taken_out():
+    words = words_of(["The force completes its reviews.", "The investigation was thorough."])
+    assert rejoin("a comp-lete picture of each investi-gation", words) == "a complete picture of each investigation"
+
+
+def test_a_hyphen_before_a_syllable_is_taken_out_without_the_word_printed_whole():
+    assert (
+        rejoin("staff understand vulnerabi-lity and informa-tion") == "staff understand vulnerability and information"
+    )
+
+
+@pytest.mark.parametrize(
+    "compound",
+    ["anti-social behaviour", "non-emergency calls", "well-being", "co-ordinate", "problem-solving", "face-to-face"],
+)
+def test_a_compound_keeps_its_hyphen(compound):
+    assert rejoin(compound, words_of(["antisocial wellbeing nonemergency"])) == compound
