@@ -19,8 +19,9 @@ from .extract.grade_tables import stacked_names
 from .extract.grammar import grade_cell, pillar_heading
 from .model import Document
 from .text import clean_line, sentences
-from .vocab import EXPECTED_AREAS, UNGRADED, area_key
+from .vocab import EXPECTED_AREAS, SECTION_HEADS, UNGRADED, area_key
 
+AFI_HEAD = re.compile(rf"^{SECTION_HEADS['area_for_improvement']}\W*$", re.I)
 PATTERNS = {
     "judgments": "a judgment table row '<area> | <grade> | [year]'; the grade graphic; a heading, 'Overall "
     "judgment' or 'Summary of findings' with a grade in it or after it; '<force> is <grade> at <area>', "
@@ -177,8 +178,7 @@ def run_checks(doc: Document, info: dict, tables: dict[str, list[dict]]) -> list
         checks += graded_count(tables["judgments"], doc)
         checks += summary_read(tables["judgments"], doc)
         checks += cause_count(tables["findings"], doc)
-        text = doc.text.lower()
-        afi_headings = text.count("areas for improvement\n") + text.count("area for improvement\n")
+        afi_headings = sum(1 for b in doc.blocks if AFI_HEAD.match(clean_line(b.text)))
         afis = sum(1 for r in tables["findings"] if r["kind"] == "area_for_improvement")
         if afi_headings:
             checks.append(

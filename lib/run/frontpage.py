@@ -28,6 +28,13 @@ PLAIN = {
     "outcome_total": ("an outcome total does not add up", "{n} outcome totals do not add up"),
     "table_parsed": ("a table not read", "{n} tables not read"),
     "pcc_actions_found": ("no actions found in the response", "no actions found in the response"),
+    "summary_read": ("a graded area of the report's summary not read", ""),
+    "figure_plausible": (
+        "a figure implausible against England and Wales",
+        "{n} figures implausible against England and Wales",
+    ),
+    "cause_count": ("the number of causes of concern the report states is not the number found", ""),
+    "findings_found": ("an 'Areas for improvement' heading without its items", ""),
 }
 
 
