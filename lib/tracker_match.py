@@ -16,8 +16,11 @@ from .vocab import FINDING_LABELS, RECURS_STATED, STATUS_LABEL, STATUS_RULES
 
 RESPONSE_DAYS = 56  # Police Act 1996, section 55: the Commissioner's response within 56 days of publication
 MATCH_MIN = 60.0  # a response's row answers a finding from this text similarity up (0-100)
-RECUR_MIN = 78.0  # a finding repeats an earlier one from this similarity up (0-100)
+RECUR_MIN = 70.0  # a finding repeats an earlier one from this similarity up (0-100)
 STATED_MIN = 45.0  # a finding the report says recurs takes the best earlier finding from this similarity up
+SET_WORDS = 4  # one finding's subject inside another's counts from this many words of its own
+SET_PENALTY = 10.0  # taken off a subject found inside a longer one
+WORD_MIN = 85.0  # two words are one from this rapidfuzz ratio up
 KIND_MISMATCH = 15.0  # taken off the similarity when a response labels a row as another kind of finding
 
 _LABEL = re.compile(
@@ -36,7 +39,7 @@ _BOILER = re.compile(
 )
 _STOP = frozenset(
     "a an and are as at be by for from has have in into is it its of on or so that the their this to we which "
-    "with all can".split()
+    "with all can improve how why whether when where there they them more enough better".split()
 )
 
 
@@ -69,20 +72,31 @@ def label_of(text: object) -> tuple[str | None, str, str]:
 def subject(text: object) -> str:
     """A finding's words that carry its subject: no label, deadline, "the force should", stop words."""
     low = label_of(text)[2].lower().replace("’", "'")
+    low = " ".join(s for s in re.split(r"(?<=[.;])\s+", low) if not _STATED.search(s))  # "this was an area ..."
     low = _BOILER.sub(" ", low)
-    return " ".join(w for w in re.findall(r"[a-z0-9']+", low) if w not in _STOP)
+    return " ".join(_stem(w) for w in re.findall(r"[a-z0-9']+", low) if w not in _STOP)
+
+
+def _stem(word: str) -> str:
+    """A plural's singular, roughly ("examinations", "victims"): enough for two wordings to share a word."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def similarity(a: object, b: object) -> float:
-    """How alike two findings' subjects are, 0-100: word order aside; one inside the other counts when
-    both say enough (six words or more), so a recommendation restated with more words still matches."""
-    sa, sb = subject(a), subject(b)
-    if not sa or not sb:
+    """How alike two findings' subjects are, 0-100, word by word (two words are one when rapidfuzz's ratio
+    of them is ``WORD_MIN`` or more: "complete", "completed"): the share of words they have in common (Dice),
+    or, when the shorter has ``SET_WORDS`` words or more, the share of the shorter's words the longer holds
+    less ``SET_PENALTY``, so a finding restated with more words ("…, so that investigations are not
+    delayed") still matches."""
+    wa, wb = sorted(set(subject(a).split())), sorted(set(subject(b).split()))
+    if not wa or not wb:
         return 0.0
-    score = fuzz.token_sort_ratio(sa, sb)
-    if min(len(set(sa.split())), len(set(sb.split()))) >= 6:
-        score = max(score, fuzz.token_set_ratio(sa, sb) - 5)
-    return float(score)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    shared = sum(any(w == v or fuzz.ratio(w, v) >= WORD_MIN for v in long_) for w in short)
+    score = 200 * shared / (len(wa) + len(wb))
+    if len(short) >= SET_WORDS:
+        score = max(score, 100 * shared / len(short) - SET_PENALTY)
+    return round(float(score), 1)
 
 
 def text_of(value: object) -> str:
