@@ -189,8 +189,13 @@ def sentences(tracker: pd.DataFrame, force: str, as_of: date) -> list[str]:
     with_response = tracker.loc[tracker["response_doc_id"].fillna("") != "", "doc_id"].nunique()
     lines = [
         f"{who}: {_n(len(tracker), 'finding')} in {_n(reports, 'report')} ({status_text}).",
-        f"{who}: {answered} of {len(must)} recommendations and causes of concern answered by a Commissioner's "
-        f"response in the corpus; {with_response} of {reports} reports have a response.",
+        (
+            f"{who}: {answered} of {len(must)} recommendations and causes of concern answered by a Commissioner's "
+            "response in the corpus"
+            if len(must)
+            else f"{who}: no recommendation or cause of concern in the reports"
+        )
+        + f"; {with_response} of {_n(reports, 'report')} with a response.",
     ]
     timed = tracker.drop_duplicates("doc_id")
     late = timed[timed["within_56_days"] == False]  # noqa: E712  nullable boolean
