@@ -28,6 +28,8 @@ PLAIN = {
     "outcome_total": ("an outcome total does not add up", "{n} outcome totals do not add up"),
     "table_parsed": ("a table not read", "{n} tables not read"),
     "pcc_actions_found": ("no actions found in the response", "no actions found in the response"),
+    "tracker_status_known": ("a status the tracker does not know", "{n} statuses the tracker does not know"),
+    "tracker_override": ("an override of the tracker not applied", "{n} overrides of the tracker not applied"),
 }
 
 
