@@ -26,6 +26,7 @@ from .tracker_match import (
     link_recurrences,
     match_responses,
     slug_of,
+    status_in_text,
     status_of,
     text_of,
     timeliness,
@@ -97,7 +98,7 @@ def response_items(actions: pd.DataFrame, response_findings: pd.DataFrame) -> li
             }
         if text_of(a.get("action")) and text_of(a.get("action")) not in item["actions"]:
             item["actions"].append(text_of(a.get("action")))
-        status = clean_line(text_of(a.get("status")))
+        status = clean_line(text_of(a.get("status"))) or status_in_text(a.get("action"))
         if status and status not in item["statuses"]:
             item["statuses"].append(status)
     return list(items.values())

@@ -23,14 +23,16 @@ SET_PENALTY = 10.0  # taken off a subject found inside a longer one
 WORD_MIN = 85.0  # two words are one from this rapidfuzz ratio up
 KIND_MISMATCH = 15.0  # taken off the similarity when a response labels a row as another kind of finding
 
+_LABELS = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in FINDING_LABELS.items())
+# A finding's label, after a paragraph's own number ("4. Recommendation 1: …"), and what ends it.
 _LABEL = re.compile(
-    rf"^\W*(?P<label>{'|'.join(f'(?P<{k}>{p})' for k, p in FINDING_LABELS.items())})\b\s*(?P<number>\d+)?\s*"
-    r"(?:[:.–—-]\s*|/\s*|\s+(?=[A-Z]))?",
+    rf"^\W*(?:\d{{1,2}}[.)]\s+)?(?P<label>{_LABELS})\b\s*(?P<number>\d+)?\s*(?:[:.–—-]\s*|/\s*|\s+(?=[A-Z]))?",
     re.I,
 )
 _STATUS = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_RULES]
 _STATUS_LABEL = re.compile(STATUS_LABEL, re.I)
 _STATED = re.compile(RECURS_STATED, re.I)
+_STATUS_IN_TEXT = re.compile(r"\bstatus\s*[:–-]\s*(?P<status>[^.;]+)", re.I)
 _YEAR = re.compile(r"\b(20\d\d)(?:\s*[/–-]\s*\d{2,4})?\b")
 # Words that carry no subject: the force's name for itself, the deadline, "make sure that".
 _BOILER = re.compile(
@@ -56,6 +58,13 @@ def status_of(printed: object) -> str | None:
         if pattern.match(text):
             return status
     return None
+
+
+def status_in_text(text: object) -> str:
+    """A status printed at the end of an action's paragraph ("… Status: Complete – monitoring continues."),
+    when the response has no status column; "" when none the vocabulary knows."""
+    m = _STATUS_IN_TEXT.search(text_of(text))
+    return m.group("status").strip() if m and status_of(m.group("status")) else ""
 
 
 def label_of(text: object) -> tuple[str | None, str, str]:

@@ -354,3 +354,43 @@ def test_the_run_writes_the_tracker_and_reads_no_override_file_as_a_document(cor
     assert tracker.loc["kent-2023-25-integrated-afi-4", "overridden"] == "status: agreed with the force"
     checks = T.read(data, "checks")
     assert not (checks["check"] == "tracker_status_known").any()  # the unknown wording settled by the user
+
+
+def test_a_letter_of_numbered_paragraphs_answers_by_number(tmp_path):
+    """As a response letter reads (no table): "4. Recommendation 1: …" paragraphs, the status at the end of
+    each ("Status: Complete – monitoring continues."); the report's numbers are in its findings' evidence."""
+    report = {"doc_id": "rep", "doc_type": "peel_report", "force": "Sussex Police", "year": 2023, "cycle": "2023–25"}
+    letter = {**report, "doc_id": "letter", "doc_type": "pcc_response", "published": "2024-08-02"}
+    documents = T.frame("documents", [{**report, "status": "ok", "published": "2024-06"}, {**letter, "status": "ok"}])
+    finding = {"doc_id": "rep", "force": "Sussex Police", "year": 2023, "page": 3}
+    findings = T.frame(
+        "findings",
+        [
+            {**finding, "kind": "recommendation", "text": "By 31 December 2024, the force should answer calls.",
+             "evidence": "Recommendation 1 / By 31 December 2024, the force should answer calls."},
+            {**finding, "kind": "recommendation", "text": "By 31 March 2025, the force should attend in time.",
+             "evidence": "Recommendation 2 / By 31 March 2025, the force should attend in time."},
+            {**finding, "kind": "area_for_improvement", "text": "The force should record stop and search.",
+             "evidence": "Area for improvement 1 / The force should record stop and search."},
+        ],
+    )  # fmt: skip
+    action = {"doc_id": "letter", "force": "Sussex Police", "year": 2023, "page": 1, "status": ""}
+    actions = T.frame(
+        "pcc_actions",
+        [
+            {**action, "recommendation": "5. Recommendation 2: attendance.",
+             "action": "A new deployment model. Status: In progress – due March 2025."},
+            {**action, "recommendation": "4. Recommendation 1: call handling.",
+             "action": "Forty call handlers recruited. Status: Complete – monitoring continues."},
+        ],
+    )  # fmt: skip
+    tables = {name: T.frame(name, []) for name in T.TABLES}
+    tables.update(documents=documents, findings=findings, pcc_actions=actions)
+    tracker, checks = build_tracker(tables)
+    got = dict(zip(tracker["finding_id"], tracker["status"], strict=True))
+    assert got == {
+        "sussex-2023-25-peel-rec-1": "complete",
+        "sussex-2023-25-peel-rec-2": "in progress",
+        "sussex-2023-25-peel-afi-1": "not responded",
+    }
+    assert not checks and list(tracker["within_56_days"]) == [pd.NA] * 3  # June 2024 to 2 August: not settled
