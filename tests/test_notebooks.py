@@ -43,6 +43,8 @@ def test_every_report_rendered_without_error(batch):
         "20-profile-force-dyfed-powys-police",
         "20-profile-force-gwent-police",
         "30-compare-forces",
+        "40-track-recommendations",
+        "40-track-recommendations-gwent-police",
         "00-inventory-corpus",
     ]
     for name in names:
