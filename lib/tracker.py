@@ -121,13 +121,21 @@ def overall_status(printed: list[str]) -> str | None:
 # ------------------------------------------------------------------------------------------------ build
 
 
-def _responses(documents: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
-    """The Commissioners' responses by (force, cycle or year), earliest published first."""
+def _responses(documents: pd.DataFrame) -> list[dict]:
+    """The Commissioners' responses that were read, earliest published first."""
     docs = documents[(documents["doc_type"] == "pcc_response") & (documents["status"] == "ok")]
-    out: dict[tuple[str, str], list[dict]] = {}
-    for d in sorted(docs.to_dict("records"), key=lambda d: (text_of(d.get("published")), text_of(d["doc_id"]))):
-        out.setdefault(report_key(d), []).append(d)
-    return out
+    return sorted(docs.to_dict("records"), key=lambda d: (text_of(d.get("published")) or "9999", text_of(d["doc_id"])))
+
+
+def answers(response: dict, report: dict) -> bool:
+    """Whether a response answers a report: the same force and year, and the same cycle where both print
+    one (a response that gives only the year answers the report of that year)."""
+    (force, when), (r_force, r_when) = report_key(response), report_key(report)
+    if not force or force != r_force:
+        return False
+    if text_of(response.get("cycle")) and text_of(report.get("cycle")):
+        return when == r_when
+    return text_of(response.get("year")) == text_of(report.get("year")) != ""
 
 
 def _answer(row: dict, item: dict | None, score: float | None) -> None:
@@ -183,7 +191,7 @@ def build_tracker(tables: dict[str, pd.DataFrame], overrides: pd.DataFrame | Non
     documents, findings, actions = tables["documents"], tables["findings"], tables["pcc_actions"]
     reports = documents[(documents["doc_type"] == "peel_report") & (documents["status"] == "ok")]
     responses = _responses(documents)
-    response_ids = {d["doc_id"] for group in responses.values() for d in group}
+    response_ids = {d["doc_id"] for d in responses}
     by_doc = dict(list(findings.groupby("doc_id", sort=False))) if len(findings) else {}
     rows: list[dict] = []
     checks: list[dict] = []
@@ -192,11 +200,13 @@ def build_tracker(tables: dict[str, pd.DataFrame], overrides: pd.DataFrame | Non
         if part is None:
             continue
         found = finding_rows(doc, part)
-        answering = responses.get(report_key(doc), [])
+        answering = [d for d in responses if answers(d, doc)]  # the statutory response first
         ids = {d["doc_id"] for d in answering}
         items = response_items(
             actions[actions["doc_id"].isin(ids)], findings[findings["doc_id"].isin(ids & response_ids)]
         )
+        latest_first = {d["doc_id"]: -i for i, d in enumerate(answering)}
+        items.sort(key=lambda item: latest_first.get(item["doc_id"], 0))  # an update's row before the first's
         pairs = match_responses(found, items)
         year = pd.to_numeric(doc.get("year"), errors="coerce")
         for i, f in enumerate(found):
@@ -214,9 +224,8 @@ def build_tracker(tables: dict[str, pd.DataFrame], overrides: pd.DataFrame | Non
             }
             item = items[pairs[i][0]] if i in pairs else None
             _answer(row, item, pairs[i][1] if i in pairs else None)
-            if row["response_doc_id"]:
-                answered = next(d for d in answering if d["doc_id"] == row["response_doc_id"])
-                row["response_date"] = answered.get("published")
+            if answering:  # timed by the first response to the report, whichever response answers the finding
+                row["response_date"] = answering[0].get("published")
                 row["days_to_response"], row["within_56_days"] = timeliness(doc.get("published"), row["response_date"])
             rows.append(row)
     _unique_ids(rows)

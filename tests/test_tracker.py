@@ -394,3 +394,28 @@ def test_a_letter_of_numbered_paragraphs_answers_by_number(tmp_path):
         "sussex-2023-25-peel-afi-1": "not responded",
     }
     assert not checks and list(tracker["within_56_days"]) == [pd.NA] * 3  # June 2024 to 2 August: not settled
+
+
+def test_an_update_gives_the_status_and_the_first_response_the_timeliness():
+    report = {"doc_id": "rep", "doc_type": "peel_report", "force": "Kent Police", "year": 2021, "cycle": "2021/22"}
+    first = {**report, "doc_id": "first", "doc_type": "pcc_response", "published": "2022-05-10"}
+    update = {**first, "doc_id": "update", "published": "2023-05-01", "cycle": ""}  # the year alone answers too
+    documents = T.frame(
+        "documents", [{**d, "status": "ok"} for d in ({**report, "published": "2022-03-17"}, first, update)]
+    )
+    findings = T.frame(
+        "findings",
+        [{"doc_id": "rep", "force": "Kent Police", "kind": "area_for_improvement", "page": 2,
+          "text": "The force should improve the timeliness of digital forensic examinations."}],
+    )  # fmt: skip
+    row = {"force": "Kent Police", "page": 1, "recommendation": "The force should improve the timeliness of digital "
+           "forensic examinations.", "action": "Two more examiners."}  # fmt: skip
+    actions = T.frame(
+        "pcc_actions",
+        [{**row, "doc_id": "first", "status": "In progress"}, {**row, "doc_id": "update", "status": "Complete"}],
+    )
+    tables = {name: T.frame(name, []) for name in T.TABLES}
+    tables.update(documents=documents, findings=findings, pcc_actions=actions)
+    [row] = build_tracker(tables)[0].to_dict("records")
+    assert (row["status"], row["response_doc_id"]) == ("complete", "update")
+    assert (row["response_date"], row["days_to_response"], row["within_56_days"]) == ("2022-05-10", 54, True)

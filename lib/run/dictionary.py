@@ -83,16 +83,17 @@ COLUMNS: dict[str, dict[str, str]] = {
         "doc_id": "the inspection report",
         "page": "the report's page where the finding starts",
         "published": "the report's publication date, as in documents.csv",
-        "response_doc_id": "the Commissioner's response to that report (same force, same cycle or year), empty when "
-        "the corpus has none",
+        "response_doc_id": "the Commissioner's response to that report (same force and year, same cycle where both "
+        "print one) whose row answers the finding (an update's first), else the first response; empty when none",
         "response_page": "the response's page of the action row that answers the finding",
         "response_text": "the actions of the response's row for the finding (' / ' between actions); for a cause of "
         "concern no row answers, the recommendations it is answered through",
         "status_printed": "the row's whole status as printed ('In progress – due September 2022'), empty when none",
         "status": "complete, in progress, not started, superseded, not responded (no row for the finding, or no "
         "response in the corpus); empty for a wording the vocabulary does not know (a failed check says so)",
-        "response_date": "the response's publication date",
-        "days_to_response": "days from the report's publication to the response's, empty unless both are full dates",
+        "response_date": "the first response's publication date (an update does not restart the clock)",
+        "days_to_response": "days from the report's publication to the first response's, empty unless both are full "
+        "dates",
         "within_56_days": "whether the response came within the 56 days of section 55 of the Police Act 1996, "
         "wherever the dates settle it (empty otherwise)",
         "recurs_from": "the finding_id of the force's earlier finding this one repeats",
