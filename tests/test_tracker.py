@@ -354,6 +354,14 @@ def test_the_run_writes_the_tracker_and_reads_no_override_file_as_a_document(cor
     assert tracker.loc["kent-2023-25-integrated-afi-4", "overridden"] == "status: agreed with the force"
     checks = T.read(data, "checks")
     assert not (checks["check"] == "tracker_status_known").any()  # the unknown wording settled by the user
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(data / "peel-workbook.xlsx")["tracker"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[header.index("finding_id")].value.endswith("afi-4"))
+    assert row[header.index("doc_id")].hyperlink.target == "../reports/evidence/kent_2023.html#page-1"
+    answer = row[header.index("response_doc_id")]
+    assert answer.hyperlink.target == "../reports/evidence/kent_2023_response.html#page-1"
 
 
 def test_a_letter_of_numbered_paragraphs_answers_by_number(tmp_path):

@@ -151,7 +151,11 @@ def league(tracker: pd.DataFrame) -> pd.DataFrame:
         responded = text(part["response_doc_id"].iloc[0])
         in_time = part["within_56_days"].dropna()
         days = part["days_to_response"].dropna()
-        timely = ("yes" if bool(in_time.iloc[0]) else "no") if len(in_time) else ("" if responded else "no response")
+        timely = (
+            ("yes" if bool(in_time.iloc[0]) else "no")
+            if len(in_time)
+            else ("not settled by the dates" if responded else "no response")
+        )
         rows.append(
             {
                 "force": force,
