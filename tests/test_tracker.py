@@ -19,6 +19,12 @@ REPORT_2021 = """# PEEL 2021/22: An inspection of Kent Police
 
 Published: 17 March 2022
 
+## Overall summary
+
+| Outstanding | Good | Adequate | Requires improvement | Inadequate |
+|---|---|---|---|---|
+| | Protecting vulnerable people | Responding to the public | Investigating crime | |
+
 ## Responding to the public
 
 ### Cause of concern
@@ -83,6 +89,9 @@ RESPONSE_2021 = [
 REPORT_2023 = """<html><head><title>PEEL 2023–25: An inspection of Kent Police</title></head><body><main>
 <h1>PEEL 2023–25 Police effectiveness, efficiency and legitimacy: An inspection of Kent Police</h1>
 <p>Published on: 2 February 2024</p>
+<h2>Overall summary</h2>
+<dl class="judgments"><dt>Investigating crime</dt><dd>Adequate</dd><dt>Protecting vulnerable people</dt><dd>Good</dd>
+</dl>
 <h2>Investigating crime</h2>
 <h3>Area for improvement 1</h3>
 <p>The force should make sure that supervisors review investigations regularly and record their direction.

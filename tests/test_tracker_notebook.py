@@ -49,6 +49,9 @@ def test_one_force_its_responses_open_items_and_what_recurs(kent, tmp_path):
         assert bad not in text
     written = pd.read_csv(tmp_path / "tables" / "tracker-kent-police-recurring.csv")
     assert list(written["how"]) == ["stated", "similar"]
+    # Did anything change? Investigating crime from the 2021/22 inspection to the 2023–25 one.
+    assert set(written["did_the_grade_change"]) == {"Requires improvement → Adequate"}
+    assert "the area's grade changed for 2 of them" in text
 
 
 def test_every_force_compared(kent, tmp_path):
