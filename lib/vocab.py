@@ -334,7 +334,8 @@ STATUS_RULES: list[tuple[str, str]] = [
     (
         "in progress",
         r"in progress|ongoing|on[ -]track|under ?way|in hand|progressing|partially|partly|started\b|open\b"
-        r"|being (?:implemented|progressed|delivered)|work (?:is )?(?:ongoing|continuing)|behind schedule|delayed",
+        r"|being (?:implemented|progressed|delivered|developed)|work (?:is )?(?:ongoing|continuing)|work in progress"
+        r"|in development|under (?:review|development)|behind schedule|delayed",
     ),
 ]
 STATUS_LABEL = r"^\W*(?:current )?(?:status|progress|rag(?: status)?)\s*[:–-]\s*"

@@ -179,6 +179,9 @@ def tracked(corpus):
         ("Not yet started – planned for 2025", "not started"),
         ("Superseded by the regional forensic programme", "superseded"),
         ("Closed – superseded by recommendation 3", "superseded"),
+        ("Partially complete", "in progress"),
+        ("Under review", "in progress"),
+        ("Completed", "complete"),
         ("Amber", None),
         ("", ""),
     ],
@@ -436,3 +439,37 @@ def test_an_update_gives_the_status_and_the_first_response_the_timeliness():
     [row] = build_tracker(tables)[0].to_dict("records")
     assert (row["status"], row["response_doc_id"]) == ("complete", "update")
     assert (row["response_date"], row["days_to_response"], row["within_56_days"]) == ("2022-05-10", 54, True)
+
+
+# The 2021/22 report as a PDF-to-text tool prints it: no Markdown marks, bullets "•", the grade table left out.
+REPORT_2021_TEXT = "\n".join(
+    line.lstrip("#").strip().replace("- ", "• ", 1) if line.startswith(("#", "- ")) else line
+    for line in REPORT_2021.splitlines()
+    if not line.startswith("|") and line != "## Overall summary"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "pdf"])
+def test_the_same_tracker_from_the_report_as_text_or_pdf(tmp_path, tracked, form):
+    """The 2021/22 report as a PDF-to-text export and rendered to PDF: the same findings, statuses and links."""
+    from tests.fixtures import render_pdf
+
+    text = tmp_path / "src" / "kent_2021.txt"
+    text.parent.mkdir()
+    text.write_text(REPORT_2021_TEXT, encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    if form == "pdf":
+        render_pdf(text, folder / "kent_2021.pdf", styled=True)
+    else:
+        (folder / "kent_2021.txt").write_text(REPORT_2021_TEXT, encoding="utf-8")
+    _word_response(folder / "kent_2021_response.docx", RESPONSE_2021)
+    (folder / "kent_2023.html").write_text(REPORT_2023, encoding="utf-8")
+    (folder / "kent_2023_response.txt").write_text(RESPONSE_2023, encoding="utf-8")
+    tracker, _ = _tracker(folder)
+    expected, _ = tracked
+    cols = ["finding_id", "kind", "status", "status_printed", "recurs_from", "recurs_how", "within_56_days"]
+    pd.testing.assert_frame_equal(
+        tracker[cols].fillna("").reset_index(drop=True),
+        expected[cols].fillna("").reset_index(drop=True),
+    )
