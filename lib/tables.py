@@ -61,14 +61,44 @@ COLUMNS: dict[str, list[str]] = {
     "pcc_actions": ["doc_id", "force", "year", "recommendation", "action", "status", "page", "page_label", "evidence"],
     # Not in the contract of the foundation issue: the documents' checks of themselves (lib.checks).
     "checks": ["doc_id", "check", "passed", "detail"],
+    # Derived from the tables above once every document is read (lib.tracker, issue 17).
+    "tracker": [
+        "finding_id",
+        "force",
+        "cycle",
+        "year",
+        "kind",
+        "number",
+        "area",
+        "text",
+        "doc_id",
+        "page",
+        "published",
+        "response_doc_id",
+        "response_page",
+        "response_text",
+        "status_printed",
+        "status",
+        "response_date",
+        "days_to_response",
+        "within_56_days",
+        "recurs_from",
+        "recurs_how",
+        "recurs_score",
+        "match_score",
+        "overridden",
+    ],
 }
-# Every table of OUT/data/, defined here once: the pipeline, the run layer and the analysis helpers import it.
-TABLES = tuple(COLUMNS)
+# The tables made from the extracted ones by the run, not by reading a document; a data folder may lack them.
+DERIVED = ("tracker",)
+# Every extracted table of OUT/data/, defined here once: the pipeline, the run layer and the analysis helpers
+# import it.
+TABLES = tuple(name for name in COLUMNS if name not in DERIVED)
 # The tables a document's extracted rows go to (documents.csv holds one row per document, not extracted rows).
 ROW_TABLES = TABLES[1:]
-INTEGER = {"year", "pages", "grade_score", "last_inspected", "page"}
-FLOAT = {"value", "england_wales"}
-BOOL = {"passed"}
+INTEGER = {"year", "pages", "grade_score", "last_inspected", "page", "response_page", "days_to_response"}
+FLOAT = {"value", "england_wales", "recurs_score", "match_score"}
+BOOL = {"passed", "within_56_days"}
 
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -110,6 +140,8 @@ def write(tables: dict[str, pd.DataFrame], folder: Path) -> None:
 def read(folder: Path | str, name: str) -> pd.DataFrame:
     """Read one table back with the contract's types (Parquet when present, else CSV)."""
     folder = Path(folder)
+    if name in DERIVED and not (folder / f"{name}.parquet").exists() and not (folder / f"{name}.csv").exists():
+        return frame(name, [])  # a data folder written before the table existed
     if (folder / f"{name}.parquet").exists():
         return pd.read_parquet(folder / f"{name}.parquet")
     df = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)

@@ -14,7 +14,13 @@ from lib.analysis import corpus, selection
 from lib.paths import NOTEBOOKS, SEEDS
 
 NBVAL = Path(__file__).resolve().parent / "nbval"
-TEMPLATES = ["00-inventory-corpus", "10-extract-report", "20-profile-force", "30-compare-forces"]
+TEMPLATES = [
+    "00-inventory-corpus",
+    "10-extract-report",
+    "20-profile-force",
+    "30-compare-forces",
+    "40-track-recommendations",
+]
 
 
 def outputs(path: Path) -> list[dict]:
@@ -37,6 +43,8 @@ def test_every_report_rendered_without_error(batch):
         "20-profile-force-dyfed-powys-police",
         "20-profile-force-gwent-police",
         "30-compare-forces",
+        "40-track-recommendations",
+        "40-track-recommendations-gwent-police",
         "00-inventory-corpus",
     ]
     for name in names:

@@ -30,7 +30,8 @@ def text_of(path: Path) -> str:
 def test_unchanged_inputs_come_from_the_cache(batch, capsys):
     out = batch["root"] / ".runs" / "second"
     assert runner.run_all(batch["root"] / "data", out, jobs=2) == 0
-    assert "4 notebooks (4 unchanged, from the cache), 0 failed" in capsys.readouterr().out
+    # Two profiles, the comparison, two trackers and the tracker of every force, the inventory.
+    assert "7 notebooks (7 unchanged, from the cache), 0 failed" in capsys.readouterr().out
     first = (batch["out"] / "reports" / "30-compare-forces.html").read_bytes()
     assert (out / "reports" / "30-compare-forces.html").read_bytes() == first
 

@@ -48,6 +48,11 @@ HEADERS = {
     "comparison": "Compared as",
     "flag": "Flag",
     "direction": "Which way is better",
+    "status_printed": "Status as printed",
+    "response_text": "Action (the Commissioner's response)",
+    "response_document": "Response",
+    "response_page": "Response page",
+    "age_days": "Age (days)",
 }
 # Words that keep their capitals in a header.
 _KEEP = {"pcc": "PCC", "afi": "AFI", "ew": "E&W"}
@@ -146,24 +151,30 @@ def link(doc_id: object, page: object, label: str | None = None) -> str:
     return f"<a href='{html.escape(evidence_href(str(doc_id), page))}'>{html.escape(shown)}</a>"
 
 
+# The columns that link to an evidence page, with the column of the document they belong to: a finding's page
+# and, beside it, the page of the Commissioner's response that answers it (the tracker).
+LINKED = {"page": "doc_id", "response_page": "response_doc_id"}
+NAMED = {"document": "doc_id", "response_document": "response_doc_id"}
+
+
 def _cells(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(HTML cells, plain cells): every value escaped or blank; a ``page`` beside a ``doc_id`` becomes the
-    link to the evidence, and ``doc_id`` is dropped when the document is named in another column."""
+    link to the evidence (``response_page`` beside ``response_doc_id`` too), and ``doc_id`` is dropped when
+    the document is named in another column (``document``, ``response_document``)."""
     shown = df.reset_index(drop=True)
-    linked = "doc_id" in shown.columns and "page" in shown.columns
     rich = pd.DataFrame(index=shown.index)
     plain = pd.DataFrame(index=shown.index)
+    hidden = {ids for name, ids in NAMED.items() if name in shown.columns and ids in shown.columns}
     for col in shown.columns:
-        if col == "doc_id" and "document" in shown.columns:
+        if col in hidden:
             continue
         values = shown[col]
         texts = _texts(values)
-        if col == "document" and "doc_id" in shown.columns:
-            rich[html.escape(header(col))] = [link(d, None, t) for d, t in zip(shown["doc_id"], texts)]
-        elif col == "page" and linked:
-            rich[html.escape(header(col))] = [
-                link(d, p) if t else "" for d, p, t in zip(shown["doc_id"], values, texts)
-            ]
+        ids = NAMED.get(col) or LINKED.get(col)
+        if col in NAMED and ids in shown.columns:
+            rich[html.escape(header(col))] = [link(d, None, t) for d, t in zip(shown[ids], texts)]
+        elif col in LINKED and ids in shown.columns:
+            rich[html.escape(header(col))] = [link(d, p) if t else "" for d, p, t in zip(shown[ids], values, texts)]
         else:
             rich[html.escape(header(col))] = [html.escape(t) for t in texts]
         plain[header(col)] = [" ".join(t.split()) for t in texts]

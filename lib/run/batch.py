@@ -24,6 +24,7 @@ from .lock import Busy, exclusive, sigterm_as_interrupt
 from .memory import release_memory
 from .notebooks import BatchResult, execute_batch
 from .outputs import Staging
+from .tracking import add_tracker
 from .workers import run_pool, run_sequential
 
 ENV_REBUILD = "REBUILD"  # 1: read and extract every document again, both caches ignored (same as --rebuild)
@@ -171,7 +172,7 @@ def _run_locked(seeds: Path, out: Path, jobs: int, rebuild: bool, forces: str | 
     t0 = time.time()
     folder = staging.begin()
     results = extract_corpus(seeds, out / ".cache", jobs=jobs, rebuild=rebuild)
-    tables = build_tables(results)
+    tables = add_tracker(build_tables(results), seeds)
     T.write(tables, folder / "data")
     failed = _log_documents(folder, staging.run_id, seeds, results)
     documents = len(results)

@@ -13,6 +13,8 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "findings": "one row per area for improvement, cause of concern or recommendation",
     "pcc_actions": "one row per action of a Commissioner's response",
     "checks": "the documents' checks of themselves",
+    "tracker": "one row per cause of concern, recommendation and area for improvement of every inspection report, "
+    "joined to the Commissioner's response, its status, its timeliness and the earlier finding it repeats",
 }
 
 _SHARED = {
@@ -76,6 +78,35 @@ COLUMNS: dict[str, dict[str, str]] = {
         "action": "one action, as printed",
         "status": "the action's status as the response prints it, whole (for example Complete, In progress – due "
         "September 2022), empty when none",
+    },
+    "tracker": {
+        "finding_id": "stable, unique id: force, cycle (or year), pillar, kind (coc, rec, afi) and the number as "
+        "printed (afi-2) or the position among its kind (afi-p2); a second copy of a report adds its doc_id",
+        "kind": "cause_of_concern, recommendation, area_for_improvement",
+        "number": "the number the report prints ('Area for improvement 2'), empty when none",
+        "area": "the area whose section the finding is in (keys as in judgments)",
+        "text": "the whole finding, as in findings.csv",
+        "doc_id": "the inspection report",
+        "page": "the report's page where the finding starts",
+        "published": "the report's publication date, as in documents.csv",
+        "response_doc_id": "the Commissioner's response to that report (same force and year, same cycle where both "
+        "print one) whose row answers the finding (an update's first), else the first response; empty when none",
+        "response_page": "the response's page of the action row that answers the finding",
+        "response_text": "the actions of the response's row for the finding (' / ' between actions); for a cause of "
+        "concern no row answers, the recommendations it is answered through",
+        "status_printed": "the row's whole status as printed ('In progress – due September 2022'), empty when none",
+        "status": "complete, in progress, not started, superseded, not responded (no row for the finding, or no "
+        "response in the corpus); empty for a wording the vocabulary does not know (a failed check says so)",
+        "response_date": "the first response's publication date (an update does not restart the clock)",
+        "days_to_response": "days from the report's publication to the first response's, empty unless both are full "
+        "dates",
+        "within_56_days": "whether the response came within the 56 days of section 55 of the Police Act 1996, "
+        "wherever the dates settle it (empty otherwise)",
+        "recurs_from": "the finding_id of the force's earlier finding this one repeats",
+        "recurs_how": "stated (the report says it was raised before), similar (the wording matches), override",
+        "recurs_score": "how alike the two findings' words are, 0-100",
+        "match_score": "how alike the finding and its response row are, 0-100 (100 when matched by number)",
+        "overridden": "the fields set by tracker_overrides.csv, with the user's note",
     },
     "checks": {
         "check": "the check's name",

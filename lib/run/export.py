@@ -24,7 +24,7 @@ WORKBOOK = "peel-workbook.xlsx"
 EXCEL_CELL_MAX = 32767  # characters Excel holds in a cell; the CSV and Parquet copies hold any length
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
-LAYOUT = 2  # the workbook's layout (filters, links): part of the cache key, so a new layout is written again
+LAYOUT = 3  # the workbook's layout (filters, links): part of the cache key, so a new layout is written again
 EVIDENCE_FROM_DATA = "../reports/"  # the evidence pages, relative to data/ where the workbook is
 _WIDE = {"evidence", "text", "title", "action", "recommendation", "detail", "label", "area_label", "error", "period"}
 
@@ -104,10 +104,17 @@ def _write(tables: dict[str, pd.DataFrame], target: Path) -> None:
         cols = list(df.columns)
         linked = cols.index("evidence") if "evidence" in cols else (cols.index("doc_id") if "doc_id" in cols else -1)
         doc_at, page_at = cols.index("doc_id") if "doc_id" in cols else -1, cols.index("page") if "page" in cols else -1
+        # The tracker's second link: the response's document, at the page of the action that answers the finding.
+        answer_at = cols.index("response_doc_id") if "response_doc_id" in cols else -1
+        answer_page = cols.index("response_page") if "response_page" in cols else -1
         for row in df.itertuples(index=False, name=None):
             cells = [_cell(ws, v) for v in row]
             if linked >= 0 and doc_at >= 0 and row[doc_at] is not None and row[doc_at] is not pd.NA:
                 cells[linked] = _link(ws, row[linked], row[doc_at], row[page_at] if page_at >= 0 else None)
+            if answer_at >= 0 and isinstance(row[answer_at], str) and row[answer_at]:
+                cells[answer_at] = _link(
+                    ws, row[answer_at], row[answer_at], row[answer_page] if answer_page >= 0 else None
+                )
             ws.append(cells)
     ws = wb.create_sheet(title="data dictionary")
     ws.column_dimensions["A"].width = 16

@@ -35,6 +35,8 @@ PLAIN = {
     ),
     "cause_count": ("the number of causes of concern the report states is not the number found", ""),
     "findings_found": ("an 'Areas for improvement' heading without its items", ""),
+    "tracker_status_known": ("a status the tracker does not know", "{n} statuses the tracker does not know"),
+    "tracker_override": ("an override of the tracker not applied", "{n} overrides of the tracker not applied"),
 }
 
 

@@ -20,7 +20,13 @@ from .export import WORKBOOK
 from .frontpage import CHECKS_PAGE, check_lines, latest_grid, write_checks_page
 from .html import blank, document_label, render, write_atomic
 
-SECTIONS = [("20-", "Force profiles"), ("30-", "Forces compared"), ("00-", "The corpus"), ("10-", "Single documents")]
+SECTIONS = [
+    ("20-", "Force profiles"),
+    ("30-", "Forces compared"),
+    ("40-", "Recommendation tracker"),
+    ("00-", "The corpus"),
+    ("10-", "Single documents"),
+]
 
 
 def _read(data: Path, name: str) -> pd.DataFrame | None:
@@ -57,7 +63,8 @@ def _corpus(docs: list[dict], has_cycle: bool) -> dict:
 
 
 def _reports(reports: Path, titles: dict[str, str], failures: dict[str, str]) -> list[dict]:
-    found = {p.stem: p for p in sorted(reports.glob("*.html")) if p.name not in ("index.html", CHECKS_PAGE)}
+    pages = sorted(reports.glob("*.html"), key=lambda p: p.stem)  # "40-…" (every force) before "40-…-kent-police"
+    found = {p.stem: p for p in pages if p.name not in ("index.html", CHECKS_PAGE)}
     sections = []
     for prefix, heading in [*SECTIONS, ("", "Other reports")]:
         names = [n for n in found if n.startswith(prefix)]

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-SKIP_NAMES = {"manifest.csv", "manifest.json", ".gitkeep"}
+from ..tracker import OVERRIDES
+
+# Not documents: the corpus's manifests, and the user's corrections to the tracker (read by lib.run.tracking).
+SKIP_NAMES = {"manifest.csv", "manifest.json", ".gitkeep", OVERRIDES}
 
 
 def list_documents(seeds: Path) -> list[Path]:

@@ -8,6 +8,7 @@ so the executed copies under ``OUT/notebooks`` re-run as they are in JupyterLab.
 from __future__ import annotations
 
 import ast
+import datetime
 import hashlib
 import json
 import multiprocessing
@@ -21,6 +22,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from .. import __version__, paths
+from .. import tables as T
 from ..analysis.corpus import force_rows, load, select_forces
 from ..analysis.selection import slug
 from . import zygote
@@ -28,8 +30,10 @@ from .index import write_index
 from .nbrun import Job, execute, lean_worker, place, template_imports, template_path, warm_code, worker
 from .outputs import RUNS
 
-BATCH_TEMPLATES = ("20-profile-force", "30-compare-forces", "00-inventory-corpus")
-LONGEST_FIRST = {"30-compare-forces": 0, "20-profile-force": 1, "00-inventory-corpus": 2}  # the order they start in
+BATCH_TEMPLATES = ("20-profile-force", "30-compare-forces", "40-track-recommendations", "00-inventory-corpus")
+# The order they start in.
+LONGEST_FIRST = {"30-compare-forces": 0, "20-profile-force": 1, "40-track-recommendations": 1, "00-inventory-corpus": 2}
+TRACKER = "40-track-recommendations"
 LIB = paths.ROOT / "lib"
 
 
@@ -133,9 +137,30 @@ def plan(data: Path, forces: str | None = None) -> tuple[list[Job], list[str]]:
         params = {"forces": ", ".join(chosen) if forces else "", "years": "", **common}
         key = cache_key("30-compare-forces", params, everything, lib_digest)
         jobs.append(Job("30-compare-forces", "30-compare-forces", "Forces compared", params, key))
+    jobs += _tracker_jobs(data, everything, chosen if forces else None, common, lib_digest)
     key = cache_key("00-inventory-corpus", common, everything, lib_digest)
     jobs.append(Job("00-inventory-corpus", "00-inventory-corpus", "Inventory of the corpus", dict(common), key))
     return jobs, errors
+
+
+def _tracker_jobs(data: Path, everything: dict, chosen: list[str] | None, common: dict, lib_digest: str) -> list[Job]:
+    """The recommendation tracker of each force with findings (of the forces asked for), then of every force
+    (``chosen`` None: no forces asked for). Open items' ages count to today, so today is a parameter."""
+    tracker = T.read(data, "tracker")
+    today = {"as_of": datetime.date.today().isoformat()}
+    jobs = []
+    for force in sorted(set(tracker["force"].dropna())):
+        if chosen is not None and force not in chosen:
+            continue
+        params = {"force": force, **common, **today}
+        frames = {**force_rows(everything, force), "tracker": tracker[tracker["force"] == force]}
+        key = cache_key(TRACKER, params, frames, lib_digest)
+        jobs.append(Job(f"{TRACKER}-{slug(force)}", TRACKER, f"Recommendation tracker: {force}", params, key))
+    if chosen is None:
+        params = {"force": "", **common, **today}
+        key = cache_key(TRACKER, params, {**everything, "tracker": tracker}, lib_digest)
+        jobs.append(Job(TRACKER, TRACKER, "Recommendation tracker: every force compared", params, key))
+    return jobs
 
 
 @dataclass

@@ -19,7 +19,13 @@ from lib.paths import NOTEBOOKS, SEEDS
 from lib.run.batch import run
 
 HERE = Path(__file__).resolve().parent
-TEMPLATES = ["00-inventory-corpus", "10-extract-report", "20-profile-force", "30-compare-forces"]
+TEMPLATES = [
+    "00-inventory-corpus",
+    "10-extract-report",
+    "20-profile-force",
+    "30-compare-forces",
+    "40-track-recommendations",
+]
 
 
 def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
