@@ -12,7 +12,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from .text import clean_line
-from .vocab import FINDING_LABELS, RECURS_STATED, STATUS_LABEL, STATUS_RULES
+from .vocab import FINDING_LABELS, RECURS_STATED, STATUS_PREFIX, STATUS_RULES
 
 RESPONSE_DAYS = 56  # Police Act 1996, section 55: the Commissioner's response within 56 days of publication
 MATCH_MIN = 60.0  # a response's row answers a finding from this text similarity up (0-100)
@@ -30,7 +30,7 @@ _LABEL = re.compile(
     re.I,
 )
 _STATUS = [(status, re.compile(pattern, re.I)) for status, pattern in STATUS_RULES]
-_STATUS_LABEL = re.compile(STATUS_LABEL, re.I)
+_STATUS_LABEL = re.compile(STATUS_PREFIX, re.I)
 _STATED = re.compile(RECURS_STATED, re.I)
 _STATUS_IN_TEXT = re.compile(r"\bstatus\s*[:–-]\s*(?P<status>[^.;]+)", re.I)
 _YEAR = re.compile(r"\b(20\d\d)(?:\s*[/–-]\s*\d{2,4})?\b")

@@ -379,34 +379,6 @@ FORCE_NOUN = r"(?:the )?(?:force|constabulary)"
 # ------------------------------------------------------------------------------- Commissioners' responses
 # The label a response prints before the finding it answers ("Recommendation 1:", "AFI:", "Area for
 # improvement 3 –", "Cause of concern 2."), by kind; a number may follow the label.
-
-
-# ------------------------------------------------------------------------------ the recommendation tracker
-# The statuses of the tracker (lib/tracker.py), least advanced first; "not responded" is a finding the
-# Commissioner's response in the corpus does not answer (or a report with no response in the corpus).
-STATUSES = ["not responded", "not started", "in progress", "complete", "superseded"]
-NOT_RESPONDED = STATUSES[0]
-OPEN_STATUSES = ("not responded", "not started", "in progress")
-# A status as printed onto the list: the first rule whose pattern matches the start of the printed words
-# (after a "Status:" label) names it. "Ongoing – on track" is in progress, "Complete – monitoring continues"
-# complete; a wording no rule knows keeps its status_printed and gets no status (a failed check says so).
-STATUS_RULES: list[tuple[str, str]] = [
-    ("superseded", r"superseded|withdrawn|replaced by|no longer (?:applicable|relevant|required)|closed\W+superseded"),
-    ("not started", r"not (?:yet )?(?:started|begun|commenced|progressed)|yet to (?:start|begin)|planned\b|to start\b"),
-    (
-        "complete",
-        r"complete(?:d)?\b|closed\b|achieved\b|delivered\b|implemented\b|done\b|discharged\b|fully (?:met|implemented)",
-    ),
-    (
-        "in progress",
-        r"in progress|ongoing|on[ -]track|under ?way|in hand|progressing|partially|partly|started\b|open\b"
-        r"|being (?:implemented|progressed|delivered|developed)|work (?:is )?(?:ongoing|continuing)|work in progress"
-        r"|in development|under (?:review|development)|behind schedule|delayed",
-    ),
-]
-STATUS_LABEL = r"^\W*(?:current )?(?:status|progress|rag(?: status)?)\s*[:–-]\s*"
-# The labels a finding is printed under ("Recommendation 2", "Area for improvement 1", "AFI 3", "Cause of
-# concern"), as the tracker reads a number and a kind from a finding's or a response's first words.
 FINDING_LABELS = {
     "cause_of_concern": r"(?:accelerated )?cause of concern",
     "recommendation": r"recommendation",
@@ -525,6 +497,31 @@ SYLLABLE_TAILS = (
     "ive ible able ably ally ally ular ulation lation ing ings ed ly ies ised ized ise ize"
 ).split()
 
+# ------------------------------------------------------------------------------ the recommendation tracker
+# The statuses of the tracker (lib/tracker.py), least advanced first; "not responded" is a finding the
+# Commissioner's response in the corpus does not answer (or a report with no response in the corpus).
+STATUSES = ["not responded", "not started", "in progress", "complete", "superseded"]
+NOT_RESPONDED = STATUSES[0]
+OPEN_STATUSES = ("not responded", "not started", "in progress")
+# A status as printed onto the list: the first rule whose pattern matches the start of the printed words
+# (after a "Status:" label) names it. "Ongoing – on track" is in progress, "Complete – monitoring continues"
+# complete; a wording no rule knows keeps its status_printed and gets no status (a failed check says so).
+STATUS_RULES: list[tuple[str, str]] = [
+    ("superseded", r"superseded|withdrawn|replaced by|no longer (?:applicable|relevant|required)|closed\W+superseded"),
+    ("not started", r"not (?:yet )?(?:started|begun|commenced|progressed)|yet to (?:start|begin)|planned\b|to start\b"),
+    (
+        "complete",
+        r"complete(?:d)?\b|closed\b|achieved\b|delivered\b|implemented\b|done\b|discharged\b|fully (?:met|implemented)",
+    ),
+    (
+        "in progress",
+        r"in progress|ongoing|on[ -]track|under ?way|in hand|progressing|partially|partly|started\b|open\b"
+        r"|being (?:implemented|progressed|delivered|developed)|work (?:is )?(?:ongoing|continuing)|work in progress"
+        r"|in development|under (?:review|development)|behind schedule|delayed",
+    ),
+]
+# A status label printed before the words ("Status:", "RAG status –"), taken off before the rules read them.
+STATUS_PREFIX = r"^\W*(?:current )?(?:status|progress|rag(?: status)?)\s*[:–-]\s*"
 # Words of a finding that say the inspectorate raised it before ("this was an area for improvement in our
 # 2021/22 inspection", "we raised this in our previous report", "remains an area for improvement").
 RECURS_STATED = (
