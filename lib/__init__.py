@@ -14,7 +14,7 @@ Modules
 __version__ = "0.1.0"
 
 # Bump when an extractor changes what it returns: cached per-document results are keyed by it.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 # Bump when a reader (lib/readers) changes the Document it returns: cached Documents are keyed by it. A change
 # of the model's fields (lib/model.py) is noticed without a bump (``lib.doccache.model_shape``).
 READER_VERSION = "1"
