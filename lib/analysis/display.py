@@ -34,6 +34,7 @@ HEADERS = {
     "checks_failed": "Checks failed",
     "evidence": "Printed as",
     "page": "Page",
+    "page_label": "Page as printed",
     "value": "Force",
     "unit": "Unit",
     "period": "Period",
