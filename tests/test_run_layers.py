@@ -75,7 +75,7 @@ LAYERS = [
     ("readers", ("lib.readers",)),
     ("classify", ("lib.text", "lib.structure", "lib.titles", "lib.classify")),
     ("extract", ("lib.extract", "lib.checks")),
-    ("tables", ("lib.tables", "lib.doccache", "lib.pipeline", "lib.tracker")),
+    ("tables", ("lib.tables", "lib.doccache", "lib.pipeline", "lib.tracker", "lib.tracker_match")),
     ("analysis", ("lib.analysis",)),
     ("run", ("lib.run", "lib.__main__")),
 ]
@@ -87,7 +87,7 @@ def layer(module: str) -> int:
         (len(p), k)
         for k, (_, prefixes) in enumerate(LAYERS)
         for p in prefixes
-        if module == p or module.startswith(p + ".")
+        if module == p or (p != "lib" and module.startswith(p + "."))  # "lib" itself: the package's __init__
     ]
     assert found, f"{module} stands in no layer of LAYERS"
     return max(found)[1]
