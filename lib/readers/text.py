@@ -17,6 +17,7 @@ LONG_LINE = 2000  # longer lines (a whole file on one line) are cut at spaces, s
 
 _TAG = re.compile(r"<[^>]+>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_ATTRIBUTES = re.compile(r"\s*\{[#.][^}]*\}\s*$")
 _MD_SUP = re.compile(r"<sup>[^<]*</sup>|\[\^[^\]\s]+\](?!:)")  # footnote markers: HTML's and pandoc's
 _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
 _EMAIL_HEADER = re.compile(r"^(From|To|Subject|Date|Cc|Reply-To|Message-ID|MIME-Version|Content-Type):", re.I)
@@ -130,6 +131,7 @@ def split_pages(text: str) -> list[list[str]]:
 def clean_markdown(line: str) -> str:
     """Markdown and the HTML fragments converters leave, reduced to the printed text."""
     line = _MD_SUP.sub("", line)  # footnote markers
+    line = _MD_ATTRIBUTES.sub("", line)  # pandoc's attributes after a heading: "{#main-content}"
     line = _MD_LINK.sub(r"\1", line)
     line = line.replace("\\_", "_").replace("\\*", "*").replace("\\#", "#")
     line = _TAG.sub("", line)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..analysis import grid
 from ..analysis.evidence import evidence_href
-from ..vocab import GRADE_COLOURS
+from ..vocab import GRADE_COLOURS, GRADE_INK
 from .html import blank, document_label, render, write_atomic
 
 CHECKS_PAGE = "checks.html"
@@ -103,7 +103,10 @@ def latest_grid(judgments: pd.DataFrame | None) -> dict:
     rows = [
         {
             "force": r["force"],
-            "cells": [{"grade": r[c], "colour": GRADE_COLOURS.get(r[c], "")} for c in table.columns[1:]],
+            "cells": [
+                {"grade": r[c], "colour": GRADE_COLOURS.get(r[c], ""), "ink": GRADE_INK.get(r[c], "black")}
+                for c in table.columns[1:]
+            ],
         }
         for r in table.to_dict("records")
     ]
