@@ -59,6 +59,20 @@ COLUMNS: dict[str, list[str]] = {
     ],
     "findings": ["doc_id", "force", "year", "area", "kind", "text", "page", "page_label", "evidence"],
     "pcc_actions": ["doc_id", "force", "year", "recommendation", "action", "status", "page", "page_label", "evidence"],
+    # An earlier inspection's grades as a report prints them beside its own (never its judgments).
+    "prior_grades": [
+        "doc_id",
+        "force",
+        "year",
+        "cycle",
+        "area",
+        "area_label",
+        "grade",
+        "grade_cycle",
+        "page",
+        "page_label",
+        "evidence",
+    ],
     # Not in the contract of the foundation issue: the documents' checks of themselves (lib.checks).
     "checks": ["doc_id", "check", "passed", "detail"],
     # Derived from the tables above once every document is read (lib.tracker, issue 17).
@@ -91,6 +105,8 @@ COLUMNS: dict[str, list[str]] = {
 }
 # The tables made from the extracted ones by the run, not by reading a document; a data folder may lack them.
 DERIVED = ("tracker",)
+# Tables a data folder of an earlier version may lack: read as empty.
+LATER = (*DERIVED, "prior_grades")
 # Every extracted table of OUT/data/, defined here once: the pipeline, the run layer and the analysis helpers
 # import it.
 TABLES = tuple(name for name in COLUMNS if name not in DERIVED)
@@ -140,7 +156,7 @@ def write(tables: dict[str, pd.DataFrame], folder: Path) -> None:
 def read(folder: Path | str, name: str) -> pd.DataFrame:
     """Read one table back with the contract's types (Parquet when present, else CSV)."""
     folder = Path(folder)
-    if name in DERIVED and not (folder / f"{name}.parquet").exists() and not (folder / f"{name}.csv").exists():
+    if name in LATER and not (folder / f"{name}.parquet").exists() and not (folder / f"{name}.csv").exists():
         return frame(name, [])  # a data folder written before the table existed
     if (folder / f"{name}.parquet").exists():
         return pd.read_parquet(folder / f"{name}.parquet")

@@ -102,10 +102,12 @@ table(selection.name_documents(grades.grade_table(t["judgments"]), docs), "No gr
 # ## Change over time
 #
 # Each force's grade in each area, from one cycle to the next. A change is said (better, worse, the same) only
-# on the same scale; across the change from the four-point to the five-point scale it is not compared.
+# on the same scale; across the change from the four-point to the five-point scale it is not compared. Where the
+# corpus lacks a force's earlier report, an earlier grade that a later report prints beside its own stands for
+# it, marked "as printed in" that report (it is never a judgment of the report).
 
 # %%
-changes = grid.change_table(t["judgments"])
+changes = grid.change_table(t["judgments"], t.get("prior_grades"))
 changes.to_csv(folder / "grade-changes.csv", index=False)
 say(grid.change_sentence(changes))
 if not changes.empty:

@@ -144,3 +144,44 @@ def test_change_table_says_changes_on_one_scale_only():
     assert list(changes["change"]) == ["better", "scale changed: not compared"]
     assert list(changes["before_cycle"]) == ["2016", "2017"] and set(changes["area"]) == {"Investigating crime"}
     assert grid.change_sentence(changes).startswith("Of 1 grades given in two cycles on the same scale: 1 better")
+
+
+def test_an_earlier_grade_a_report_prints_counts_for_its_cycle_as_printed(tmp_path):
+    import pandas as pd
+
+    from lib import tables as T
+    from lib.analysis import grid
+    from lib.pipeline import process_document
+
+    page = (
+        "<html><body><main><h1>PEEL 2023–25: An inspection of Kent Police</h1>"
+        "<p>Our inspection assessed how good Kent Police is in two areas of policing. We make graded judgments "
+        "in two of these two areas.</p><dl><dt>Investigating crime</dt><dd>Good</dd>"
+        "<dt>Responding to the public</dt><dd>Adequate</dd></dl>"
+        "<details><summary>How grades have changed since our 2021/22 inspection</summary><dl>"
+        "<dt>Investigating crime</dt><dd>Requires improvement (2021/22)</dd>"
+        "<dt>Responding to the public</dt><dd>Adequate (2021/22)</dd></dl></details></main></body></html>"
+    )
+    path = tmp_path / "kent.html"
+    path.write_text(page, encoding="utf-8")
+    result = process_document(path, "kent")
+    assert {(r["area"], r["grade"]) for r in result["judgments"]} == {
+        ("investigating_crime", "Good"),
+        ("responding_to_public", "Adequate"),
+    }
+    assert [(r["area"], r["grade"], r["grade_cycle"]) for r in result["prior_grades"]] == [
+        ("investigating_crime", "Requires improvement", "2021/22"),
+        ("responding_to_public", "Adequate", "2021/22"),
+    ]
+    judgments = T.frame("judgments", result["judgments"])
+    prior = T.frame("prior_grades", result["prior_grades"])
+    changes = grid.change_table(judgments, prior)
+    investigating = changes[changes["area"] == "Investigating crime"].iloc[0]
+    assert (investigating["before_cycle"], investigating["before"], investigating["change"]) == (
+        "2021/22",
+        "Requires improvement",
+        "better",
+    )
+    assert investigating["before_source"] == "as printed in kent, page 1"
+    assert grid.change_table(judgments).empty  # without the printed grades: one cycle, no change
+    assert isinstance(changes, pd.DataFrame) and len(changes) == 2

@@ -10,13 +10,24 @@ from __future__ import annotations
 import pandas as pd
 
 from ..vocab import GRADES as SCALE_GRADES
-from ..vocab import UNGRADED
+from ..vocab import UNGRADED, grade_score, scale_for
 from . import areas
 from .grades import graded
 from .selection import cycle_key, slug
 
 WORST_FIRST = list(reversed(SCALE_GRADES))  # Inadequate first: the order of "worst grades first"
-CHANGE_COLUMNS = ["force", "area", "pillar", "before_cycle", "before", "after_cycle", "after", "change", "source"]
+CHANGE_COLUMNS = [
+    "force",
+    "area",
+    "pillar",
+    "before_cycle",
+    "before",
+    "after_cycle",
+    "after",
+    "change",
+    "source",
+    "before_source",
+]
 
 
 def placed(judgments: pd.DataFrame) -> pd.DataFrame:
@@ -96,12 +107,44 @@ def grade_matrix(judgments: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[str,
     return matrix, dict(zip(zip(df["cycle"], df["force"]), df["scale"]))
 
 
-def change_table(judgments: pd.DataFrame) -> pd.DataFrame:
+def printed_earlier(prior: pd.DataFrame | None, judgments: pd.DataFrame) -> pd.DataFrame:
+    """The earlier grades reports print beside their own (``prior_grades.csv``) as judgments of their cycle,
+    for the force, area and cycle whose own report the corpus lacks; ``_from`` says "as printed in <report>"."""
+    if prior is None or prior.empty:
+        return judgments.iloc[0:0]
+    rows = []
+    own = {(f, a, c) for f, a, c in zip(judgments["force"], judgments["area"], judgments["cycle"])}
+    for r in prior.to_dict("records"):
+        cycle = str(r["grade_cycle"])
+        if (r["force"], r["area"], cycle) in own or not cycle[:4].isdigit():
+            continue
+        scale = scale_for(int(cycle[:4]))
+        rows.append(
+            {
+                **{k: r.get(k) for k in ("doc_id", "force", "area", "area_label", "grade", "page")},
+                "cycle": cycle,
+                "year": int(cycle[:4]),
+                "pillar": "",
+                "scale": scale,
+                "grade_score": grade_score(r["grade"], scale),
+                "last_inspected": None,
+                "_from": f"as printed in {r['doc_id']}, page {r['page']}",
+            }
+        )
+    return pd.DataFrame(rows, columns=[*judgments.columns, "_from"])
+
+
+def change_table(judgments: pd.DataFrame, prior: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per force and area graded in more than one cycle, each pair of consecutive cycles: the grade before and
     after and ``change``: better, worse, the same; "scale changed: not compared" across the change from the
     four-point to the five-point scale (the inspectorate says the two cannot be compared). ``source``: where
-    the later grade was read (document and page)."""
-    df = placed(judgments)
+    the later grade was read (document and page); ``before_source``: where the earlier one was, "as printed in
+    <report>" for an earlier grade a later report prints (``prior``: ``prior_grades.csv``) where the corpus
+    lacks the earlier report; such a grade is never a judgment."""
+    earlier = printed_earlier(prior, judgments)
+    sources = [f"{d}, page {p}" for d, p in zip(judgments["doc_id"], judgments["page"])]
+    both = pd.concat([judgments.assign(_from=sources), earlier], ignore_index=True) if len(earlier) else None
+    df = placed(both if both is not None else judgments.assign(_from=sources))
     df = df[df["grade"] != UNGRADED]
     rows = []
     for (force, row), part in df.groupby(["force", "row"], sort=True):
@@ -110,7 +153,7 @@ def change_table(judgments: pd.DataFrame) -> pd.DataFrame:
         for (_, first), (_, last) in zip(part.iloc[:-1].iterrows(), part.iloc[1:].iterrows()):
             rows.append(
                 [force, row, last["pillar"], first["cycle"], first["grade"], last["cycle"], last["grade"]]
-                + [_change(first, last), f"{last['doc_id']}, page {last['page']}"]
+                + [_change(first, last), f"{last['doc_id']}, page {last['page']}", first["_from"]]
             )
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
 

@@ -12,6 +12,8 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "indicators": "one row per figure per period per report",
     "findings": "one row per area for improvement, cause of concern or recommendation",
     "pcc_actions": "one row per action of a Commissioner's response",
+    "prior_grades": "one row per grade of an earlier inspection that a report prints beside its own (evidence of "
+    "that earlier cycle, never a judgment of the report)",
     "checks": "the documents' checks of themselves",
     "tracker": "one row per cause of concern, recommendation and area for improvement of every inspection report, "
     "joined to the Commissioner's response, its status, its timeliness and the earlier finding it repeats",
@@ -78,6 +80,14 @@ COLUMNS: dict[str, dict[str, str]] = {
         "action": "one action, as printed",
         "status": "the action's status as the response prints it, whole (for example Complete, In progress – due "
         "September 2022), empty when none",
+    },
+    "prior_grades": {
+        "area": "the graded area's key (lib/vocab.py)",
+        "area_label": "the area's name as printed",
+        "grade": "the earlier grade, in the fixed spelling",
+        "grade_cycle": "the cycle or year the grade was given, as printed beside it (2021/22)",
+        "year": "the year of the report that prints it",
+        "cycle": "the cycle of the report that prints it",
     },
     "tracker": {
         "finding_id": "stable, unique id: force, cycle (or year), pillar, kind (coc, rec, afi) and the number as "
