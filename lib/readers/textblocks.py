@@ -37,10 +37,16 @@ MAX_HEADING_LINES = 3
 _NOT_PROSE = re.compile(r"\.{4,}|…{2,}|\S {3,}\S")
 
 
+def _not_prose(line: str) -> bool:
+    """A contents line's dot leaders or a table's spaced columns (``_NOT_PROSE``; most lines are passed over
+    without the pattern)."""
+    return ("...." in line or "……" in line or "   " in line.strip()) and bool(_NOT_PROSE.search(line))
+
+
 def _width(lines: list[str]) -> int:
     """The wrap width of the text: the 90th percentile of the lengths of its longer lines of prose (a contents
     page's dot leaders and a table's spaced columns run past the margin the prose wraps at)."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20 and not _NOT_PROSE.search(line))
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20 and not _not_prose(line))
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
@@ -122,7 +128,7 @@ def join_parts(parts: list[str]) -> str:
             text += part  # "Dyfed-" + "Powys"
         else:
             text += " " + part
-    return re.sub(r"\s+", " ", text)
+    return " ".join(text.split())
 
 
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
@@ -173,10 +179,13 @@ def _short(line: str, width: int) -> bool:
 
 def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width: int) -> bool:
     """Whether lines[i : i + n_lines] is a heading standing alone."""
+    first = lines[i].lstrip()[:1]
+    if not first or not (first.isupper() or first.isdigit() or first in "‘'\"“("):
+        return False
+    if prev is not None and prev.strip() and not _ENDS_SENTENCE.search(prev.strip()):
+        return False  # (the cheapest test that most lines fail: the line before goes on into this one)
     group = [line.strip() for line in lines[i : i + n_lines]]
     text = " ".join(group)
-    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“("):
-        return False
     if _SENTENCE_END.search(text) or "\t" in "".join(lines[i : i + n_lines]):
         return False
     if len(text.split()) > MAX_HEADING_WORDS or any(list_marker(line) for line in lines[i : i + n_lines]):
@@ -188,8 +197,6 @@ def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width:
         return False  # (a question standing alone heads its section however long: PEEL's headings are questions)
     if text.replace(",", "").replace(".", "").replace(" ", "").isdigit():
         return False  # a bare number: a page number or a figure
-    if prev is not None and prev.strip() and not _ENDS_SENTENCE.search(prev.strip()):
-        return False
     after = lines[i + n_lines] if i + n_lines < len(lines) else ""
     if not after.strip() or list_marker(after):
         return True
@@ -266,7 +273,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             prev = line
             i += 1
             continue
-        if (cells := spaced_cells(line)) and (table or spaced_cells(_next_text(lines, i))):
+        if "   " in stripped and (cells := spaced_cells(line)) and (table or spaced_cells(_next_text(lines, i))):
             if not table:  # a table a layout export printed in columns of spaces: two such lines or more
                 flush()
             table.append(cells)
@@ -324,7 +331,9 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
         if not para or _heading_after_sentence(para, lines, i, width):
             heading = 0
             for size in range(MAX_HEADING_LINES, 0, -1):
-                if i + size <= n and all(lines[k].strip() for k in range(i, i + size)):
+                # (a heading wrapped over lines goes on in lower case: other sizes are not tried)
+                wraps = all(lines[k].lstrip()[:1].islower() for k in range(i + 1, min(i + size, n)))
+                if i + size <= n and wraps and all(lines[k].strip() for k in range(i, i + size)):
                     if _is_heading(lines, i, size, prev, width):
                         heading = size
                         break
