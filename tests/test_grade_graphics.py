@@ -267,3 +267,26 @@ def test_an_overall_graphic_that_prints_every_grade_word_leaves_the_grade_to_the
     path.write_text(EFFICIENCY_SCALE_PRINTED, encoding="utf-8")
     got = {(r["area"], r.get("pillar"), r["grade"]) for r in process_document(path, "d")["judgments"]}
     assert got == {("overall", "efficiency", "Requires improvement"), ("meeting_demand", "efficiency", "Good")}
+
+
+def test_graphic_columns_read_one_by_one_whose_first_heads_run_together():
+    # The columns of a graphic read panel by panel, the empty first column's head run into the next's.
+    from lib.extract.grade_headings import graphic_run
+    from lib.model import Block
+    from lib.structure import Node
+
+    lines = [
+        "Outstanding Good", "Preventing crime", "Disrupting serious organised crime",
+        "Adequate", "Treatment of the public", "Developing a positive workplace",
+        "Requires improvement", "Investigating crime", "Good use of resources", "Inadequate", "Responding to the public",
+    ]  # fmt: skip
+    nodes = [Node(i, Block("paragraph", text, 3), []) for i, text in enumerate(lines)]
+    rows, _ = graphic_run(nodes)
+    assert [(r["area"], r["grade"]) for r in rows] == [
+        ("preventing_crime", "Good"),
+        ("serious_organised_crime", "Good"),
+        ("treatment_of_public", "Adequate"),
+        ("workforce", "Adequate"),
+        ("investigating_crime", "Requires improvement"),
+        ("strategic_planning", "Requires improvement"),
+    ]

@@ -172,3 +172,15 @@ def test_the_cycle_collector_is_paused_while_a_pdf_is_read_and_only_then(tmp_pat
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_side_by_side_panels_are_one_drawn_row_not_boxes_in_two_columns():
+    from lib.readers.pdf_layout import side_by_side
+
+    panels = [(62, 449, 212, 699), (222, 449, 373, 699), (383, 449, 533, 699)]
+    inner = [(62, 675, 212, 699), (222, 675, 373, 699)]  # a panel's own header box is not another panel
+    assert side_by_side(panels + inner) == panels
+    # A cause of concern in the left column beside an area for improvement in the right: not a row of panels.
+    columns = [(56, 300, 290, 520), (305, 430, 540, 500)]
+    assert side_by_side(columns) == []
+    assert side_by_side([(56, 300, 290, 520)]) == []

@@ -29,7 +29,7 @@ from ..vocab import (
     area_key,
 )
 from .grade_panels import pillar_panels
-from .grade_tables import judgment
+from .grade_tables import header_grades, judgment
 from .grammar import CONTENTS_LINE, LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
 
 AFTER_SUMMARY = FINDING_HEAD
@@ -185,16 +185,25 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     used: set[int] = set()
     i = 0
     while i < len(nodes):
-        if (first := grade_cell(nodes[i].text)) is None or first[0] not in GRADES or _after_label(nodes, i):
+        heads = header_grades(clean_line(nodes[i].text)) or []
+        first = grade_cell(nodes[i].text)
+        if (first is None or first[0] not in GRADES) and len(heads) < 2 or _after_label(nodes, i):
             i += 1
             continue
         run, grades, j = [], [], i
         while j < len(nodes) and len(run) < 40 and nodes[j].kind != "table":
             text = clean_line(nodes[j].text)
             # A grade word run into the first name under it ("Requires improvement Responding to the public").
-            lead = GRADE_LEAD.match(text)
+            heads = header_grades(text) or []
+            lead = GRADE_LEAD.match(text) if len(heads) < 2 else None
             cell = grade_cell(lead.group(1) if lead else text)
             label = lead.group(2) if lead else ("" if cell else text)
+            if len(heads) > 1:  # columns' heads run together ("Outstanding Good": the first column empty)
+                if grades and GRADES.index(heads[0]) <= GRADES.index(grades[-1]):
+                    break
+                grades += heads
+                run += [(j, g, None) for g in heads]
+                label = ""
             if cell is not None and cell[0] in GRADES:
                 if grades and GRADES.index(cell[0]) <= GRADES.index(grades[-1]):
                     break  # not the scale's order: not a graphic

@@ -231,7 +231,7 @@ def _emit(out: list[dict], parts: list[str], grade: str, page: int, header: str)
 _GRADE_RUN = re.compile(rf"{G}", re.I)  # no word boundary: a PDF may run "GoodAdequate" together
 
 
-def _header_grades(text: str) -> list[str] | None:
+def header_grades(text: str) -> list[str] | None:
     """The grades a block of the graphic's header names, when it names nothing else."""
     found = [grade_name(m.group(0)) for m in _GRADE_RUN.finditer(text)]
     return found if found and not _GRADE_RUN.sub("", text).strip(" ,|") else None
@@ -264,13 +264,13 @@ def grade_boxes(blocks: list[Block]) -> list[dict]:
     i = 0
     while i < len(blocks):
         j, grades = i, []
-        while j < len(blocks) and (found := _header_grades(clean_line(blocks[j].text))):
+        while j < len(blocks) and (found := header_grades(clean_line(blocks[j].text))):
             grades += found
             j += 1
         if len(set(grades)) < 3:
             i = max(j, i + 1)
             continue
-        header = [(b, _header_grades(clean_line(b.text))) for b in blocks[i:j]]
+        header = [(b, header_grades(clean_line(b.text))) for b in blocks[i:j]]
         anchors, k = [], 0  # (column index, x0 of the column's first word)
         for b, found in header:
             if b.bbox is not None:

@@ -237,13 +237,29 @@ def _inside(q, box) -> bool:
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
 
+PANEL_ALIGN = 3.0  # points: the tops and bottoms of the panels of one row agree to within this
+PANEL_WIDTHS = 0.15  # and their widths to within this share
+
+
+def _aligned(a: tuple, b: tuple) -> bool:
+    """Whether two boxes (l, b, r, t) are drawn as panels of one row: the same top, bottom and width."""
+    wa, wb = a[2] - a[0], b[2] - b[0]
+    return (
+        abs(a[3] - b[3]) <= PANEL_ALIGN
+        and abs(a[1] - b[1]) <= PANEL_ALIGN
+        and abs(wa - wb) <= PANEL_WIDTHS * max(wa, wb)
+    )
+
+
 def side_by_side(boxes: list[tuple]) -> list[tuple]:
     """The drawn panels that stand side by side in one row (a 2018/19 summary's three pillar panels, an
     overview's question panels), left to right; [] when the page has no such row.
 
     Given the page's drawn boxes (l, b, r, t), keep the outermost ones (not inside another), then the largest
-    group of two or more that share most of their height (each overlaps the first by 80% of the shorter) and
-    do not overlap across. Panels are read one after another, each top down, never across."""
+    group of two or more drawn as one row (the same top and bottom, the same width, ``_aligned``) that do not
+    overlap across. Panels are read one after another, each top down, never across. Boxes that stand in the two
+    columns of a page of prose (a cause of concern beside an area for improvement) are not such a row: their
+    tops, bottoms or widths differ, and the page's columns are read as columns."""
     outer = [
         b
         for b in boxes
@@ -254,13 +270,23 @@ def side_by_side(boxes: list[tuple]) -> list[tuple]:
     ]
     best: list[tuple] = []
     for first in outer:
-        row = [
-            b for b in outer if min(first[3], b[3]) - max(first[1], b[1]) >= 0.8 * min(first[3] - first[1], b[3] - b[1])
-        ]
+        row = [b for b in outer if _aligned(first, b)]
         row.sort(key=lambda b: b[0])
         if all(a[2] <= b[0] + 1 for a, b in zip(row, row[1:])) and len(row) > len(best):
             best = row
     return best if len(best) >= 2 else []
+
+
+def _text_across(rects: list, panels: list[tuple]) -> bool:
+    """Whether some text within the row of panels (between their tops and bottoms, from the first's left to the
+    last's right) stands in no one panel: a line run across them, or text between them."""
+    left, right = panels[0][0], panels[-1][2]
+    top, bottom = max(p[3] for p in panels), min(p[1] for p in panels)
+    for q in rects:
+        cx, cy = (q[0] + q[2]) / 2, (q[1] + q[3]) / 2
+        if left <= cx <= right and bottom <= cy <= top and not any(_inside(q, p) and q[2] <= p[2] + 2 for p in panels):
+            return True
+    return False
 
 
 def _with_panels(text, rects: list, panels: list[tuple], width: float, height: float) -> list[str]:
@@ -273,8 +299,8 @@ def _with_panels(text, rects: list, panels: list[tuple], width: float, height: f
     band = [q for q in rects if bottom <= (q[1] + q[3]) / 2 <= top]
     for panel in panels:
         own = [q for q in band if _inside(q, panel)]
-        if own:
-            lines += _read_area(text, own, panel[0], panel[1], panel[2], panel[3], 2, True)
+        if own:  # pdfium's text of the panel's box alone (its lines may run on into the next panel's)
+            lines += _split(text.get_text_bounded(panel[0], panel[1], panel[2], panel[3]))
     for q in band:
         if not any(_inside(q, p) for p in panels) and len(q) == 4:
             lines += _bounded(text, *q)
@@ -291,6 +317,8 @@ def page_lines(page, text, rects: list, tables: list[tuple] = (), boxes: list[tu
     if tables:
         rects = [q for q in rects if not any(_inside(q, tb) for tb in tables)] + list(tables)
     panels = side_by_side([b for b in boxes if not any(_inside(b, tb) for tb in tables)]) if boxes else []
+    if panels and _text_across(rects, panels):
+        panels = []  # text runs across the boxes (a grade graphic's heads): not panels to read one by one
     if panels:
         return _with_panels(text, rects, panels, width, height)
     return _read_area(text, rects, 0, 0, width, height)
