@@ -278,7 +278,8 @@ def test_graphic_columns_read_one_by_one_whose_first_heads_run_together():
     lines = [
         "Outstanding Good", "Preventing crime", "Disrupting serious organised crime",
         "Adequate", "Treatment of the public", "Developing a positive workplace",
-        "Requires improvement", "Investigating crime", "Good use of resources", "Inadequate", "Responding to the public",
+        "Requires improvement", "Investigating crime", "Good use of resources",
+        "Inadequate", "Responding to the public",
     ]  # fmt: skip
     nodes = [Node(i, Block("paragraph", text, 3), []) for i, text in enumerate(lines)]
     rows, _ = graphic_run(nodes)
