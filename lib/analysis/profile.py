@@ -92,9 +92,10 @@ def summary_sections(force: str, t: dict[str, pd.DataFrame]) -> list[tuple[str, 
     items = []
     for doc_id, part in open_.groupby("doc_id", sort=False):
         counts = part["kind"].value_counts()
+        causes, afis = int(counts.get("cause_of_concern", 0)), int(counts.get("area_for_improvement", 0))
         items.append(
-            f"{esc(names.get(str(doc_id), str(doc_id)))}: {counts.get('cause_of_concern', 0)} causes of concern, "
-            f"{counts.get('area_for_improvement', 0)} areas for improvement"
+            f"{esc(names.get(str(doc_id), str(doc_id)))}: {causes} cause{'s' if causes != 1 else ''} of concern, "
+            f"{afis} area{'s' if afis != 1 else ''} for improvement"
         )
         items += [
             f"{esc(findings.kind_name(r['kind']))} ({esc(r['area_label'])}): {esc(r['text'])} "
