@@ -1,14 +1,15 @@
 """peel-workbook: police inspection (PEEL) reports and PCC documents read into tidy, traceable tables.
 
-Modules
-- ``paths``: the project root and default folders.
-- ``model``: one document model (pages of lines and tables) for every input format.
-- ``readers``: PDF (pypdfium2 for text and ruled tables; pdfplumber on request), plain text, Markdown and e-mail.
-- ``structure``: the section tree over a document's blocks (each block with the headings above it).
-- ``classify``: document type, force, year, pillar, inspectorate, title, publication date.
-- ``extract``: judgments, indicators, findings, PCC actions.
-- ``tables``: the public column contract of ``outputs/data/``.
-- ``pipeline``: one document end to end (the read stage, then the extract stage), and the whole run.
+Modules, in layers (a module imports its own layer or those below it; tests/test_run_layers.py checks it)
+- words and model: ``vocab`` (every word of the reports: grades, pillars, areas, heads, bullets, months),
+  ``model`` (one typed Document of blocks for every format), ``forces``, ``measures``, ``privacy``, ``paths``;
+- ``readers``: a backend per format behind one protocol (``readers.backends``), each recovering the structure;
+- classify: ``text``, ``structure`` (the section tree), ``titles``, ``classify`` (type, force, year, pillar...);
+- ``extract``: judgments, indicators, findings, PCC actions, earlier grades, as rules over the blocks;
+  ``checks``: each document against what it says of itself;
+- tables: ``tables`` (the public column contract of ``outputs/data/``), ``doccache``, ``pipeline`` (the read
+  stage, then the extract stage), ``tracker`` (findings joined to the Commissioners' responses);
+- ``analysis``: what the notebooks import; ``run``: the batch, caches, notebooks, reports and front page.
 """
 
 __version__ = "0.1.0"
