@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Document
 from .vocab import BULLET_GLYPHS
@@ -26,6 +27,7 @@ class Sentence:
     text: str
 
 
+@lru_cache(maxsize=65536)
 def clean_line(line: str) -> str:
     line = line.replace("\u00ad", "").replace("(cid:127)", "•")
     return " ".join(line.split())  # every run of white space (no-break spaces too) as one space

@@ -12,6 +12,7 @@ converter leaves in a document's text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from ..vocab import HYPHEN_PREFIXES, SYLLABLE_TAILS
@@ -29,6 +30,23 @@ def words_of(texts: Iterable[str]) -> set[str]:
     return {w.lower() for t in texts for w in re.findall(r"(?<![-\w])[A-Za-z]{4,}(?![-\w])", t)}
 
 
+_SORTED: dict[str, object] = {}  # the last set of words asked about (held, so it is that very set) and its sort
+
+
+def _has_prefix(words: set[str], start: str, more: int) -> bool:
+    """Whether a word of ``words`` starts with ``start`` and has at most ``more`` letters after it (by bisection
+    over the words sorted once, not a pass over every word)."""
+    if _SORTED.get("of") is not words:
+        _SORTED.update(of=words, sorted=sorted(words))
+    ordered: list[str] = _SORTED["sorted"]  # type: ignore[assignment]
+    i = bisect_left(ordered, start)
+    while i < len(ordered) and ordered[i].startswith(start):
+        if len(ordered[i]) - len(start) <= more:
+            return True
+        i += 1
+    return False
+
+
 def rejoin(text: str, words: set[str] = frozenset()) -> str:
     """``text`` with each hyphen a line break left inside a word taken out."""
 
@@ -37,9 +55,7 @@ def rejoin(text: str, words: set[str] = frozenset()) -> str:
         whole = a + b
         if a.lower() in HYPHEN_PREFIXES:
             return m.group(0)
-        printed_whole = whole.lower() in words or any(
-            w.startswith(whole.lower()) and len(w) - len(whole) <= 3 for w in words
-        )
+        printed_whole = whole.lower() in words or _has_prefix(words, whole.lower(), 3)
         if printed_whole or b.lower() in SYLLABLE_TAILS:
             return whole
         return m.group(0)

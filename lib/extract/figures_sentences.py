@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import forces as F
 from ..model import Document
@@ -307,7 +308,10 @@ def _force_of(text: str) -> str | None:
     return names.most_common(1)[0][0] if names else None
 
 
+@lru_cache(maxsize=4096)
 def _masked(text: str) -> str:
+    """The sentence with what is no figure (years, dates, section numbers ...) masked; the same sentence is
+    asked about again for each comparison near it, so it is worked out once."""
     return _MASK.sub(lambda m: "#" * len(m.group(0)), text)
 
 

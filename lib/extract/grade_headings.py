@@ -185,8 +185,8 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     used: set[int] = set()
     i = 0
     while i < len(nodes):
-        heads = header_grades(clean_line(nodes[i].text)) or []
         first = grade_cell(nodes[i].text)
+        heads = _heads(nodes[i].text) if first is None else []
         if (first is None or first[0] not in GRADES) and len(heads) < 2 or _after_label(nodes, i):
             i += 1
             continue
@@ -194,7 +194,7 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
         while j < len(nodes) and len(run) < 40 and nodes[j].kind != "table":
             text = clean_line(nodes[j].text)
             # A grade word run into the first name under it ("Requires improvement Responding to the public").
-            heads = header_grades(text) or []
+            heads = _heads(text)
             lead = GRADE_LEAD.match(text) if len(heads) < 2 else None
             cell = grade_cell(lead.group(1) if lead else text)
             label = lead.group(2) if lead else ("" if cell else text)
@@ -238,6 +238,11 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
                 rows.append(judgment(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
         i = j
     return rows, used
+
+
+def _heads(text: str) -> list[str]:
+    """The grades of a graphic's heads run together in one block ("Outstanding Good"), else []."""
+    return (header_grades(clean_line(text)) or []) if len(text) < 80 else []
 
 
 def _after_label(nodes: list[Node], i: int) -> bool:

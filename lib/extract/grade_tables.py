@@ -233,6 +233,8 @@ _GRADE_RUN = re.compile(rf"{G}", re.I)  # no word boundary: a PDF may run "GoodA
 
 def header_grades(text: str) -> list[str] | None:
     """The grades a block of the graphic's header names, when it names nothing else."""
+    if len(text) > 80:  # longer than the five grade words together: it names more
+        return None
     found = [grade_name(m.group(0)) for m in _GRADE_RUN.finditer(text)]
     return found if found and not _GRADE_RUN.sub("", text).strip(" ,|") else None
 

@@ -261,9 +261,18 @@ OLD_COUNT = re.compile(
 )
 
 
+# What every count of areas says (a verb of grading, then a colon or a dash), looked for before the pattern
+# itself, which names every force and is slow to fail.
+_LISTED_HINT = re.compile(r"\b(?:graded|rated|judged|assessed|found to be)\b[^:–]*[:–]", re.I)
+
+
+def _may_list(text: str) -> bool:
+    return (":" in text or "–" in text) and _LISTED_HINT.search(text) is not None
+
+
 def listed_grades(sentence: str, force: str | None) -> list[dict]:
     """The grades of a count of areas followed by their names; [] when the sentence is no such list."""
-    hit = _listed().search(sentence)
+    hit = _listed().search(sentence) if _may_list(sentence) else None
     if not hit or not hit.group("area").strip() or OLD_COUNT.search(sentence):
         return []
     subject = hit.group("subject")
@@ -283,7 +292,7 @@ def lead_grade(lead: str) -> tuple[str, str] | None:
     """(subject, grade) of a line that introduces a list of areas at one grade ("The force was graded as good
     in three areas:"), else None."""
     lead = " ".join(lead.split())
-    hit = _listed().search(lead)
+    hit = _listed().search(lead) if _may_list(lead) else None
     if not hit or hit.group("area").strip() or OLD_COUNT.search(lead):
         return None
     return hit.group("subject"), hit.group("grade")
