@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import NoReturn
 
 from ..model import Block, Document, Page, ReadError
 from ..privacy import may_hold_contact, redact
@@ -28,7 +29,7 @@ UNSUPPORTED = {
 _HEADING_FOOTNOTE = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=:|\s+[A-Z]|\s*$)")
 
 
-def refuse(path: Path, head: bytes) -> None:
+def refuse(path: Path, head: bytes) -> NoReturn:
     """Raise ReadError, with what the file is and what to do, for bytes no backend reads."""
     suffix = path.suffix.lower()
     for magic, what in UNSUPPORTED.items():
@@ -57,7 +58,6 @@ def backend_for(source: Source) -> Backend:
         if backend.accepts(source):
             return backend
     refuse(source.path, head)
-    raise AssertionError("unreachable")  # refuse always raises
 
 
 def read_document(path: str | Path) -> Document:
