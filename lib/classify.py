@@ -29,16 +29,15 @@ from .vocab import (
     G,
 )
 
-_MONTH = MONTH
-_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({_MONTH}),? ((?:19|20)\d\d)\b")
-_MONTH_YEAR = re.compile(rf"^(?:Published:?\s*)?({_MONTH}) ((?:19|20)\d\d)$")
+_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({MONTH}),? ((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(rf"^(?:Published:?\s*)?({MONTH}) ((?:19|20)\d\d)$")
 _PEEL_TITLE = re.compile(
     r"PEEL[:\s–-]+(?:(?:police|an inspection of)\s+)?(?:(effectiveness|efficiency|legitimacy|leadership|assessment|spotlight)\s*)?(?:\(?[A-Za-z ]*\)?\s*)?((?:20)\d\d)(?:\s*/\s*(\d\d))?",
     re.I,
 )
-_PERIOD_YEAR = re.compile(rf"12 months to (?:\d{{1,2}} )?(?:{_MONTH}) ((?:20)\d\d)")
+_PERIOD_YEAR = re.compile(rf"12 months to (?:\d{{1,2}} )?(?:{MONTH}) ((?:20)\d\d)")
 _INSPECTED = re.compile(
-    rf"inspected (?:forces|the force)?[^.]{{0,80}}?between (?:{_MONTH})(?: (?:20)\d\d)? and (?:{_MONTH}) ((?:20)\d\d)",
+    rf"inspected (?:forces|the force)?[^.]{{0,80}}?between (?:{MONTH})(?: (?:20)\d\d)? and (?:{MONTH}) ((?:20)\d\d)",
     re.I,
 )
 
@@ -324,7 +323,7 @@ def _title(doc: Document, info: dict) -> str:
         name = "PEEL assessment" if pillar == "integrated" else f"PEEL: Police {pillar}"
         return f"{name} {info.get('year') or ''} – {force}".replace("  ", " ")
     if info["doc_type"] == "pcc_bulletin":
-        month = re.search(rf"(?:highlights|activities|news) (?:from|of|for) ({_MONTH})\b", doc.text)
+        month = re.search(rf"(?:highlights|activities|news) (?:from|of|for) ({MONTH})\b", doc.text)
         when = f"{month.group(1)} {info.get('year')}" if month else str(info.get("year") or "")
         return f"{F.short(force)} Police and Crime Commissioner bulletin – {when}".strip(" –")
     line = next((line for line in first if len(line) > 12), doc.source)

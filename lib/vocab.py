@@ -328,16 +328,10 @@ EXPECTED_AREAS: dict[tuple[str | None, int], list[str]] = {
         "ethical_behaviour",
         "treating_workforce_fairly",
     ],
+    # 2021/22: the programme's areas in their order, less those of later years (leadership), those graded
+    # only where inspected (crime data integrity) and the one never graded (the victim service assessment).
     ("integrated", 2021): [
-        "treatment_of_public",
-        "preventing_crime",
-        "responding_to_public",
-        "investigating_crime",
-        "protecting_vulnerable",
-        "managing_offenders",
-        "serious_organised_crime",
-        "workforce",
-        "strategic_planning",
+        a for a in ORDER_FIVE_POINT if a not in ("leadership", "crime_data_integrity", "victim_service")
     ],
 }
 EXPECTED_AREAS[("integrated", 2019)] = EXPECTED_AREAS[("integrated", 2018)]

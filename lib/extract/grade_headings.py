@@ -23,17 +23,17 @@ from ..vocab import (
     FINDING_HEAD,
     GRADE_LEAD,
     GRADES,
+    OVERALL_HEAD,
     PILLAR_QUESTION,
+    SUMMARY_HEAD,
     TOP_QUESTION,
     UPDATED_LINE,
     area_key,
 )
 from .grade_panels import pillar_panels
 from .grade_tables import header_grades, judgment
-from .grammar import CONTENTS_LINE, LAST_INSPECTED, OVERALL, SUMMARY, grade_cell, label_grade, pillar_heading, pillar_of
+from .grammar import CONTENTS_LINE, LAST_INSPECTED, grade_cell, label_grade, pillar_heading, pillar_of
 
-AFTER_SUMMARY = FINDING_HEAD
-CONTENTS = CONTENTS_HEAD
 RULE = "a heading (or 'Summary of findings', 'Overall judgment') with a grade in it or in the block after it"
 
 
@@ -46,11 +46,11 @@ def _in_contents(node: Node) -> bool:
     """The contents heading, the blocks that stand under it before the next heading (its entries), and a
     heading under it that ends in a page number (an entry a reader set as a heading). A heading further on
     is the report's own, whatever level a reader gave "Contents"."""
-    if CONTENTS.match(node.text.strip()):
+    if CONTENTS_HEAD.match(node.text.strip()):
         return True
     if node.kind != "heading":
-        return bool(node.path and CONTENTS.match(node.path[-1].text.strip()))
-    return bool(CONTENTS_LINE.search(node.text.strip())) and any(CONTENTS.match(h.text.strip()) for h in node.path)
+        return bool(node.path and CONTENTS_HEAD.match(node.path[-1].text.strip()))
+    return bool(CONTENTS_LINE.search(node.text.strip())) and any(CONTENTS_HEAD.match(h.text.strip()) for h in node.path)
 
 
 def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
@@ -61,7 +61,7 @@ def _section_area(nodes: list[Node], i: int) -> tuple[str, str] | None:
     found: list[tuple[str, str]] = []
     for node in reversed(nodes[:i]):
         b, text = node.block, clean_line(node.text)
-        if found and (SUMMARY.match(text) or AFTER_SUMMARY.match(text)):  # the end of the previous question
+        if found and (SUMMARY_HEAD.match(text) or FINDING_HEAD.match(text)):  # the end of the previous question
             break
         if b.kind == "heading" and (b.level or 1) <= (level or 99) and not found and not TOP_QUESTION.match(text):
             # A question asked in other words ("How sustainable is the force's financial position ...?"): the
@@ -295,7 +295,9 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
             continue
         if text[:1].islower():  # the tail of a heading wrapped over two lines, not a heading of its own
             continue
-        if b.kind != "heading" and not (short and (SUMMARY.match(text) or OVERALL.match(text) or label_grade(text))):
+        if b.kind != "heading" and not (
+            short and (SUMMARY_HEAD.match(text) or OVERALL_HEAD.match(text) or label_grade(text))
+        ):
             if not _question_block(node) and not _label_block(nodes, i):
                 continue
         own = label_grade(text)
@@ -315,9 +317,9 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
             evidence = " | ".join(clean_line(n.text) for n in nodes[i : last + 1])
         page = b.page
         area_pillar = pillar_heading(label)
-        if OVERALL.match(label):
+        if OVERALL_HEAD.match(label):
             key, label_out, row_pillar = "overall", label, pillar_of(label) or _enclosing_pillar(node) or pillar
-        elif SUMMARY.match(label):
+        elif SUMMARY_HEAD.match(label):
             found = _section_area(nodes, i)
             if found is None:
                 if b.kind == "heading":  # blocks without headings: the line reader places the grade

@@ -28,9 +28,7 @@ from ..vocab import (
     G_OR_NONE,
     G_VERB,
     ONE_QUESTION_PAIRS,
-    OVERALL_HEAD,
     PILLAR_NAME,
-    SUMMARY_HEAD,
     G,
     area_key,
     grade_name,
@@ -53,9 +51,6 @@ LABEL_GRADE = re.compile(
     rf"^(?P<label>[A-Z][^.?!]{{2,150}}?[?)]?)(?:\s*(?<!\d)\d{{1,2}}(?!\d))?\s*[:|–-]?\s+(?P<grade>{G})(?P<star>\*+)?\W*$",
     re.I,
 )
-# Words of a heading under which a grade belongs to the section, not to the heading itself.
-SUMMARY = SUMMARY_HEAD
-OVERALL = OVERALL_HEAD
 # Contents pages: a line that ends in a page number.
 CONTENTS_LINE = re.compile(r"\s\d{1,3}$")
 

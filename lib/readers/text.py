@@ -10,14 +10,13 @@ import re
 from ..model import Block, Page, ReadError
 from .furniture import furniture
 from .hyphens import join_hyphens
-from .markdown import markdown_blocks
+from .markdown import heading_text, markdown_blocks
 from .textblocks import text_blocks
 
 LONG_LINE = 2000  # longer lines (a whole file on one line) are cut at spaces, so patterns stay fast
 
 _TAG = re.compile(r"<[^>]+>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_ATTRIBUTES = re.compile(r"\s*\{[#.][^}]*\}\s*$")
 _MD_SUP = re.compile(r"<sup>[^<]*</sup>|\[\^[^\]\s]+\](?!:)")  # footnote markers: HTML's and pandoc's
 _MD_EMPH = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
 _EMAIL_HEADER = re.compile(r"^(From|To|Subject|Date|Cc|Reply-To|Message-ID|MIME-Version|Content-Type):", re.I)
@@ -131,7 +130,7 @@ def split_pages(text: str) -> list[list[str]]:
 def clean_markdown(line: str) -> str:
     """Markdown and the HTML fragments converters leave, reduced to the printed text."""
     line = _MD_SUP.sub("", line)  # footnote markers
-    line = _MD_ATTRIBUTES.sub("", line)  # pandoc's attributes after a heading: "{#main-content}"
+    line = heading_text(line)  # pandoc's attributes after a heading: "{#main-content}"
     line = _MD_LINK.sub(r"\1", line)
     line = line.replace("\\_", "_").replace("\\*", "*").replace("\\#", "#")
     line = _TAG.sub("", line)
