@@ -234,7 +234,8 @@ def build_tracker(tables: dict[str, pd.DataFrame], overrides: pd.DataFrame | Non
     checks += apply_overrides(rows, overrides)
     for r in rows:  # a wording no rule knows, unless the user settled it
         if r["status"] is None:
-            detail = f"{r['finding_id']}: status {r['status_printed']!r} is not in the status vocabulary (lib/vocab.py)"
+            detail = f"{r['finding_id']}: status {r['status_printed']!r} is not in the status vocabulary"
+            detail += " (lib/vocab/responses.py)"
             checks.append(_check(r["response_doc_id"], "tracker_status_known", False, detail))
         r["status"] = r["status"] or ""
     return T.frame("tracker", rows), checks

@@ -72,7 +72,7 @@ table(
 # ## Every finding and its response
 #
 # The report's page links to the finding's evidence, the response's page to the action's. *Status* is the
-# printed status on one list (complete, in progress, not started, superseded, not responded; `lib/vocab.py`);
+# printed status on one list (complete, in progress, not started, superseded, not responded; `lib/vocab/responses.py`);
 # a blank status is a wording the list does not know (see the checks). *Overridden* shows a user's correction
 # from `tracker_overrides.csv`.
 

@@ -50,7 +50,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "judgments": {
         "area": "the graded area's key (overall, preventing_crime, investigating_crime, protecting_vulnerable, …; "
-        "lib/vocab.py)",
+        "lib/vocab/framework.py)",
         "area_label": "the question or heading as printed",
         "grade": GRADES_LISTED,
         "grade_score": "on the report's own scale, highest best: four-point 4–1, five-point 5–1; empty when ungraded",
@@ -82,7 +82,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "September 2022), empty when none",
     },
     "prior_grades": {
-        "area": "the graded area's key (lib/vocab.py)",
+        "area": "the graded area's key (lib/vocab/framework.py)",
         "area_label": "the area's name as printed",
         "grade": "the earlier grade, in the fixed spelling",
         "grade_cycle": "the cycle or year the grade was given, as printed beside it (2021/22)",
