@@ -213,6 +213,8 @@ def heading_size(style: tuple, text: str, body: float, width: float) -> float:
 def pdf_blocks(pages_lines: list[list[str]], styles: list[PageStyles]) -> list[Block]:
     """Blocks of a PDF from its final lines and the styles measured while it was open (used up here)."""
     body = body_size(styles) or 10.0
+    if unmarked_type(styles, body):  # known from the styles alone: the PDF's own blocks are not built
+        return text_blocks(pages_lines)
     blocks: list[Block] = []
     headings: list[tuple[Block, float]] = []
     for number, (lines, page) in enumerate(zip(pages_lines, styles), start=1):
@@ -235,6 +237,21 @@ def unmarked(headings: list[tuple[Block, float]], pages: int) -> bool:
     line set like the body, as a plain text file printed to PDF is). Its structure is then read from how its
     lines stand, as a text file's is (``textblocks``)."""
     return not headings or (pages > 2 and all(block.page == 1 for block, _ in headings))
+
+
+def unmarked_type(styles: list[PageStyles], body: float) -> bool:
+    """Whether ``unmarked`` will hold, seen from the styles before any block is built: no line on a page
+    (after the cover of a longer document) is set larger than the body or bold at about body size, so no
+    line there can be a heading (``heading_size`` asks that of every heading and more). A PDF printed from
+    plain text is then structured once, as text; one this cannot tell is built and asked again."""
+    larger, near = LARGER * body, 0.9 * body
+    start = 1 if len(styles) > 2 else 0  # (the cover's headings do not count in a longer document)
+    for page in styles[start:]:
+        for found in page.lines.values():
+            for _, size, bold, _ in found:
+                if size > 0 and (size >= larger or (bold and size >= near)):
+                    return False
+    return True
 
 
 def join_broken(blocks: list[Block]) -> list[Block]:
