@@ -54,8 +54,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
+# What a list item's first visible character can be (besides a digit or a lower-case letter): most lines
+# start otherwise and are passed over without the two patterns.
+_MARKER_FIRST = frozenset(BULLET_GLYPHS + PUA_BULLETS + "(-–*")
+
+
 def list_marker(line: str) -> tuple[int, str, str] | None:
     """(indent, number, text) of a list item line ("" number for a bullet), or None."""
+    c = line.lstrip()[:1]  # (``lstrip`` and the patterns' ``\s`` take the same characters for white space)
+    if not (c in _MARKER_FIRST or "a" <= c <= "z" or c.isdigit()):
+        return None
     m = _BULLET.match(line)
     if m:
         return len(m.group(1).expandtabs(4)), "", line[m.end() :].strip()
@@ -177,16 +185,24 @@ def _short(line: str, width: int) -> bool:
     return len(line.strip()) < 0.75 * width or len(line.strip()) <= 60
 
 
-def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width: int) -> bool:
-    """Whether lines[i : i + n_lines] is a heading standing alone."""
-    first = lines[i].lstrip()[:1]
+def _may_head(line: str, prev: str | None) -> bool:
+    """``_is_heading``'s first tests, the cheapest, which most lines fail whatever the heading's length: the
+    line starts as a heading can, and the line before does not go on into it. (The patterns anchored at the
+    end are run on the last characters only: a match is at most two long.)"""
+    first = line.lstrip()[:1]
     if not first or not (first.isupper() or first.isdigit() or first in "‘'\"“("):
         return False
-    if prev is not None and prev.strip() and not _ENDS_SENTENCE.search(prev.strip()):
-        return False  # (the cheapest test that most lines fail: the line before goes on into this one)
+    before = prev.strip() if prev is not None else ""
+    return not before or bool(_ENDS_SENTENCE.search(before[-2:]))
+
+
+def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width: int) -> bool:
+    """Whether lines[i : i + n_lines] is a heading standing alone."""
+    if not _may_head(lines[i], prev):
+        return False
     group = [line.strip() for line in lines[i : i + n_lines]]
     text = " ".join(group)
-    if _SENTENCE_END.search(text) or "\t" in "".join(lines[i : i + n_lines]):
+    if _SENTENCE_END.search(text[-2:]) or "\t" in "".join(lines[i : i + n_lines]):
         return False
     if len(text.split()) > MAX_HEADING_WORDS or any(list_marker(line) for line in lines[i : i + n_lines]):
         return False
@@ -212,7 +228,7 @@ def _heading_after_sentence(para: list[str], lines: list[str], i: int, width: in
     (a PDF's lines, where only the space between them marked the break): the paragraph so far ends a
     sentence, and the line stands as a heading before a list, a blank line or a new sentence."""
     return (
-        bool(_ENDS_SENTENCE.search(para[-1].rstrip()))
+        bool(_ENDS_SENTENCE.search(para[-1].rstrip()[-2:]))
         and len(lines[i].split()) <= MAX_RUN_IN_HEADING_WORDS
         and _is_heading(lines, i, 1, para[-1], width)
     )
@@ -289,7 +305,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             continue
         if table:
             flush()
-        if hit := markdown_heading(line):  # a Markdown heading printed as text (a PDF made from Markdown)
+        if "#" in line and (hit := markdown_heading(line)):  # a Markdown heading printed as text (a PDF from one)
             flush()
             depths.reset()
             blocks.append(Block("heading", hit[1], page, level=hit[0]))
@@ -330,7 +346,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             continue
         if not para or _heading_after_sentence(para, lines, i, width):
             heading = 0
-            for size in range(MAX_HEADING_LINES, 0, -1):
+            for size in range(MAX_HEADING_LINES, 0, -1) if _may_head(line, prev) else ():
                 # (a heading wrapped over lines goes on in lower case: other sizes are not tried)
                 wraps = all(lines[k].lstrip()[:1].islower() for k in range(i + 1, min(i + size, n)))
                 if i + size <= n and wraps and all(lines[k].strip() for k in range(i, i + size)):
@@ -366,14 +382,17 @@ def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) ->
     "answered within ten seconds," / "in line with national standards;"); a list item's line always runs on
     into a lower-case line that is not an item of its own ("identify vulnerability;" / "and")."""
     s = line.rstrip()
-    runs_on = item or _RUNS_ON.search(s)  # an item goes on into a line that starts in lower case
-    if nxt.strip()[:1].islower() and runs_on and list_marker(nxt) is None:
-        return False
-    if item and _ENDS_SENTENCE.search(s) and nxt[:1].isupper():
+    # (The patterns anchored at the end are run on the last characters only: a match of _RUNS_ON is at most
+    # four long, and its word boundary needs the character before; one of _ENDS_SENTENCE at most two.)
+    if nxt.strip()[:1].islower():
+        runs_on = item or _RUNS_ON.search(s[-6:])  # an item goes on into a line that starts in lower case
+        if runs_on and list_marker(nxt) is None:
+            return False
+    if item and nxt[:1].isupper() and _ENDS_SENTENCE.search(s[-2:]):
         return True  # an item's sentence ends at the margin and a line at the margin starts anew
     if len(s) < 0.6 * width:
         return True
-    return bool(_ENDS_SENTENCE.search(s)) and len(s) < 0.85 * width
+    return len(s) < 0.85 * width and bool(_ENDS_SENTENCE.search(s[-2:]))
 
 
 def join_cut_paragraphs(blocks: list[Block], same_page: bool = False) -> list[Block]:
