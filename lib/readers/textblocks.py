@@ -204,13 +204,13 @@ def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width:
     text = " ".join(group)
     if _SENTENCE_END.search(text[-2:]) or "\t" in "".join(lines[i : i + n_lines]):
         return False
-    if len(text.split()) > MAX_HEADING_WORDS or any(list_marker(line) for line in lines[i : i + n_lines]):
-        return False
-    if any(_ENDS_SENTENCE.search(g) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
-        return False  # a wrapped heading goes on in lower case
     question = text.endswith("?") and not _SECTION_NUMBER.match(text)  # (a numbered one is a list's item)
     if not question and not all(_short(g, width) for g in group):
         return False  # (a question standing alone heads its section however long: PEEL's headings are questions)
+    if len(text.split()) > MAX_HEADING_WORDS or any(list_marker(line) for line in lines[i : i + n_lines]):
+        return False
+    if any(_ENDS_SENTENCE.search(g[-2:]) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
+        return False  # a wrapped heading goes on in lower case
     if text.replace(",", "").replace(".", "").replace(" ", "").isdigit():
         return False  # a bare number: a page number or a figure
     after = lines[i + n_lines] if i + n_lines < len(lines) else ""
