@@ -61,8 +61,12 @@ _MARKER_FIRST = frozenset(BULLET_GLYPHS + PUA_BULLETS + "(-–*")
 
 def list_marker(line: str) -> tuple[int, str, str] | None:
     """(indent, number, text) of a list item line ("" number for a bullet), or None."""
-    c = line.lstrip()[:1]  # (``lstrip`` and the patterns' ``\s`` take the same characters for white space)
-    if not (c in _MARKER_FIRST or "a" <= c <= "z" or c.isdigit()):
+    start = line.lstrip()[:2]  # (``lstrip`` and the patterns' ``\s`` take the same characters for white space)
+    c, d = start[:1], start[1:]
+    if "a" <= c <= "z":  # a letter "a." "b)", a numeral "iv)", a bullet "o ": not a word ("the", "our")
+        if not (d in ".)" or d.isspace() or (c in "ivx" and d in "ivx")):
+            return None
+    elif not (c in _MARKER_FIRST or c.isdigit()):
         return None
     m = _BULLET.match(line)
     if m:
@@ -198,7 +202,7 @@ def _may_head(line: str, prev: str | None) -> bool:
 
 def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width: int) -> bool:
     """Whether lines[i : i + n_lines] is a heading standing alone."""
-    if not _may_head(lines[i], prev):
+    if not _may_head(lines[i], prev) or not _may_follow(lines[i + n_lines] if i + n_lines < len(lines) else ""):
         return False
     group = [line.strip() for line in lines[i : i + n_lines]]
     text = " ".join(group)
@@ -211,13 +215,13 @@ def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width:
         return False
     if any(_ENDS_SENTENCE.search(g[-2:]) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
         return False  # a wrapped heading goes on in lower case
-    if text.replace(",", "").replace(".", "").replace(" ", "").isdigit():
-        return False  # a bare number: a page number or a figure
-    after = lines[i + n_lines] if i + n_lines < len(lines) else ""
-    if not after.strip() or list_marker(after):
-        return True
-    nxt = after.strip()
-    return nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "‘'\"“£"
+    return not text.replace(",", "").replace(".", "").replace(" ", "").isdigit()  # a page number or a figure
+
+
+def _may_follow(after: str) -> bool:
+    """Whether a heading can stand before this line: a blank line, a list's item or a new sentence."""
+    first = after.lstrip()[:1]
+    return not first or first.isupper() or first.isdigit() or first in "‘'\"“£" or list_marker(after) is not None
 
 
 MAX_RUN_IN_HEADING_WORDS = 8
