@@ -50,6 +50,8 @@ class PageStyles:
     height: float  # page height, to turn y up into y down
     sizes: list  # (font size, characters) of the lines measured for the body size
     index: tuple | None = None  # the page's lines for ``BoundedText.use_lines``: (placed, texts)
+    largest: float = 0.0  # the largest font size measured on the page (0.0: none measured)
+    largest_bold: float = 0.0  # the largest measured of a line in bold
 
 
 EMPTY = PageStyles({}, 0.0, 0.0, [])
@@ -58,7 +60,8 @@ EMPTY = PageStyles({}, 0.0, 0.0, [])
 def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=(), clean=lambda s: s) -> PageStyles:
     """The page's lines with their box and, where it matters, their font (see the module's docstring)."""
     raw_lines = full_text.split("\r\n")
-    cleaned = clean(full_text).split("\n")
+    cleaned_text = clean(full_text)  # (most pages need no cleaning: then the raw lines are the keys' lines)
+    cleaned = raw_lines if cleaned_text is full_text else cleaned_text.split("\n")
     if len(cleaned) != len(raw_lines):
         cleaned = raw_lines
     starts: list[int] = []  # offset of each non-blank line's first visible character
@@ -93,6 +96,7 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
         sizes.append((fonts.size(starts[k]), len(texts[k])))
     page_body = max(sizes, key=lambda s: s[1])[0] if sizes else 0.0
     lines: dict = {}
+    largest = largest_bold = 0.0
     for k, (place, text, spread) in enumerate(zip(places, texts, spreads)):
         size, bold, in_box = 0.0, False, False
         if place is None or spread > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
@@ -101,6 +105,9 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
             if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway
                 end = start + len(raw_lines[kept[k]].strip()) - 1
                 bold = fonts.bold(start) and (end <= start or fonts.bold(end))
+            largest = max(largest, size)
+            if bold:
+                largest_bold = max(largest_bold, size)
         if place is not None and boxes:
             cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
             in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
@@ -113,7 +120,7 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     index = None
     if places is groups:  # every line has its own rectangles: the reader may take lines from here
         index = ([(k, p[1] + p[3], p[1], p[3], p[0], p[2]) for k, p in zip(kept, places)], raw_lines)
-    return PageStyles(lines, width, page_height, sizes, index)
+    return PageStyles(lines, width, page_height, sizes, index, largest, largest_bold)
 
 
 def _line_groups(rects: list) -> list[list[float]]:
@@ -244,14 +251,8 @@ def unmarked_type(styles: list[PageStyles], body: float) -> bool:
     (after the cover of a longer document) is set larger than the body or bold at about body size, so no
     line there can be a heading (``heading_size`` asks that of every heading and more). A PDF printed from
     plain text is then structured once, as text; one this cannot tell is built and asked again."""
-    larger, near = LARGER * body, 0.9 * body
     start = 1 if len(styles) > 2 else 0  # (the cover's headings do not count in a longer document)
-    for page in styles[start:]:
-        for found in page.lines.values():
-            for _, size, bold, _ in found:
-                if size > 0 and (size >= larger or (bold and size >= near)):
-                    return False
-    return True
+    return all(page.largest < LARGER * body and page.largest_bold < 0.9 * body for page in styles[start:])
 
 
 def join_broken(blocks: list[Block]) -> list[Block]:
