@@ -129,6 +129,11 @@ class Depths:
 
 
 def join_parts(parts: list[str]) -> str:
+    """The parts (lines) joined by single spaces; a part after one ending in a hyphen goes on it with no space
+    when it starts in upper case ("Dyfed-" + "Powys")."""
+    joined = " ".join(parts)
+    if "-" not in joined:  # (most paragraphs: no hyphen to keep, one pass in C)
+        return " ".join(joined.split())
     text = ""
     for part in parts:
         part = part.strip()
@@ -225,6 +230,7 @@ def _may_follow(after: str) -> bool:
 
 
 MAX_RUN_IN_HEADING_WORDS = 8
+_SENTENCE_LAST = ".!?:;'’”)"  # the last character of a line that ends a sentence (``_ENDS_SENTENCE``)
 
 
 def _heading_after_sentence(para: list[str], lines: list[str], i: int, width: int) -> bool:
@@ -348,7 +354,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             prev = line
             i += 1
             continue
-        if not para or _heading_after_sentence(para, lines, i, width):
+        if not para or (para[-1].rstrip()[-1:] in _SENTENCE_LAST and _heading_after_sentence(para, lines, i, width)):
             heading = 0
             for size in range(MAX_HEADING_LINES, 0, -1) if _may_head(line, prev) else ():
                 # (a heading wrapped over lines goes on in lower case: other sizes are not tried)
