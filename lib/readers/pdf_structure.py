@@ -45,7 +45,10 @@ NO_STYLE = (None, 0.0, False, False)
 
 @dataclass
 class PageStyles:
-    lines: dict  # line text (stripped) -> [style, ...] in the page's order
+    texts: list  # the page's lines with text, stripped, in pdfium's order
+    places: list  # the box of each, or None
+    measured: dict  # index in ``texts`` -> (font size, bold) of the lines whose font was asked for
+    boxes: list  # the drawn boxes that are not tables (l, b, r, t)
     width: float  # the usual width of a line of text on the page (its 75th percentile)
     height: float  # page height, to turn y up into y down
     sizes: list  # (font size, characters) of the lines measured for the body size
@@ -53,8 +56,28 @@ class PageStyles:
     largest: float = 0.0  # the largest font size measured on the page (0.0: none measured)
     largest_bold: float = 0.0  # the largest measured of a line in bold
 
+    def line_styles(self) -> dict:
+        """Line text -> [style, ...] in the page's order (``NO_STYLE``'s form). Made only for a PDF whose type
+        marks headings (``unmarked_type``): a PDF printed from plain text never needs it."""
+        lines: dict = {}
+        boxes = self.boxes
+        for k, (place, text) in enumerate(zip(self.places, self.texts)):
+            size, bold = self.measured.get(k, _UNMEASURED)
+            in_box = False
+            if place is not None and boxes:
+                cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
+                in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+            style = (place, size, bold, in_box)
+            found = lines.get(text)
+            if found is None:
+                lines[text] = [style]
+            else:
+                found.append(style)
+        return lines
 
-EMPTY = PageStyles({}, 0.0, 0.0, [])
+
+_UNMEASURED = (0.0, False)
+EMPTY = PageStyles([], [], {}, [], 0.0, 0.0, [])
 
 
 def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=(), clean=lambda s: s) -> PageStyles:
@@ -95,32 +118,23 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     for k in {n // 3, n // 2, 2 * n // 3} if n else ():
         sizes.append((fonts.size(starts[k]), len(texts[k])))
     page_body = max(sizes, key=lambda s: s[1])[0] if sizes else 0.0
-    lines: dict = {}
+    measured: dict = {}
     largest = largest_bold = 0.0
     for k, (place, text, spread) in enumerate(zip(places, texts, spreads)):
-        size, bold, in_box = 0.0, False, False
         if place is None or spread > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
             start = starts[k]
-            size = fonts.size(start)
+            size, bold = fonts.size(start), False
             if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway
                 end = start + len(raw_lines[kept[k]].strip()) - 1
                 bold = fonts.bold(start) and (end <= start or fonts.bold(end))
+            measured[k] = (size, bold)
             largest = max(largest, size)
             if bold:
                 largest_bold = max(largest_bold, size)
-        if place is not None and boxes:
-            cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
-            in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
-        style = (place, size, bold, in_box)
-        found = lines.get(text)
-        if found is None:
-            lines[text] = [style]
-        else:
-            found.append(style)
     index = None
     if places is groups:  # every line has its own rectangles: the reader may take lines from here
         index = ([(k, p[1] + p[3], p[1], p[3], p[0], p[2]) for k, p in zip(kept, places)], raw_lines)
-    return PageStyles(lines, width, page_height, sizes, index, largest, largest_bold)
+    return PageStyles(texts, places, measured, list(boxes), width, page_height, sizes, index, largest, largest_bold)
 
 
 def _line_groups(rects: list) -> list[list[float]]:
@@ -286,7 +300,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
 def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: list, headings: list) -> None:
     height, width = page.height, page.width
     wrap = 0.85 * width  # a line narrower than this that ends a sentence ends its paragraph
-    styles = page.lines  # used up here: each style is taken once
+    styles = page.line_styles()  # used up here: each style is taken once
     heads: dict = {}
     kind = ""  # of the block being gathered: heading | list_item | paragraph | "" (none)
     parts: list[str] = []
