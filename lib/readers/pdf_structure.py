@@ -128,9 +128,10 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
                 end = start + len(raw_lines[kept[k]].strip()) - 1
                 bold = fonts.bold(start) and (end <= start or fonts.bold(end))
             measured[k] = (size, bold)
-            largest = max(largest, size)
-            if bold:
-                largest_bold = max(largest_bold, size)
+            if size > largest:
+                largest = size
+            if bold and size > largest_bold:
+                largest_bold = size
     index = None
     if places is groups:  # every line has its own rectangles: the reader may take lines from here
         index = ([(k, p[1] + p[3], p[1], p[3], p[0], p[2]) for k, p in zip(kept, places)], raw_lines)

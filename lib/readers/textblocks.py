@@ -257,7 +257,7 @@ def _chunk_widths(lines: list[str], width: int) -> list[int]:
         while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
             j += 1
         if j - i >= 3:
-            local = min(width, max(len(line.rstrip()) for line in lines[i:j]))
+            local = min(width, max(map(len, map(str.rstrip, lines[i:j]))))
             out[i:j] = [local] * (j - i)
         i = max(j, i + 1)
     return out
