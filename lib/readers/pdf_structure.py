@@ -19,6 +19,10 @@ and, for those set at body size, whether their first and last characters are bol
 - ``box="box"``: lines inside a rectangle drawn on the page that is not a table (a cause of concern, an
   innovative-practice box).
 Every block carries its page and bbox (x0, top, x1, bottom in points, y down) when its lines were placed.
+
+A PDF whose type marks no headings (plain text printed to PDF: every line set like the body) is structured
+as a text file is (``textblocks``): the page styles say so before any block is built (``unmarked_type``),
+so such a PDF is structured once; the few they cannot tell are built, then asked again (``unmarked``).
 """
 
 from __future__ import annotations
