@@ -20,9 +20,8 @@ and, for those set at body size, whether their first and last characters are bol
   innovative-practice box).
 Every block carries its page and bbox (x0, top, x1, bottom in points, y down) when its lines were placed.
 
-A PDF whose type marks no headings (plain text printed to PDF: every line set like the body) is structured
-as a text file is (``textblocks``): the page styles say so before any block is built (``unmarked_type``),
-so such a PDF is structured once; the few they cannot tell are built, then asked again (``unmarked``).
+A PDF whose type marks no headings (plain text printed to PDF) is structured as text is (``textblocks``),
+known from the styles before any block is built (``unmarked_type``); the few they cannot tell, after.
 """
 
 from __future__ import annotations
@@ -61,8 +60,7 @@ class PageStyles:
     largest_bold: float = 0.0  # the largest measured of a line in bold
 
     def line_styles(self) -> dict:
-        """Line text -> [style, ...] in the page's order (``NO_STYLE``'s form). Made only for a PDF whose type
-        marks headings (``unmarked_type``): a PDF printed from plain text never needs it."""
+        """Line text -> [style, ...] in the page's order; made only for a PDF whose type marks headings."""
         lines: dict = {}
         boxes = self.boxes
         for k, (place, text) in enumerate(zip(self.places, self.texts)):
