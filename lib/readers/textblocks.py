@@ -263,6 +263,15 @@ def _chunk_widths(lines: list[str], width: int) -> list[int]:
     return out
 
 
+def _wrapped(lines: list[str], i: int) -> int:
+    """How many lines a heading starting at ``lines[i]`` may take: a heading wrapped over lines goes on in
+    lower case (up to MAX_HEADING_LINES), so the longest it can be is the line and those after it that do."""
+    size = 1
+    while size < MAX_HEADING_LINES and i + size < len(lines) and lines[i + size].lstrip()[:1].islower():
+        size += 1
+    return size
+
+
 def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page):
     i, n = 0, len(lines)
     widths = _chunk_widths(lines, page_width)
@@ -356,13 +365,10 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             continue
         if not para or (para[-1].rstrip()[-1:] in _SENTENCE_LAST and _heading_after_sentence(para, lines, i, width)):
             heading = 0
-            for size in range(MAX_HEADING_LINES, 0, -1) if _may_head(line, prev) else ():
-                # (a heading wrapped over lines goes on in lower case: other sizes are not tried)
-                wraps = all(lines[k].lstrip()[:1].islower() for k in range(i + 1, min(i + size, n)))
-                if i + size <= n and wraps and all(lines[k].strip() for k in range(i, i + size)):
-                    if _is_heading(lines, i, size, prev, width):
-                        heading = size
-                        break
+            for size in range(_wrapped(lines, i), 0, -1) if _may_head(line, prev) else ():
+                if _is_heading(lines, i, size, prev, width):
+                    heading = size
+                    break
             if heading:
                 flush()
                 depths.reset()
