@@ -46,7 +46,8 @@ def _not_prose(line: str) -> bool:
 def _width(lines: list[str]) -> int:
     """The wrap width of the text: the 90th percentile of the lengths of its longer lines of prose (a contents
     page's dot leaders and a table's spaced columns run past the margin the prose wraps at)."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20 and not _not_prose(line))
+    # (Each line right-stripped once: what ``_not_prose`` looks for never ends in white space.)
+    lengths = sorted([len(s) for s in map(str.rstrip, lines) if len(s.lstrip()) >= 20 and not _not_prose(s)])
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
