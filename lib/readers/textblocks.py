@@ -249,18 +249,14 @@ def _chunk_widths(lines: list[str], width: int) -> list[int]:
     """For each line, the wrap width of the run of non-blank lines it stands in (narrow panels and columns
     wrap shorter than the page): the longest line of a run of three or more lines, else the page's."""
     out = [width] * len(lines)
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
+    start = 0  # of the current run (a blank line or a table's row ends one)
+    for k, line in enumerate([*lines, ""]):
+        if line.strip() and "\t" not in line:
             continue
-        j = i
-        while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
-            j += 1
-        if j - i >= 3:
-            local = min(width, max(map(len, map(str.rstrip, lines[i:j]))))
-            out[i:j] = [local] * (j - i)
-        i = max(j, i + 1)
+        if k - start >= 3:
+            local = min(width, max(map(len, map(str.rstrip, lines[start:k]))))
+            out[start:k] = [local] * (k - start)
+        start = k + 1
     return out
 
 
