@@ -111,6 +111,24 @@ def test_seeds_with_headings_set_larger_and_bold(tmp_path, prefix, columns):
     assert {b.level for b in blocks if b.text == "Summary of findings"} == {2}
 
 
+def test_a_pdf_printed_from_plain_text_is_structured_once_as_text(tmp_path, monkeypatch):
+    """Its type marks no headings: the styles say so before the PDF's own blocks are built (none is), and
+    its blocks are those of its lines read as text; a PDF whose headings are set larger has its own built."""
+    from lib.readers import pdf_structure
+    from lib.readers.textblocks import text_blocks
+
+    built = []
+    page = pdf_structure._page
+    monkeypatch.setattr(pdf_structure, "_page", lambda number, *args: built.append(number) or page(number, *args))
+    doc = read_document(render_pdf(_seed("000"), tmp_path / "plain.pdf"))
+    assert not built
+    as_text = text_blocks([p.lines for p in doc.pages])
+    assert [(b.kind, b.text, b.level) for b in doc.blocks] == [(b.kind, b.text, b.level) for b in as_text]
+    assert any(b.kind == "heading" for b in doc.blocks)
+    read_document(render_pdf(_seed("000"), tmp_path / "styled.pdf", styled=True))
+    assert built
+
+
 @pytest.mark.parametrize("columns", [1, 2])
 def test_lines_taken_from_the_page_are_what_pdfium_gives(tmp_path, monkeypatch, columns):
     """``BoundedText.lines_in`` (the page's own lines, no pdfium call) answers only when it gives exactly

@@ -29,7 +29,7 @@ from ..vocab import BULLET_GLYPHS, PUA_BULLETS
 from .furniture import furniture
 from .hyphens import join_hyphens
 from .pdf_layout import page_lines
-from .pdf_structure import PageStyles, page_styles, pdf_blocks
+from .pdf_structure import EMPTY, PageStyles, page_styles, pdf_blocks
 from .pdf_tables import find_tables_and_boxes
 from .pdfium_raw import BoundedText, FontReader, RawPage, text_rects
 
@@ -195,7 +195,7 @@ def _read(raw: bytes, table_finder: str) -> tuple[list[Page], dict, list[Block]]
                 damaged_pages += 1
                 texts.append([])
                 tables.append([])
-                styles.append(PageStyles({}, 0.0, 0.0, []))
+                styles.append(EMPTY)
                 continue
             try:
                 rects = text_rects(textpage)

@@ -19,6 +19,9 @@ and, for those set at body size, whether their first and last characters are bol
 - ``box="box"``: lines inside a rectangle drawn on the page that is not a table (a cause of concern, an
   innovative-practice box).
 Every block carries its page and bbox (x0, top, x1, bottom in points, y down) when its lines were placed.
+
+A PDF whose type marks no headings (plain text printed to PDF) is structured as text is (``textblocks``),
+known from the styles before any block is built (``unmarked_type``); the few they cannot tell, after.
 """
 
 from __future__ import annotations
@@ -45,20 +48,45 @@ NO_STYLE = (None, 0.0, False, False)
 
 @dataclass
 class PageStyles:
-    lines: dict  # line text (stripped) -> [style, ...] in the page's order
+    texts: list  # the page's lines with text, stripped, in pdfium's order
+    places: list  # the box of each, or None
+    measured: dict  # index in ``texts`` -> (font size, bold) of the lines whose font was asked for
+    boxes: list  # the drawn boxes that are not tables (l, b, r, t)
     width: float  # the usual width of a line of text on the page (its 75th percentile)
     height: float  # page height, to turn y up into y down
     sizes: list  # (font size, characters) of the lines measured for the body size
     index: tuple | None = None  # the page's lines for ``BoundedText.use_lines``: (placed, texts)
+    largest: float = 0.0  # the largest font size measured on the page (0.0: none measured)
+    largest_bold: float = 0.0  # the largest measured of a line in bold
+
+    def line_styles(self) -> dict:
+        """Line text -> [style, ...] in the page's order; made only for a PDF whose type marks headings."""
+        lines: dict = {}
+        boxes = self.boxes
+        for k, (place, text) in enumerate(zip(self.places, self.texts)):
+            size, bold = self.measured.get(k, _UNMEASURED)
+            in_box = False
+            if place is not None and boxes:
+                cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
+                in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+            style = (place, size, bold, in_box)
+            found = lines.get(text)
+            if found is None:
+                lines[text] = [style]
+            else:
+                found.append(style)
+        return lines
 
 
-EMPTY = PageStyles({}, 0.0, 0.0, [])
+_UNMEASURED = (0.0, False)
+EMPTY = PageStyles([], [], {}, [], 0.0, 0.0, [])
 
 
 def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=(), clean=lambda s: s) -> PageStyles:
     """The page's lines with their box and, where it matters, their font (see the module's docstring)."""
     raw_lines = full_text.split("\r\n")
-    cleaned = clean(full_text).split("\n")
+    cleaned_text = clean(full_text)  # (most pages need no cleaning: then the raw lines are the keys' lines)
+    cleaned = raw_lines if cleaned_text is full_text else cleaned_text.split("\n")
     if len(cleaned) != len(raw_lines):
         cleaned = raw_lines
     starts: list[int] = []  # offset of each non-blank line's first visible character
@@ -92,28 +120,24 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     for k in {n // 3, n // 2, 2 * n // 3} if n else ():
         sizes.append((fonts.size(starts[k]), len(texts[k])))
     page_body = max(sizes, key=lambda s: s[1])[0] if sizes else 0.0
-    lines: dict = {}
+    measured: dict = {}
+    largest = largest_bold = 0.0
     for k, (place, text, spread) in enumerate(zip(places, texts, spreads)):
-        size, bold, in_box = 0.0, False, False
         if place is None or spread > wide or (place[2] - place[0] < short and text[-1] not in ".,;:"):
             start = starts[k]
-            size = fonts.size(start)
+            size, bold = fonts.size(start), False
             if size < LARGER * page_body and len(text) <= MAX_BOLD_HEADING:  # larger type: a heading anyway
                 end = start + len(raw_lines[kept[k]].strip()) - 1
                 bold = fonts.bold(start) and (end <= start or fonts.bold(end))
-        if place is not None and boxes:
-            cx, cy = (place[0] + place[2]) / 2, (place[1] + place[3]) / 2
-            in_box = any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
-        style = (place, size, bold, in_box)
-        found = lines.get(text)
-        if found is None:
-            lines[text] = [style]
-        else:
-            found.append(style)
+            measured[k] = (size, bold)
+            if size > largest:
+                largest = size
+            if bold and size > largest_bold:
+                largest_bold = size
     index = None
     if places is groups:  # every line has its own rectangles: the reader may take lines from here
         index = ([(k, p[1] + p[3], p[1], p[3], p[0], p[2]) for k, p in zip(kept, places)], raw_lines)
-    return PageStyles(lines, width, page_height, sizes, index)
+    return PageStyles(texts, places, measured, list(boxes), width, page_height, sizes, index, largest, largest_bold)
 
 
 def _line_groups(rects: list) -> list[list[float]]:
@@ -213,6 +237,8 @@ def heading_size(style: tuple, text: str, body: float, width: float) -> float:
 def pdf_blocks(pages_lines: list[list[str]], styles: list[PageStyles]) -> list[Block]:
     """Blocks of a PDF from its final lines and the styles measured while it was open (used up here)."""
     body = body_size(styles) or 10.0
+    if unmarked_type(styles, body):  # known from the styles alone: the PDF's own blocks are not built
+        return text_blocks(pages_lines)
     blocks: list[Block] = []
     headings: list[tuple[Block, float]] = []
     for number, (lines, page) in enumerate(zip(pages_lines, styles), start=1):
@@ -235,6 +261,15 @@ def unmarked(headings: list[tuple[Block, float]], pages: int) -> bool:
     line set like the body, as a plain text file printed to PDF is). Its structure is then read from how its
     lines stand, as a text file's is (``textblocks``)."""
     return not headings or (pages > 2 and all(block.page == 1 for block, _ in headings))
+
+
+def unmarked_type(styles: list[PageStyles], body: float) -> bool:
+    """Whether ``unmarked`` will hold, seen from the styles before any block is built: no line on a page
+    (after the cover of a longer document) is set larger than the body or bold at about body size, so no
+    line there can be a heading (``heading_size`` asks that of every heading and more). A PDF printed from
+    plain text is then structured once, as text; one this cannot tell is built and asked again."""
+    start = 1 if len(styles) > 2 else 0  # (the cover's headings do not count in a longer document)
+    return all(page.largest < LARGER * body and page.largest_bold < 0.9 * body for page in styles[start:])
 
 
 def join_broken(blocks: list[Block]) -> list[Block]:
@@ -268,7 +303,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
 def _page(number: int, lines: list[str], page: PageStyles, body: float, blocks: list, headings: list) -> None:
     height, width = page.height, page.width
     wrap = 0.85 * width  # a line narrower than this that ends a sentence ends its paragraph
-    styles = page.lines  # used up here: each style is taken once
+    styles = page.line_styles()  # used up here: each style is taken once
     heads: dict = {}
     kind = ""  # of the block being gathered: heading | list_item | paragraph | "" (none)
     parts: list[str] = []

@@ -82,19 +82,23 @@ def edges(page) -> tuple[list[tuple], list[tuple]]:
                 add(current, start)
                 current = start
 
-    def walk(objects, outer, depth):
-        for kind, obj in objects:
-            if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-                continue
-            m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-            m = _compose(m, outer) if outer else m
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                path(obj, m)
-            elif depth + 1 < MAX_DEPTH:
-                walk(graphics(obj, True), m, depth + 1)
-
-    walk(top_level, None, 0)
+    _walk(top_level, None, 0, matrix, path)
     return horizontal, vertical
+
+
+def _walk(objects, outer, depth: int, matrix, path) -> None:
+    """Each path object with its matrix (``path(obj, m)``), into Form XObjects up to MAX_DEPTH. (A function of
+    the module, not of ``edges``: a nested function that calls itself is a reference cycle, left for the
+    garbage collector with everything ``edges`` made.)"""
+    for kind, obj in objects:
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+            continue
+        m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        m = _compose(m, outer) if outer else m
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            path(obj, m)
+        elif depth + 1 < MAX_DEPTH:
+            _walk(graphics(obj, True), m, depth + 1, matrix, path)
 
 
 def _plumber_edges(horizontal: list[tuple], vertical: list[tuple]) -> list[dict]:

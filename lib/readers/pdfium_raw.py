@@ -89,8 +89,8 @@ def graphics(parent, in_form: bool = False):
         kinds = list(map(LEAN["FPDFPageObj_GetType"], objects))  # (a NULL handle has no type: 0)
         if pdfium_c.FPDF_PAGEOBJ_PATH in kinds or pdfium_c.FPDF_PAGEOBJ_FORM in kinds:
             for kind, obj in zip(kinds, objects):
-                if kind in GRAPHICS:
-                    yield kind, ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
+                if kind in GRAPHICS:  # (a copy of the handle: ``ctypes.cast`` would leave a reference cycle)
+                    yield kind, pdfium_c.FPDF_PAGEOBJECT.from_buffer_copy(obj)
     else:
         get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
         for i in range(n):
@@ -222,7 +222,7 @@ class BoundedText:
             return
         placed, texts = lines
         ready = [line.rstrip() for line in texts]
-        if any("\ufffe" in line for line in ready):
+        if "\ufffe" in "".join(ready):  # (one scan in C, not one a line)
             ready = [line.replace("\ufffe", "\x02") for line in ready]
         self.lines = (placed, ready)
 

@@ -46,7 +46,8 @@ def _not_prose(line: str) -> bool:
 def _width(lines: list[str]) -> int:
     """The wrap width of the text: the 90th percentile of the lengths of its longer lines of prose (a contents
     page's dot leaders and a table's spaced columns run past the margin the prose wraps at)."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20 and not _not_prose(line))
+    # (Each line right-stripped once: what ``_not_prose`` looks for never ends in white space.)
+    lengths = sorted([len(s) for s in map(str.rstrip, lines) if len(s.lstrip()) >= 20 and not _not_prose(s)])
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
@@ -54,8 +55,20 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
+# What a list item's first visible character can be (besides a digit or a lower-case letter): most lines
+# start otherwise and are passed over without the two patterns.
+_MARKER_FIRST = frozenset(BULLET_GLYPHS + PUA_BULLETS + "(-–*")
+
+
 def list_marker(line: str) -> tuple[int, str, str] | None:
     """(indent, number, text) of a list item line ("" number for a bullet), or None."""
+    start = line.lstrip()[:2]  # (``lstrip`` and the patterns' ``\s`` take the same characters for white space)
+    c, d = start[:1], start[1:]
+    if "a" <= c <= "z":  # a letter "a." "b)", a numeral "iv)", a bullet "o ": not a word ("the", "our")
+        if not (d in ".)" or d.isspace() or (c in "ivx" and d in "ivx")):
+            return None
+    elif not (c in _MARKER_FIRST or c.isdigit()):
+        return None
     m = _BULLET.match(line)
     if m:
         return len(m.group(1).expandtabs(4)), "", line[m.end() :].strip()
@@ -117,6 +130,11 @@ class Depths:
 
 
 def join_parts(parts: list[str]) -> str:
+    """The parts (lines) joined by single spaces; a part after one ending in a hyphen goes on it with no space
+    when it starts in upper case ("Dyfed-" + "Powys")."""
+    joined = " ".join(parts)
+    if "-" not in joined:  # (most paragraphs: no hyphen to keep, one pass in C)
+        return " ".join(joined.split())
     text = ""
     for part in parts:
         part = part.strip()
@@ -177,34 +195,43 @@ def _short(line: str, width: int) -> bool:
     return len(line.strip()) < 0.75 * width or len(line.strip()) <= 60
 
 
-def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width: int) -> bool:
-    """Whether lines[i : i + n_lines] is a heading standing alone."""
-    first = lines[i].lstrip()[:1]
+def _may_head(line: str, prev: str | None) -> bool:
+    """``_is_heading``'s first tests, the cheapest, which most lines fail whatever the heading's length: the
+    line starts as a heading can, and the line before does not go on into it. (The patterns anchored at the
+    end are run on the last characters only: a match is at most two long.)"""
+    first = line.lstrip()[:1]
     if not first or not (first.isupper() or first.isdigit() or first in "‘'\"“("):
         return False
-    if prev is not None and prev.strip() and not _ENDS_SENTENCE.search(prev.strip()):
-        return False  # (the cheapest test that most lines fail: the line before goes on into this one)
+    before = prev.strip() if prev is not None else ""
+    return not before or bool(_ENDS_SENTENCE.search(before[-2:]))
+
+
+def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width: int) -> bool:
+    """Whether lines[i : i + n_lines] is a heading standing alone."""
+    if not _may_head(lines[i], prev) or not _may_follow(lines[i + n_lines] if i + n_lines < len(lines) else ""):
+        return False
     group = [line.strip() for line in lines[i : i + n_lines]]
     text = " ".join(group)
-    if _SENTENCE_END.search(text) or "\t" in "".join(lines[i : i + n_lines]):
+    if _SENTENCE_END.search(text[-2:]) or "\t" in "".join(lines[i : i + n_lines]):
         return False
-    if len(text.split()) > MAX_HEADING_WORDS or any(list_marker(line) for line in lines[i : i + n_lines]):
-        return False
-    if any(_ENDS_SENTENCE.search(g) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
-        return False  # a wrapped heading goes on in lower case
     question = text.endswith("?") and not _SECTION_NUMBER.match(text)  # (a numbered one is a list's item)
     if not question and not all(_short(g, width) for g in group):
         return False  # (a question standing alone heads its section however long: PEEL's headings are questions)
-    if text.replace(",", "").replace(".", "").replace(" ", "").isdigit():
-        return False  # a bare number: a page number or a figure
-    after = lines[i + n_lines] if i + n_lines < len(lines) else ""
-    if not after.strip() or list_marker(after):
-        return True
-    nxt = after.strip()
-    return nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "‘'\"“£"
+    if len(text.split()) > MAX_HEADING_WORDS or any(list_marker(line) for line in lines[i : i + n_lines]):
+        return False
+    if any(_ENDS_SENTENCE.search(g[-2:]) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
+        return False  # a wrapped heading goes on in lower case
+    return not text.replace(",", "").replace(".", "").replace(" ", "").isdigit()  # a page number or a figure
+
+
+def _may_follow(after: str) -> bool:
+    """Whether a heading can stand before this line: a blank line, a list's item or a new sentence."""
+    first = after.lstrip()[:1]
+    return not first or first.isupper() or first.isdigit() or first in "‘'\"“£" or list_marker(after) is not None
 
 
 MAX_RUN_IN_HEADING_WORDS = 8
+_SENTENCE_LAST = ".!?:;'’”)"  # the last character of a line that ends a sentence (``_ENDS_SENTENCE``)
 
 
 def _heading_after_sentence(para: list[str], lines: list[str], i: int, width: int) -> bool:
@@ -212,7 +239,7 @@ def _heading_after_sentence(para: list[str], lines: list[str], i: int, width: in
     (a PDF's lines, where only the space between them marked the break): the paragraph so far ends a
     sentence, and the line stands as a heading before a list, a blank line or a new sentence."""
     return (
-        bool(_ENDS_SENTENCE.search(para[-1].rstrip()))
+        bool(_ENDS_SENTENCE.search(para[-1].rstrip()[-2:]))
         and len(lines[i].split()) <= MAX_RUN_IN_HEADING_WORDS
         and _is_heading(lines, i, 1, para[-1], width)
     )
@@ -222,19 +249,24 @@ def _chunk_widths(lines: list[str], width: int) -> list[int]:
     """For each line, the wrap width of the run of non-blank lines it stands in (narrow panels and columns
     wrap shorter than the page): the longest line of a run of three or more lines, else the page's."""
     out = [width] * len(lines)
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
+    start = 0  # of the current run (a blank line or a table's row ends one)
+    for k, line in enumerate([*lines, ""]):
+        if line.strip() and "\t" not in line:
             continue
-        j = i
-        while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
-            j += 1
-        if j - i >= 3:
-            local = min(width, max(len(line.rstrip()) for line in lines[i:j]))
-            out[i:j] = [local] * (j - i)
-        i = max(j, i + 1)
+        if k - start >= 3:
+            local = min(width, max(map(len, map(str.rstrip, lines[start:k]))))
+            out[start:k] = [local] * (k - start)
+        start = k + 1
     return out
+
+
+def _wrapped(lines: list[str], i: int) -> int:
+    """How many lines a heading starting at ``lines[i]`` may take: a heading wrapped over lines goes on in
+    lower case (up to MAX_HEADING_LINES), so the longest it can be is the line and those after it that do."""
+    size = 1
+    while size < MAX_HEADING_LINES and i + size < len(lines) and lines[i + size].lstrip()[:1].islower():
+        size += 1
+    return size
 
 
 def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page):
@@ -289,7 +321,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             continue
         if table:
             flush()
-        if hit := markdown_heading(line):  # a Markdown heading printed as text (a PDF made from Markdown)
+        if "#" in line and (hit := markdown_heading(line)):  # a Markdown heading printed as text (a PDF from one)
             flush()
             depths.reset()
             blocks.append(Block("heading", hit[1], page, level=hit[0]))
@@ -328,15 +360,12 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             prev = line
             i += 1
             continue
-        if not para or _heading_after_sentence(para, lines, i, width):
+        if not para or (para[-1].rstrip()[-1:] in _SENTENCE_LAST and _heading_after_sentence(para, lines, i, width)):
             heading = 0
-            for size in range(MAX_HEADING_LINES, 0, -1):
-                # (a heading wrapped over lines goes on in lower case: other sizes are not tried)
-                wraps = all(lines[k].lstrip()[:1].islower() for k in range(i + 1, min(i + size, n)))
-                if i + size <= n and wraps and all(lines[k].strip() for k in range(i, i + size)):
-                    if _is_heading(lines, i, size, prev, width):
-                        heading = size
-                        break
+            for size in range(_wrapped(lines, i), 0, -1) if _may_head(line, prev) else ():
+                if _is_heading(lines, i, size, prev, width):
+                    heading = size
+                    break
             if heading:
                 flush()
                 depths.reset()
@@ -366,14 +395,17 @@ def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) ->
     "answered within ten seconds," / "in line with national standards;"); a list item's line always runs on
     into a lower-case line that is not an item of its own ("identify vulnerability;" / "and")."""
     s = line.rstrip()
-    runs_on = item or _RUNS_ON.search(s)  # an item goes on into a line that starts in lower case
-    if nxt.strip()[:1].islower() and runs_on and list_marker(nxt) is None:
-        return False
-    if item and _ENDS_SENTENCE.search(s) and nxt[:1].isupper():
+    # (The patterns anchored at the end are run on the last characters only: a match of _RUNS_ON is at most
+    # four long, and its word boundary needs the character before; one of _ENDS_SENTENCE at most two.)
+    if nxt.strip()[:1].islower():
+        runs_on = item or _RUNS_ON.search(s[-6:])  # an item goes on into a line that starts in lower case
+        if runs_on and list_marker(nxt) is None:
+            return False
+    if item and nxt[:1].isupper() and _ENDS_SENTENCE.search(s[-2:]):
         return True  # an item's sentence ends at the margin and a line at the margin starts anew
     if len(s) < 0.6 * width:
         return True
-    return bool(_ENDS_SENTENCE.search(s)) and len(s) < 0.85 * width
+    return len(s) < 0.85 * width and bool(_ENDS_SENTENCE.search(s[-2:]))
 
 
 def join_cut_paragraphs(blocks: list[Block], same_page: bool = False) -> list[Block]:
