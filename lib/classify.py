@@ -185,7 +185,7 @@ def subject_force(doc: Document) -> str | None:
         if hit and (name := F.canonical(hit.group(1)) or next(iter(F.mentions(hit.group(1))), None)):
             return name
     text = "\n".join(t for _, t in blocks(doc))
-    if FOREIGN.search(text) and not UK.search(text):
+    if not UK.search(text) and FOREIGN.search(text):
         return None  # "New Hampshire", "Cleveland, Ohio": not a force of England and Wales
     counts = F.mentions(text)
     if not counts:
