@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .paths import DATA
-from .scan import fold
+from .scan import Finder
 
 
 @lru_cache(maxsize=1)
@@ -74,35 +74,15 @@ def canonical(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> tuple[str, ...]:
-    """The first words of the names in lower case ("dyfed", "north"), none that another starts: every name
-    starts with one of them."""
-    words = {re.split(r"[ –-]", name, maxsplit=1)[0] for name in _pattern()[1]}
-    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
-
-
-def _starts(text: str) -> list[int]:
-    """The places in ``text`` where a name may start: where its folded text has a name's first word."""
-    low, places = fold(text), set()
-    for word in _first_words():
-        at = low.find(word)
-        while at >= 0:
-            places.add(at)
-            at = low.find(word, at + 1)
-    return sorted(places)
+def _finder() -> Finder:
+    return Finder(_pattern()[0].pattern, re.I)
 
 
 def mentions(text: str) -> Counter:
-    """How often each force is named in a text (canonical names): the names ``pattern.finditer`` finds, tried
-    only where a name's first word is (searching every position of a long text is slow)."""
-    pattern, lookup = _pattern()
-    counts: Counter = Counter()
-    end = 0
-    for at in _starts(text):
-        if at >= end and (hit := pattern.match(text, at)):
-            counts[lookup[hit.group(0).lower()]] += 1
-            end = hit.end()
-    return counts
+    """How often each force is named in a text (canonical names). A long text is searched only where a name's
+    first word is (``scan.Finder``)."""
+    lookup = _pattern()[1]
+    return Counter(lookup[m.group(0).lower()] for m in _finder().finditer(text))
 
 
 def short(force: str) -> str:
