@@ -125,11 +125,12 @@ def other_inspection(low: str, head: str) -> bool:
     return bool(_OTHER_INSPECTION.search(head)) and not _PEEL_MARKS.search(low)
 
 
-def doc_type(text: str, head: str, answers: bool = False) -> str:
+def doc_type(text: str, head: str, answers: bool = False, low: str | None = None) -> str:
     """peel_report | pcc_response | pcc_statement | force_statement | pcc_bulletin | unknown. ``head`` is the
     document's first blocks: who wrote it shows there (a Commissioner's letterhead, an inspectorate's title
-    page). ``answers``: whether the document answers findings with actions (``answers_with_actions``)."""
-    low, head = text.lower(), head.lower()[:1500]
+    page). ``answers``: whether the document answers findings with actions (``answers_with_actions``). ``low``:
+    ``text.lower()`` when made already."""
+    low, head = text.lower() if low is None else low, head.lower()[:1500]
     # Each count of the whole text is taken only where a rule below asks it, and only as far as the rule asks
     # (one, two): a long report stops at its first lines.
     pcc_head = bool(_A_COMMISSIONER.search(head))
@@ -281,12 +282,12 @@ def _pillar_page(head: str) -> str:
     return asked[0] if len(asked) == 1 else ""
 
 
-def _pillar(text: str, year: int | None, dtype: str) -> str:
+def _pillar(low: str, year: int | None, dtype: str) -> str:
     """effectiveness | efficiency | legitimacy for the single-pillar reports (2014-17); integrated for the
-    reports that cover all three (2018/19 on, or several pillar-level questions graded in one report)."""
+    reports that cover all three (2018/19 on, or several pillar-level questions graded in one report). ``low``:
+    the report's text folded (``scan.fold``)."""
     if dtype != "peel_report":
         return ""
-    low = fold(text)
     head = low[:3000]
     if page := _pillar_page(head):
         return page
@@ -350,7 +351,8 @@ def classify(doc: Document, answers: bool = False) -> dict:
     content = content_blocks(doc)
     text = "\n".join(t for _, t in content)
     head = "\n".join(t[:300] for _, t in content[:15])
-    dtype = doc_type(text, head, answers)
+    low = text.lower()
+    dtype = doc_type(text, head, answers, low)
     published = _published(doc)
     info = {"doc_type": dtype, "force": subject_force(doc) or None}
     if dtype == "peel_report" and info["force"] is None:
@@ -358,7 +360,7 @@ def classify(doc: Document, answers: bool = False) -> dict:
         # not a force's report.
         info["doc_type"] = dtype = "unknown"
     info["year"] = _year(text, dtype, published)
-    info["pillar"] = _pillar(text, info["year"], dtype)
+    info["pillar"] = _pillar(fold(text, low), info["year"], dtype)
     cycle = cycle_of(text) if dtype in ("peel_report", *ABOUT_A_REPORT) else None
     info["cycle"] = cycle[1] if cycle else ""
     info["inspectorate"] = (

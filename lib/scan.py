@@ -36,12 +36,13 @@ SHORT = 2000
 Needs = list[tuple[str, int | None]]  # (word, the most characters before it in a match; None: more than FAR)
 
 
-def fold(text: str) -> str:
+def fold(text: str, lower: str | None = None) -> str:
     """``text`` in lower case, as re.I compares its letters: a pattern in lower case without re.I matches the
-    folded text where the pattern with re.I matches ``text``, at the same places (each character folds to one)."""
+    folded text where the pattern with re.I matches ``text``, at the same places (each character folds to one).
+    ``lower``: ``text.lower()`` when made already (the folded text but for those three letters)."""
     if "İ" in text or "ı" in text or "ſ" in text:
-        text = text.translate(_FOLD)
-    return text.lower()
+        return text.translate(_FOLD).lower()
+    return text.lower() if lower is None else lower
 
 
 def _width(seq, op, av) -> int:
