@@ -14,11 +14,13 @@ the document, so a pattern that should have matched and did not is visible with 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .extract.grade_tables import stacked_names
 from .extract.grammar import grade_cell, pillar_heading
 from .model import Document
-from .text import clean_line, sentences
+from .scan import Finder, fold
+from .text import Sentence, clean_line, sentences
 from .vocab import EXPECTED_AREAS, SECTION_HEADS, UNGRADED, area_key
 
 AFI_HEAD = re.compile(rf"^{SECTION_HEADS['area_for_improvement']}\W*$", re.I)
@@ -30,11 +32,10 @@ PATTERNS = {
     "findings": "'Areas for improvement' heading followed by list items or 'The force should ...' paragraphs",
 }
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-GRADED_IN = re.compile(r"graded judg(?:e)?ments? (?:in|on|for) (\w+) of (?:these|the|our) (\w+)", re.I)
-CAUSES = re.compile(r"\b(?:identified|found|raised|issued|set out) (\w+) (?:accelerated )?causes? of concern", re.I)
-EXPLAINED = re.compile(
-    r"not inspect|did not inspect|carried over|not graded|do not grade|don['’]t (?:make a )?grade", re.I
-)
+# Sentences' patterns, in lower case: searched in the folded text of all sentences (``sentence_hits``).
+GRADED_IN = Finder(r"graded judg(?:e)?ments? (?:in|on|for) (\w+) of (?:these|the|our) (\w+)")
+CAUSES = Finder(r"\b(?:identified|found|raised|issued|set out) (\w+) (?:accelerated )?causes? of concern")
+EXPLAINED = Finder(r"not inspect|did not inspect|carried over|not graded|do not grade|don['’]t (?:make a )?grade")
 
 
 def _number(word: str) -> int | None:
@@ -53,6 +54,27 @@ def graded_keys(judgments: list[dict]) -> set[str]:
     return keys
 
 
+def sentence_hits(doc: Document, pattern: Finder) -> list[tuple[Sentence, re.Match]]:
+    """Each sentence's first match of ``pattern`` (written in lower case, never matching a line break), in
+    reading order: one search of the document's sentences folded (``scan.fold``) and joined by line breaks,
+    instead of one search a sentence."""
+    sents = sentences(doc)
+    if "_sentence_text" not in doc.__dict__:
+        starts = [0]
+        for sent in sents:
+            starts.append(starts[-1] + len(sent.text) + 1)
+        doc.__dict__["_sentence_text"] = (fold("\n".join(s.text for s in sents)), starts)
+    text, starts = doc.__dict__["_sentence_text"]
+    out: list[tuple[Sentence, re.Match]] = []
+    last = -1
+    for hit in pattern.finditer(text):
+        k = bisect_right(starts, hit.start()) - 1
+        if k != last:
+            out.append((sents[k], hit))
+            last = k
+    return out
+
+
 def question_set(info: dict, judgments: list[dict], doc: Document) -> list[dict]:
     """Every question of the family graded, or explained in the report (carried over, not inspected)."""
     expected = EXPECTED_AREAS.get((info.get("pillar") or None, info.get("year")))
@@ -61,7 +83,7 @@ def question_set(info: dict, judgments: list[dict], doc: Document) -> list[dict]
     graded = graded_keys(judgments)
     if "armed_policing" in graded:  # 2016-17: the specialist capabilities question is the armed response's
         graded.add("specialist_capabilities")
-    explained = {area_key(s.text) for s in sentences(doc) if EXPLAINED.search(s.text)}
+    explained = {area_key(s.text) for s, _ in sentence_hits(doc, EXPLAINED)}
     stated = _stated_count(doc)
     read = {r["area"] for r in judgments if r["grade"] != UNGRADED and r["area"] != "victim_service"}
     out = []
@@ -82,17 +104,16 @@ def question_set(info: dict, judgments: list[dict], doc: Document) -> list[dict]
 
 def _stated_count(doc: Document) -> int | None:
     """The number of areas a report says it grades ("graded judgments in eight of these nine"), if it says."""
-    for sent in sentences(doc):
-        if (hit := GRADED_IN.search(sent.text)) and (want := _number(hit.group(1))) is not None:
+    for _, hit in sentence_hits(doc, GRADED_IN):
+        if (want := _number(hit.group(1))) is not None:
             return want
     return None
 
 
 def graded_count(judgments: list[dict], doc: Document) -> list[dict]:
     """'We make graded judgments in nine of these ten areas': that many graded rows."""
-    for sent in sentences(doc):
-        hit = GRADED_IN.search(sent.text)
-        if not hit or (want := _number(hit.group(1))) is None:
+    for sent, hit in sentence_hits(doc, GRADED_IN):
+        if (want := _number(hit.group(1))) is None:
             continue
         rows = [r for r in judgments if r["grade"] != UNGRADED and r["area"] != "victim_service"]
         have = sorted({r["area"] for r in rows})
@@ -154,9 +175,8 @@ def summary_read(judgments: list[dict], doc: Document) -> list[dict]:
 
 def cause_count(findings: list[dict], doc: Document) -> list[dict]:
     """'I have identified one cause of concern': that many causes found."""
-    for sent in sentences(doc):
-        hit = CAUSES.search(sent.text)
-        if hit and (want := _number(hit.group(1))) is not None:
+    for sent, hit in sentence_hits(doc, CAUSES):
+        if (want := _number(hit.group(1))) is not None:
             have = sum(1 for r in findings if r["kind"] == "cause_of_concern")
             return [_check("cause_count", have == want, f"page {sent.page}: {want} printed, {have} found")]
     return []

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from . import forces as F
 from .model import Document
+from .scan import Finder, fold
 from .text import blocks, clean_line
 from .titles import cover_title, response_title, statement_title, title_part
 from .vocab import (
@@ -55,7 +57,7 @@ GRADED = (
 )
 _CYCLE = re.compile(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
 # A document of another country (the US, Australia, Canada...) naming a place that shares a force's name.
-FOREIGN = re.compile(
+FOREIGN = Finder(
     r"\b(?:United States|U\.S\.|USA|Australia|Canada|New Zealand|Ohio|Virginia|Massachusetts|New Jersey|New York"
     r"|New Hampshire|New South Wales|North Carolina|Washington State|county sheriff|sheriff['’]s office)\b"
 )
@@ -68,10 +70,6 @@ def cycle_of(text: str) -> tuple[int, str] | None:
     return (int(hit.group(1)), f"{hit.group(1)}{hit.group(2)}{hit.group(3)}") if hit else None
 
 
-def _score(text: str, patterns: dict[str, str]) -> dict[str, int]:
-    return {k: len(re.findall(p, text, re.I)) for k, p in patterns.items()}
-
-
 PEEL_HEAD = re.compile(r"\bpeel\b[^\n]{0,80}(?:19|20)\d\d|an inspection of [^\n]{0,60}(?:police|constabulary)", re.I)
 
 
@@ -81,64 +79,64 @@ PEEL_MARKS = (
     r"|keep(?:ing|s) people safe and reduc(?:ing|es) crime|our judg(?:e)?ments|graded judg(?:e)?ments?"
 )
 ANSWER = r"section 55\b|response to (?:the )?(?:hmicfrs|hmic\b|peel|his majesty|her majesty|hm )"
+# The patterns searched in a document's whole text in lower case (``scan.Finder``: a text without their words
+# is not searched), and in its first blocks.
+_INSPECTORATE = Finder(r"\bhmic(?:frs)?\b|inspectorate of constabulary")
+_PEEL = Finder(r"\bpeel\b")
+_GRADED = Finder(GRADED)
+_PCC = Finder(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b")
+_RESPONSE = Finder(r"\bresponse to\b|\brespond(?:ing)? to\b|\brecommendations?\b|corresponding actions?|action plan")
+_BULLETIN = Finder(r"bulletin|newsletter|this email was sent|unsubscribe|edition of")
+_OWN_WORDS = Finder(r"keep(?:ing|s) people safe and reduc(?:ing|es) crime|the extent to which the force")
+_PEEL_MARKS = Finder(PEEL_MARKS)
+_ANSWER = Finder(ANSWER)
+_SALUTATION, _SIGN_OFF, _SECTION_55 = Finder(SALUTATION), Finder(SIGN_OFF), Finder(SECTION_55)
+_LETTERHEAD = re.compile(COMMISSIONER)
+_A_COMMISSIONER = re.compile(rf"{COMMISSIONER}|\bcommissioner\b")
+_VOICE, _FORCE_STATEMENT = re.compile(STATEMENT_VOICE), re.compile(FORCE_STATEMENT)
+_OTHER_INSPECTION = re.compile(OTHER_INSPECTION)
 
 
 def section_55_letter(low: str, head: str) -> bool:
     """A Commissioner's letter under section 55 of the Police Act 1996, whatever its layout: two of its marks
     (a Commissioner's letterhead, a salutation or sign-off, the Act's section 55 or its 56 days, a titled
     response to the inspectorate), one of them the letterhead or the greeting."""
-    letterhead = bool(re.search(COMMISSIONER, head[:600]))
-    greeting = bool(re.search(SALUTATION, low) or re.search(SIGN_OFF, low))
-    marks = [letterhead, greeting, bool(re.search(SECTION_55, low)), bool(re.search(ANSWER, low))]
-    if letterhead and not greeting and re.search(PEEL_MARKS, low):
+    letterhead = bool(_LETTERHEAD.search(head[:600]))
+    greeting = bool(_SALUTATION.search(low) or _SIGN_OFF.search(low))
+    if not (letterhead or greeting):
+        return False
+    if letterhead and not greeting and _PEEL_MARKS.search(low):
         return False  # a report's page that links its Commissioner's response near the top
-    return (letterhead or greeting) and sum(marks) >= 2
+    return (letterhead and greeting) or bool(_SECTION_55.search(low) or _ANSWER.search(low))
 
 
 def statement_voice(head: str) -> str | None:
     """Who speaks in a news page or statement: "pcc" (a Commissioner), "force" (its Chief Constable), or None
     for a page that is nobody's statement."""
-    hit = re.search(STATEMENT_VOICE, head)
+    hit = _VOICE.search(head)
     if not hit:
-        return "force" if re.search(FORCE_STATEMENT, head) else None
-    return "pcc" if re.search(rf"{COMMISSIONER}|\bcommissioner\b", hit.group(0)) else "force"
+        return "force" if _FORCE_STATEMENT.search(head) else None
+    return "pcc" if _A_COMMISSIONER.search(hit.group(0)) else "force"
 
 
 def other_inspection(low: str, head: str) -> bool:
     """A report of another inspection (custody, a thematic or spotlight report, a joint inspection) that states
     none of PEEL's graded judgments."""
-    return bool(re.search(OTHER_INSPECTION, head)) and not re.search(PEEL_MARKS, low)
+    return bool(_OTHER_INSPECTION.search(head)) and not _PEEL_MARKS.search(low)
 
 
-def _at_least(pattern: str, text: str, n: int) -> int:
-    """How often ``pattern`` matches ``text``, counted up to ``n`` (``min(len(re.findall(...)), n)``)."""
-    found = 0
-    for _ in re.finditer(pattern, text):
-        found += 1
-        if found >= n:
-            break
-    return found
-
-
-def doc_type(text: str, head: str, answers: bool = False) -> str:
+def doc_type(text: str, head: str, answers: bool = False, low: str | None = None) -> str:
     """peel_report | pcc_response | pcc_statement | force_statement | pcc_bulletin | unknown. ``head`` is the
     document's first blocks: who wrote it shows there (a Commissioner's letterhead, an inspectorate's title
-    page). ``answers``: whether the document answers findings with actions (``answers_with_actions``)."""
-    low, head = text.lower(), head.lower()
-    # Counted only as far as the rules below ask (one, two): a long report stops at its first lines.
-    inspectorate = _at_least(r"\bhmic(?:frs)?\b|inspectorate of constabulary", low, 1)
-    peel = _at_least(r"\bpeel\b", low, 1)
-    graded = _at_least(GRADED, low, 2)
-    head = head[:1500]
-    pcc_head = bool(re.search(rf"{COMMISSIONER}|\bcommissioner\b", head))
-    pcc = _at_least(r"police and crime commissioner|\bpcc\b|\bopcc\b|\bcommissioner\b", low, 2)
-    response = _at_least(
-        r"\bresponse to\b|\brespond(?:ing)? to\b|\brecommendations?\b|corresponding actions?|action plan", low, 2
-    )
-    bulletin = _at_least(r"bulletin|newsletter|this email was sent|unsubscribe|edition of", low, 2)
+    page). ``answers``: whether the document answers findings with actions (``answers_with_actions``). ``low``:
+    ``text.lower()`` when made already."""
+    low, head = text.lower() if low is None else low, head.lower()[:1500]
+    # Each count of the whole text is taken only where a rule below asks it, and only as far as the rule asks
+    # (one, two): a long report stops at its first lines.
+    pcc_head = bool(_A_COMMISSIONER.search(head))
     peel_head = bool(PEEL_HEAD.search(head))
-    about_inspection = bool(inspectorate or peel)
-    if pcc >= 2 and bulletin >= 2 and not peel_head:
+    about_inspection = bool(_INSPECTORATE.count(low, 1) or _PEEL.count(low, 1))
+    if not peel_head and _PCC.count(low, 2) >= 2 and _BULLETIN.count(low, 2) >= 2:
         return "pcc_bulletin"
     # A Commissioner's answer to a report: a Section 55 letter, or a document that answers findings with
     # actions; it is a response even when it quotes PEEL titles and grades.
@@ -150,13 +148,12 @@ def doc_type(text: str, head: str, answers: bool = False) -> str:
     # A news page or statement naming grades but answering nothing with an action: its grades are quoted.
     if about_inspection and voice:
         return "pcc_statement" if voice == "pcc" else "force_statement"
-    if pcc_head and response >= 2 and about_inspection and not peel_head:
+    if pcc_head and about_inspection and not peel_head and _RESPONSE.count(low, 2) >= 2:
         return "pcc_response"
     if other_inspection(low, head):
         return "unknown"
     # The inspectorate's own phrasing marks its pages even where an excerpt names neither HMIC nor PEEL.
-    own_words = re.search(r"keep(?:ing|s) people safe and reduc(?:ing|es) crime|the extent to which the force", low)
-    if (peel_head or inspectorate >= 1 or peel >= 1 or own_words) and graded >= 2:
+    if (peel_head or about_inspection or _OWN_WORDS.search(low)) and _GRADED.count(low, 2) >= 2:
         return "peel_report"
     return "unknown"
 
@@ -164,26 +161,32 @@ def doc_type(text: str, head: str, answers: bool = False) -> str:
 def content_blocks(doc: Document) -> list[tuple[int, str]]:
     """The paragraphs of a document without a site's notices before its content (planned downtime, a
     consultation, cookies, skip links)."""
-    out = blocks(doc)
-    start = 0
-    while start < min(len(out), 20) and len(out[start][1]) < 400 and SITE_NOTICE.search(out[start][1]):
-        start += 1
-    return out[start:]
+    if "_content_blocks" not in doc.__dict__:  # asked five times a document
+        out = blocks(doc)
+        start = 0
+        while start < min(len(out), 20) and len(out[start][1]) < 400 and SITE_NOTICE.search(out[start][1]):
+            start += 1
+        doc.__dict__["_content_blocks"] = out[start:]
+    return doc.__dict__["_content_blocks"]
+
+
+# A title line naming the force: "An inspection of Kent Police", "Commissioner for Gwent", "PEEL ... – Kent Police".
+_NAMES_FORCE = [
+    re.compile(r"inspection of ([A-Z][\w&,' –-]+?(?:Police|Constabulary|Service))"),
+    re.compile(r"Commissioner for ([A-Z][\w –-]+?)(?: response|\s*$|,)"),
+    re.compile(r"PEEL[^.\n]{0,60}?[–-] ([A-Z][\w –-]+?(?:Police|Constabulary))"),
+]
 
 
 def subject_force(doc: Document) -> str | None:
     """The force a document is about: the one named in its title lines, else the one named most often."""
     head = " ".join(t for _, t in content_blocks(doc)[:12])
-    for pattern in (
-        r"inspection of ([A-Z][\w&,' –-]+?(?:Police|Constabulary|Service))",
-        r"Commissioner for ([A-Z][\w –-]+?)(?: response|\s*$|,)",
-        r"PEEL[^.\n]{0,60}?[–-] ([A-Z][\w –-]+?(?:Police|Constabulary))",
-    ):
-        hit = re.search(pattern, head)
+    for pattern in _NAMES_FORCE:
+        hit = pattern.search(head)
         if hit and (name := F.canonical(hit.group(1)) or next(iter(F.mentions(hit.group(1))), None)):
             return name
     text = "\n".join(t for _, t in blocks(doc))
-    if FOREIGN.search(text) and not UK.search(text):
+    if not UK.search(text) and FOREIGN.search(text):
         return None  # "New Hampshire", "Cleveland, Ohio": not a force of England and Wales
     counts = F.mentions(text)
     if not counts:
@@ -234,8 +237,8 @@ def _published(doc: Document) -> str:
             return f"{int(hit.group(2)):04d}-{MONTHS.index(hit.group(1)) + 1:02d}"
     # A cover whose lines the paragraphs ran together: the first lines as printed ("Published on: 12 February
     # 2025", "December 2016").
-    lines = [clean_line(line) for _, line in doc.lines()]
-    for line in [line for line in lines if line][:40]:
+    lines = (clean_line(line) for _, line in doc.lines())
+    for line in islice((line for line in lines if line), 40):
         line = re.sub(r"^(?:published|last updated)(?: on)?:?\s*", "", line, flags=re.I)
         if hit := _DATE.fullmatch(line):
             day, month, year = int(hit.group(1)), MONTHS.index(hit.group(2)) + 1, int(hit.group(3))
@@ -261,40 +264,47 @@ def _block_title(doc: Document) -> str:
     return ""
 
 
+# The pillar patterns, searched in the report's folded text (``scan.fold``: its lower case, as re.I reads it).
+_PAGE_QUESTION = {p: Finder(q) for p, q in PILLAR_PAGE_QUESTION.items()}
+_PILLAR_SENTENCE = Finder(PILLAR_SENTENCE.pattern)
+_INTEGRATED_TITLE = re.compile(r"effectiveness,? efficiency and legitimacy|peel (?:assessment )?20\d\d(?:/\d\d)?")
+_OVERALL = [Finder(p) for p in PILLAR_OVERALL.values()]
+_PILLAR_TITLE = re.compile(
+    r"peel[:\s–-]+(?:police |20\d\d )?(effectiveness|efficiency|legitimacy)\b|\b(effectiveness|efficiency|legitimacy) 20\d\d\b"
+)
+_NAMED = {p: Finder(q) for p, q in PILLAR_NAMED.items()}
+_PILLAR_WORD = re.compile(r"\b(effectiveness|efficiency|legitimacy)\b")
+
+
 def _pillar_page(head: str) -> str:
-    """The pillar of a 2018/19 pillar page: the one pillar question its opening asks."""
-    asked = [p for p, q in PILLAR_PAGE_QUESTION.items() if re.search(q, head, re.I)]
+    """The pillar of a 2018/19 pillar page: the one pillar question its (folded) opening asks."""
+    asked = [p for p, q in _PAGE_QUESTION.items() if q.search(head)]
     return asked[0] if len(asked) == 1 else ""
 
 
-def _pillar(text: str, year: int | None, dtype: str) -> str:
+def _pillar(low: str, year: int | None, dtype: str) -> str:
     """effectiveness | efficiency | legitimacy for the single-pillar reports (2014-17); integrated for the
-    reports that cover all three (2018/19 on, or several pillar-level questions graded in one report)."""
+    reports that cover all three (2018/19 on, or several pillar-level questions graded in one report). ``low``:
+    the report's text folded (``scan.fold``)."""
     if dtype != "peel_report":
         return ""
-    head = text[:3000]
+    head = low[:3000]
     if page := _pillar_page(head):
         return page
-    if len({m.lower() for m in PILLAR_SENTENCE.findall(text)}) >= 2:
+    if len(set(_PILLAR_SENTENCE.findall(low))) >= 2:
         return "integrated"  # a force's assessment page: each pillar's grade in a sentence
-    if (year or 0) >= 2018 and re.search(
-        r"effectiveness,? efficiency and legitimacy|PEEL (?:assessment )?20\d\d(?:/\d\d)?", head, re.I
-    ):
+    if (year or 0) >= 2018 and _INTEGRATED_TITLE.search(head):
         return "integrated"
-    if sum(1 for p in PILLAR_OVERALL.values() if re.search(p, text, re.I)) >= 2:
+    if sum(1 for p in _OVERALL if p.search(low)) >= 2:
         return "integrated"
-    title = re.search(
-        r"PEEL[:\s–-]+(?:police |20\d\d )?(effectiveness|efficiency|legitimacy)\b|\b(effectiveness|efficiency|legitimacy) 20\d\d\b",
-        head,
-        re.I,
-    )
+    title = _PILLAR_TITLE.search(head)
     if title:
-        return (title.group(1) or title.group(2)).lower()
-    scores = _score(text, PILLAR_NAMED)
+        return title.group(1) or title.group(2)
+    scores = {p: len(named.findall(low)) for p, named in _NAMED.items()}
     if any(scores.values()):
         return max(scores, key=scores.get)
     # A page or press release about one pillar: the only pillar its opening names.
-    named = {w.lower() for w in re.findall(r"\b(effectiveness|efficiency|legitimacy)\b", head[:600], re.I)}
+    named = set(_PILLAR_WORD.findall(head[:600]))
     if len(named) == 1:
         return named.pop()
     return "integrated" if (year or 0) >= 2018 else ""
@@ -330,13 +340,19 @@ def _title(doc: Document, info: dict) -> str:
     return line if len(line) <= 120 else line[:120].rsplit(" ", 1)[0] + " …"
 
 
+_HMICFRS = Finder(r"\bHMICFRS\b|Inspectorate of Constabulary and Fire")
+_HMIC = Finder(r"\bHMIC\b|Inspectorate of Constabulary")
+
+
 def classify(doc: Document, answers: bool = False) -> dict:
     """What a document is: type, force, year, cycle, pillar, inspectorate, title, publication date.
     ``answers``: whether it answers findings with actions (``lib.extract.pcc.answers_with_actions``, which the
     pipeline asks, the extraction being a layer above this one)."""
-    text = "\n".join(t for _, t in content_blocks(doc))
-    head = "\n".join(t[:300] for _, t in content_blocks(doc)[:15])
-    dtype = doc_type(text, head, answers)
+    content = content_blocks(doc)
+    text = "\n".join(t for _, t in content)
+    head = "\n".join(t[:300] for _, t in content[:15])
+    low = text.lower()
+    dtype = doc_type(text, head, answers, low)
     published = _published(doc)
     info = {"doc_type": dtype, "force": subject_force(doc) or None}
     if dtype == "peel_report" and info["force"] is None:
@@ -344,15 +360,15 @@ def classify(doc: Document, answers: bool = False) -> dict:
         # not a force's report.
         info["doc_type"] = dtype = "unknown"
     info["year"] = _year(text, dtype, published)
-    info["pillar"] = _pillar(text, info["year"], dtype)
+    info["pillar"] = _pillar(fold(text, low), info["year"], dtype)
     cycle = cycle_of(text) if dtype in ("peel_report", *ABOUT_A_REPORT) else None
     info["cycle"] = cycle[1] if cycle else ""
     info["inspectorate"] = (
         ""  # a Commissioner's document is not the inspectorate's, whoever it quotes
         if dtype not in ("peel_report", "unknown")
         else "HMICFRS"
-        if re.search(r"\bHMICFRS\b|Inspectorate of Constabulary and Fire", text)
-        else ("HMIC" if re.search(r"\bHMIC\b|Inspectorate of Constabulary", text) else "")
+        if _HMICFRS.search(text)
+        else ("HMIC" if _HMIC.search(text) else "")
     )
     if dtype == "peel_report" and not info["inspectorate"] and info["year"]:
         # The inspectorate's own reports and pages: HMIC became HMICFRS in July 2017, before the 2017 reports.

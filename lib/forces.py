@@ -8,6 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .paths import DATA
+from .scan import Finder
 
 
 @lru_cache(maxsize=1)
@@ -62,18 +63,26 @@ def any_name_pattern() -> str:
     return _pattern()[0].pattern
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str) -> str | None:
-    """Canonical force name for a name or alias ("Dyfed Powys", "Heddlu Gwent"), or None."""
+    """Canonical force name for a name or alias ("Dyfed Powys", "Heddlu Gwent"), or None. Remembered: the
+    extractors ask it of every table cell and line that might name a force."""
     pattern, lookup = _pattern()
     name = re.sub(r"\s+", " ", name.strip())
     hit = pattern.fullmatch(name)
     return lookup[hit.group(0).lower()] if hit else None
 
 
+@lru_cache(maxsize=1)
+def _finder() -> Finder:
+    return Finder(_pattern()[0].pattern, re.I)
+
+
 def mentions(text: str) -> Counter:
-    """How often each force is named in a text (canonical names)."""
-    pattern, lookup = _pattern()
-    return Counter(lookup[m.group(0).lower()] for m in pattern.finditer(text))
+    """How often each force is named in a text (canonical names). A long text is searched only where a name's
+    first word is (``scan.Finder``)."""
+    lookup = _pattern()[1]
+    return Counter(lookup[m.group(0).lower()] for m in _finder().finditer(text))
 
 
 def short(force: str) -> str:

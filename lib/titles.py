@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .model import Document
 from .text import clean_line, clean_lines
@@ -42,7 +43,7 @@ RESPONSE_OF = re.compile(r"\b(?:peel|hmicfrs|hmic|inspection|inspectorate|report
 
 
 def _first_lines(doc: Document, n: int = 60) -> list[str]:
-    return [MARKDOWN_HEADING.sub("", line) for _, _, line in clean_lines(doc) if line][:n]
+    return [MARKDOWN_HEADING.sub("", line) for line in islice((line for _, _, line in clean_lines(doc) if line), n)]
 
 
 def title_part(line: str) -> str:

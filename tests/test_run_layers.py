@@ -71,7 +71,10 @@ def test_the_run_layer_is_on_top():
 
 # The layers of lib/, lowest first: a module imports modules of its own layer or of the layers below it.
 LAYERS = [
-    ("words and model", ("lib", "lib.paths", "lib.vocab", "lib.model", "lib.privacy", "lib.forces", "lib.measures")),
+    (
+        "words and model",
+        ("lib", "lib.paths", "lib.vocab", "lib.model", "lib.privacy", "lib.forces", "lib.measures", "lib.scan"),
+    ),
     ("readers", ("lib.readers",)),
     ("classify", ("lib.text", "lib.structure", "lib.titles", "lib.classify")),
     ("extract", ("lib.extract", "lib.checks")),

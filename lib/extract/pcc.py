@@ -132,7 +132,6 @@ def label_kind(text: str) -> str | None:
 
 @dataclass
 class _State:
-    subject: str | None
     header: list[str] | None = None
     cols: Columns = field(default_factory=Columns)
     current: str | None = None  # the finding the actions answer
@@ -141,17 +140,17 @@ class _State:
     in_cause: bool = False
 
     def new_group(self) -> None:
-        self.current, self.group, self.area, self.in_cause = None, None, self.subject, False
+        self.current, self.group, self.area, self.in_cause = None, None, None, False
 
 
 def _group(state: _State, text: str, page: int, evidence: str, findings: list[dict]) -> None:
     """A group row or a new group cell: a cause of concern (a finding of its own) or an area heading."""
     state.current, state.group = None, text
     if NAMES_CAUSE.search(text):
-        state.in_cause, state.area = True, _cause_area(text) or state.subject
+        state.in_cause, state.area = True, _cause_area(text)
         findings.append(finding("cause_of_concern", state.area, text, page, evidence))
     else:
-        state.in_cause, state.area = False, area_key(text) or state.subject
+        state.in_cause, state.area = False, area_key(text)
 
 
 def _is_group_row(cells: list[str], filled: list[str]) -> bool:
@@ -206,11 +205,12 @@ def _row(state: _State, cells: list[str], page: int, actions: list[dict], findin
             )
 
 
-def table_actions(doc: Document, subject: str | None = None) -> tuple[list[dict], list[dict]]:
-    """(actions, findings) of the recommendation-to-action tables of a document."""
+def table_actions(doc: Document) -> tuple[list[dict], list[dict]]:
+    """(actions, findings) of the recommendation-to-action tables of a document; a finding's area None where
+    neither its text nor its group names one (the response's subject stands there, ``_about``)."""
     actions: list[dict] = []
     findings: list[dict] = []
-    state = _State(subject)
+    state = _State()
     for page, table in doc.tables():
         # A table of as many columns as the last one, with no header of its own, continues it on a new page.
         if state.header is not None and not (table and len(table[0]) == len(state.header)):
@@ -256,11 +256,28 @@ def _subject(doc: Document, info: dict) -> str | None:
     return area_key(info.get("title") or "") or area_key(headings[:1500]) or area_key(says[:600]) or None
 
 
+def _read(doc: Document, form: str) -> tuple[list[dict], list[dict]]:
+    """(actions, findings) of a document's tables (``form`` "tables") or labelled paragraphs ("letters"), read
+    once a document: the pipeline asks first whether it answers findings (``answers_with_actions``, to classify
+    it), then for its rows. Read without the response's subject: a finding's area is None where the subject
+    stands (``_about`` puts it there)."""
+    key = f"_pcc_{form}"
+    if key not in doc.__dict__:
+        doc.__dict__[key] = table_actions(doc) if form == "tables" else labelled_actions(doc)
+    return doc.__dict__[key]
+
+
+def _about(read: tuple[list[dict], list[dict]], subject: str | None) -> tuple[list[dict], list[dict]]:
+    """A copy of ``read`` whose findings without an area of their own are about the response's subject."""
+    actions, findings = read
+    return [dict(a) for a in actions], [{**f, "area": f["area"] or subject} for f in findings]
+
+
 def answers_with_actions(doc: Document) -> bool:
     """Whether a document answers findings with actions: a response's table, or labelled paragraphs whose
     action is marked as one (a status, a "Response:" label, or the action after the finding's label), not a
     report's paragraphs after its own "Area for improvement 1: The force should ..."."""
-    return bool(table_actions(doc)[0] or any(marked_action(a) for a in labelled_actions(doc)[0]))
+    return bool(_read(doc, "tables")[0] or any(marked_action(a) for a in _read(doc, "letters")[0]))
 
 
 def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dict]]:
@@ -269,10 +286,10 @@ def extract_pcc_actions(doc: Document, info: dict) -> tuple[list[dict], list[dic
     if info.get("doc_type") != "pcc_response":
         return [], []
     subject = _subject(doc, info)
-    actions, findings = table_actions(doc, subject)
+    actions, findings = _about(_read(doc, "tables"), subject)
     if actions:  # a response states its actions in one form: a table's paragraphs are the letter around it
         return actions, findings
-    actions, findings = labelled_actions(doc, subject)
+    actions, findings = _about(_read(doc, "letters"), subject)
     if any(f["kind"] == "recommendation" for f in findings) and not any(
         f["kind"] == "cause_of_concern" for f in findings
     ):

@@ -67,21 +67,22 @@ def _finding(kind: str, area: str | None, text: str, block: Block) -> dict:
     return {"area": area, "kind": kind, "text": text, "page": block.page, "evidence": clean_line(block.text)}
 
 
-def _answer(kind: str, name: str, rest: str, block: Block, subject: str | None, out: tuple[list, list]) -> bool:
+def _answer(kind: str, name: str, rest: str, block: Block, out: tuple[list, list]) -> bool:
     """A finding and, when the same block gives it, its action; True when the finding waits for its answer."""
     rest, status = split_status(rest)
     said, answer = _split_response(rest)
     if not answer and not STATES_FINDING.search(said):
         said, answer = name, said  # "Recommendation 1: The force has recruited ...": the label, then the action
     said = said or name
-    out[1].append(_finding(kind, area_key(said) or subject, said, block))
+    out[1].append(_finding(kind, area_key(said), said, block))
     if answer:
         out[0].append(_action(said, answer, status, block))
     return not answer
 
 
-def labelled_actions(doc: Document, subject: str | None = None) -> tuple[list[dict], list[dict]]:
-    """(actions, findings) of the labelled paragraphs of a response (see the module's description)."""
+def labelled_actions(doc: Document) -> tuple[list[dict], list[dict]]:
+    """(actions, findings) of the labelled paragraphs of a response (see the module's description); a
+    finding's area None where its words name none (the response's subject stands there)."""
     out: tuple[list[dict], list[dict]] = ([], [])
     actions = out[0]
     blocks = [b for b in doc.blocks if b.kind != "table"]
@@ -100,7 +101,7 @@ def labelled_actions(doc: Document, subject: str | None = None) -> tuple[list[di
             if hit and not rest and STATES_FINDING.search(nxt) and not FINDING_LABEL.match(nxt):
                 waiting = (kind, name)
                 continue
-            if _answer(kind, name, rest, block, subject, out):
+            if _answer(kind, name, rest, block, out):
                 open_finding = out[1][-1]["text"]
             continue
         if open_finding is None:

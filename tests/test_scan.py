@@ -1,0 +1,137 @@
+"""lib.scan: the fast searches answer as the plain ones."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from lib import checks, classify, forces
+from lib.scan import FOLDS_PLAINLY, SHORT, Finder, fold, needs
+
+# Every character with a case mapping of its own: the only ones re.I may read as another character.
+CASED = [
+    chr(c)
+    for c in range(sys.maxunicode + 1)
+    if not 0xD800 <= c < 0xE000
+    and (chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c))
+]
+
+
+def test_fold_reads_letters_as_re_i_does():
+    plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 '&-.:" + "".join(FOLDS_PLAINLY)
+    for x in plain:
+        pattern = re.compile(re.escape(x), re.I)
+        for c in [*CASED, *plain]:
+            assert (pattern.fullmatch(c) is not None) == (fold(c) == fold(x)), (x, c)
+    for c in CASED:
+        assert len(fold(c)) == 1, c
+        for cls in (r"\w", r"\s", r"\d", r"[^.\n]"):
+            assert (re.fullmatch(cls, c) is None) == (re.fullmatch(cls, fold(c)) is None), (cls, c)
+
+
+def test_fold_keeps_the_lower_case_made_already():
+    assert fold("Kent Police", "kent police") == "kent police"
+    assert fold("İnspection ſection", "i̇nspection ſection") == "inspection section"
+
+
+def test_needs_are_words_every_match_holds_near_its_start():
+    assert needs(r"\bdear (?:mr|mrs)\b") == [("dear mr", 0)]  # the parser took "r" out of both
+    assert needs(r"section 55\b|\b56 days\b") == [("section 55", 0), ("56 days", 0)]
+    assert needs(r"c(?:heshire|umbria)") == [("cheshire", 0), ("cumbria", 0)]
+    assert needs(r"areas? for improvement") == [(" for improvement", 5)]
+    assert needs(r"\w+ cause") == [(" cause", None)]  # after a word of any length
+    assert needs(r"a|\d") == []  # a branch without a literal
+    assert needs(r"(?i)Kent") == [("kent", 0)]  # ignoring case: folded
+    assert needs(r"Kent|Ɐx", re.I) == []  # a letter re.I may read otherwise than fold()
+
+
+FINDERS = [
+    *(value for value in vars(classify).values() if isinstance(value, Finder)),
+    *classify._NAMED.values(),
+    *classify._PAGE_QUESTION.values(),
+    *classify._OVERALL,
+    checks.GRADED_IN,
+    checks.CAUSES,
+    checks.EXPLAINED,
+    forces._finder(),
+]
+ORIGINAL_CASE = (classify.FOREIGN, classify._HMICFRS, classify._HMIC)  # searched in the text as printed
+# Pieces of text the patterns look for, and pieces that nearly match them, run together at random.
+PIECES = [
+    *"the force is good at keeping people safe and reducing crime , . : \n ( ) 'good' extent".split(" "),
+    "Kent Police",
+    "requires improvement in",
+    "Graded judgments in eight of these nine areas",
+    "we have identified two causes of concern",
+    "found 3 accelerated causes of concern",
+    "Dear Sir",
+    "Dear Mrs",
+    "Yours sincerely",
+    "section 55",
+    "56 days",
+    "Police and Crime Commissioner",
+    "PCC",
+    "OPCC",
+    "PCCs",
+    "commissioner's office",
+    "How efficient is the force",
+    "police effectiveness",
+    "overall legitimacy",
+    "the extent to which the force is effective",
+    "judgment was carried over",
+    "We don't grade",
+    "not inspected",
+    "HMICFRS",
+    "HMIC",
+    "HMICs",
+    "PEEL",
+    "peel",
+    "Dyfed-Powys",
+    "New South Wales",
+    "North Yorkshire",
+    "Gwent",
+    "safer-Gwent",
+    "South Wales Police",
+    "West Mercia",
+    "Ohio",
+    "response to HMICFRS",
+    "response to the PEEL",
+    "summary of findings",
+    "overall judgement",
+    "areas for improvement",
+    "is 'good'",
+    "effectiveness – good",
+    "has been graded",
+    "newsletter",
+    "unsubscribe",
+    "action plan",
+    "recommendations",
+    "responding to",
+    "how effectively does the constabulary reduce crime and keep people safe",
+    "Inspectorate of Constabulary",
+]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_finder_finds_what_its_pattern_finds(seed):
+    rng = random.Random(seed)
+    texts = [" ".join(rng.choice(PIECES) for _ in range(n)) for n in (3, 40, 400, 1500)]
+    assert len(texts[-1]) > SHORT
+    for finder in FINDERS:
+        for text in texts:
+            text = text if finder.folds or finder in ORIGINAL_CASE else text.lower()
+            expect = [(m.span(), m.groups()) for m in finder.regex.finditer(text)]
+            assert [(m.span(), m.groups()) for m in finder.finditer(text)] == expect, finder.regex.pattern
+            assert finder.findall(text) == finder.regex.findall(text)
+            assert finder.count(text, 2) == min(len(expect), 2)
+
+
+def test_patterns_searched_in_folded_text_are_in_lower_case():
+    for finder in FINDERS:
+        if finder.folds or finder in ORIGINAL_CASE:
+            continue
+        letters = re.sub(r"\\[A-Za-z]", "", finder.regex.pattern)
+        assert letters == letters.lower(), finder.regex.pattern
