@@ -19,6 +19,7 @@ prose, the scale listed in prose. Contents pages and letters are left out by the
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from .. import forces as F
 from ..vocab import (
@@ -53,10 +54,16 @@ LABEL_GRADE = re.compile(
 )
 # Contents pages: a line that ends in a page number.
 CONTENTS_LINE = re.compile(r"\s\d{1,3}$")
+# A grade word anywhere: a text without one states no grade, whatever rule reads it.
+GRADE_WORD = re.compile(rf"\b(?:{G})\b", re.I)
+# The verbs of a sentence: a label that holds one is prose.
+_LABEL_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|should|will)\b", re.I)
 
 
+@lru_cache(maxsize=65536)
 def grade_cell(text: str) -> tuple[str, bool, str | None] | None:
-    """(grade, carried over?, year last inspected) when a cell or line is a grade, else None."""
+    """(grade, carried over?, year last inspected) when a cell or line is a grade, else None. Kept per text:
+    the rules ask it of every block, several times over."""
     hit = GRADE_CELL.match(" ".join(text.split()))
     if not hit:
         return None
@@ -69,15 +76,16 @@ def pillar_heading(text: str) -> str | None:
     return hit.group(1).lower() if hit else None
 
 
+@lru_cache(maxsize=65536)
 def label_grade(text: str) -> tuple[str, str, bool] | None:
     """(label, grade, starred) for a heading or short line that holds its own grade, else None."""
     text = " ".join(text.split())
     if len(text) > 180 or text.endswith("."):  # a sentence, not a label
         return None
     hit = LABEL_GRADE.match(text)
-    if not hit or re.search(r"\b(?:is|are|was|were|be|been|has|have|should|will)\b", hit.group("label"), re.I):
+    if not hit or _LABEL_VERB.search(hit.group("label")):
         return None
-    if re.search(rf"\b(?:{G})\b", hit.group("label")[1:], re.I):  # rows run together, not one label
+    if GRADE_WORD.search(hit.group("label")[1:]):  # rows run together, not one label
         return None
     return hit.group("label").strip(" :–-"), grade_name(hit.group("grade")), bool(hit.group("star"))
 
@@ -147,6 +155,21 @@ NOT_A_GRADE = re.compile(
 )
 
 
+@cache
+def _names() -> re.Pattern:
+    """A force's name (or "the force", "it") anywhere in a line, not only at a sentence's start."""
+    return re.compile(_subject().replace("^", "(?!)"), re.I)
+
+
+_OWN = re.compile(rf"{FORCE_NOUN}$|it$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _who(subject: str) -> str | None:
+    """The force a sentence's subject names ("Kent Police"), None for "the force", "it" or no subject."""
+    return F.canonical(subject) if subject and not _OWN.match(subject) else None
+
+
 def _rules() -> list[tuple[str, re.Pattern]]:
     if not _COMPILED:
         subject = _subject()
@@ -157,10 +180,10 @@ def _rules() -> list[tuple[str, re.Pattern]]:
 def not_a_grade(sentence: str) -> bool:
     """Prose that names grades without grading: the scale listed, last year's grade, 'not yet graded',
     'carried over' or 'not inspected', a condition."""
-    words = {w.lower().split()[0] for w in re.findall(rf"\b(?:{G})\b", sentence, re.I)}
+    words = {w.lower().split()[0] for w in GRADE_WORD.findall(sentence)}
     if len(words) >= 3 or NOT_A_GRADE.search(sentence):
         return True
-    first = re.search(rf"\b(?:{G})\b", sentence, re.I)  # a condition after the grade is about more work
+    first = GRADE_WORD.search(sentence)  # a condition after the grade is about more work
     return bool(first and CONDITION_WORDS.search(sentence[: first.start()]))
 
 
@@ -200,10 +223,12 @@ ITEM_GRADE_FIRST = re.compile(rf"^(?:is |are )?{_Q}(?:{G}){_Q}\s+(?:at|in|for)\b
 def lead_subject(lead: str) -> str | None:
     """The force a line that introduces a list names last ("HMIC judged that Kent Police:"), when the line
     ends with a colon and is no mention of an old grade; else None."""
-    lead = " ".join(lead.split())
-    if not lead.endswith(":") or not_a_grade(lead):
+    if not lead.rstrip().endswith(":"):  # most lines: nothing to normalise
         return None
-    names = [m.group("subject") for m in re.finditer(_subject().replace("^", "(?!)"), lead, re.I)]
+    lead = " ".join(lead.split())
+    if not_a_grade(lead):
+        return None
+    names = [m.group("subject") for m in _names().finditer(lead)]
     names = [n for n in names if n.lower() != "it"]
     return names[-1] if names else None
 
@@ -270,9 +295,7 @@ def listed_grades(sentence: str, force: str | None) -> list[dict]:
     hit = _listed().search(sentence) if _may_list(sentence) else None
     if not hit or not hit.group("area").strip() or OLD_COUNT.search(sentence):
         return []
-    subject = hit.group("subject")
-    own = re.match(rf"{FORCE_NOUN}$|it$", subject, re.I)
-    who = (F.canonical(subject) if not own else None) or force
+    who = _who(hit.group("subject")) or force
     grade = grade_name(hit.group("grade"))
     out = []
     for name in list_names(hit.group("area")):
@@ -286,6 +309,8 @@ def listed_grades(sentence: str, force: str | None) -> list[dict]:
 def lead_grade(lead: str) -> tuple[str, str] | None:
     """(subject, grade) of a line that introduces a list of areas at one grade ("The force was graded as good
     in three areas:"), else None."""
+    if lead.rstrip()[-1:] not in (":", "–"):  # the lead of a list ends with its colon (or dash)
+        return None
     lead = " ".join(lead.split())
     hit = _listed().search(lead) if _may_list(lead) else None
     if not hit or hit.group("area").strip() or OLD_COUNT.search(lead):
@@ -329,7 +354,7 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     matches reads the sentence; areas joined by "and at" each get the grade."""
     if listed := listed_grades(sentence, force):
         return listed
-    if not re.search(rf"\b(?:{G})\b", sentence, re.I) or not_a_grade(sentence):
+    if not GRADE_WORD.search(sentence) or not_a_grade(sentence):
         return []
     return [hit for clause in clauses(sentence) for hit in _clause_grades(clause, force)]
 
@@ -339,9 +364,7 @@ def _clause_grades(sentence: str, force: str | None) -> list[dict]:
     out: list[dict] = []
     for name, rule in _rules():
         for hit in rule.finditer(sentence):
-            subject = hit.groupdict().get("subject") or ""
-            own = re.match(rf"{FORCE_NOUN}$|it$", subject, re.I)
-            who = (F.canonical(subject) if subject and not own else None) or force
+            who = _who(hit.groupdict().get("subject") or "") or force
             # "'outstanding' at meeting demand and 'good' at planning": each part with its own grade.
             parts = AND_AT.split(AREA_END.sub("", (hit.groupdict().get("area") or "").strip()))
             grade = grade_name(hit.group("grade"))

@@ -12,6 +12,7 @@ carries the pillar of its area; each pillar's own grade is an ``overall`` row of
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Document
 from ..structure import document_outline
@@ -27,7 +28,7 @@ from .grade_tables import (
     judgment,
     table_grades,
 )
-from .grammar import BULLET, item_sentence, lead_grade, lead_subject, sentence_grades
+from .grammar import BULLET, GRADE_WORD, item_sentence, lead_grade, lead_subject, sentence_grades
 
 RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sentence": 3}
 
@@ -65,12 +66,43 @@ def stated_sentences(doc: Document) -> list[tuple[int, str]]:
     return out
 
 
+# The word every spelling of each grade ends in ("requires improvement", "inadequate": "adequate" in it).
+_GRADE_ENDS = tuple(sorted({g.split()[-1].lower() for g in GRADES}))
+
+
+def _graded(stated: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The sentences that may hold a grade word (a sentence without one states no grade): those whose lower
+    case holds the last word of a grade, found by a plain text search over them all rather than a pattern
+    per sentence. Letters a case-blind pattern takes for others ("ſ" for "s", "ı" for "i", a capital whose
+    lower case is longer) send the document to the pattern itself."""
+    starts, at = [], 0
+    for _, text in stated:
+        starts.append(at)
+        at += len(text) + 1
+    joined = "\0".join(text for _, text in stated)  # no grade word spans a NUL
+    low = joined.lower()
+    if len(low) != len(joined) or "ſ" in low or "ı" in low:
+        hits = [hit.start() for hit in GRADE_WORD.finditer(joined)]
+    else:
+        hits = [at for word in _GRADE_ENDS for at in _finds(low, word)]
+    return [stated[i] for i in sorted({bisect_right(starts, at) - 1 for at in hits})]
+
+
+def _finds(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, every time."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
 def sentence_rows(doc: Document, force: str | None, scale: str | None = None) -> list[dict]:
     """Grades stated in sentences; a grade word not on the report's scale ("adequate arrangements" in a
     four-point year) is none."""
     on_scale = SCALES.get(scale or "", GRADES)
     out = []
-    for page, text in stated_sentences(doc):
+    for page, text in _graded(stated_sentences(doc)):
         for hit in sentence_grades(text, force):
             if hit["grade"] not in on_scale:
                 continue
