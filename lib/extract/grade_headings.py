@@ -287,19 +287,15 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
     checks: list[dict] = []
     for i, node in enumerate(nodes):
         b = node.block
+        if i in used or b.kind == "table":
+            continue
         text = clean_line(b.text)
-        short = len(text.split()) <= 16
-        if i in used or b.kind == "table" or not text or _in_contents(node) or grade_cell(text) is not None:
+        # The tail of a heading wrapped over two lines is not a heading of its own.
+        if not text or text[:1].islower() or (b.kind != "heading" and not _stands_as_heading(nodes, i, text)):
             continue
-        if UPDATED_LINE.match(text):  # a web page's date line: the heading before it reads past it
+        # A web page's date line: the heading before it reads past it.
+        if _in_contents(node) or grade_cell(text) is not None or UPDATED_LINE.match(text):
             continue
-        if text[:1].islower():  # the tail of a heading wrapped over two lines, not a heading of its own
-            continue
-        if b.kind != "heading" and not (
-            short and (SUMMARY_HEAD.match(text) or OVERALL_HEAD.match(text) or label_grade(text))
-        ):
-            if not _question_block(node) and not _label_block(nodes, i):
-                continue
         own = label_grade(text)
         if own:
             label, grade, starred = own
@@ -339,6 +335,15 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
         rows.append(judgment(key, label_out, grade, page, evidence, year, "heading", row_pillar))
         rows[-1]["_starred"] = starred
     return rows, checks
+
+
+def _stands_as_heading(nodes: list[Node], i: int, text: str) -> bool:
+    """A block that is no heading but reads as one: a short "Summary of findings", "Overall judgment" or a
+    label with its grade, a report's question, or an area's name right before its grade."""
+    short = len(text.split()) <= 16
+    if short and (SUMMARY_HEAD.match(text) or OVERALL_HEAD.match(text) or label_grade(text)):
+        return True
+    return _question_block(nodes[i]) or _label_block(nodes, i)
 
 
 def _enclosing_pillar(node: Node) -> str | None:

@@ -159,8 +159,10 @@ def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[dict], i
     """The graphic as a reader's tab-separated table: the grade words a cell each, then rows whose cells (by
     tab, not by position) hold the names under each grade, stacked. (rows, index after the table), or None."""
     page, raw = lines[i]
+    if "\t" not in raw:
+        return None
     header = [clean_line(c) for c in raw.split("\t")]
-    if "\t" not in raw or sum(1 for c in header if re.fullmatch(rf"(?:{G})", c, re.I)) < 3:
+    if sum(1 for c in header if re.fullmatch(rf"(?:{G})", c, re.I)) < 3:
         return None
     rows, j = [header], i + 1
     while j < len(lines) and "\t" in lines[j][1]:

@@ -145,7 +145,6 @@ SENTENCE_RULES: list[tuple[str, str]] = [
         rf"^(?:{{S}}['’]s|its|the force['’]s) (?:overall )?(?P<area>effectiveness|efficiency|legitimacy)(?: (?:at|in) [^.;]{{3,150}}?)?(?: grade| judg(?:e)?ment)? is:?\s*{_Q}(?P<grade>{G}){_Q}(?:\s*[.!]?$|\s+(?=[A-Z]))",
     ),
 ]
-_COMPILED: list[tuple[str, re.Pattern]] = []
 # Prose that mentions a grade without giving one for this report.
 NOT_A_GRADE = re.compile(
     r"\bnot (?:yet )?(?:been )?graded\b|\bcarried over\b|\bnot inspected\b|\blast year\b|\bprevious(?:ly)?\b"
@@ -170,11 +169,20 @@ def _who(subject: str) -> str | None:
     return F.canonical(subject) if subject and not _OWN.match(subject) else None
 
 
-def _rules() -> list[tuple[str, re.Pattern]]:
-    if not _COMPILED:
-        subject = _subject()
-        _COMPILED.extend((name, re.compile(p.replace("{S}", subject), re.I)) for name, p in SENTENCE_RULES)
-    return _COMPILED
+@cache
+def _rules() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
+    """(name, pattern, what follows the subject) of each sentence rule. A rule that starts with its subject
+    is slow to fail (the subject names every force, tried at every position): its words after the subject are
+    looked for first, on their own."""
+    subject = _subject()
+    return [
+        (
+            name,
+            re.compile(p.replace("{S}", subject), re.I),
+            re.compile(p.removeprefix("{S}"), re.I) if p.startswith("{S}") else None,
+        )
+        for name, p in SENTENCE_RULES
+    ]
 
 
 def not_a_grade(sentence: str) -> bool:
@@ -241,15 +249,13 @@ LISTED = (
     rf"{_Q}(?P<grade>{G}){_Q} (?:in|at|for)(?: (?P<count>\w+) (?:of (?:the|its|these) \w+ )?(?:areas?|questions?)"
     rf"(?: of policing)?| the following(?: areas?)?)?\s*[:–]\s*(?P<area>.*)$"
 )
-_LISTED: list[re.Pattern] = []
 # Where the names of a list part: a comma or semicolon (with "and" after it), or "and" before a verb in -ing.
 _LIST_SEP = re.compile(r"(\s*[;,]\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b))")
 
 
+@cache
 def _listed() -> re.Pattern:
-    if not _LISTED:
-        _LISTED.append(re.compile(LISTED.replace("{S}", _subject()), re.I))
-    return _LISTED[0]
+    return re.compile(LISTED.replace("{S}", _subject()), re.I)
 
 
 def list_names(text: str) -> list[str]:
@@ -362,7 +368,9 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
 def _clause_grades(sentence: str, force: str | None) -> list[dict]:
     """The grades of one clause: the first rule that matches reads it."""
     out: list[dict] = []
-    for name, rule in _rules():
+    for name, rule, after_subject in _rules():
+        if after_subject is not None and not after_subject.search(sentence):
+            continue
         for hit in rule.finditer(sentence):
             who = _who(hit.groupdict().get("subject") or "") or force
             # "'outstanding' at meeting demand and 'good' at planning": each part with its own grade.

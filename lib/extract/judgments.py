@@ -34,7 +34,11 @@ RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sente
 
 
 def _footnotes(doc: Document) -> str:
-    return "\n".join(line for _, _, line in clean_lines(doc) if line.lstrip("\\•")[:1] in "*†")
+    """The lines that may be footnotes (an asterisk or dagger first), kept on the document object."""
+    if "_footnotes" not in doc.__dict__:
+        lines = (line for _, _, line in clean_lines(doc) if line.lstrip("\\•")[:1] in "*†")
+        doc.__dict__["_footnotes"] = "\n".join(lines)
+    return doc.__dict__["_footnotes"]
 
 
 def structured_grades(doc: Document, pillar: str | None) -> tuple[list[dict], list[dict]]:
