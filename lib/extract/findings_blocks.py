@@ -13,6 +13,7 @@ ending in ':') stay in their parent. Each finding's area is the nearest heading 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Block
 from ..structure import Node, area_of, section
@@ -31,6 +32,8 @@ WITHIN = re.compile(r"^(?:within|by)\b.{0,40}\bshould\W*$|^(?:we recommend that|
 SHOULD = re.compile(
     r"^(?:the (?:force|constabulary|chief constable)|[A-Z][\w&' -]+ (?:police|constabulary))\b.{0,40}\bshould\b", re.I
 )
+# The words every finding's heading starts with (the patterns above): no other block is read further.
+FINDING_WORDS = re.compile(r"^(?:area|recommendation|cause|accelerated)", re.I)
 KINDS = {
     "area for improvement": "area_for_improvement",
     "recommendation": "recommendation",
@@ -67,8 +70,14 @@ def _opens_question(heading: Block, finding: Node) -> bool:
 
 
 def _finding_heading(node: Node) -> bool:
-    text = clean_line(node.text)
-    return node.kind == "heading" and bool(AFI_HEADING.match(text) or CAUSE.match(text) or NUMBERED.match(text))
+    return node.kind == "heading" and _heads_a_finding(node.text)
+
+
+@lru_cache(maxsize=4096)
+def _heads_a_finding(text: str) -> bool:
+    """A heading's text that opens a finding (kept per text: each finding asks it of the 40 blocks before it)."""
+    text = clean_line(text)
+    return bool(AFI_HEADING.match(text) or CAUSE.match(text) or NUMBERED.match(text))
 
 
 def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: list[str]) -> dict:
@@ -203,7 +212,7 @@ def block_findings(nodes: list[Node]) -> list[dict]:
         if node.kind not in ("heading", "paragraph"):
             continue
         text = clean_line(node.text)
-        if len(text) > 400:
+        if len(text) > 400 or not FINDING_WORDS.match(text):
             continue
         if AFI_HEADING.match(text):
             rows += afi_list(nodes, i)

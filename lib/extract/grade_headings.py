@@ -13,6 +13,7 @@ after a heading that names no area we know is a failed check naming the document
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Block
 from ..structure import Node, enclosing
@@ -111,10 +112,15 @@ def _year_after(nodes: list[Node], i: int) -> str | None:
 
 def _question(node: Node) -> str | None:
     """The area of a heading, or of a short paragraph that is a question, else None."""
-    text = clean_line(node.text)
     if node.kind == "heading" or _question_block(node):
-        return area_key(text)
+        return area_key(clean_line(node.text))
     return None
+
+
+def _words_at_most(text: str, n: int) -> bool:
+    """Whether a cleaned text (``clean_line``: one space between words) has at most ``n`` words, counted
+    without splitting it."""
+    return text.count(" ") < n
 
 
 def _question_block(node: Node) -> bool:
@@ -125,25 +131,25 @@ def _question_block(node: Node) -> bool:
     return (
         node.kind in ("paragraph", "list_item")
         and text.endswith("?")
-        and len(text.split()) <= 30
+        and _words_at_most(text, 30)
         and TOP_QUESTION.match(re.sub(r"^\d{1,2}[.)]?\s+", "", text)) is not None
     )
 
 
+_CLAUSE_END = re.compile(r"[.!:;]$")
 _VERBS = re.compile(r"\b(?:is|are|was|were|has|have|had|should|will)\b", re.I)
 
 
 def _label_block(nodes: list[Node], i: int) -> bool:
     """A paragraph that stands as a label: a short name of an area, no sentence, right before a block that
     is only a grade (a graphic's label in a text export, a heading set like the body)."""
+    if nodes[i].kind != "paragraph" or i + 1 >= len(nodes) or nodes[i + 1].kind == "table":
+        return False
     text = clean_line(nodes[i].text)
     return (
-        nodes[i].kind == "paragraph"
-        and i + 1 < len(nodes)
-        and nodes[i + 1].kind != "table"
+        _words_at_most(text, 20)
         and grade_cell(nodes[i + 1].text) is not None
-        and len(text.split()) <= 20
-        and not re.search(r"[.!:;]$", text)
+        and not _CLAUSE_END.search(text)
         and not _VERBS.search(text)
         and area_key(text) not in (None, "overall")
     )
@@ -159,11 +165,8 @@ def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
         j = i
         while j < len(nodes) and _question(nodes[j]) and grade_cell(nodes[j].text) is None:
             j += 1
-        k = j
-        while k < len(nodes) and nodes[k].kind != "table" and grade_cell(nodes[k].text) is not None:
-            k += 1
         n = j - i
-        if n >= 2 and k - j >= n:
+        if n >= 2 and _grade_run(nodes, j) >= n:
             for q, g in zip(nodes[i:j], nodes[j : j + n], strict=True):
                 label = clean_line(q.text)
                 evidence = f"{label} | {clean_line(g.text)}"
@@ -173,6 +176,14 @@ def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
             continue
         i = max(j, i + 1)
     return rows, used
+
+
+def _grade_run(nodes: list[Node], j: int) -> int:
+    """How many blocks from ``j`` on are each only a grade (a table ends the run)."""
+    k = j
+    while k < len(nodes) and nodes[k].kind != "table" and grade_cell(nodes[k].text) is not None:
+        k += 1
+    return k - j
 
 
 def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
@@ -186,7 +197,7 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     i = 0
     while i < len(nodes):
         first = grade_cell(nodes[i].text)
-        heads = _heads(nodes[i].text) if first is None else []
+        heads = _heads(nodes[i].text) if first is None else ()
         if (first is None or first[0] not in GRADES) and len(heads) < 2 or _after_label(nodes, i):
             i += 1
             continue
@@ -240,9 +251,10 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     return rows, used
 
 
-def _heads(text: str) -> list[str]:
-    """The grades of a graphic's heads run together in one block ("Outstanding Good"), else []."""
-    return (header_grades(clean_line(text)) or []) if len(text) < 80 else []
+@lru_cache(maxsize=65536)
+def _heads(text: str) -> tuple[str, ...]:
+    """The grades of a graphic's heads run together in one block ("Outstanding Good"), else ()."""
+    return tuple(header_grades(clean_line(text)) or ()) if len(text) < 80 else ()
 
 
 def _after_label(nodes: list[Node], i: int) -> bool:
@@ -340,8 +352,7 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
 def _stands_as_heading(nodes: list[Node], i: int, text: str) -> bool:
     """A block that is no heading but reads as one: a short "Summary of findings", "Overall judgment" or a
     label with its grade, a report's question, or an area's name right before its grade."""
-    short = len(text.split()) <= 16
-    if short and (SUMMARY_HEAD.match(text) or OVERALL_HEAD.match(text) or label_grade(text)):
+    if _words_at_most(text, 16) and (SUMMARY_HEAD.match(text) or OVERALL_HEAD.match(text) or label_grade(text)):
         return True
     return _question_block(nodes[i]) or _label_block(nodes, i)
 

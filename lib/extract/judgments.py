@@ -62,37 +62,43 @@ def stated_sentences(doc: Document) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     subject = None
     for sent in sentences(doc):
-        if BULLET.match(sent.text):
-            out.append((sent.page, item_sentence(subject, sent.text) or sent.text))
+        text = sent.text
+        if BULLET.match(text):
+            out.append((sent.page, (item_sentence(subject, text) if subject else None) or text))
             continue
-        subject = lead_grade(sent.text) or lead_subject(sent.text)
-        out.append((sent.page, sent.text))
+        # Only a line that ends with its colon (or a dash) introduces a list.
+        subject = (lead_grade(text) or lead_subject(text)) if text.rstrip().endswith((":", "–")) else None
+        out.append((sent.page, text))
     return out
 
 
-# The word every spelling of each grade ends in ("requires improvement", "inadequate": "adequate" in it).
-_GRADE_ENDS = tuple(sorted({g.split()[-1].lower() for g in GRADES}))
+# The word every spelling of each grade ends in ("requires improvement"), less those inside another
+# ("adequate" is in "inadequate").
+_ENDS = {g.split()[-1].lower() for g in GRADES}
+GRADE_ENDS = tuple(sorted(w for w in _ENDS if not any(o != w and o in w for o in _ENDS)))
+# The letters besides their own case that Python's case-blind patterns take for a grade word's letters
+# ("İ" and "ı" for "i", "ſ" for "s"), in UTF-8.
+CASE_TWINS = tuple(c.encode() for c in "İıſ")
 
 
 def _graded(stated: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The sentences that may hold a grade word (a sentence without one states no grade): those whose lower
-    case holds the last word of a grade, found by a plain text search over them all rather than a pattern
-    per sentence. Letters a case-blind pattern takes for others ("ſ" for "s", "ı" for "i", a capital whose
-    lower case is longer) send the document to the pattern itself."""
+    """The sentences that may hold a grade word (a sentence without one states no grade): those that hold
+    the last word of a grade in any case, found by a plain search over all their bytes in lower case rather
+    than a pattern per sentence (bytes: only the ASCII letters change case, which is fast). A document that
+    prints a letter a case-blind pattern takes for another goes sentence by sentence."""
+    encoded = [text.encode("utf-8", "replace") for _, text in stated]
     starts, at = [], 0
-    for _, text in stated:
+    for data in encoded:
         starts.append(at)
-        at += len(text) + 1
-    joined = "\0".join(text for _, text in stated)  # no grade word spans a NUL
-    low = joined.lower()
-    if len(low) != len(joined) or "ſ" in low or "ı" in low:
-        hits = [hit.start() for hit in GRADE_WORD.finditer(joined)]
-    else:
-        hits = [at for word in _GRADE_ENDS for at in _finds(low, word)]
-    return [stated[i] for i in sorted({bisect_right(starts, at) - 1 for at in hits})]
+        at += len(data) + 1
+    low = b"\0".join(encoded).lower()  # no grade word spans a NUL
+    if any(twin in low for twin in CASE_TWINS):
+        return [s for s in stated if GRADE_WORD.search(s[1])]
+    hits = {bisect_right(starts, at) - 1 for word in GRADE_ENDS for at in _finds(low, word.encode())}
+    return [stated[i] for i in sorted(hits)]
 
 
-def _finds(text: str, word: str) -> list[int]:
+def _finds(text: bytes, word: bytes) -> list[int]:
     """Where ``word`` starts in ``text``, every time."""
     out, at = [], text.find(word)
     while at >= 0:
