@@ -32,8 +32,9 @@ from ..vocab import (
     area_key,
 )
 from .grade_panels import pillar_panels
-from .grade_tables import header_grades, judgment
+from .grade_tables import header_grades
 from .grammar import CONTENTS_LINE, LAST_INSPECTED, grade_cell, label_grade, pillar_heading, pillar_of
+from .rule_rows import Grade
 
 RULE = "a heading (or 'Summary of findings', 'Overall judgment') with a grade in it or in the block after it"
 
@@ -155,10 +156,10 @@ def _label_block(nodes: list[Node], i: int) -> bool:
     )
 
 
-def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
+def panel_grades(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
     """Overview panels (2015-16): questions printed side by side come out as a run of questions, then their
     grades in the same order. Returns the rows and the indices of the blocks they used."""
-    rows: list[dict] = []
+    rows: list[Grade] = []
     used: set[int] = set()
     i = 0
     while i < len(nodes):
@@ -170,7 +171,7 @@ def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
             for q, g in zip(nodes[i:j], nodes[j : j + n], strict=True):
                 label = clean_line(q.text)
                 evidence = f"{label} | {clean_line(g.text)}"
-                rows.append(judgment(_question(q), label, grade_cell(g.text)[0], g.block.page, evidence, None, "panel"))
+                rows.append(Grade(_question(q), label, grade_cell(g.text)[0], g.block.page, evidence, None, "panel"))
             used.update(range(i, j + n))
             i = j + n
             continue
@@ -186,13 +187,13 @@ def _grade_run(nodes: list[Node], j: int) -> int:
     return k - j
 
 
-def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
+def graphic_run(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
     """The 2021/22 grade graphic read column by column into blocks (a text export re-set as a PDF): the grade
     words alone, in the scale's order, each followed by the short area labels under it. Areas between two grade
     words are that column's ("panel" rank: a section's own heading outranks them); labels after the last grade
     word may be a later row of any column and give no grade. Returns the rows and every block of the run, which
     no heading rule reads again ("Disrupting serious organised crime" then "Adequate" is not a heading's grade)."""
-    rows: list[dict] = []
+    rows: list[Grade] = []
     used: set[int] = set()
     i = 0
     while i < len(nodes):
@@ -246,7 +247,7 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
             elif current and key and n < last_grade_at:
                 label = _first_label(run, n, nodes)
                 label = (lead.group(2) if (lead := GRADE_LEAD.match(label)) else label).strip()
-                rows.append(judgment(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
+                rows.append(Grade(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
         i = j
     return rows, used
 
@@ -289,7 +290,7 @@ def _first_label(run: list[tuple[int, str | None, str | None]], n: int, nodes: l
     return " ".join(parts)
 
 
-def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], list[dict]]:
+def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[Grade], list[dict]]:
     """(judgment rows, failed checks) from headings and the blocks after them. ``pillar``: the report's."""
     rows, used = pillar_panels(nodes)
     # The blocks a rule has read are blank to the next (at the same positions), so no block gives two grades.
@@ -344,8 +345,7 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
                 if b.kind == "heading":
                     checks.append(_failed(label, page, evidence))
                 continue
-        rows.append(judgment(key, label_out, grade, page, evidence, year, "heading", row_pillar))
-        rows[-1]["_starred"] = starred
+        rows.append(Grade(key, label_out, grade, page, evidence, year, "heading", row_pillar, starred=starred))
     return rows, checks
 
 

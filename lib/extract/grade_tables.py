@@ -20,25 +20,13 @@ from ..model import Block
 from ..text import clean_line
 from ..vocab import GRADE_FIRST_WORDS, GRADE_REST_WORDS, NAME_WITH_GRADE_WORD, G, area_key, grade_name
 from .grammar import grade_cell, pillar_heading
+from .rule_rows import Grade
 
 HEADER_WORDS = re.compile(
     r"^(?:grade|judg(?:e)?ment|area(?: of policing)?|pillar(?: / question)?|question|last inspected|year|rating)\W*$",
     re.I,
 )
 FOOTNOTE_YEAR = re.compile(r"^\W*(?:\*+|†)\s*.*?\b((?:19|20)\d\d)\b")
-
-
-def judgment(area, label, grade, page, evidence, last_inspected=None, source="table", pillar=None) -> dict:
-    return {
-        "area": area,
-        "area_label": label,
-        "grade": grade,
-        "last_inspected": last_inspected,
-        "page": page,
-        "evidence": evidence,
-        "pillar": pillar,
-        "_source": source,
-    }
 
 
 def footnote_year(text: str) -> str | None:
@@ -54,9 +42,9 @@ def _is_header(cells: list[str]) -> bool:
     return bool(cells) and all(HEADER_WORDS.match(c) for c in cells if c)
 
 
-def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[dict]:
+def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[Grade]:
     """Grades in a judgments table (area | grade | [year last inspected]), pillar rows included."""
-    out: list[dict] = []
+    out: list[Grade] = []
     pillar = None
     year_col = None
     for raw in rows:
@@ -74,7 +62,7 @@ def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[
             for cell in raw[1:]:
                 for name in re.split(r"\n|;|•", cell or ""):
                     if (name := clean_line(name)) and (key := area_key(name)):
-                        out.append(judgment(key, name, first[0], page, f"{label} | {name}", source="graphic"))
+                        out.append(Grade(key, name, first[0], page, f"{label} | {name}", source="graphic"))
             continue
         if hit is None:
             continue
@@ -88,11 +76,11 @@ def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[
         evidence = " | ".join(filled)
         if name := pillar_heading(label):
             pillar = name
-            out.append(judgment("overall", label, grade, page, evidence, year, "table", pillar))
+            out.append(Grade("overall", label, grade, page, evidence, year, "table", pillar))
             continue
         key = area_key(label)
         if key:
-            out.append(judgment(key, label, grade, page, evidence, year, "table", pillar))
+            out.append(Grade(key, label, grade, page, evidence, year, "table", pillar))
     return out
 
 
@@ -119,7 +107,7 @@ def stacked_names(cell: str) -> list[str]:
     return out
 
 
-def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
+def grade_column_table(rows: list[list[str]], page: int) -> list[Grade]:
     """The grade graphic as a table whose header cells are the grades: each cell below names areas."""
     if not rows:
         return []
@@ -134,7 +122,7 @@ def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
                 continue
             for name in stacked_names(cell or ""):
                 if key := area_key(name):
-                    out.append(judgment(key, name, grades[col], page, f"{header[col]} | {name}", source="graphic"))
+                    out.append(Grade(key, name, grades[col], page, f"{header[col]} | {name}", source="graphic"))
     return out
 
 
@@ -155,7 +143,7 @@ def _columns(line: str) -> list[tuple[int, str]] | None:
     return [(start, grade) for start, grade, _ in found]
 
 
-def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[dict], int] | None:
+def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[Grade], int] | None:
     """The graphic as a reader's tab-separated table: the grade words a cell each, then rows whose cells (by
     tab, not by position) hold the names under each grade, stacked. (rows, index after the table), or None."""
     page, raw = lines[i]
@@ -173,10 +161,10 @@ def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[dict], i
     return grade_column_table(rows, page), j
 
 
-def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
+def grade_columns_text(lines: list[tuple[int, str]]) -> list[Grade]:
     """The grade graphic as text: grade words on one line, area names below at their columns' positions.
     ``lines`` are (page, raw line) with their spacing kept."""
-    out: list[dict] = []
+    out: list[Grade] = []
     i = 0
     while i < len(lines):
         page, raw = lines[i]
@@ -224,10 +212,10 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
     return out
 
 
-def _emit(out: list[dict], parts: list[str], grade: str, page: int, header: str) -> None:
+def _emit(out: list[Grade], parts: list[str], grade: str, page: int, header: str) -> None:
     name = " ".join(parts)
     if key := area_key(name):
-        out.append(judgment(key, name, grade, page, f"{header} | {name}", source="graphic"))
+        out.append(Grade(key, name, grade, page, f"{header} | {name}", source="graphic"))
 
 
 _GRADE_RUN = re.compile(rf"{G}", re.I)  # no word boundary: a PDF may run "GoodAdequate" together
@@ -260,11 +248,11 @@ def _graphic_boxes(after: list[Block], page: int) -> list[Block]:
     return boxes
 
 
-def grade_boxes(blocks: list[Block]) -> list[dict]:
+def grade_boxes(blocks: list[Block]) -> list[Grade]:
     """The grade graphic in a PDF: the grade words side by side (one block each, or run together), each
     area's box under its grade. A column's position comes from a header block's box; the distance between
     columns from the header blocks or from the columns the area boxes stand in."""
-    out: list[dict] = []
+    out: list[Grade] = []
     i = 0
     while i < len(blocks):
         j, grades = i, []
@@ -306,7 +294,7 @@ def grade_boxes(blocks: list[Block]) -> list[dict]:
             if _GRADE_WORDS.search(name) and not NAME_WITH_GRADE_WORD.match(name):
                 continue  # a grade word run into a name: the reader joined the header and a box
             if abs(left - box.bbox[0]) < pitch / 2 and (key := area_key(name)):
-                out.append(judgment(key, name, grade, box.page, f"{grade} | {name}", source="graphic"))
+                out.append(Grade(key, name, grade, box.page, f"{grade} | {name}", source="graphic"))
         i = j
     return out
 
@@ -316,7 +304,7 @@ GRADE_FIRST = re.compile(rf"^\W*(?P<grade>{G})\s*[:–-]\s+(?P<label>[A-Z][^.?!]
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|should|will|its|their)\b", re.I)
 
 
-def grade_first_lines(lines: list[tuple[int, str]]) -> list[dict]:
+def grade_first_lines(lines: list[tuple[int, str]]) -> list[Grade]:
     """The grade graphic printed a line per area, the grade first ("Good: Preventing crime and anti-social
     behaviour", "Requires improvement – Investigating crime"): at least two such lines, each naming an area in
     a short label (no verb: "Good: the force is ..." is prose)."""
@@ -327,5 +315,5 @@ def grade_first_lines(lines: list[tuple[int, str]]) -> list[dict]:
             continue
         label = hit.group("label").strip()
         if (key := area_key(label)) and key != "overall":
-            out.append(judgment(key, label, grade_name(hit.group("grade")), page, line, None, "graphic"))
+            out.append(Grade(key, label, grade_name(hit.group("grade")), page, line, None, "graphic"))
     return out if len(out) >= 2 else []
