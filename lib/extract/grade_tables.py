@@ -26,6 +26,7 @@ HEADER_WORDS = re.compile(
     r"^(?:grade|judg(?:e)?ment|area(?: of policing)?|pillar(?: / question)?|question|last inspected|year|rating)\W*$",
     re.I,
 )
+_GRADE = re.compile(rf"(?:{G})", re.I)  # fullmatch: a cell that is a grade word
 FOOTNOTE_YEAR = re.compile(r"^\W*(?:\*+|†)\s*.*?\b((?:19|20)\d\d)\b")
 
 
@@ -112,7 +113,7 @@ def grade_column_table(rows: list[list[str]], page: int) -> list[Grade]:
     if not rows:
         return []
     header = [clean_line(c or "") for c in rows[0]]
-    grades = [grade_name(c) if re.fullmatch(rf"(?:{G})", c, re.I) else None for c in header]
+    grades = [grade_name(c) if _GRADE.fullmatch(c) else None for c in header]
     if sum(1 for g in grades if g) < 3:
         return []
     out = []
@@ -150,7 +151,7 @@ def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[Grade], 
     if "\t" not in raw:
         return None
     header = [clean_line(c) for c in raw.split("\t")]
-    if sum(1 for c in header if re.fullmatch(rf"(?:{G})", c, re.I)) < 3:
+    if sum(1 for c in header if _GRADE.fullmatch(c)) < 3:
         return None
     rows, j = [header], i + 1
     while j < len(lines) and "\t" in lines[j][1]:
@@ -168,7 +169,7 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[Grade]:
     i = 0
     while i < len(lines):
         page, raw = lines[i]
-        if tabbed := _tabbed_graphic(lines, i):
+        if "\t" in raw and (tabbed := _tabbed_graphic(lines, i)):
             out += tabbed[0]
             i = tabbed[1]
             continue

@@ -12,7 +12,6 @@ carries the pillar of its area; each pillar's own grade is an ``overall`` row of
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ..model import Document
 from ..structure import document_outline
@@ -27,7 +26,7 @@ from .grade_tables import (
     grade_first_lines,
     table_grades,
 )
-from .grammar import BULLET, GRADE_WORD, item_sentence, lead_grade, lead_subject, sentence_grades
+from .grammar import BULLET, grade_word_bounds, item_sentence, lead_grade, lead_subject, sentence_grades
 from .rule_rows import Grade
 
 RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sentence": 3}
@@ -72,39 +71,9 @@ def stated_sentences(doc: Document) -> list[tuple[int, str]]:
     return out
 
 
-# The word every spelling of each grade ends in ("requires improvement"), less those inside another
-# ("adequate" is in "inadequate").
-_ENDS = {g.split()[-1].lower() for g in GRADES}
-GRADE_ENDS = tuple(sorted(w for w in _ENDS if not any(o != w and o in w for o in _ENDS)))
-# The letters besides their own case that Python's case-blind patterns take for a grade word's letters
-# ("İ" and "ı" for "i", "ſ" for "s"), in UTF-8.
-CASE_TWINS = tuple(c.encode() for c in "İıſ")
-
-
 def _graded(stated: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The sentences that may hold a grade word (a sentence without one states no grade): those that hold
-    the last word of a grade in any case, found by a plain search over all their bytes in lower case rather
-    than a pattern per sentence (bytes: only the ASCII letters change case, which is fast). A document that
-    prints a letter a case-blind pattern takes for another goes sentence by sentence."""
-    encoded = [text.encode("utf-8", "replace") for _, text in stated]
-    starts, at = [], 0
-    for data in encoded:
-        starts.append(at)
-        at += len(data) + 1
-    low = b"\0".join(encoded).lower()  # no grade word spans a NUL
-    if any(twin in low for twin in CASE_TWINS):
-        return [s for s in stated if GRADE_WORD.search(s[1])]
-    hits = {bisect_right(starts, at) - 1 for word in GRADE_ENDS for at in _finds(low, word.encode())}
-    return [stated[i] for i in sorted(hits)]
-
-
-def _finds(text: bytes, word: bytes) -> list[int]:
-    """Where ``word`` starts in ``text``, every time."""
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
+    """The sentences that may hold a grade word (a sentence without one states no grade)."""
+    return [s for s, n in zip(stated, grade_word_bounds([text for _, text in stated]), strict=True) if n]
 
 
 def sentence_rows(doc: Document, force: str | None, scale: str | None = None) -> list[Grade]:
