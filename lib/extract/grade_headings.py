@@ -13,6 +13,7 @@ after a heading that names no area we know is a failed check naming the document
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..model import Block
@@ -148,8 +149,8 @@ def _label_block(nodes: list[Node], i: int) -> bool:
         return False
     text = clean_line(nodes[i].text)
     return (
-        _words_at_most(text, 20)
-        and grade_cell(nodes[i + 1].text) is not None
+        grade_cell(nodes[i + 1].text) is not None
+        and _words_at_most(text, 20)
         and not _CLAUSE_END.search(text)
         and not _VERBS.search(text)
         and area_key(text) not in (None, "overall")
@@ -161,10 +162,11 @@ def panel_grades(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
     grades in the same order. Returns the rows and the indices of the blocks they used."""
     rows: list[Grade] = []
     used: set[int] = set()
+    asks = [k for k, node in enumerate(nodes) if _asks(node)]  # where a run may start
     i = 0
-    while i < len(nodes):
-        j = i
-        while j < len(nodes) and _question(nodes[j]) and grade_cell(nodes[j].text) is None:
+    while (at := bisect_left(asks, i)) < len(asks):
+        i = j = asks[at]
+        while j < len(nodes) and _asks(nodes[j]):
             j += 1
         n = j - i
         if n >= 2 and _grade_run(nodes, j) >= n:
@@ -177,6 +179,11 @@ def panel_grades(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
             continue
         i = max(j, i + 1)
     return rows, used
+
+
+def _asks(node: Node) -> bool:
+    """A question of a panel: a heading or a question that names an area, and no grade."""
+    return bool(_question(node)) and grade_cell(node.text) is None
 
 
 def _grade_run(nodes: list[Node], j: int) -> int:
@@ -195,11 +202,11 @@ def graphic_run(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
     no heading rule reads again ("Disrupting serious organised crime" then "Adequate" is not a heading's grade)."""
     rows: list[Grade] = []
     used: set[int] = set()
+    starts = [k for k, node in enumerate(nodes) if _may_head(node.text)]
     i = 0
-    while i < len(nodes):
-        first = grade_cell(nodes[i].text)
-        heads = _heads(nodes[i].text) if first is None else ()
-        if (first is None or first[0] not in GRADES) and len(heads) < 2 or _after_label(nodes, i):
+    while (at := bisect_left(starts, i)) < len(starts):
+        i = starts[at]
+        if _after_label(nodes, i):
             i += 1
             continue
         run, grades, j = [], [], i
@@ -250,6 +257,12 @@ def graphic_run(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
                 rows.append(Grade(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
         i = j
     return rows, used
+
+
+def _may_head(text: str) -> bool:
+    """A block that may open the graphic: a grade of the scale alone, or grades run together."""
+    cell = grade_cell(text)
+    return cell[0] in GRADES if cell else len(_heads(text)) >= 2
 
 
 @lru_cache(maxsize=65536)
@@ -351,7 +364,9 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[Grade], 
 
 def _stands_as_heading(nodes: list[Node], i: int, text: str) -> bool:
     """A block that is no heading but reads as one: a short "Summary of findings", "Overall judgment" or a
-    label with its grade, a report's question, or an area's name right before its grade."""
+    label with its grade, a report's question, or an area's name right before its grade: at most 30 words."""
+    if not _words_at_most(text, 30):
+        return False
     if _words_at_most(text, 16) and (SUMMARY_HEAD.match(text) or OVERALL_HEAD.match(text) or label_grade(text)):
         return True
     return _question_block(nodes[i]) or _label_block(nodes, i)
