@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import Block
 from ..text import clean_line
@@ -254,8 +255,10 @@ def grade_boxes(blocks: list[Block]) -> list[Grade]:
     area's box under its grade. A column's position comes from a header block's box; the distance between
     columns from the header blocks or from the columns the area boxes stand in."""
     out: list[Grade] = []
+    heads = [k for k, b in enumerate(blocks) if header_grades(clean_line(b.text))]  # where a header may start
     i = 0
-    while i < len(blocks):
+    while (at := bisect_left(heads, i)) < len(heads):
+        i = heads[at]
         j, grades = i, []
         while j < len(blocks) and (found := header_grades(clean_line(blocks[j].text))):
             grades += found
