@@ -251,3 +251,20 @@ def test_the_grade_graphic_laid_out_as_rows_of_a_grade_and_its_areas():
         ("investigating_crime", "Requires improvement"),
         ("strategic_planning", "Requires improvement"),
     }
+
+
+def test_a_starred_grade_takes_its_year_from_a_text_exports_footnote(tmp_path):
+    """The footnote "* Grade carried over from ..." is read from the lines: a text reader sets it as a list
+    item whose asterisk went with the bullet."""
+    from lib.pipeline import process_document
+
+    path = tmp_path / "kent_peel_2018.txt"
+    path.write_text(
+        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19\nAn inspection of Kent Police\n\nSummary\n\n"
+        "Pillar / question\tGrade\nEffectiveness\tGood\n"
+        "Preventing crime and tackling anti-social behaviour\tGood*\nInvestigating crime\tGood\n\n"
+        "* Grade carried over from our 2017 effectiveness inspection.\n\nKent Police is good at preventing crime.\n",
+        encoding="utf-8",
+    )
+    rows = {r["area"]: r["last_inspected"] for r in process_document(path, "d")["judgments"]}
+    assert rows["preventing_crime"] == "2017" and rows["investigating_crime"] is None

@@ -311,7 +311,8 @@ _VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|should|will|its|their
 def grade_first_lines(lines: list[tuple[int, str]]) -> list[Grade]:
     """The grade graphic printed a line per area, the grade first ("Good: Preventing crime and anti-social
     behaviour", "Requires improvement – Investigating crime"): at least two such lines, each naming an area in
-    a short label (no verb: "Good: the force is ..." is prose)."""
+    a short label (no verb: "Good: the force is ..." is prose). ``lines``: (page, clean text) of the document's
+    blocks, each such line a paragraph or a list item of its own."""
     out = []
     for page, line in lines:
         hit = GRADE_FIRST.match(line) if len(line) < 130 else None

@@ -15,7 +15,7 @@ import re
 
 from ..model import Document
 from ..structure import document_outline
-from ..text import clean_lines, sentences
+from ..text import clean_line, clean_lines, sentences
 from ..vocab import AREA_PILLAR, GRADES, PILLAR_SUMMARY_ROWS, SCALES, pillar_of, scale_for
 from .grade_headings import heading_grades
 from .grade_tables import (
@@ -33,7 +33,9 @@ RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sente
 
 
 def _footnotes(doc: Document) -> str:
-    """The lines that may be footnotes (an asterisk or dagger first), kept on the document object."""
+    """The lines that may be footnotes (an asterisk or dagger first), kept on the document object. Lines,
+    not blocks: a text export's "* Grade carried over from ..." is a list item to its reader, the asterisk
+    gone with the bullet."""
     if "_footnotes" not in doc.__dict__:
         lines = (line for _, _, line in clean_lines(doc) if line.lstrip("\\•")[:1] in "*†")
         doc.__dict__["_footnotes"] = "\n".join(lines)
@@ -50,7 +52,7 @@ def structured_grades(doc: Document, pillar: str | None) -> tuple[list[Grade], l
         found += grade_column_table(rows, page) or table_grades(rows, page, notes)
     found += grade_boxes(doc.blocks)
     found += grade_columns_text([(p, raw) for p, raw, _ in clean_lines(doc)])
-    found += grade_first_lines([(p, line) for p, _, line in clean_lines(doc)])
+    found += grade_first_lines([(b.page, clean_line(b.text)) for b in doc.blocks if b.kind != "table"])
     rows, checks = heading_grades(document_outline(doc), pillar)
     return found + rows, checks
 
