@@ -255,6 +255,8 @@ def grade_boxes(blocks: list[Block]) -> list[Grade]:
     area's box under its grade. A column's position comes from a header block's box; the distance between
     columns from the header blocks or from the columns the area boxes stand in."""
     out: list[Grade] = []
+    if all(b.bbox is None for b in blocks):  # the columns come from the blocks' boxes: none, no graphic
+        return out
     heads = [k for k, b in enumerate(blocks) if header_grades(clean_line(b.text))]  # where a header may start
     i = 0
     while (at := bisect_left(heads, i)) < len(heads):

@@ -46,8 +46,8 @@ def structured_grades(doc: Document, pillar: str | None) -> tuple[list[Grade], l
     """Grades from the tables, the graphic and the headings of a document's blocks (and its pages' tables
     when no block is a table), and the failed checks of the headings."""
     found: list[Grade] = []
-    notes = _footnotes(doc)
     tables = [(b.page, b.rows) for b in doc.blocks if b.kind == "table" and b.rows] or list(doc.tables())
+    notes = _footnotes(doc) if tables else ""
     for page, rows in tables:
         found += grade_column_table(rows, page) or table_grades(rows, page, notes)
     found += grade_boxes(doc.blocks)
