@@ -229,11 +229,11 @@ def _rules() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
 def not_a_grade(sentence: str) -> bool:
     """Prose that names grades without grading: the scale listed, last year's grade, 'not yet graded',
     'carried over' or 'not inspected', a condition."""
-    words = {w.lower().split()[0] for w in GRADE_WORD.findall(sentence)}
-    if len(words) >= 3 or NOT_A_GRADE.search(sentence):
+    hits = list(GRADE_WORD.finditer(sentence))
+    if len({hit.group(0).lower().split()[0] for hit in hits}) >= 3 or NOT_A_GRADE.search(sentence):
         return True
-    first = GRADE_WORD.search(sentence)  # a condition after the grade is about more work
-    return bool(first and CONDITION_WORDS.search(sentence[: first.start()]))
+    # A condition before the first grade is about more work.
+    return bool(hits and CONDITION_WORDS.search(sentence[: hits[0].start()]))
 
 
 # "good at treating the public fairly and at ensuring ...", "'outstanding' at X and 'good' at Y"
