@@ -21,7 +21,7 @@ def L(text, level=0, number=""):
 
 
 def found(blocks):
-    return [(r["kind"], r["area"], r["text"]) for r in block_findings(outline(blocks))]
+    return [(r.kind, r.area, r.text) for r in block_findings(outline(blocks))]
 
 
 def test_areas_for_improvement_list_under_an_area_heading():
@@ -180,7 +180,7 @@ def test_a_deeper_item_after_a_whole_item_is_the_next_item():
 def found_unboxed(blocks):
     from lib.extract.findings_quotes import unbox
 
-    return [(r["kind"], r["area"], r["text"]) for r in block_findings(outline(unbox(blocks)))]
+    return [(r.kind, r.area, r.text) for r in block_findings(outline(unbox(blocks)))]
 
 
 def test_a_cause_of_concern_in_a_blockquote_run_into_one_paragraph():

@@ -35,7 +35,7 @@ def test_a_ruled_graphic_whose_cells_run_their_names_together():
         ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"],
         ["Preventing crime", "", "Responding to the public Investigating crime", "", "Protecting vulnerable people"],
     ]
-    got = {(r["area"], r["grade"]) for r in grade_column_table(rows, 2)}
+    got = {(r.area, r.grade) for r in grade_column_table(rows, 2)}
     assert got == {
         ("preventing_crime", "Outstanding"),
         ("responding_to_public", "Adequate"),
@@ -109,7 +109,7 @@ def test_graphic_labels_whose_lines_are_blocks_of_their_own():
     ]  # fmt: skip
     nodes = [Node(i, Block("paragraph", text, 3), []) for i, text in enumerate(lines)]
     rows, used = graphic_run(nodes)
-    assert [(r["area"], r["grade"], r["area_label"]) for r in rows] == [
+    assert [(r.area, r.grade, r.area_label) for r in rows] == [
         ("workforce", "Good", "Building, supporting and protecting the workforce"),
         ("strategic_planning", "Adequate", "Strategic planning, organisational management and value for money"),
         ("investigating_crime", "Requires improvement", "Investigating crime"),
@@ -209,7 +209,7 @@ def test_a_graphic_a_reader_gave_as_tab_separated_lines_is_read_by_cell_not_by_p
         (2, ""),
         (2, "We judge forces on a five-tier scale."),
     ]
-    got = [(r["area"], r["grade"]) for r in grade_columns_text(lines)]
+    got = [(r.area, r.grade) for r in grade_columns_text(lines)]
     assert got == [
         ("treatment_of_public", "Good"),
         ("serious_organised_crime", "Good"),
@@ -283,7 +283,7 @@ def test_graphic_columns_read_one_by_one_whose_first_heads_run_together():
     ]  # fmt: skip
     nodes = [Node(i, Block("paragraph", text, 3), []) for i, text in enumerate(lines)]
     rows, _ = graphic_run(nodes)
-    assert [(r["area"], r["grade"]) for r in rows] == [
+    assert [(r.area, r.grade) for r in rows] == [
         ("preventing_crime", "Good"),
         ("serious_organised_crime", "Good"),
         ("treatment_of_public", "Adequate"),

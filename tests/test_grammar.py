@@ -141,3 +141,30 @@ def test_a_sentence_about_another_named_force_gives_that_forces_grade():
 def test_new_hampshire_is_no_force_in_a_grade_sentence():
     assert grades("New Hampshire is good at preventing crime.", force=None) == []
     assert grades("New South Wales is good at preventing crime.", force=None) == []
+
+
+def test_grade_word_bounds_count_every_grade_word_in_any_case():
+    from lib.extract.grammar import GRADE_WORD, grade_word_bounds
+
+    texts = [
+        "Kent Police is GOOD at preventing crime and Requires Improvement in investigating crime.",
+        "No grade here at all.",
+        "The force’s legitimacy is inadequate • outstanding",
+        "It was ınadequate and outſtanding and İnadequate.",  # letters a case-blind pattern takes for i and s
+        "",
+    ]
+    for some in (texts, texts[:3]):  # with and without the letters that are counted one text at a time
+        bounds = grade_word_bounds(some)
+        assert all(n >= len(GRADE_WORD.findall(t)) for n, t in zip(bounds, some, strict=True))
+        assert bounds[1] == 0
+    assert len(GRADE_WORD.findall(texts[3])) == 3
+
+
+def test_case_twins_are_every_letter_a_case_blind_pattern_takes_for_a_grade_words_letter():
+    import re
+
+    from lib.extract.grammar import CASE_TWINS, GRADE_ENDS
+
+    letters = re.compile(f"[{''.join(sorted(set(''.join(GRADE_ENDS))))}]", re.I)
+    twins = {chr(c) for c in range(128, 0x110000) if letters.fullmatch(chr(c))}
+    assert twins == set(CASE_TWINS)

@@ -239,12 +239,14 @@ def test_a_press_release_gives_counts_and_then_names_the_areas(tmp_path):
 
 def test_an_integrated_reports_overall_grade_is_a_pillars_never_the_integrated_one():
     from lib.extract.judgments import _row_pillar
+    from lib.extract.rule_rows import Grade
 
     integrated = {"pillar": "integrated", "year": 2018}
-    row = {"area": "overall", "area_label": "Kent Police is good at keeping people safe and reducing crime"}
-    assert _row_pillar({**row, "pillar": None}, integrated) == "effectiveness"
-    assert _row_pillar({"area": "overall", "area_label": "Overall", "pillar": None}, integrated) is None
-    assert _row_pillar({**row, "pillar": None}, {"pillar": "legitimacy", "year": 2016}) == "legitimacy"
+    label = "Kent Police is good at keeping people safe and reducing crime"
+    row = Grade("overall", label, "Good", 1, "", None, "sentence")
+    assert _row_pillar(row, integrated) == "effectiveness"
+    assert _row_pillar(Grade("overall", "Overall", "Good", 1, ""), integrated) is None
+    assert _row_pillar(row, {"pillar": "legitimacy", "year": 2016}) == "legitimacy"
 
 
 def test_judged_to_require_improvement():

@@ -16,31 +16,32 @@ from ..structure import document_outline, outline
 from .citations import clean_citation, words_of
 from .findings_blocks import block_findings
 from .findings_quotes import has_boxes, unbox
+from .rule_rows import Finding
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()[:70]
+    return _NOT_WORD.sub(" ", text.lower()).strip()[:70]
 
 
 def extract_findings(doc: Document, info: dict) -> list[dict]:
     """The findings of an inspectorate's report, one row per item, in reading order."""
     if info.get("doc_type") != "peel_report":
         return []  # a PCC response's recommendations come from its table (lib.extract.pcc)
-    rows: list[dict] = []
-    seen: dict[tuple[str, str], dict] = {}
+    found: list[Finding] = []
+    seen: dict[tuple[str, str], Finding] = {}
     nodes = outline(unbox(doc.blocks)) if has_boxes(doc.blocks) else document_outline(doc)
     words = words_of(b.text for b in doc.blocks)
     for row in block_findings(nodes):
-        row["text"] = clean_citation(row["text"], words)
-        row["evidence"] = clean_citation(row["evidence"], words)
-        key = (row["kind"], _key(row["text"]))
+        row.text = clean_citation(row.text, words)
+        row.evidence = clean_citation(row.evidence, words)
+        key = (row.kind, _key(row.text))
         if key in seen:
             kept = seen[key]
-            if kept["area"] is None or (row["enclosed"] and row["area"] and not kept["enclosed"]):
-                kept["area"], kept["enclosed"] = row["area"], row["enclosed"]
+            if kept.area is None or (row.enclosed and row.area and not kept.enclosed):
+                kept.area, kept.enclosed = row.area, row.enclosed
             continue
         seen[key] = row
-        rows.append(row)
-    for row in rows:
-        del row["enclosed"]
-    return rows
+        found.append(row)
+    return [row.row() for row in found]

@@ -13,11 +13,13 @@ ending in ':') stay in their parent. Each finding's area is the nearest heading 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Block
 from ..structure import Node, area_of, section
 from ..text import clean_line
 from ..vocab import TOP_QUESTION, area_key
+from .rule_rows import Finding
 
 AFI_HEADING = re.compile(r"^areas? for improvement\W*$", re.I)
 NUMBERED = re.compile(
@@ -31,6 +33,9 @@ WITHIN = re.compile(r"^(?:within|by)\b.{0,40}\bshould\W*$|^(?:we recommend that|
 SHOULD = re.compile(
     r"^(?:the (?:force|constabulary|chief constable)|[A-Z][\w&' -]+ (?:police|constabulary))\b.{0,40}\bshould\b", re.I
 )
+# The words every finding's heading starts with (the patterns above): no other block is read further.
+FINDING_WORDS = re.compile(r"^(?:area|recommendation|cause|accelerated)", re.I)
+_SPACES = re.compile(r"\s+")
 KINDS = {
     "area for improvement": "area_for_improvement",
     "recommendation": "recommendation",
@@ -67,23 +72,28 @@ def _opens_question(heading: Block, finding: Node) -> bool:
 
 
 def _finding_heading(node: Node) -> bool:
-    text = clean_line(node.text)
-    return node.kind == "heading" and bool(AFI_HEADING.match(text) or CAUSE.match(text) or NUMBERED.match(text))
+    return node.kind == "heading" and _heads_a_finding(node.text)
 
 
-def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: list[str]) -> dict:
-    text = re.sub(r"\s+", " ", text).strip()
+@lru_cache(maxsize=4096)
+def _heads_a_finding(text: str) -> bool:
+    """A heading's text that opens a finding (kept per text: each finding asks it of the 40 blocks before it)."""
+    text = clean_line(text)
+    return bool(AFI_HEADING.match(text) or CAUSE.match(text) or NUMBERED.match(text))
+
+
+def _row(nodes: list[Node], at: int, kind: str, text: str, page: int, evidence: list[str]) -> Finding:
+    text = _SPACES.sub(" ", text).strip()
     # Questions printed as paragraphs count only where the finding stands under a heading of its own: in a
     # document whose blocks carry no headings, the line reader (findings.py) places the finding.
     anchored = any(_finding_heading(n) for n in nodes[max(0, at - 40) : at + 1])
-    return {
-        "area": _area(nodes, at, questions=anchored),
-        "enclosed": bool(area_of(nodes[at], area_key)),  # the area is a heading the finding stands under
-        "kind": kind,
-        "text": text,
-        "page": page,
-        "evidence": " / ".join(evidence),
-    }
+    enclosed = bool(area_of(nodes[at], area_key))  # the area is a heading the finding stands under
+    return Finding(_area(nodes, at, questions=anchored), enclosed, kind, text, page, " / ".join(evidence))
+
+
+# An item that ends whole ("...;", "...; and", "..."); one that runs on into sub-items (";", "and", "or").
+_WHOLE_ITEM = re.compile(r"(?:[.;]|;\s*(?:and|or))$")
+_ITEM_GOES_ON = re.compile(r"(?:;|\band|\bor)$")
 
 
 def _items(nodes: list[Node]) -> list[tuple[Node, str, list[str]]]:
@@ -99,14 +109,11 @@ def _items(nodes: list[Node]) -> list[tuple[Node, str, list[str]]]:
             opened, nested = parent[1].endswith(":"), False
         # A deeper item is a sub-item, unless it follows a whole item ("...;", "...; and", "...") that opened no
         # sub-list: then the reader mis-set its indent and it is the next item.
-        closed = parent is not None and not nested and re.search(r"(?:[.;]|;\s*(?:and|or))$", parent[1])
+        closed = parent is not None and not nested and _WHOLE_ITEM.search(parent[1])
         deeper = parent is not None and node.block.level > parent[0].block.level and not closed
         # Sub-items printed at the parent's depth: lower case, or after one that ends in ';', 'and', 'or'.
         follows = (
-            opened
-            and not nested
-            and parent is not None
-            and (text[:1].islower() or re.search(r"(?:;|\band|\bor)$", parent[1]))
+            opened and not nested and parent is not None and (text[:1].islower() or _ITEM_GOES_ON.search(parent[1]))
         )
         if parent is not None and (deeper or follows):
             nested = nested or deeper
@@ -127,7 +134,7 @@ def _list_after(nodes: list[Node], start: int) -> list[Node]:
     return out
 
 
-def afi_list(nodes: list[Node], i: int) -> list[dict]:
+def afi_list(nodes: list[Node], i: int) -> list[Finding]:
     """'Areas for improvement' then its list items (else its 'The force should ...' paragraphs)."""
     body = section(nodes, i) if nodes[i].kind == "heading" else nodes[i + 1 :]
     items = _list_after(body, 0)
@@ -147,7 +154,7 @@ NEXT_NUMBERED = re.compile(
 )
 
 
-def numbered(nodes: list[Node], i: int) -> list[dict]:
+def numbered(nodes: list[Node], i: int) -> list[Finding]:
     """'Area for improvement 1: ...' (or 'Recommendation 1'): the text after it, in the block or the next;
     'Recommendation 2: ...' run into the same paragraph is a finding of its own."""
     rows = []
@@ -165,7 +172,7 @@ def numbered(nodes: list[Node], i: int) -> list[dict]:
     return rows
 
 
-def cause_of_concern(nodes: list[Node], i: int) -> list[dict]:
+def cause_of_concern(nodes: list[Node], i: int) -> list[Finding]:
     """A cause of concern: its text (the heading's own text after 'Cause of concern', else the paragraphs
     after it), then its recommendations."""
     own = CAUSE.match(clean_line(nodes[i].text)).group("text").strip()
@@ -196,14 +203,14 @@ def cause_of_concern(nodes: list[Node], i: int) -> list[dict]:
     return rows
 
 
-def block_findings(nodes: list[Node]) -> list[dict]:
+def block_findings(nodes: list[Node]) -> list[Finding]:
     """Every finding the structure sets out, in reading order."""
-    rows: list[dict] = []
+    rows: list[Finding] = []
     for i, node in enumerate(nodes):
         if node.kind not in ("heading", "paragraph"):
             continue
         text = clean_line(node.text)
-        if len(text) > 400:
+        if len(text) > 400 or not FINDING_WORDS.match(text):
             continue
         if AFI_HEADING.match(text):
             rows += afi_list(nodes, i)

@@ -13,6 +13,8 @@ after a heading that names no area we know is a failed check naming the document
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from ..model import Block
 from ..structure import Node, enclosing
@@ -31,8 +33,9 @@ from ..vocab import (
     area_key,
 )
 from .grade_panels import pillar_panels
-from .grade_tables import header_grades, judgment
+from .grade_tables import header_grades
 from .grammar import CONTENTS_LINE, LAST_INSPECTED, grade_cell, label_grade, pillar_heading, pillar_of
+from .rule_rows import Grade
 
 RULE = "a heading (or 'Summary of findings', 'Overall judgment') with a grade in it or in the block after it"
 
@@ -111,10 +114,15 @@ def _year_after(nodes: list[Node], i: int) -> str | None:
 
 def _question(node: Node) -> str | None:
     """The area of a heading, or of a short paragraph that is a question, else None."""
-    text = clean_line(node.text)
     if node.kind == "heading" or _question_block(node):
-        return area_key(text)
+        return area_key(clean_line(node.text))
     return None
+
+
+def _words_at_most(text: str, n: int) -> bool:
+    """Whether a cleaned text (``clean_line``: one space between words) has at most ``n`` words, counted
+    without splitting it."""
+    return text.count(" ") < n
 
 
 def _question_block(node: Node) -> bool:
@@ -125,49 +133,47 @@ def _question_block(node: Node) -> bool:
     return (
         node.kind in ("paragraph", "list_item")
         and text.endswith("?")
-        and len(text.split()) <= 30
+        and _words_at_most(text, 30)
         and TOP_QUESTION.match(re.sub(r"^\d{1,2}[.)]?\s+", "", text)) is not None
     )
 
 
+_CLAUSE_END = re.compile(r"[.!:;]$")
 _VERBS = re.compile(r"\b(?:is|are|was|were|has|have|had|should|will)\b", re.I)
 
 
 def _label_block(nodes: list[Node], i: int) -> bool:
     """A paragraph that stands as a label: a short name of an area, no sentence, right before a block that
     is only a grade (a graphic's label in a text export, a heading set like the body)."""
+    if nodes[i].kind != "paragraph" or i + 1 >= len(nodes) or nodes[i + 1].kind == "table":
+        return False
     text = clean_line(nodes[i].text)
     return (
-        nodes[i].kind == "paragraph"
-        and i + 1 < len(nodes)
-        and nodes[i + 1].kind != "table"
-        and grade_cell(nodes[i + 1].text) is not None
-        and len(text.split()) <= 20
-        and not re.search(r"[.!:;]$", text)
+        grade_cell(nodes[i + 1].text) is not None
+        and _words_at_most(text, 20)
+        and not _CLAUSE_END.search(text)
         and not _VERBS.search(text)
         and area_key(text) not in (None, "overall")
     )
 
 
-def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
+def panel_grades(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
     """Overview panels (2015-16): questions printed side by side come out as a run of questions, then their
     grades in the same order. Returns the rows and the indices of the blocks they used."""
-    rows: list[dict] = []
+    rows: list[Grade] = []
     used: set[int] = set()
+    asks = [k for k, node in enumerate(nodes) if _asks(node)]  # where a run may start
     i = 0
-    while i < len(nodes):
-        j = i
-        while j < len(nodes) and _question(nodes[j]) and grade_cell(nodes[j].text) is None:
+    while (at := bisect_left(asks, i)) < len(asks):
+        i = j = asks[at]
+        while j < len(nodes) and _asks(nodes[j]):
             j += 1
-        k = j
-        while k < len(nodes) and nodes[k].kind != "table" and grade_cell(nodes[k].text) is not None:
-            k += 1
         n = j - i
-        if n >= 2 and k - j >= n:
+        if n >= 2 and _grade_run(nodes, j) >= n:
             for q, g in zip(nodes[i:j], nodes[j : j + n], strict=True):
                 label = clean_line(q.text)
                 evidence = f"{label} | {clean_line(g.text)}"
-                rows.append(judgment(_question(q), label, grade_cell(g.text)[0], g.block.page, evidence, None, "panel"))
+                rows.append(Grade(_question(q), label, grade_cell(g.text)[0], g.block.page, evidence, None, "panel"))
             used.update(range(i, j + n))
             i = j + n
             continue
@@ -175,19 +181,32 @@ def panel_grades(nodes: list[Node]) -> tuple[list[dict], set[int]]:
     return rows, used
 
 
-def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
+def _asks(node: Node) -> bool:
+    """A question of a panel: a heading or a question that names an area, and no grade."""
+    return bool(_question(node)) and grade_cell(node.text) is None
+
+
+def _grade_run(nodes: list[Node], j: int) -> int:
+    """How many blocks from ``j`` on are each only a grade (a table ends the run)."""
+    k = j
+    while k < len(nodes) and nodes[k].kind != "table" and grade_cell(nodes[k].text) is not None:
+        k += 1
+    return k - j
+
+
+def graphic_run(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
     """The 2021/22 grade graphic read column by column into blocks (a text export re-set as a PDF): the grade
     words alone, in the scale's order, each followed by the short area labels under it. Areas between two grade
     words are that column's ("panel" rank: a section's own heading outranks them); labels after the last grade
     word may be a later row of any column and give no grade. Returns the rows and every block of the run, which
     no heading rule reads again ("Disrupting serious organised crime" then "Adequate" is not a heading's grade)."""
-    rows: list[dict] = []
+    rows: list[Grade] = []
     used: set[int] = set()
+    starts = [k for k, node in enumerate(nodes) if _may_head(node.text)]
     i = 0
-    while i < len(nodes):
-        first = grade_cell(nodes[i].text)
-        heads = _heads(nodes[i].text) if first is None else []
-        if (first is None or first[0] not in GRADES) and len(heads) < 2 or _after_label(nodes, i):
+    while (at := bisect_left(starts, i)) < len(starts):
+        i = starts[at]
+        if _after_label(nodes, i):
             i += 1
             continue
         run, grades, j = [], [], i
@@ -235,14 +254,21 @@ def graphic_run(nodes: list[Node]) -> tuple[list[dict], set[int]]:
             elif current and key and n < last_grade_at:
                 label = _first_label(run, n, nodes)
                 label = (lead.group(2) if (lead := GRADE_LEAD.match(label)) else label).strip()
-                rows.append(judgment(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
+                rows.append(Grade(key, label, current, nodes[k].block.page, f"{current} | {label}", None, "panel"))
         i = j
     return rows, used
 
 
-def _heads(text: str) -> list[str]:
-    """The grades of a graphic's heads run together in one block ("Outstanding Good"), else []."""
-    return (header_grades(clean_line(text)) or []) if len(text) < 80 else []
+def _may_head(text: str) -> bool:
+    """A block that may open the graphic: a grade of the scale alone, or grades run together."""
+    cell = grade_cell(text)
+    return cell[0] in GRADES if cell else len(_heads(text)) >= 2
+
+
+@lru_cache(maxsize=65536)
+def _heads(text: str) -> tuple[str, ...]:
+    """The grades of a graphic's heads run together in one block ("Outstanding Good"), else ()."""
+    return tuple(header_grades(clean_line(text)) or ()) if len(text) < 80 else ()
 
 
 def _after_label(nodes: list[Node], i: int) -> bool:
@@ -277,7 +303,7 @@ def _first_label(run: list[tuple[int, str | None, str | None]], n: int, nodes: l
     return " ".join(parts)
 
 
-def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], list[dict]]:
+def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[Grade], list[dict]]:
     """(judgment rows, failed checks) from headings and the blocks after them. ``pillar``: the report's."""
     rows, used = pillar_panels(nodes)
     # The blocks a rule has read are blank to the next (at the same positions), so no block gives two grades.
@@ -287,19 +313,15 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
     checks: list[dict] = []
     for i, node in enumerate(nodes):
         b = node.block
+        if i in used or b.kind == "table":
+            continue
         text = clean_line(b.text)
-        short = len(text.split()) <= 16
-        if i in used or b.kind == "table" or not text or _in_contents(node) or grade_cell(text) is not None:
+        # The tail of a heading wrapped over two lines is not a heading of its own.
+        if not text or text[:1].islower() or (b.kind != "heading" and not _stands_as_heading(nodes, i, text)):
             continue
-        if UPDATED_LINE.match(text):  # a web page's date line: the heading before it reads past it
+        # A web page's date line: the heading before it reads past it.
+        if _in_contents(node) or grade_cell(text) is not None or UPDATED_LINE.match(text):
             continue
-        if text[:1].islower():  # the tail of a heading wrapped over two lines, not a heading of its own
-            continue
-        if b.kind != "heading" and not (
-            short and (SUMMARY_HEAD.match(text) or OVERALL_HEAD.match(text) or label_grade(text))
-        ):
-            if not _question_block(node) and not _label_block(nodes, i):
-                continue
         own = label_grade(text)
         if own:
             label, grade, starred = own
@@ -336,9 +358,18 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[dict], l
                 if b.kind == "heading":
                     checks.append(_failed(label, page, evidence))
                 continue
-        rows.append(judgment(key, label_out, grade, page, evidence, year, "heading", row_pillar))
-        rows[-1]["_starred"] = starred
+        rows.append(Grade(key, label_out, grade, page, evidence, year, "heading", row_pillar, starred=starred))
     return rows, checks
+
+
+def _stands_as_heading(nodes: list[Node], i: int, text: str) -> bool:
+    """A block that is no heading but reads as one: a short "Summary of findings", "Overall judgment" or a
+    label with its grade, a report's question, or an area's name right before its grade: at most 30 words."""
+    if not _words_at_most(text, 30):
+        return False
+    if _words_at_most(text, 16) and (SUMMARY_HEAD.match(text) or OVERALL_HEAD.match(text) or label_grade(text)):
+        return True
+    return _question_block(nodes[i]) or _label_block(nodes, i)
 
 
 def _enclosing_pillar(node: Node) -> str | None:

@@ -14,7 +14,7 @@ import re
 from ..structure import Node
 from ..text import clean_line
 from ..vocab import G_OR_NONE, NAME_WITH_GRADE_WORD, PILLAR_NAME, area_key, grade_name
-from .grade_tables import judgment
+from .rule_rows import Grade
 
 TOKEN = re.compile(
     rf"\b(?P<grade>{G_OR_NONE})\b(?:\s*(?:\(?\s*last inspected|carried over from)\s*:?\s*(?:in\s+)?(?P<year>20\d\d)\)?)?",
@@ -56,9 +56,9 @@ def _stream(nodes: list[Node], i: int) -> tuple[list[tuple[int, tuple]], int]:
     return out, j
 
 
-def pillar_panels(nodes: list[Node]) -> tuple[list[dict], set[int]]:
+def pillar_panels(nodes: list[Node]) -> tuple[list[Grade], set[int]]:
     """Judgment rows from every run of pillar panels, and the blocks the runs hold (no other rule reads them)."""
-    rows: list[dict] = []
+    rows: list[Grade] = []
     used: set[int] = set()
     i = 0
     while i < len(nodes):
@@ -79,12 +79,12 @@ def pillar_panels(nodes: list[Node]) -> tuple[list[dict], set[int]]:
             if hit := PILLAR_NAME.match(name):
                 pillar = hit.group(1).lower()
                 found.append(
-                    judgment("overall", name, text, nodes[j].block.page, f"{name} | {text}", year, "graphic", pillar)
+                    Grade("overall", name, text, nodes[j].block.page, f"{name} | {text}", year, "graphic", pillar)
                 )
             elif (key := area_key(name)) and key != "overall":
                 evidence = f"{name} | {text}" + (f" | last inspected {year}" if year else "")
-                found.append(judgment(key, name, text, nodes[j].block.page, evidence, year, "graphic", pillar))
-        if sum(1 for r in found if r["area"] == "overall") and len(found) >= 3:
+                found.append(Grade(key, name, text, nodes[j].block.page, evidence, year, "graphic", pillar))
+        if sum(1 for r in found if r.area == "overall") and len(found) >= 3:
             rows += found
             used.update(range(i, end))
             i = end

@@ -15,30 +15,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import Block
 from ..text import clean_line
 from ..vocab import GRADE_FIRST_WORDS, GRADE_REST_WORDS, NAME_WITH_GRADE_WORD, G, area_key, grade_name
 from .grammar import grade_cell, pillar_heading
+from .rule_rows import Grade
 
 HEADER_WORDS = re.compile(
     r"^(?:grade|judg(?:e)?ment|area(?: of policing)?|pillar(?: / question)?|question|last inspected|year|rating)\W*$",
     re.I,
 )
+_GRADE = re.compile(rf"(?:{G})", re.I)  # fullmatch: a cell that is a grade word
 FOOTNOTE_YEAR = re.compile(r"^\W*(?:\*+|†)\s*.*?\b((?:19|20)\d\d)\b")
-
-
-def judgment(area, label, grade, page, evidence, last_inspected=None, source="table", pillar=None) -> dict:
-    return {
-        "area": area,
-        "area_label": label,
-        "grade": grade,
-        "last_inspected": last_inspected,
-        "page": page,
-        "evidence": evidence,
-        "pillar": pillar,
-        "_source": source,
-    }
 
 
 def footnote_year(text: str) -> str | None:
@@ -54,9 +44,9 @@ def _is_header(cells: list[str]) -> bool:
     return bool(cells) and all(HEADER_WORDS.match(c) for c in cells if c)
 
 
-def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[dict]:
+def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[Grade]:
     """Grades in a judgments table (area | grade | [year last inspected]), pillar rows included."""
-    out: list[dict] = []
+    out: list[Grade] = []
     pillar = None
     year_col = None
     for raw in rows:
@@ -74,7 +64,7 @@ def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[
             for cell in raw[1:]:
                 for name in re.split(r"\n|;|•", cell or ""):
                     if (name := clean_line(name)) and (key := area_key(name)):
-                        out.append(judgment(key, name, first[0], page, f"{label} | {name}", source="graphic"))
+                        out.append(Grade(key, name, first[0], page, f"{label} | {name}", source="graphic"))
             continue
         if hit is None:
             continue
@@ -88,11 +78,11 @@ def table_grades(rows: list[list[str]], page: int, footnotes: str = "") -> list[
         evidence = " | ".join(filled)
         if name := pillar_heading(label):
             pillar = name
-            out.append(judgment("overall", label, grade, page, evidence, year, "table", pillar))
+            out.append(Grade("overall", label, grade, page, evidence, year, "table", pillar))
             continue
         key = area_key(label)
         if key:
-            out.append(judgment(key, label, grade, page, evidence, year, "table", pillar))
+            out.append(Grade(key, label, grade, page, evidence, year, "table", pillar))
     return out
 
 
@@ -119,12 +109,12 @@ def stacked_names(cell: str) -> list[str]:
     return out
 
 
-def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
+def grade_column_table(rows: list[list[str]], page: int) -> list[Grade]:
     """The grade graphic as a table whose header cells are the grades: each cell below names areas."""
     if not rows:
         return []
     header = [clean_line(c or "") for c in rows[0]]
-    grades = [grade_name(c) if re.fullmatch(rf"(?:{G})", c, re.I) else None for c in header]
+    grades = [grade_name(c) if _GRADE.fullmatch(c) else None for c in header]
     if sum(1 for g in grades if g) < 3:
         return []
     out = []
@@ -134,7 +124,7 @@ def grade_column_table(rows: list[list[str]], page: int) -> list[dict]:
                 continue
             for name in stacked_names(cell or ""):
                 if key := area_key(name):
-                    out.append(judgment(key, name, grades[col], page, f"{header[col]} | {name}", source="graphic"))
+                    out.append(Grade(key, name, grades[col], page, f"{header[col]} | {name}", source="graphic"))
     return out
 
 
@@ -155,12 +145,14 @@ def _columns(line: str) -> list[tuple[int, str]] | None:
     return [(start, grade) for start, grade, _ in found]
 
 
-def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[dict], int] | None:
+def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[Grade], int] | None:
     """The graphic as a reader's tab-separated table: the grade words a cell each, then rows whose cells (by
     tab, not by position) hold the names under each grade, stacked. (rows, index after the table), or None."""
     page, raw = lines[i]
+    if "\t" not in raw:
+        return None
     header = [clean_line(c) for c in raw.split("\t")]
-    if "\t" not in raw or sum(1 for c in header if re.fullmatch(rf"(?:{G})", c, re.I)) < 3:
+    if sum(1 for c in header if _GRADE.fullmatch(c)) < 3:
         return None
     rows, j = [header], i + 1
     while j < len(lines) and "\t" in lines[j][1]:
@@ -171,14 +163,14 @@ def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[dict], i
     return grade_column_table(rows, page), j
 
 
-def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
+def grade_columns_text(lines: list[tuple[int, str]]) -> list[Grade]:
     """The grade graphic as text: grade words on one line, area names below at their columns' positions.
     ``lines`` are (page, raw line) with their spacing kept."""
-    out: list[dict] = []
+    out: list[Grade] = []
     i = 0
     while i < len(lines):
         page, raw = lines[i]
-        if tabbed := _tabbed_graphic(lines, i):
+        if "\t" in raw and (tabbed := _tabbed_graphic(lines, i)):
             out += tabbed[0]
             i = tabbed[1]
             continue
@@ -222,10 +214,10 @@ def grade_columns_text(lines: list[tuple[int, str]]) -> list[dict]:
     return out
 
 
-def _emit(out: list[dict], parts: list[str], grade: str, page: int, header: str) -> None:
+def _emit(out: list[Grade], parts: list[str], grade: str, page: int, header: str) -> None:
     name = " ".join(parts)
     if key := area_key(name):
-        out.append(judgment(key, name, grade, page, f"{header} | {name}", source="graphic"))
+        out.append(Grade(key, name, grade, page, f"{header} | {name}", source="graphic"))
 
 
 _GRADE_RUN = re.compile(rf"{G}", re.I)  # no word boundary: a PDF may run "GoodAdequate" together
@@ -258,13 +250,17 @@ def _graphic_boxes(after: list[Block], page: int) -> list[Block]:
     return boxes
 
 
-def grade_boxes(blocks: list[Block]) -> list[dict]:
+def grade_boxes(blocks: list[Block]) -> list[Grade]:
     """The grade graphic in a PDF: the grade words side by side (one block each, or run together), each
     area's box under its grade. A column's position comes from a header block's box; the distance between
     columns from the header blocks or from the columns the area boxes stand in."""
-    out: list[dict] = []
+    out: list[Grade] = []
+    if all(b.bbox is None for b in blocks):  # the columns come from the blocks' boxes: none, no graphic
+        return out
+    heads = [k for k, b in enumerate(blocks) if header_grades(clean_line(b.text))]  # where a header may start
     i = 0
-    while i < len(blocks):
+    while (at := bisect_left(heads, i)) < len(heads):
+        i = heads[at]
         j, grades = i, []
         while j < len(blocks) and (found := header_grades(clean_line(blocks[j].text))):
             grades += found
@@ -304,7 +300,7 @@ def grade_boxes(blocks: list[Block]) -> list[dict]:
             if _GRADE_WORDS.search(name) and not NAME_WITH_GRADE_WORD.match(name):
                 continue  # a grade word run into a name: the reader joined the header and a box
             if abs(left - box.bbox[0]) < pitch / 2 and (key := area_key(name)):
-                out.append(judgment(key, name, grade, box.page, f"{grade} | {name}", source="graphic"))
+                out.append(Grade(key, name, grade, box.page, f"{grade} | {name}", source="graphic"))
         i = j
     return out
 
@@ -314,10 +310,11 @@ GRADE_FIRST = re.compile(rf"^\W*(?P<grade>{G})\s*[:–-]\s+(?P<label>[A-Z][^.?!]
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|should|will|its|their)\b", re.I)
 
 
-def grade_first_lines(lines: list[tuple[int, str]]) -> list[dict]:
+def grade_first_lines(lines: list[tuple[int, str]]) -> list[Grade]:
     """The grade graphic printed a line per area, the grade first ("Good: Preventing crime and anti-social
     behaviour", "Requires improvement – Investigating crime"): at least two such lines, each naming an area in
-    a short label (no verb: "Good: the force is ..." is prose)."""
+    a short label (no verb: "Good: the force is ..." is prose). ``lines``: (page, clean text) of the document's
+    blocks, each such line a paragraph or a list item of its own."""
     out = []
     for page, line in lines:
         hit = GRADE_FIRST.match(line) if len(line) < 130 else None
@@ -325,5 +322,5 @@ def grade_first_lines(lines: list[tuple[int, str]]) -> list[dict]:
             continue
         label = hit.group("label").strip()
         if (key := area_key(label)) and key != "overall":
-            out.append(judgment(key, label, grade_name(hit.group("grade")), page, line, None, "graphic"))
+            out.append(Grade(key, label, grade_name(hit.group("grade")), page, line, None, "graphic"))
     return out if len(out) >= 2 else []

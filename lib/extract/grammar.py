@@ -19,6 +19,8 @@ prose, the scale listed in prose. Contents pages and letters are left out by the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache, lru_cache
 
 from .. import forces as F
 from ..vocab import (
@@ -27,6 +29,7 @@ from ..vocab import (
     FORCE_NOUN,
     G_OR_NONE,
     G_VERB,
+    GRADES,
     ONE_QUESTION_PAIRS,
     PILLAR_NAME,
     G,
@@ -53,10 +56,55 @@ LABEL_GRADE = re.compile(
 )
 # Contents pages: a line that ends in a page number.
 CONTENTS_LINE = re.compile(r"\s\d{1,3}$")
+# A grade word anywhere: a text without one states no grade, whatever rule reads it.
+GRADE_WORD = re.compile(rf"\b(?:{G})\b", re.I)
+# The word every spelling of each grade ends in ("requires improvement"), less those inside another
+# ("adequate" is in "inadequate"): every grade word holds one.
+_ENDS = {g.split()[-1].lower() for g in GRADES}
+GRADE_ENDS = tuple(sorted(w for w in _ENDS if not any(o != w and o in w for o in _ENDS)))
+# The letters besides their own case that Python's case-blind patterns take for a grade word's letters
+# ("İ" and "ı" for "i", "ſ" for "s").
+CASE_TWINS = {"İ": "i", "ı": "i", "ſ": "s"}
+_TWIN_BYTES = tuple(c.encode() for c in CASE_TWINS)
 
 
+def grade_word_bounds(texts: list[str]) -> list[int]:
+    """For each text, at least as many as the grade words it holds in any case (0: none): how often the
+    words of ``GRADE_ENDS`` occur in it. One plain search over all the texts' bytes in lower case rather than
+    a pattern per text (bytes: only the ASCII letters change case, which is fast), which pays where texts
+    are long (sentences); texts with a letter a case-blind pattern takes for another are counted one by one."""
+    encoded = [text.encode("utf-8", "replace") for text in texts]
+    starts, at = [], 0
+    for data in encoded:
+        starts.append(at)
+        at += len(data) + 1
+    low = b"\0".join(encoded).lower()  # no word spans a NUL
+    if any(twin in low for twin in _TWIN_BYTES):
+        return [_count_words(text) for text in texts]
+    counts = [0] * len(texts)
+    for word in GRADE_ENDS:
+        at = low.find(word.encode())
+        while at >= 0:
+            counts[bisect_right(starts, at) - 1] += 1
+            at = low.find(word.encode(), at + 1)
+    return counts
+
+
+def _count_words(text: str) -> int:
+    low = text.lower().replace("i\u0307", "i")  # "İ" in lower case is "i" and a combining dot
+    for twin, letter in CASE_TWINS.items():
+        low = low.replace(twin, letter)
+    return sum(low.count(word) for word in GRADE_ENDS)
+
+
+# The verbs of a sentence: a label that holds one is prose.
+_LABEL_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|should|will)\b", re.I)
+
+
+@lru_cache(maxsize=65536)
 def grade_cell(text: str) -> tuple[str, bool, str | None] | None:
-    """(grade, carried over?, year last inspected) when a cell or line is a grade, else None."""
+    """(grade, carried over?, year last inspected) when a cell or line is a grade, else None. Kept per text:
+    the rules ask it of every block, several times over."""
     hit = GRADE_CELL.match(" ".join(text.split()))
     if not hit:
         return None
@@ -69,15 +117,16 @@ def pillar_heading(text: str) -> str | None:
     return hit.group(1).lower() if hit else None
 
 
+@lru_cache(maxsize=65536)
 def label_grade(text: str) -> tuple[str, str, bool] | None:
     """(label, grade, starred) for a heading or short line that holds its own grade, else None."""
     text = " ".join(text.split())
     if len(text) > 180 or text.endswith("."):  # a sentence, not a label
         return None
     hit = LABEL_GRADE.match(text)
-    if not hit or re.search(r"\b(?:is|are|was|were|be|been|has|have|should|will)\b", hit.group("label"), re.I):
+    if not hit or _LABEL_VERB.search(hit.group("label")):
         return None
-    if re.search(rf"\b(?:{G})\b", hit.group("label")[1:], re.I):  # rows run together, not one label
+    if GRADE_WORD.search(hit.group("label")[1:]):  # rows run together, not one label
         return None
     return hit.group("label").strip(" :–-"), grade_name(hit.group("grade")), bool(hit.group("star"))
 
@@ -137,7 +186,6 @@ SENTENCE_RULES: list[tuple[str, str]] = [
         rf"^(?:{{S}}['’]s|its|the force['’]s) (?:overall )?(?P<area>effectiveness|efficiency|legitimacy)(?: (?:at|in) [^.;]{{3,150}}?)?(?: grade| judg(?:e)?ment)? is:?\s*{_Q}(?P<grade>{G}){_Q}(?:\s*[.!]?$|\s+(?=[A-Z]))",
     ),
 ]
-_COMPILED: list[tuple[str, re.Pattern]] = []
 # Prose that mentions a grade without giving one for this report.
 NOT_A_GRADE = re.compile(
     r"\bnot (?:yet )?(?:been )?graded\b|\bcarried over\b|\bnot inspected\b|\blast year\b|\bprevious(?:ly)?\b"
@@ -147,21 +195,45 @@ NOT_A_GRADE = re.compile(
 )
 
 
-def _rules() -> list[tuple[str, re.Pattern]]:
-    if not _COMPILED:
-        subject = _subject()
-        _COMPILED.extend((name, re.compile(p.replace("{S}", subject), re.I)) for name, p in SENTENCE_RULES)
-    return _COMPILED
+@cache
+def _names() -> re.Pattern:
+    """A force's name (or "the force", "it") anywhere in a line, not only at a sentence's start."""
+    return re.compile(_subject().replace("^", "(?!)"), re.I)
+
+
+_OWN = re.compile(rf"{FORCE_NOUN}$|it$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _who(subject: str) -> str | None:
+    """The force a sentence's subject names ("Kent Police"), None for "the force", "it" or no subject."""
+    return F.canonical(subject) if subject and not _OWN.match(subject) else None
+
+
+@cache
+def _rules() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
+    """(name, pattern, what follows the subject) of each sentence rule. A rule that starts with its subject
+    is slow to fail (the subject names every force, tried at every position): its words after the subject are
+    looked for first, on their own."""
+    subject = _subject()
+    return [
+        (
+            name,
+            re.compile(p.replace("{S}", subject), re.I),
+            re.compile(p.removeprefix("{S}"), re.I) if p.startswith("{S}") else None,
+        )
+        for name, p in SENTENCE_RULES
+    ]
 
 
 def not_a_grade(sentence: str) -> bool:
     """Prose that names grades without grading: the scale listed, last year's grade, 'not yet graded',
     'carried over' or 'not inspected', a condition."""
-    words = {w.lower().split()[0] for w in re.findall(rf"\b(?:{G})\b", sentence, re.I)}
-    if len(words) >= 3 or NOT_A_GRADE.search(sentence):
+    hits = list(GRADE_WORD.finditer(sentence))
+    if len({hit.group(0).lower().split()[0] for hit in hits}) >= 3 or NOT_A_GRADE.search(sentence):
         return True
-    first = re.search(rf"\b(?:{G})\b", sentence, re.I)  # a condition after the grade is about more work
-    return bool(first and CONDITION_WORDS.search(sentence[: first.start()]))
+    # A condition before the first grade is about more work.
+    return bool(hits and CONDITION_WORDS.search(sentence[: hits[0].start()]))
 
 
 # "good at treating the public fairly and at ensuring ...", "'outstanding' at X and 'good' at Y"
@@ -200,10 +272,12 @@ ITEM_GRADE_FIRST = re.compile(rf"^(?:is |are )?{_Q}(?:{G}){_Q}\s+(?:at|in|for)\b
 def lead_subject(lead: str) -> str | None:
     """The force a line that introduces a list names last ("HMIC judged that Kent Police:"), when the line
     ends with a colon and is no mention of an old grade; else None."""
-    lead = " ".join(lead.split())
-    if not lead.endswith(":") or not_a_grade(lead):
+    if not lead.rstrip().endswith(":"):  # most lines: nothing to normalise
         return None
-    names = [m.group("subject") for m in re.finditer(_subject().replace("^", "(?!)"), lead, re.I)]
+    lead = " ".join(lead.split())
+    if not_a_grade(lead):
+        return None
+    names = [m.group("subject") for m in _names().finditer(lead)]
     names = [n for n in names if n.lower() != "it"]
     return names[-1] if names else None
 
@@ -216,15 +290,13 @@ LISTED = (
     rf"{_Q}(?P<grade>{G}){_Q} (?:in|at|for)(?: (?P<count>\w+) (?:of (?:the|its|these) \w+ )?(?:areas?|questions?)"
     rf"(?: of policing)?| the following(?: areas?)?)?\s*[:–]\s*(?P<area>.*)$"
 )
-_LISTED: list[re.Pattern] = []
 # Where the names of a list part: a comma or semicolon (with "and" after it), or "and" before a verb in -ing.
 _LIST_SEP = re.compile(r"(\s*[;,]\s*(?:and\s+)?|\s+and\s+(?=[a-z]+ing\b))")
 
 
+@cache
 def _listed() -> re.Pattern:
-    if not _LISTED:
-        _LISTED.append(re.compile(LISTED.replace("{S}", _subject()), re.I))
-    return _LISTED[0]
+    return re.compile(LISTED.replace("{S}", _subject()), re.I)
 
 
 def list_names(text: str) -> list[str]:
@@ -270,9 +342,7 @@ def listed_grades(sentence: str, force: str | None) -> list[dict]:
     hit = _listed().search(sentence) if _may_list(sentence) else None
     if not hit or not hit.group("area").strip() or OLD_COUNT.search(sentence):
         return []
-    subject = hit.group("subject")
-    own = re.match(rf"{FORCE_NOUN}$|it$", subject, re.I)
-    who = (F.canonical(subject) if not own else None) or force
+    who = _who(hit.group("subject")) or force
     grade = grade_name(hit.group("grade"))
     out = []
     for name in list_names(hit.group("area")):
@@ -286,6 +356,8 @@ def listed_grades(sentence: str, force: str | None) -> list[dict]:
 def lead_grade(lead: str) -> tuple[str, str] | None:
     """(subject, grade) of a line that introduces a list of areas at one grade ("The force was graded as good
     in three areas:"), else None."""
+    if lead.rstrip()[-1:] not in (":", "–"):  # the lead of a list ends with its colon (or dash)
+        return None
     lead = " ".join(lead.split())
     hit = _listed().search(lead) if _may_list(lead) else None
     if not hit or hit.group("area").strip() or OLD_COUNT.search(lead):
@@ -329,7 +401,7 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
     matches reads the sentence; areas joined by "and at" each get the grade."""
     if listed := listed_grades(sentence, force):
         return listed
-    if not re.search(rf"\b(?:{G})\b", sentence, re.I) or not_a_grade(sentence):
+    if not GRADE_WORD.search(sentence) or not_a_grade(sentence):
         return []
     return [hit for clause in clauses(sentence) for hit in _clause_grades(clause, force)]
 
@@ -337,11 +409,11 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
 def _clause_grades(sentence: str, force: str | None) -> list[dict]:
     """The grades of one clause: the first rule that matches reads it."""
     out: list[dict] = []
-    for name, rule in _rules():
+    for name, rule, after_subject in _rules():
+        if after_subject is not None and not after_subject.search(sentence):
+            continue
         for hit in rule.finditer(sentence):
-            subject = hit.groupdict().get("subject") or ""
-            own = re.match(rf"{FORCE_NOUN}$|it$", subject, re.I)
-            who = (F.canonical(subject) if subject and not own else None) or force
+            who = _who(hit.groupdict().get("subject") or "") or force
             # "'outstanding' at meeting demand and 'good' at planning": each part with its own grade.
             parts = AND_AT.split(AREA_END.sub("", (hit.groupdict().get("area") or "").strip()))
             grade = grade_name(hit.group("grade"))

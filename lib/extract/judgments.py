@@ -15,8 +15,8 @@ import re
 
 from ..model import Document
 from ..structure import document_outline
-from ..text import clean_lines, sentences
-from ..vocab import AREA_PILLAR, GRADES, PILLAR_SUMMARY_ROWS, SCALES, grade_score, pillar_of, scale_for
+from ..text import clean_line, clean_lines, sentences
+from ..vocab import AREA_PILLAR, GRADES, PILLAR_SUMMARY_ROWS, SCALES, pillar_of, scale_for
 from .grade_headings import heading_grades
 from .grade_tables import (
     footnote_year,
@@ -24,29 +24,35 @@ from .grade_tables import (
     grade_column_table,
     grade_columns_text,
     grade_first_lines,
-    judgment,
     table_grades,
 )
-from .grammar import BULLET, item_sentence, lead_grade, lead_subject, sentence_grades
+from .grammar import BULLET, grade_word_bounds, item_sentence, lead_grade, lead_subject, sentence_grades
+from .rule_rows import Grade
 
 RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sentence": 3}
 
 
 def _footnotes(doc: Document) -> str:
-    return "\n".join(line for _, _, line in clean_lines(doc) if line.lstrip("\\•")[:1] in "*†")
+    """The lines that may be footnotes (an asterisk or dagger first), kept on the document object. Lines,
+    not blocks: a text export's "* Grade carried over from ..." is a list item to its reader, the asterisk
+    gone with the bullet."""
+    if "_footnotes" not in doc.__dict__:
+        lines = (line for _, _, line in clean_lines(doc) if line.lstrip("\\•")[:1] in "*†")
+        doc.__dict__["_footnotes"] = "\n".join(lines)
+    return doc.__dict__["_footnotes"]
 
 
-def structured_grades(doc: Document, pillar: str | None) -> tuple[list[dict], list[dict]]:
+def structured_grades(doc: Document, pillar: str | None) -> tuple[list[Grade], list[dict]]:
     """Grades from the tables, the graphic and the headings of a document's blocks (and its pages' tables
-    when no block is a table)."""
-    found: list[dict] = []
-    notes = _footnotes(doc)
+    when no block is a table), and the failed checks of the headings."""
+    found: list[Grade] = []
     tables = [(b.page, b.rows) for b in doc.blocks if b.kind == "table" and b.rows] or list(doc.tables())
+    notes = _footnotes(doc) if tables else ""
     for page, rows in tables:
         found += grade_column_table(rows, page) or table_grades(rows, page, notes)
     found += grade_boxes(doc.blocks)
     found += grade_columns_text([(p, raw) for p, raw, _ in clean_lines(doc)])
-    found += grade_first_lines([(p, line) for p, _, line in clean_lines(doc)])
+    found += grade_first_lines([(b.page, clean_line(b.text)) for b in doc.blocks if b.kind != "table"])
     rows, checks = heading_grades(document_outline(doc), pillar)
     return found + rows, checks
 
@@ -57,45 +63,54 @@ def stated_sentences(doc: Document) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     subject = None
     for sent in sentences(doc):
-        if BULLET.match(sent.text):
-            out.append((sent.page, item_sentence(subject, sent.text) or sent.text))
+        text = sent.text
+        if BULLET.match(text):
+            out.append((sent.page, (item_sentence(subject, text) if subject else None) or text))
             continue
-        subject = lead_grade(sent.text) or lead_subject(sent.text)
-        out.append((sent.page, sent.text))
+        # Only a line that ends with its colon (or a dash) introduces a list.
+        subject = (lead_grade(text) or lead_subject(text)) if text.rstrip().endswith((":", "–")) else None
+        out.append((sent.page, text))
     return out
 
 
-def sentence_rows(doc: Document, force: str | None, scale: str | None = None) -> list[dict]:
+def _graded(stated: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The sentences that may hold a grade word (a sentence without one states no grade)."""
+    return [s for s, n in zip(stated, grade_word_bounds([text for _, text in stated]), strict=True) if n]
+
+
+def sentence_rows(doc: Document, force: str | None, scale: str | None = None) -> list[Grade]:
     """Grades stated in sentences; a grade word not on the report's scale ("adequate arrangements" in a
     four-point year) is none."""
     on_scale = SCALES.get(scale or "", GRADES)
     out = []
-    for page, text in stated_sentences(doc):
+    for page, text in _graded(stated_sentences(doc)):
         for hit in sentence_grades(text, force):
             if hit["grade"] not in on_scale:
                 continue
-            row = judgment(hit["area"], hit["area_label"], hit["grade"], page, text, None, "sentence")
-            row["pillar"] = hit["pillar"]
-            if hit["force"] and hit["force"] != force:
-                row["force"] = hit["force"]
-            out.append(row)
+            other = hit["force"] if hit["force"] and hit["force"] != force else None
+            out.append(
+                Grade(hit["area"], hit["area_label"], hit["grade"], page, text, None, "sentence", hit["pillar"], other)
+            )
     return out
 
 
 def _summary_pillar(label: str) -> str | None:
     """The pillar a 2018/19 summary names by its question ("... keep people safe and reduce crime")."""
-    return next((p for p, words in PILLAR_SUMMARY_ROWS if re.search(words, label, re.I)), None)
+    return next((p for p, words in _SUMMARY_ROWS if words.search(label)), None)
 
 
-def _row_pillar(row: dict, info: dict) -> str | None:
+_SUMMARY_ROWS = [(pillar, re.compile(words, re.I)) for pillar, words in PILLAR_SUMMARY_ROWS]
+
+
+def _row_pillar(row: Grade, info: dict) -> str | None:
     pillar = info.get("pillar")
-    if row["area"] == "overall":
-        found = row.get("pillar") or pillar_of(row["area_label"])
+    if row.area == "overall":
+        found = row.pillar or pillar_of(row.area_label)
         if pillar == "integrated":  # its overall grades are its pillars' own: never an "integrated" overall
-            return found or _summary_pillar(row["area_label"])
+            return found or _summary_pillar(row.area_label)
         return found or pillar
     if pillar == "integrated" and (info.get("year") or 0) < 2021:
-        return row.get("pillar") or AREA_PILLAR.get(row["area"]) or pillar
+        return row.pillar or AREA_PILLAR.get(row.area) or pillar
     return pillar
 
 
@@ -106,54 +121,48 @@ def extract_judgments(doc: Document, info: dict) -> tuple[list[dict], list[dict]
     found, checks = structured_grades(doc, info.get("pillar"))
     # A sentence's overall grade that names no pillar ("... is good at keeping people safe and reducing crime")
     # is the report's: where the structure gave an overall grade, the sentence adds nothing to place.
-    placed = any(r["area"] == "overall" for r in found)
+    placed = any(r.area == "overall" for r in found)
     found += [
         r
         for r in sentence_rows(doc, info.get("force"), scale_for(info.get("year")))
-        if not (placed and r["area"] == "overall" and not r["pillar"])
+        if not (placed and r.area == "overall" and not r.pillar)
     ]
-    notes = _footnotes(doc)
     for row in found:
-        row["pillar"] = _row_pillar(row, info)
-        if row.get("_starred") and not row["last_inspected"]:  # "Good*": carried over, the footnote's year
-            row["last_inspected"] = footnote_year(notes)
+        row.pillar = _row_pillar(row, info)
+        if row.starred and not row.last_inspected:  # "Good*": carried over, the footnote's year
+            row.last_inspected = footnote_year(_footnotes(doc))
     # One row per area (per pillar for the overall grades, per force for a release about several).
-    best: dict[tuple, dict] = {}
+    best: dict[tuple, Grade] = {}
     # The most explicit kind of place first: a table before a heading before a panel before a sentence.
-    for row in sorted(found, key=lambda r: (r["_source"] == "sentence", RANK[r["_source"]])):
-        key = (row["area"], row["pillar"] if row["area"] == "overall" else None, row.get("force"))
+    for row in sorted(found, key=lambda r: (r.source == "sentence", RANK[r.source])):
+        key = (row.area, row.pillar if row.area == "overall" else None, row.force)
         first = best.get(key)
         if first is None:
             best[key] = row
             continue
-        if row["grade"] != first["grade"]:
+        if row.grade != first.grade:
             checks.append(
                 {
-                    "check": f"judgment_agrees:{row['area']}",
+                    "check": f"judgment_agrees:{row.area}",
                     "passed": False,
-                    "detail": f"{first['grade']} (page {first['page']}: {first['evidence'][:80]}) but {row['grade']} (page {row['page']}: {row['evidence'][:80]})",
+                    "detail": f"{first.grade} (page {first.page}: {first.evidence[:80]}) but {row.grade} (page {row.page}: {row.evidence[:80]})",
                 }
             )
-        elif row["last_inspected"] and not first["last_inspected"]:
-            first["last_inspected"] = row["last_inspected"]
-        first["_agree"] = first.get("_agree", 1) + (row["grade"] == first["grade"])
+        elif row.last_inspected and not first.last_inspected:
+            first.last_inspected = row.last_inspected
+        first.agree += row.grade == first.grade
     scale = scale_for(info.get("year"))
     rows = []
     for row in best.values():
-        if row["area"] == "victim_service" and row["grade"] == "Ungraded":
+        if row.area == "victim_service" and row.grade == "Ungraded":
             continue  # the victim service assessment is inspected, never graded: not a judgment
-        agreeing = row.pop("_agree", 1)
-        if agreeing > 1 and not any(c["check"] == f"judgment_agrees:{row['area']}" for c in checks):
+        if row.agree > 1 and not any(c["check"] == f"judgment_agrees:{row.area}" for c in checks):
             checks.append(
                 {
-                    "check": f"judgment_agrees:{row['area']}",
+                    "check": f"judgment_agrees:{row.area}",
                     "passed": True,
-                    "detail": f"{row['grade']} printed {agreeing} times",
+                    "detail": f"{row.grade} printed {row.agree} times",
                 }
             )
-        out = {k: v for k, v in row.items() if not k.startswith("_")}
-        if out.get("force") is None:
-            out.pop("force", None)
-        out.update(grade_score=grade_score(row["grade"], scale), scale=scale)
-        rows.append(out)
+        rows.append(row.row(scale))
     return rows, checks

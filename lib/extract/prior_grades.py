@@ -22,6 +22,8 @@ PRIOR_CELL = re.compile(
 
 def prior_cell(text: str) -> tuple[str, str] | None:
     """(grade, cycle as printed) of a block that is a grade with its earlier cycle in brackets, else None."""
+    if ")" not in text:  # most blocks: no bracket, nothing to normalise
+        return None
     hit = PRIOR_CELL.match(" ".join(text.split()))
     return (grade_name(hit.group("grade")), hit.group("cycle").replace(" ", "")) if hit else None
 
