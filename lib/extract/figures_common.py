@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from re import _constants as _op  # the pattern's parse tree: which words every match of a rule prints
+from re import _parser
 
 from ..vocab import MONTH
 
@@ -38,8 +41,13 @@ def _norm_period(found: str) -> str:
     return found[0].lower() + found[1:] if re.match(r"(?:as at|between|year ending)", found, re.I) else found
 
 
+@lru_cache(maxsize=8192)
 def periods_in(text: str) -> list[str]:
-    return [_norm_period(m.group(1)) for m in PERIOD.finditer(text or "")]
+    """The periods a text names (every one has a year: a text without a digit names none). The same sentence
+    is asked about for itself and for the figures of the two after it, so it is worked out once."""
+    if not text or not DIGIT.search(text):
+        return []
+    return [_norm_period(m.group(1)) for m in PERIOD.finditer(text)]
 
 
 def period_of(*texts: str) -> str:
@@ -64,3 +72,51 @@ def figure(indicator, label, period, unit, value, ew, page, evidence):
         "page": page,
         "evidence": evidence,
     }
+
+
+# ---------------------------------------------------------------- gates: what a rule cannot match without
+def fold(text: str) -> str:
+    """``text`` in lower case, the long s and the dotless i (which IGNORECASE takes for an ASCII s and i, and
+    lower() keeps) as those letters: wherever a pattern matches ``text``, the words ``needed`` for it are in
+    its fold."""
+    return text.lower().replace("ſ", "s").replace("ı", "i")
+
+
+class Gate:
+    """The words (lower case, ASCII) one of which every match of a pattern prints, read from the pattern
+    itself: a text whose fold holds none of them is skipped without a search, which costs a scan per
+    character; None (let every text through) when some branch of the pattern prints no fixed word."""
+
+    def __init__(self, *patterns: re.Pattern):
+        needs = [_needed(_parser.parse(p.pattern, p.flags).data) for p in patterns]
+        words = set().union(*needs) if None not in needs else None
+        # A word holding another is printed only where that one is: the shorter is enough.
+        self.words = words and sorted(w for w in words if not any(o != w and o in w for o in words))
+
+    def open(self, folded: str) -> bool:
+        return self.words is None or any(w in folded for w in self.words)
+
+
+def _needed(items) -> frozenset[str] | None:
+    """The best requirement of a sequence of parse items: a run of literal letters, or a group's (any branch's)
+    words, whichever's shortest word is longest."""
+    best, run = None, ""
+    for op, av in [*items, (None, None)]:
+        if op is _op.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        best, run = _better(best, frozenset([run]) if run else None), ""
+        if op is _op.SUBPATTERN:
+            best = _better(best, _needed(av[-1]))
+        elif op is _op.BRANCH:
+            branches = [_needed(b) for b in av[1]]
+            best = _better(best, None if None in branches else frozenset().union(*branches))
+        elif op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = _better(best, _needed(av[2]))
+    return best
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None or b is None:
+        return a or b
+    return a if min(map(len, a)) >= min(map(len, b)) else b

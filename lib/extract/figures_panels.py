@@ -70,12 +70,12 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
         if text.startswith("#"):
             heading = text.lstrip("#").strip()
             continue
-        f_name, f_val, ew_name, ew_val = (lines[i + k][1] for k in range(4))
-        if not (
-            F.canonical(f_name)
+        f_name, f_val, ew_name, ew_val = text, lines[i + 1][1], lines[i + 2][1], lines[i + 3][1]
+        if not (  # the cheap tests first: most lines are no panel's
+            ew_name.lower() == "england and wales"
             and PANEL_VALUE.match(f_val)
-            and ew_name.lower() == "england and wales"
             and PANEL_VALUE.match(ew_val)
+            and F.canonical(f_name)
         ):
             continue
         if force and F.canonical(f_name) != force:

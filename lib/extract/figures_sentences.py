@@ -9,7 +9,7 @@ from .. import forces as F
 from ..model import Document
 from ..text import Sentence, sentences
 from ..vocab import MONTH
-from .figures_common import DIGIT, PCT, PERIOD, N, figure, num, period_of, periods_in, slug
+from .figures_common import DIGIT, PCT, PERIOD, Gate, N, figure, fold, num, period_of, periods_in, slug
 
 # ---------------------------------------------------------------- 3. sentences
 CHANGE_SUBJECTS = [  # (key stem, pattern naming what changed)
@@ -162,6 +162,9 @@ FIGURES_RE = [
 ]
 CLARES = re.compile(rf"Of these, (?P<v>{N}) (?:resulted in a disclosure|disclosures were made)", re.I)
 DISCLOSURE_RATE = re.compile(rf"disclosure rate of (?P<v>{N}) {PCT}", re.I)
+# What a sentence must print for a rule to be worth a search: a change needs a percentage and a direction.
+CHANGE_GATES = (Gate(re.compile(PCT, re.I)), Gate(CHANGE, CHANGE_PCT_FIRST))
+FIGURE_GATES = [Gate(pattern) for _, pattern, _, _ in FIGURES_RE]
 
 
 def extract_sentences(doc: Document, force: str | None) -> list[dict]:
@@ -170,16 +173,24 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
     force_words = F.name_pattern(force) if force else r"(?!x)x"
     baseline = None
     clare = None
+    # The rules whose words the document prints somewhere; a sentence is asked about those only.
+    printed = fold("\n".join(s.text for s in sents))
+    rules = [(rule, gate) for rule, gate in zip(FIGURES_RE, FIGURE_GATES) if gate.open(printed)]
     for k, sent in enumerate(sents):
         text = sent.text
         if not DIGIT.search(text):
             continue  # every figure is printed in digits
+        folded = fold(text)
+        figures = [rule for rule, gate in rules if gate.open(folded)]
+        changes = all(gate.open(folded) for gate in CHANGE_GATES)
+        if not (figures or changes or clare):
+            continue
         prev = sents[k - 1].text if k else ""
         nxt = sents[k + 1].text if k + 1 < len(sents) else ""
         period = period_of(text) or period_of(prev) or period_of(sents[k - 2].text if k > 1 else "")
 
         # Changes in recorded crime, victim-based crime, ASB, MARAC referrals, stalking ...
-        hit = CHANGE.search(text) or CHANGE_PCT_FIRST.search(text)
+        hit = changes and (CHANGE.search(text) or CHANGE_PCT_FIRST.search(text))
         if hit and re.search(r"\d", hit.group("v")):
             this_base = _baseline(text)
             if re.match(r"over this same period|over the same period", text, re.I):
@@ -237,7 +248,7 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
                     )
                 )
 
-        for key, pattern, unit, ew_pattern in FIGURES_RE:
+        for key, pattern, unit, ew_pattern in figures:
             for m in pattern.finditer(text):
                 if re.search(
                     r"England and Wales(?: \w+){0,3} (?:of|was|is)\s*$|national(?: \w+){0,3} (?:of|was|is)\s*$",
@@ -288,6 +299,7 @@ COMPARATOR = re.compile(
     rf"(?: (?:at|of|on))? (?P<cur5>£)?(?P<ew5>{N})\s*(?P<pct5>{PCT})?",
     re.I,
 )
+COMPARATOR_GATE = Gate(COMPARATOR)
 # A comparator set before the force's figure, as the sentence's opening clause.
 LEAD_IN = re.compile(r"^\W*(?:compared (?:with|to)|against|unlike|set against)\s+(?:the |an? )?$", re.I)
 _COMPARATOR_GROUPS = [(f"ew{k}", f"pct{k}", f"cur{k}") for k in ("", "2", "3", "4", "5")]
@@ -382,10 +394,12 @@ def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
     for k, sent in enumerate(sents):
         if sent.text in taken:
             continue
-        masked = _masked(sent.text)
+        if not COMPARATOR_GATE.open(fold(sent.text)):
+            continue
         since = 0  # a second comparison in a sentence takes its figure after the first comparator
         for hit in COMPARATOR.finditer(sent.text):
             ew, pct, money = _ew_of(hit)
+            masked = _masked(sent.text)
             values = list(_VALUE.finditer(masked, since, hit.start()))
             source = sent
             opening = sent.text[: hit.start()]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import forces as F
 from ..model import Block, Document
 from ..text import clean_line, clean_lines
-from .figures_common import SIGNED, figure, num, period_of, slug
+from .figures_common import SIGNED, Gate, figure, fold, num, period_of, slug
 
 # ---------------------------------------------------------------- 1. tables
 TABLE_START = {
@@ -42,8 +43,12 @@ def _caption_period(lines: list[tuple[int, str]], start: int, topic: str) -> str
     return ""
 
 
-def _table(lines: list[tuple[int, str]], start: int, kind: str, text: str) -> tuple[list[dict], list[dict]]:
-    """Parse one table from its header line; returns (indicator rows, check rows)."""
+def _table(
+    lines: list[tuple[int, str]], start: int, kind: str, doc_period: str, households: list[str]
+) -> tuple[list[dict], list[dict]]:
+    """Parse one table from its header line; returns (indicator rows, check rows). ``doc_period``: the
+    document's period, for a table without a caption; ``households``: the rows the document says are rates
+    per 1,000 households."""
     cells: list[tuple[str, object, int]] = []  # ("label", text, page) | ("num", value text, page)
     header_cols: list[str] = []
     i = start
@@ -103,13 +108,7 @@ def _table(lines: list[tuple[int, str]], start: int, kind: str, text: str) -> tu
     free_groups = [g for g in range(len(groups)) if g not in owner]
     for g, idx in zip(free_groups, free_labels):
         owner[g] = idx
-    period = _caption_period(lines, start, "outcomes" if kind == "outcomes" else "crime rates|per 1,000") or period_of(
-        text
-    )
-    flat = re.sub(r"\s+", " ", text)
-    households = [
-        m.strip().lower() for m in re.findall(r"rate for ([^.]{3,60}?) is the rate per 1,000 households", flat, re.I)
-    ]
+    period = _caption_period(lines, start, "outcomes" if kind == "outcomes" else "crime rates|per 1,000") or doc_period
     rows, checks = [], []
     table_rows = []
     for g in range(len(groups)):
@@ -361,15 +360,20 @@ def _rows_of_two(text: str) -> list[list[str]]:
     return rows if text[at:].strip() == "" else []
 
 
+@lru_cache(maxsize=1)
+def _head_pattern() -> tuple[re.Pattern, Gate]:
+    names = F.any_name_pattern()
+    pattern = re.compile(
+        rf"^(?P<first>.*?)\s*(?:(?P<f1>{names})\s+england and wales|england and wales\s+(?P<f2>{names}))\s*$", re.I
+    )
+    return pattern, Gate(pattern)
+
+
 def _head_in_words(text: str, force: str | None) -> list[str] | None:
     """A table head a reader gave as one line of words ("Financial position Norfolk England and Wales"): its
     cells (the first cell, then the force and England and Wales in the order printed), else None."""
-    names = F.any_name_pattern()
-    hit = re.match(
-        rf"^(?P<first>.*?)\s*(?:(?P<f1>{names})\s+england and wales|england and wales\s+(?P<f2>{names}))\s*$",
-        text,
-        re.I,
-    )
+    pattern, gate = _head_pattern()
+    hit = gate.open(fold(text)) and pattern.match(text)
     if not hit:
         return None
     printed = hit.group("f1") or hit.group("f2")
@@ -414,15 +418,26 @@ def extract_tables(doc: Document, force: str | None = None) -> tuple[list[dict],
     return rows, checks
 
 
+TABLE_GATE = Gate(*TABLE_START.values())
+HOUSEHOLDS = re.compile(r"rate for ([^.]{3,60}?) is the rate per 1,000 households", re.I)
+
+
 def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
-    lines = [(p, t) for p, _, t in clean_lines(doc)]
-    lines = [(p, t.lstrip("#").strip()) for p, t in lines if t]
+    """The crime-rate and outcomes tables of a document's lines (none where it never prints a table's head)."""
+    if not TABLE_GATE.open(fold("\n".join(t for _, _, t in clean_lines(doc)))):
+        return [], []
+    lines = [(p, t.lstrip("#").strip()) for p, _, t in clean_lines(doc) if t]
     text = "\n".join(t for _, t in lines)
     rows, checks = [], []
+    doc_period, households = None, []
     for i, (_, line) in enumerate(lines):
         for kind, start in TABLE_START.items():
             if start.match(line):
-                r, c = _table(lines, i, kind, text)
+                if doc_period is None:
+                    doc_period = period_of(text)
+                    flat = re.sub(r"\s+", " ", text)
+                    households = [m.strip().lower() for m in HOUSEHOLDS.findall(flat)]
+                r, c = _table(lines, i, kind, doc_period, households)
                 rows += r
                 checks += c
     return rows, checks

@@ -108,8 +108,12 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     force = info.get("force")
     table_rows, checks = extract_tables(doc, force)
     sentence_rows = extract_sentences(doc, force)
-    taken = {
-        t for r in sentence_rows for t in [r["evidence"]] + [x.text for x in sentences(doc) if x.text in r["evidence"]]
+    # The evidence of each row and every sentence quoted in one: a search of all the evidence joined first, so
+    # that each evidence is searched only for the few sentences the join holds.
+    evidences = {r["evidence"] for r in sentence_rows}
+    quoted = "\n".join(evidences)
+    taken = evidences | {
+        x.text for x in sentences(doc) if x.text in quoted and any(x.text in e for e in evidences)
     }
     panels = extract_panels(doc, force)
     taken_pairs = {(r["value"], r["england_wales"]) for r in panels}
