@@ -44,11 +44,11 @@ def _caption_period(lines: list[tuple[int, str]], start: int, topic: str) -> str
 
 
 def _table(
-    lines: list[tuple[int, str]], start: int, kind: str, doc_period: str, households: list[str]
+    lines: list[tuple[int, str]], start: int, kind: str, text: str, households: list[str]
 ) -> tuple[list[dict], list[dict]]:
-    """Parse one table from its header line; returns (indicator rows, check rows). ``doc_period``: the
-    document's period, for a table without a caption; ``households``: the rows the document says are rates
-    per 1,000 households."""
+    """Parse one table from its header line; returns (indicator rows, check rows). ``text``: the document's
+    lines, whose period a table without a caption is for; ``households``: the rows the document says are
+    rates per 1,000 households."""
     cells: list[tuple[str, object, int]] = []  # ("label", text, page) | ("num", value text, page)
     header_cols: list[str] = []
     i = start
@@ -108,7 +108,9 @@ def _table(
     free_groups = [g for g in range(len(groups)) if g not in owner]
     for g, idx in zip(free_groups, free_labels):
         owner[g] = idx
-    period = _caption_period(lines, start, "outcomes" if kind == "outcomes" else "crime rates|per 1,000") or doc_period
+    period = _caption_period(lines, start, "outcomes" if kind == "outcomes" else "crime rates|per 1,000") or period_of(
+        text
+    )
     rows, checks = [], []
     table_rows = []
     for g in range(len(groups)):
@@ -429,15 +431,14 @@ def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
     lines = [(p, t.lstrip("#").strip()) for p, _, t in clean_lines(doc) if t]
     text = "\n".join(t for _, t in lines)
     rows, checks = [], []
-    doc_period, households = None, []
+    households = None
     for i, (_, line) in enumerate(lines):
         for kind, start in TABLE_START.items():
             if start.match(line):
-                if doc_period is None:
-                    doc_period = period_of(text)
-                    flat = re.sub(r"\s+", " ", text)
+                if households is None:  # a line break is a space; the word is on one line
+                    flat = " ".join(text.split()) if "households" in fold(text) else ""
                     households = [m.strip().lower() for m in HOUSEHOLDS.findall(flat)]
-                r, c = _table(lines, i, kind, doc_period, households)
+                r, c = _table(lines, i, kind, text, households)
                 rows += r
                 checks += c
     return rows, checks
