@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from re import _constants as _op  # the pattern's parse tree: which words every match of a rule prints
 from re import _parser
 
@@ -83,18 +85,42 @@ def fold(text: str) -> str:
 
 
 class Gate:
-    """The words (lower case, ASCII) one of which every match of a pattern prints, read from the pattern
-    itself: a text whose fold holds none of them is skipped without a search, which costs a scan per
-    character; None (let every text through) when some branch of the pattern prints no fixed word."""
+    """The words (lower case, ASCII) one of which every match of some of ``patterns`` prints, read from the
+    patterns themselves: a text whose fold holds none of them is skipped without a search, which costs a scan
+    per character; None (let every text through) when some branch of a pattern prints no fixed word."""
 
     def __init__(self, *patterns: re.Pattern):
         needs = [_needed(_parser.parse(p.pattern, p.flags).data) for p in patterns]
         words = set().union(*needs) if None not in needs else None
         # A word holding another is printed only where that one is: the shorter is enough.
-        self.words = words and sorted(w for w in words if not any(o != w and o in w for o in words))
+        self.words = None if words is None else sorted(w for w in words if not any(o != w and o in w for o in words))
 
     def open(self, folded: str) -> bool:
         return self.words is None or any(w in folded for w in self.words)
+
+
+class Folds:
+    """A list of texts folded and joined by line breaks (which no gate's word holds) once, to find which texts
+    a gate lets through by a string search of the whole, far cheaper than a look at each text."""
+
+    def __init__(self, texts: list[str]):
+        folds = [fold(t) for t in texts]
+        self.joined = "\n".join(folds)
+        self.ends = list(accumulate(len(f) + 1 for f in folds))  # where each text's line break ends
+
+    def holding(self, gate: Gate) -> set[int]:
+        """The indexes of the texts whose fold holds one of the gate's words (each text found once: the
+        search goes on after its end)."""
+        if gate.words is None:
+            return set(range(len(self.ends)))
+        found: set[int] = set()
+        for word in gate.words:
+            at = self.joined.find(word)
+            while at >= 0:
+                k = bisect_right(self.ends, at)
+                found.add(k)
+                at = self.joined.find(word, self.ends[k])
+        return found
 
 
 def _needed(items) -> frozenset[str] | None:
@@ -102,9 +128,10 @@ def _needed(items) -> frozenset[str] | None:
     words, whichever's shortest word is longest."""
     best, run = None, ""
     for op, av in [*items, (None, None)]:
-        if op is _op.LITERAL and av < 128:
+        if op is _op.LITERAL and av < 128 and chr(av) != "\n":
             run += chr(av).lower()
             continue
+        run = run.strip()  # a word, not the spaces around it: fewer places a search starts at
         best, run = _better(best, frozenset([run]) if run else None), ""
         if op is _op.SUBPATTERN:
             best = _better(best, _needed(av[-1]))

@@ -9,7 +9,7 @@ from .. import forces as F
 from ..model import Document
 from ..text import Sentence, sentences
 from ..vocab import MONTH
-from .figures_common import DIGIT, PCT, PERIOD, Gate, N, figure, fold, num, period_of, periods_in, slug
+from .figures_common import DIGIT, PCT, PERIOD, Folds, Gate, N, figure, num, period_of, periods_in, slug
 
 # ---------------------------------------------------------------- 3. sentences
 CHANGE_SUBJECTS = [  # (key stem, pattern naming what changed)
@@ -165,6 +165,7 @@ DISCLOSURE_RATE = re.compile(rf"disclosure rate of (?P<v>{N}) {PCT}", re.I)
 # What a sentence must print for a rule to be worth a search: a change needs a percentage and a direction.
 CHANGE_GATES = (Gate(re.compile(PCT, re.I)), Gate(CHANGE, CHANGE_PCT_FIRST))
 FIGURE_GATES = [Gate(pattern) for _, pattern, _, _ in FIGURES_RE]
+CLARE_GATE = Gate(CLARES, DISCLOSURE_RATE)
 
 
 def extract_sentences(doc: Document, force: str | None) -> list[dict]:
@@ -173,16 +174,17 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
     force_words = F.name_pattern(force) if force else r"(?!x)x"
     baseline = None
     clare = None
-    # The rules whose words the document prints somewhere; a sentence is asked about those only.
-    printed = fold("\n".join(s.text for s in sents))
-    rules = [(rule, gate) for rule, gate in zip(FIGURES_RE, FIGURE_GATES) if gate.open(printed)]
-    for k, sent in enumerate(sents):
+    folds = Folds([s.text for s in sents])
+    figures_at = [folds.holding(gate) for gate in FIGURE_GATES]
+    changes_at = set.intersection(*(folds.holding(gate) for gate in CHANGE_GATES))
+    # A sentence no rule can match changes nothing: only the others are read.
+    for k in sorted(set().union(changes_at, folds.holding(CLARE_GATE), *figures_at)):
+        sent = sents[k]
         text = sent.text
         if not DIGIT.search(text):
             continue  # every figure is printed in digits
-        folded = fold(text)
-        figures = [rule for rule, gate in rules if gate.open(folded)]
-        changes = all(gate.open(folded) for gate in CHANGE_GATES)
+        figures = [rule for rule, at in zip(FIGURES_RE, figures_at) if k in at]
+        changes = k in changes_at
         if not (figures or changes or clare):
             continue
         prev = sents[k - 1].text if k else ""
@@ -391,10 +393,9 @@ def _comparison(
 
 def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
     rows = []
-    for k, sent in enumerate(sents):
+    for k in sorted(Folds([s.text for s in sents]).holding(COMPARATOR_GATE)):
+        sent = sents[k]
         if sent.text in taken:
-            continue
-        if not COMPARATOR_GATE.open(fold(sent.text)):
             continue
         since = 0  # a second comparison in a sentence takes its figure after the first comparator
         for hit in COMPARATOR.finditer(sent.text):
