@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..vocab import HYPHEN_PREFIXES, SYLLABLE_TAILS
 
@@ -65,13 +65,26 @@ def rejoin(text: str, words: set[str] = frozenset()) -> str:
     return BROKEN.sub(one, text)
 
 
-def clean_citation(text: str, words: set[str] = frozenset()) -> str:
-    """A quoted sentence, label or finding as a reader would quote it."""
-    if not text:
-        return text
+def _unmarked(text: str) -> str:
+    """``text`` without a converter's marks and empty brackets (the hyphens left in)."""
     text = ATTRIBUTE.sub("", text)
     text = FOOTNOTE_REF.sub("", text)
     text = GLUED_NOTE.sub("", text)
     text = EMPTY_TAIL.sub("", text)
-    text = EMPTY_BRACKET.sub("", text)
-    return " ".join(rejoin(text, words).split())
+    return EMPTY_BRACKET.sub("", text)
+
+
+def clean_citation(text: str, words: set[str] = frozenset()) -> str:
+    """A quoted sentence, label or finding as a reader would quote it."""
+    if not text:
+        return text
+    return " ".join(rejoin(_unmarked(text), words).split())
+
+
+def clean_citations(texts: list[str], words: Callable[[], set[str]]) -> list[str]:
+    """``clean_citation`` of each text, ``words()`` (a search of a whole document) asked for only when a
+    hyphen in one of them is not a compound's prefix, the only place ``rejoin`` looks at the words."""
+    unmarked = [_unmarked(t) if t else t for t in texts]
+    asks = any(m.group("a").lower() not in HYPHEN_PREFIXES for t in unmarked if t for m in BROKEN.finditer(t))
+    printed = words() if asks else frozenset()
+    return [" ".join(rejoin(t, printed).split()) if t else t for t in unmarked]

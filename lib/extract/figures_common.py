@@ -104,9 +104,9 @@ class Folds:
     a gate lets through by a string search of the whole, far cheaper than a look at each text."""
 
     def __init__(self, texts: list[str]):
-        folds = [fold(t) for t in texts]
-        self.joined = "\n".join(folds)
-        self.ends = list(accumulate(len(f) + 1 for f in folds))  # where each text's line break ends
+        self.folds = [fold(t) for t in texts]
+        self.joined = "\n".join(self.folds)
+        self.ends = list(accumulate(len(f) + 1 for f in self.folds))  # where each text's line break ends
 
     def holding(self, gate: Gate) -> set[int]:
         """The indexes of the texts whose fold holds one of the gate's words (each text found once: the

@@ -163,9 +163,17 @@ FIGURES_RE = [
 CLARES = re.compile(rf"Of these, (?P<v>{N}) (?:resulted in a disclosure|disclosures were made)", re.I)
 DISCLOSURE_RATE = re.compile(rf"disclosure rate of (?P<v>{N}) {PCT}", re.I)
 # What a sentence must print for a rule to be worth a search: a change needs a percentage and a direction.
-CHANGE_GATES = (Gate(re.compile(PCT, re.I)), Gate(CHANGE, CHANGE_PCT_FIRST))
+PERCENTAGE, DIRECTION = Gate(re.compile(PCT, re.I)), Gate(CHANGE, CHANGE_PCT_FIRST)
 FIGURE_GATES = [Gate(pattern) for _, pattern, _, _ in FIGURES_RE]
 CLARE_GATE = Gate(CLARES, DISCLOSURE_RATE)
+_FOLDS: dict[str, object] = {}  # the last list of sentences folded (held, so it is that very list) and its folds
+
+
+def _folds(sents: list[Sentence]) -> Folds:
+    """The sentences' folds, worked out once for the figures and the comparisons of a document."""
+    if _FOLDS.get("of") is not sents:
+        _FOLDS.update(of=sents, folds=Folds([s.text for s in sents]))
+    return _FOLDS["folds"]  # type: ignore[return-value]
 
 
 def extract_sentences(doc: Document, force: str | None) -> list[dict]:
@@ -174,9 +182,9 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
     force_words = F.name_pattern(force) if force else r"(?!x)x"
     baseline = None
     clare = None
-    folds = Folds([s.text for s in sents])
+    folds = _folds(sents)
     figures_at = [folds.holding(gate) for gate in FIGURE_GATES]
-    changes_at = set.intersection(*(folds.holding(gate) for gate in CHANGE_GATES))
+    changes_at = {k for k in folds.holding(PERCENTAGE) if DIRECTION.open(folds.folds[k])}
     # A sentence no rule can match changes nothing: only the others are read.
     for k in sorted(set().union(changes_at, folds.holding(CLARE_GATE), *figures_at)):
         sent = sents[k]
@@ -393,9 +401,9 @@ def _comparison(
 
 def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
     rows = []
-    for k in sorted(Folds([s.text for s in sents]).holding(COMPARATOR_GATE)):
+    for k in sorted(_folds(sents).holding(COMPARATOR_GATE)):
         sent = sents[k]
-        if sent.text in taken:
+        if sent.text in taken or not DIGIT.search(sent.text):  # every comparator prints a figure
             continue
         since = 0  # a second comparison in a sentence takes its figure after the first comparator
         for hit in COMPARATOR.finditer(sent.text):

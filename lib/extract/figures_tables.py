@@ -363,19 +363,24 @@ def _rows_of_two(text: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _head_pattern() -> tuple[re.Pattern, Gate]:
+def _head_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A head in words, and its end when the force's name is last (a search of which costs far less than
+    the head's own, which tries each force's name at each character)."""
     names = F.any_name_pattern()
-    pattern = re.compile(
-        rf"^(?P<first>.*?)\s*(?:(?P<f1>{names})\s+england and wales|england and wales\s+(?P<f2>{names}))\s*$", re.I
-    )
-    return pattern, Gate(pattern)
+    head = rf"^(?P<first>.*?)\s*(?:(?P<f1>{names})\s+england and wales|england and wales\s+(?P<f2>{names}))\s*$"
+    return re.compile(head, re.I), re.compile(rf"england and wales\s+(?:{names})\s*$", re.I)
 
 
 def _head_in_words(text: str, force: str | None) -> list[str] | None:
     """A table head a reader gave as one line of words ("Financial position Norfolk England and Wales"): its
-    cells (the first cell, then the force and England and Wales in the order printed), else None."""
-    pattern, gate = _head_pattern()
-    hit = gate.open(fold(text)) and pattern.match(text)
+    cells (the first cell, then the force and England and Wales in the order printed), else None. The head
+    ends in "England and Wales" or in a name after it: a text that does neither is no head."""
+    head, name_last = _head_patterns()
+    folded = fold(text)
+    if "england and wales" not in folded:
+        return None
+    ends = folded.rstrip().endswith("england and wales") or name_last.search(text)
+    hit = ends and head.match(text)
     if not hit:
         return None
     printed = hit.group("f1") or hit.group("f2")
