@@ -112,9 +112,7 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     # that each evidence is searched only for the few sentences the join holds.
     evidences = {r["evidence"] for r in sentence_rows}
     quoted = "\n".join(evidences)
-    taken = evidences | {
-        x.text for x in sentences(doc) if x.text in quoted and any(x.text in e for e in evidences)
-    }
+    taken = evidences | {x.text for x in sentences(doc) if x.text in quoted and any(x.text in e for e in evidences)}
     panels = extract_panels(doc, force)
     taken_pairs = {(r["value"], r["england_wales"]) for r in panels}
     panels += grid_panels(doc, force, taken_pairs)
