@@ -6,7 +6,7 @@ import re
 
 from .. import forces as F
 from ..model import Document
-from ..text import blocks, clean_lines
+from ..text import clean_line, clean_lines
 from ..vocab import MONTH
 from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
 
@@ -146,7 +146,7 @@ def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, fl
     if not _FORCE_AT_END:
         _FORCE_AT_END.append(re.compile(rf"(?:{F.any_name_pattern()})\s*$", re.I))
     rows = []
-    for page, para in blocks(doc):
+    for page, para in ((b.page, clean_line(b.text)) for b in doc.blocks if b.kind != "table"):
         if "england and wales" not in para.lower():
             continue
         for hit in IN_PROSE.finditer(para):
