@@ -142,16 +142,23 @@ def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, fl
     """A panel that a PDF-to-text tool re-flowed into a paragraph ("... Stop and search rate per 1,000
     population Kent Police 3.1 England and Wales 7.4 For further ..."): the force's name just before the
     figure, the label the words before it since the last sentence end or figure. Only pairs no panel rule
-    already gave."""
+    already gave. A reader may break the re-flowed panel where a line broke ("... population Norfolk" /
+    "Constabulary 3.1 England and Wales 7.4"): the label and the name are read on over the paragraph before."""
     if not _FORCE_AT_END:
         _FORCE_AT_END.append(re.compile(rf"(?:{F.any_name_pattern()})\s*$", re.I))
     rows = []
-    for page, para in ((b.page, clean_line(b.text)) for b in doc.blocks if b.kind != "table"):
+    prev = ""
+    for block in doc.blocks:
+        if block.kind == "table":
+            continue
+        page, para = block.page, clean_line(block.text)
+        text = f"{prev} {para}" if prev else para
+        prev = para
         if "england and wales" not in para.lower():
             continue
-        for hit in IN_PROSE.finditer(para):
+        for hit in IN_PROSE.finditer(text, len(text) - len(para) - 1 if text != para else 0):
             value, ew = num(hit.group("v")), num(hit.group("ew"))
-            before = para[max(0, hit.start() - 200) : hit.start()]
+            before = text[max(0, hit.start() - 200) : hit.start()]
             named = _FORCE_AT_END[0].search(before)
             if (value, ew) in taken or not named or (force and F.canonical(named.group(0).strip()) != force):
                 continue
@@ -162,7 +169,7 @@ def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, fl
             key = next((k for k, pattern, _ in PANEL_RULES if re.search(pattern, label, re.I)), None) or slug(label)
             unit = next((u for k, _, u in PANEL_RULES if k == key), "percent" if hit.group("pct") else "")
             evidence = f"{label} {named.group(0).strip()}{hit.group(0)}"
-            rows.append(figure(key, label, period_of(para), unit, value, ew, page, evidence))
+            rows.append(figure(key, label, period_of(text), unit, value, ew, page, evidence))
             taken.add((value, ew))
     return rows
 
