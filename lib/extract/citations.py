@@ -23,13 +23,14 @@ GLUED_NOTE = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=[\s.,;:)’'\"]|$)")
 BROKEN = re.compile(r"\b(?P<a>[a-z]{2,})-(?P<b>[a-z]{2,})\b")
 EMPTY_TAIL = re.compile(r"\s*[;,]\s*(?=\))")
 EMPTY_BRACKET = re.compile(r"\s*\(\s*[;,]?\s*\)")
-WHOLE_WORD = re.compile(r"(?<![-\w])[A-Za-z]{4,}(?![-\w])")
+RUN = re.compile(r"[-\w]{4,}")
 
 
 def words_of(texts: Iterable[str]) -> set[str]:
-    """Every word a document prints whole (lower case), for ``rejoin``: one search over the texts joined by
-    line breaks (a break is no part of a word), each word printed lowered once."""
-    return {w.lower() for w in set(WHOLE_WORD.findall("\n".join(texts)))}
+    """Every word a document prints whole (lower case), for ``rejoin``: a run of four or more letters, no
+    hyphen, digit or other letter joined to it. One search over the texts joined by line breaks (a break is no
+    part of a word) for every run of word characters and hyphens, each run printed lowered once."""
+    return {w.lower() for w in set(RUN.findall("\n".join(texts))) if w.isascii() and w.isalpha()}
 
 
 _SORTED: dict[str, object] = {}  # the last set of words asked about (held, so it is that very set) and its sort

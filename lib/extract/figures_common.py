@@ -9,6 +9,8 @@ from itertools import accumulate
 from re import _constants as _op  # the pattern's parse tree: which words every match of a rule prints
 from re import _parser
 
+from ..model import Document
+from ..text import clean_lines
 from ..vocab import MONTH
 
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -82,6 +84,14 @@ def fold(text: str) -> str:
     lower() keeps) as those letters: wherever a pattern matches ``text``, the words ``needed`` for it are in
     its fold."""
     return text.lower().replace("ſ", "s").replace("ı", "i")
+
+
+def folded_lines(doc: Document) -> str:
+    """The fold of a document's cleaned lines joined by line breaks, worked out once a document: a rule that
+    needs words the document never prints reads none of its lines."""
+    if "_folded_lines" not in doc.__dict__:
+        doc.__dict__["_folded_lines"] = fold("\n".join(t for _, _, t in clean_lines(doc)))
+    return doc.__dict__["_folded_lines"]
 
 
 class Gate:

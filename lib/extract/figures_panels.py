@@ -8,7 +8,7 @@ from .. import forces as F
 from ..model import Document
 from ..text import clean_line, clean_lines
 from ..vocab import MONTH
-from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
+from .figures_common import PERIOD, SIGNED, figure, folded_lines, num, period_of, slug
 
 # ---------------------------------------------------------------- 2. "Force in numbers" panels
 PANEL_VALUE = re.compile(rf"^(?P<v>{SIGNED})\s*(?P<pct>%)?$")
@@ -60,6 +60,8 @@ def _not_label(line: str) -> bool:
 def extract_panels(doc: Document, force: str | None) -> list[dict]:
     """Panels print: a label (one or more lines), the force's name, its figure, 'England and Wales', theirs.
     Line based, so it reads Markdown (blank lines between) and PDF text (none) alike."""
+    if "england and wales" not in folded_lines(doc):
+        return []
     lines = [(p, part) for p, _, t in clean_lines(doc) if t for part in _one_line_panel(t)]
     rows: list[dict] = []
     periods: list[str] = []
@@ -210,6 +212,8 @@ def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]
     over each pair of figures, the figures in a row per panel ("247  229", -layout) or in a column per name
     ("247" / "3.1", then "229" / "7.4", plain export). The grid is the longest run of lines after the heading
     that reads whole (k labels, 2k figures), so a wrapped sentence after it is not taken for a label."""
+    if "force in numbers" not in folded_lines(doc):
+        return []
     lines = [(p, raw) for p, raw, _ in clean_lines(doc)]
     rows: list[dict] = []
     for start, (page, raw) in enumerate(lines):

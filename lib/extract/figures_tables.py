@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import forces as F
 from ..model import Block, Document
 from ..text import clean_line, clean_lines
-from .figures_common import SIGNED, Gate, figure, fold, num, period_of, slug
+from .figures_common import SIGNED, Gate, figure, fold, folded_lines, num, period_of, slug
 
 # ---------------------------------------------------------------- 1. tables
 TABLE_START = {
@@ -181,6 +181,7 @@ def _outcome_totals(table_rows: list[tuple[str, list[float]]], width: int) -> li
 # (per 1,000 population) and outcomes (number and rate, force then England and Wales) are two such tables.
 CELL_NUMBER = re.compile(rf"^[£]?(?P<v>{SIGNED})\s*(?P<pct>%)?$")
 EW_CELL = re.compile(r"^england and wales$", re.I)
+CAPTION = re.compile(r"(?:figure|table) \d+", re.I)
 
 
 def _cells(row: list[str]) -> list[str]:
@@ -326,7 +327,7 @@ def block_tables(blocks: list[Block], force: str | None) -> list[dict]:
     caption = ""
     for block in blocks:
         if block.kind != "table":
-            if block.kind in ("paragraph", "heading") and re.match(r"(?:figure|table) \d+", block.text, re.I):
+            if block.kind in ("paragraph", "heading") and CAPTION.match(block.text):
                 caption = block.text
             continue
         found = _head(block.rows, force)
@@ -431,7 +432,7 @@ HOUSEHOLDS = re.compile(r"rate for ([^.]{3,60}?) is the rate per 1,000 household
 
 def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
     """The crime-rate and outcomes tables of a document's lines (none where it never prints a table's head)."""
-    if not TABLE_GATE.open(fold("\n".join(t for _, _, t in clean_lines(doc)))):
+    if not TABLE_GATE.open(folded_lines(doc)):
         return [], []
     lines = [(p, t.lstrip("#").strip()) for p, _, t in clean_lines(doc) if t]
     text = "\n".join(t for _, t in lines)
