@@ -80,10 +80,10 @@ def figure(indicator, label, period, unit, value, ew, page, evidence):
 
 # ---------------------------------------------------------------- gates: what a rule cannot match without
 def fold(text: str) -> str:
-    """``text`` in lower case, the long s and the dotless i (which IGNORECASE takes for an ASCII s and i, and
-    lower() keeps) as those letters: wherever a pattern matches ``text``, the words ``needed`` for it are in
-    its fold."""
-    return text.lower().replace("ſ", "s").replace("ı", "i")
+    """``text`` in lower case, the long s, the dotless i and the dotted capital I (which IGNORECASE takes for
+    an ASCII s and i, and lower() keeps, or makes an i and a combining dot) as those letters: wherever a
+    pattern matches ``text``, the words a ``Gate`` reads from it are in its fold."""
+    return text.lower().replace("ſ", "s").replace("ı", "i").replace("i\u0307", "i")
 
 
 def folded_lines(doc: Document) -> str:
