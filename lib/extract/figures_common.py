@@ -1,4 +1,5 @@
-"""What the figure extractors share: number and period patterns, and the row they give."""
+"""What the figure extractors share: number and period patterns, the row they give, and the gates that spare a
+rule its search of a text that does not print the words every match of it prints."""
 
 from __future__ import annotations
 
@@ -6,12 +7,18 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from re import _constants as _op  # the pattern's parse tree: which words every match of a rule prints
-from re import _parser
 
 from ..model import Document
 from ..text import clean_lines
 from ..vocab import MONTH
+
+try:  # the pattern's parse tree: which words every match of a rule prints
+    from re import _constants as _op
+    from re import _parser
+except ImportError:  # Python 3.10
+    import sre_constants as _op  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+_REPEATS = tuple(getattr(_op, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_op, name))
 
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGNED = rf"[-+−–]?{N}"
@@ -148,7 +155,7 @@ def _needed(items) -> frozenset[str] | None:
         elif op is _op.BRANCH:
             branches = [_needed(b) for b in av[1]]
             best = _better(best, None if None in branches else frozenset().union(*branches))
-        elif op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT) and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             best = _better(best, _needed(av[2]))
     return best
 
