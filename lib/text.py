@@ -18,6 +18,7 @@ BULLETS = BULLET_GLYPHS
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.?!]['’”)]?$")
 _SPLIT = re.compile(r"(?<=[.?!])['’”)]?\s+(?=[A-Z‘“'\"(£•]|\d)")
+_BULLET = re.compile(r"(?:[-*–]|\d{1,2}[.)])\s")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|No|no|Dr|Mr|Mrs|Ms|St|approx|para|fig|Fig)\.)$")
 
 
@@ -70,7 +71,7 @@ def _blocks(doc: Document) -> list[tuple[int, str]]:
             blocks.append((pno, line.lstrip("#").strip()))
             blank = True
             continue
-        starts_bullet = line[0] in BULLETS or bool(re.match(r"^(?:[-*–]|\d{1,2}[.)])\s", line))
+        starts_bullet = line[0] in BULLETS or bool(_BULLET.match(line))
         end = tail()
         first = parts[0] if len(parts) == 1 else ""
         continues = (
@@ -97,6 +98,8 @@ def _blocks(doc: Document) -> list[tuple[int, str]]:
 
 
 def split_sentences(text: str) -> list[str]:
+    if "." not in text and "?" not in text and "!" not in text:  # no sentence end: one sentence
+        return [text.strip()] if text.strip() else []
     parts, out = _SPLIT.split(text), []
     for part in parts:
         if out and _ABBREV.search(out[-1]):

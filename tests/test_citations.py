@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract.citations import clean_citation, rejoin, words_of
+from lib.extract.citations import clean_citation, clean_citations, rejoin, words_of
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,16 @@ def test_a_hyphen_before_a_syllable_is_taken_out_without_the_word_printed_whole(
 )
 def test_a_compound_keeps_its_hyphen(compound):
     assert rejoin(compound, words_of(["antisocial wellbeing nonemergency"])) == compound
+
+
+def test_the_documents_words_are_asked_for_only_when_a_hyphen_may_be_a_line_breaks():
+    asked = []
+
+    def words():
+        asked.append(True)
+        return words_of(["The force completes its reviews."])
+
+    assert clean_citations(["anti-social behaviour", "", "Rate ( ; )"], words) == ["anti-social behaviour", "", "Rate"]
+    assert not asked
+    assert clean_citations(["a comp-lete picture[^2]"], words) == ["a complete picture"]
+    assert asked

@@ -363,3 +363,29 @@ def test_a_table_a_reader_gave_as_paragraphs_with_its_rows_run_together():
         ("Change in workforce 2010 to 2015", -15.0, -17.0),
         ("Officers per 1,000 population", 1.7, 2.1),
     ]
+
+
+def test_a_rules_gate_holds_the_words_every_match_prints():
+    import re
+
+    from lib.extract.figures_common import Folds, Gate, fold
+    from lib.extract.figures_sentences import COMPARATOR, FIGURES_RE
+
+    comparator = Gate(COMPARATOR)
+    assert comparator.words == ["england and wales", "national"]
+    assert Gate(re.compile(r"(?:fell|rose) by \d+")).words == ["fell", "rose"]
+    assert Gate(re.compile(r"(?:fell|\d+) by")).words == ["by"]  # a branch of digits only: the word after
+    assert Gate(re.compile(r"\d+(?:%| per cent)?")).words is None  # nothing every match prints
+    # IGNORECASE takes the long s for an s, the dotless and the dotted capital I for an i; the fold does too.
+    texts = [
+        "The rate fell.",
+        "ENGLAND AND WALEſ rate of 7",
+        "a natıonal average of 3",
+        "Nothing here.",
+        "NATİONAL rate of 2",
+    ]
+    assert [bool(COMPARATOR.search(t)) for t in texts] == [False, True, True, False, True]
+    assert sorted(Folds(texts).holding(comparator)) == [1, 2, 4]
+    assert [comparator.open(fold(t)) for t in texts] == [False, True, True, False, True]
+    for _, pattern, _, _ in FIGURES_RE:
+        assert Gate(pattern).words, pattern.pattern  # every fixed phrasing has words to look for first

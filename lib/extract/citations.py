@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..vocab import HYPHEN_PREFIXES, SYLLABLE_TAILS
 
@@ -23,11 +23,14 @@ GLUED_NOTE = re.compile(r"(?<=[a-z]{3})\d{1,2}(?=[\s.,;:)’'\"]|$)")
 BROKEN = re.compile(r"\b(?P<a>[a-z]{2,})-(?P<b>[a-z]{2,})\b")
 EMPTY_TAIL = re.compile(r"\s*[;,]\s*(?=\))")
 EMPTY_BRACKET = re.compile(r"\s*\(\s*[;,]?\s*\)")
+RUN = re.compile(r"[-\w]{4,}")
 
 
 def words_of(texts: Iterable[str]) -> set[str]:
-    """Every word a document prints whole (lower case), for ``rejoin``."""
-    return {w.lower() for t in texts for w in re.findall(r"(?<![-\w])[A-Za-z]{4,}(?![-\w])", t)}
+    """Every word a document prints whole (lower case), for ``rejoin``: a run of four or more letters, no
+    hyphen, digit or other letter joined to it. One search over the texts joined by line breaks (a break is no
+    part of a word) for every run of word characters and hyphens, each run printed lowered once."""
+    return {w.lower() for w in set(RUN.findall("\n".join(texts))) if w.isascii() and w.isalpha()}
 
 
 _SORTED: dict[str, object] = {}  # the last set of words asked about (held, so it is that very set) and its sort
@@ -63,13 +66,26 @@ def rejoin(text: str, words: set[str] = frozenset()) -> str:
     return BROKEN.sub(one, text)
 
 
-def clean_citation(text: str, words: set[str] = frozenset()) -> str:
-    """A quoted sentence, label or finding as a reader would quote it."""
-    if not text:
-        return text
+def _unmarked(text: str) -> str:
+    """``text`` without a converter's marks and empty brackets (the hyphens left in)."""
     text = ATTRIBUTE.sub("", text)
     text = FOOTNOTE_REF.sub("", text)
     text = GLUED_NOTE.sub("", text)
     text = EMPTY_TAIL.sub("", text)
-    text = EMPTY_BRACKET.sub("", text)
-    return " ".join(rejoin(text, words).split())
+    return EMPTY_BRACKET.sub("", text)
+
+
+def clean_citation(text: str, words: set[str] = frozenset()) -> str:
+    """A quoted sentence, label or finding as a reader would quote it."""
+    if not text:
+        return text
+    return " ".join(rejoin(_unmarked(text), words).split())
+
+
+def clean_citations(texts: list[str], words: Callable[[], set[str]]) -> list[str]:
+    """``clean_citation`` of each text, ``words()`` (a search of a whole document) asked for only when a
+    hyphen in one of them is not a compound's prefix, the only place ``rejoin`` looks at the words."""
+    unmarked = [_unmarked(t) if t else t for t in texts]
+    asks = any(m.group("a").lower() not in HYPHEN_PREFIXES for t in unmarked if t for m in BROKEN.finditer(t))
+    printed = words() if asks else frozenset()
+    return [" ".join(rejoin(t, printed).split()) if t else t for t in unmarked]

@@ -6,9 +6,9 @@ import re
 
 from .. import forces as F
 from ..model import Document
-from ..text import blocks, clean_lines
+from ..text import clean_line, clean_lines
 from ..vocab import MONTH
-from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
+from .figures_common import PERIOD, SIGNED, figure, folded_lines, num, period_of, slug
 
 # ---------------------------------------------------------------- 2. "Force in numbers" panels
 PANEL_VALUE = re.compile(rf"^(?P<v>{SIGNED})\s*(?P<pct>%)?$")
@@ -60,6 +60,8 @@ def _not_label(line: str) -> bool:
 def extract_panels(doc: Document, force: str | None) -> list[dict]:
     """Panels print: a label (one or more lines), the force's name, its figure, 'England and Wales', theirs.
     Line based, so it reads Markdown (blank lines between) and PDF text (none) alike."""
+    if "england and wales" not in folded_lines(doc):
+        return []
     lines = [(p, part) for p, _, t in clean_lines(doc) if t for part in _one_line_panel(t)]
     rows: list[dict] = []
     periods: list[str] = []
@@ -70,12 +72,12 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
         if text.startswith("#"):
             heading = text.lstrip("#").strip()
             continue
-        f_name, f_val, ew_name, ew_val = (lines[i + k][1] for k in range(4))
-        if not (
-            F.canonical(f_name)
+        f_name, f_val, ew_name, ew_val = text, lines[i + 1][1], lines[i + 2][1], lines[i + 3][1]
+        if not (  # the cheap tests first: most lines are no panel's
+            ew_name.lower() == "england and wales"
             and PANEL_VALUE.match(f_val)
-            and ew_name.lower() == "england and wales"
             and PANEL_VALUE.match(ew_val)
+            and F.canonical(f_name)
         ):
             continue
         if force and F.canonical(f_name) != force:
@@ -142,16 +144,23 @@ def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, fl
     """A panel that a PDF-to-text tool re-flowed into a paragraph ("... Stop and search rate per 1,000
     population Kent Police 3.1 England and Wales 7.4 For further ..."): the force's name just before the
     figure, the label the words before it since the last sentence end or figure. Only pairs no panel rule
-    already gave."""
+    already gave. A reader may break the re-flowed panel where a line broke ("... population Norfolk" /
+    "Constabulary 3.1 England and Wales 7.4"): the label and the name are read on over the paragraph before."""
     if not _FORCE_AT_END:
         _FORCE_AT_END.append(re.compile(rf"(?:{F.any_name_pattern()})\s*$", re.I))
     rows = []
-    for page, para in blocks(doc):
+    prev = ""
+    for block in doc.blocks:
+        if block.kind == "table":
+            continue
+        page, para = block.page, clean_line(block.text)
+        text = f"{prev} {para}" if prev else para
+        prev = para
         if "england and wales" not in para.lower():
             continue
-        for hit in IN_PROSE.finditer(para):
+        for hit in IN_PROSE.finditer(text, len(text) - len(para) - 1 if text != para else 0):
             value, ew = num(hit.group("v")), num(hit.group("ew"))
-            before = para[max(0, hit.start() - 200) : hit.start()]
+            before = text[max(0, hit.start() - 200) : hit.start()]
             named = _FORCE_AT_END[0].search(before)
             if (value, ew) in taken or not named or (force and F.canonical(named.group(0).strip()) != force):
                 continue
@@ -162,7 +171,7 @@ def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, fl
             key = next((k for k, pattern, _ in PANEL_RULES if re.search(pattern, label, re.I)), None) or slug(label)
             unit = next((u for k, _, u in PANEL_RULES if k == key), "percent" if hit.group("pct") else "")
             evidence = f"{label} {named.group(0).strip()}{hit.group(0)}"
-            rows.append(figure(key, label, period_of(para), unit, value, ew, page, evidence))
+            rows.append(figure(key, label, period_of(text), unit, value, ew, page, evidence))
             taken.add((value, ew))
     return rows
 
@@ -203,6 +212,8 @@ def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]
     over each pair of figures, the figures in a row per panel ("247  229", -layout) or in a column per name
     ("247" / "3.1", then "229" / "7.4", plain export). The grid is the longest run of lines after the heading
     that reads whole (k labels, 2k figures), so a wrapped sentence after it is not taken for a label."""
+    if "force in numbers" not in folded_lines(doc):
+        return []
     lines = [(p, raw) for p, raw, _ in clean_lines(doc)]
     rows: list[dict] = []
     for start, (page, raw) in enumerate(lines):

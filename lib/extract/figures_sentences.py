@@ -9,7 +9,7 @@ from .. import forces as F
 from ..model import Document
 from ..text import Sentence, sentences
 from ..vocab import MONTH
-from .figures_common import DIGIT, PCT, PERIOD, N, figure, num, period_of, periods_in, slug
+from .figures_common import DIGIT, PCT, PERIOD, Folds, Gate, N, figure, num, period_of, periods_in, slug
 
 # ---------------------------------------------------------------- 3. sentences
 CHANGE_SUBJECTS = [  # (key stem, pattern naming what changed)
@@ -162,6 +162,18 @@ FIGURES_RE = [
 ]
 CLARES = re.compile(rf"Of these, (?P<v>{N}) (?:resulted in a disclosure|disclosures were made)", re.I)
 DISCLOSURE_RATE = re.compile(rf"disclosure rate of (?P<v>{N}) {PCT}", re.I)
+# What a sentence must print for a rule to be worth a search: a change needs a percentage and a direction.
+PERCENTAGE, DIRECTION = Gate(re.compile(PCT, re.I)), Gate(CHANGE, CHANGE_PCT_FIRST)
+FIGURE_GATES = [Gate(pattern) for _, pattern, _, _ in FIGURES_RE]
+CLARE_GATE = Gate(CLARES, DISCLOSURE_RATE)
+_FOLDS: dict[str, object] = {}  # the last list of sentences folded (held, so it is that very list) and its folds
+
+
+def _folds(sents: list[Sentence]) -> Folds:
+    """The sentences' folds, worked out once for the figures and the comparisons of a document."""
+    if _FOLDS.get("of") is not sents:
+        _FOLDS.update(of=sents, folds=Folds([s.text for s in sents]))
+    return _FOLDS["folds"]  # type: ignore[return-value]
 
 
 def extract_sentences(doc: Document, force: str | None) -> list[dict]:
@@ -170,16 +182,25 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
     force_words = F.name_pattern(force) if force else r"(?!x)x"
     baseline = None
     clare = None
-    for k, sent in enumerate(sents):
+    folds = _folds(sents)
+    figures_at = [folds.holding(gate) for gate in FIGURE_GATES]
+    changes_at = {k for k in folds.holding(PERCENTAGE) if DIRECTION.open(folds.folds[k])}
+    # A sentence no rule can match changes nothing: only the others are read.
+    for k in sorted(set().union(changes_at, folds.holding(CLARE_GATE), *figures_at)):
+        sent = sents[k]
         text = sent.text
         if not DIGIT.search(text):
             continue  # every figure is printed in digits
+        figures = [rule for rule, at in zip(FIGURES_RE, figures_at) if k in at]
+        changes = k in changes_at
+        if not (figures or changes or clare):
+            continue
         prev = sents[k - 1].text if k else ""
         nxt = sents[k + 1].text if k + 1 < len(sents) else ""
         period = period_of(text) or period_of(prev) or period_of(sents[k - 2].text if k > 1 else "")
 
         # Changes in recorded crime, victim-based crime, ASB, MARAC referrals, stalking ...
-        hit = CHANGE.search(text) or CHANGE_PCT_FIRST.search(text)
+        hit = changes and (CHANGE.search(text) or CHANGE_PCT_FIRST.search(text))
         if hit and re.search(r"\d", hit.group("v")):
             this_base = _baseline(text)
             if re.match(r"over this same period|over the same period", text, re.I):
@@ -237,7 +258,7 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
                     )
                 )
 
-        for key, pattern, unit, ew_pattern in FIGURES_RE:
+        for key, pattern, unit, ew_pattern in figures:
             for m in pattern.finditer(text):
                 if re.search(
                     r"England and Wales(?: \w+){0,3} (?:of|was|is)\s*$|national(?: \w+){0,3} (?:of|was|is)\s*$",
@@ -288,6 +309,7 @@ COMPARATOR = re.compile(
     rf"(?: (?:at|of|on))? (?P<cur5>£)?(?P<ew5>{N})\s*(?P<pct5>{PCT})?",
     re.I,
 )
+COMPARATOR_GATE = Gate(COMPARATOR)
 # A comparator set before the force's figure, as the sentence's opening clause.
 LEAD_IN = re.compile(r"^\W*(?:compared (?:with|to)|against|unlike|set against)\s+(?:the |an? )?$", re.I)
 _COMPARATOR_GROUPS = [(f"ew{k}", f"pct{k}", f"cur{k}") for k in ("", "2", "3", "4", "5")]
@@ -379,13 +401,14 @@ def _comparison(
 
 def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
     rows = []
-    for k, sent in enumerate(sents):
-        if sent.text in taken:
+    for k in sorted(_folds(sents).holding(COMPARATOR_GATE)):
+        sent = sents[k]
+        if sent.text in taken or not DIGIT.search(sent.text):  # every comparator prints a figure
             continue
-        masked = _masked(sent.text)
         since = 0  # a second comparison in a sentence takes its figure after the first comparator
         for hit in COMPARATOR.finditer(sent.text):
             ew, pct, money = _ew_of(hit)
+            masked = _masked(sent.text)
             values = list(_VALUE.finditer(masked, since, hit.start()))
             source = sent
             opening = sent.text[: hit.start()]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import forces as F
 from ..model import Block, Document
 from ..text import clean_line, clean_lines
-from .figures_common import SIGNED, figure, num, period_of, slug
+from .figures_common import SIGNED, Gate, figure, fold, folded_lines, num, period_of, slug
 
 # ---------------------------------------------------------------- 1. tables
 TABLE_START = {
@@ -42,8 +43,12 @@ def _caption_period(lines: list[tuple[int, str]], start: int, topic: str) -> str
     return ""
 
 
-def _table(lines: list[tuple[int, str]], start: int, kind: str, text: str) -> tuple[list[dict], list[dict]]:
-    """Parse one table from its header line; returns (indicator rows, check rows)."""
+def _table(
+    lines: list[tuple[int, str]], start: int, kind: str, text: str, households: list[str]
+) -> tuple[list[dict], list[dict]]:
+    """Parse one table from its header line; returns (indicator rows, check rows). ``text``: the document's
+    lines, whose period a table without a caption is for; ``households``: the rows the document says are
+    rates per 1,000 households."""
     cells: list[tuple[str, object, int]] = []  # ("label", text, page) | ("num", value text, page)
     header_cols: list[str] = []
     i = start
@@ -106,10 +111,6 @@ def _table(lines: list[tuple[int, str]], start: int, kind: str, text: str) -> tu
     period = _caption_period(lines, start, "outcomes" if kind == "outcomes" else "crime rates|per 1,000") or period_of(
         text
     )
-    flat = re.sub(r"\s+", " ", text)
-    households = [
-        m.strip().lower() for m in re.findall(r"rate for ([^.]{3,60}?) is the rate per 1,000 households", flat, re.I)
-    ]
     rows, checks = [], []
     table_rows = []
     for g in range(len(groups)):
@@ -180,6 +181,7 @@ def _outcome_totals(table_rows: list[tuple[str, list[float]]], width: int) -> li
 # (per 1,000 population) and outcomes (number and rate, force then England and Wales) are two such tables.
 CELL_NUMBER = re.compile(rf"^[£]?(?P<v>{SIGNED})\s*(?P<pct>%)?$")
 EW_CELL = re.compile(r"^england and wales$", re.I)
+CAPTION = re.compile(r"(?:figure|table) \d+", re.I)
 
 
 def _cells(row: list[str]) -> list[str]:
@@ -325,7 +327,7 @@ def block_tables(blocks: list[Block], force: str | None) -> list[dict]:
     caption = ""
     for block in blocks:
         if block.kind != "table":
-            if block.kind in ("paragraph", "heading") and re.match(r"(?:figure|table) \d+", block.text, re.I):
+            if block.kind in ("paragraph", "heading") and CAPTION.match(block.text):
                 caption = block.text
             continue
         found = _head(block.rows, force)
@@ -361,15 +363,25 @@ def _rows_of_two(text: str) -> list[list[str]]:
     return rows if text[at:].strip() == "" else []
 
 
+@lru_cache(maxsize=1)
+def _head_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A head in words, and its end when the force's name is last (a search of which costs far less than
+    the head's own, which tries each force's name at each character)."""
+    names = F.any_name_pattern()
+    head = rf"^(?P<first>.*?)\s*(?:(?P<f1>{names})\s+england and wales|england and wales\s+(?P<f2>{names}))\s*$"
+    return re.compile(head, re.I), re.compile(rf"england and wales\s+(?:{names})\s*$", re.I)
+
+
 def _head_in_words(text: str, force: str | None) -> list[str] | None:
     """A table head a reader gave as one line of words ("Financial position Norfolk England and Wales"): its
-    cells (the first cell, then the force and England and Wales in the order printed), else None."""
-    names = F.any_name_pattern()
-    hit = re.match(
-        rf"^(?P<first>.*?)\s*(?:(?P<f1>{names})\s+england and wales|england and wales\s+(?P<f2>{names}))\s*$",
-        text,
-        re.I,
-    )
+    cells (the first cell, then the force and England and Wales in the order printed), else None. The head
+    ends in "England and Wales" or in a name after it: a text that does neither is no head."""
+    head, name_last = _head_patterns()
+    folded = fold(text)
+    if "england and wales" not in folded:
+        return None
+    ends = folded.rstrip().endswith("england and wales") or name_last.search(text)
+    hit = ends and head.match(text)
     if not hit:
         return None
     printed = hit.group("f1") or hit.group("f2")
@@ -414,15 +426,25 @@ def extract_tables(doc: Document, force: str | None = None) -> tuple[list[dict],
     return rows, checks
 
 
+TABLE_GATE = Gate(*TABLE_START.values())
+HOUSEHOLDS = re.compile(r"rate for ([^.]{3,60}?) is the rate per 1,000 households", re.I)
+
+
 def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
-    lines = [(p, t) for p, _, t in clean_lines(doc)]
-    lines = [(p, t.lstrip("#").strip()) for p, t in lines if t]
+    """The crime-rate and outcomes tables of a document's lines (none where it never prints a table's head)."""
+    if not TABLE_GATE.open(folded_lines(doc)):
+        return [], []
+    lines = [(p, t.lstrip("#").strip()) for p, _, t in clean_lines(doc) if t]
     text = "\n".join(t for _, t in lines)
     rows, checks = [], []
+    households = None
     for i, (_, line) in enumerate(lines):
         for kind, start in TABLE_START.items():
             if start.match(line):
-                r, c = _table(lines, i, kind, text)
+                if households is None:  # a line break is a space; the word is on one line
+                    flat = " ".join(text.split()) if "households" in fold(text) else ""
+                    households = [m.strip().lower() for m in HOUSEHOLDS.findall(flat)]
+                r, c = _table(lines, i, kind, text, households)
                 rows += r
                 checks += c
     return rows, checks

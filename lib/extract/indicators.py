@@ -16,7 +16,7 @@ import re
 
 from ..model import Document
 from ..text import blocks, sentences
-from .citations import clean_citation, words_of
+from .citations import clean_citations, words_of
 from .figures_panels import extract_panels, grid_panels, panels_in_prose
 from .figures_sentences import extract_sentences, generic_comparisons
 from .figures_tables import extract_tables
@@ -108,9 +108,11 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     force = info.get("force")
     table_rows, checks = extract_tables(doc, force)
     sentence_rows = extract_sentences(doc, force)
-    taken = {
-        t for r in sentence_rows for t in [r["evidence"]] + [x.text for x in sentences(doc) if x.text in r["evidence"]]
-    }
+    # The evidence of each row and every sentence quoted in one: a search of all the evidence joined first, so
+    # that each evidence is searched only for the few sentences the join holds.
+    evidences = {r["evidence"] for r in sentence_rows}
+    quoted = "\n".join(evidences)
+    taken = evidences | {x.text for x in sentences(doc) if x.text in quoted and any(x.text in e for e in evidences)}
     panels = extract_panels(doc, force)
     taken_pairs = {(r["value"], r["england_wales"]) for r in panels}
     panels += grid_panels(doc, force, taken_pairs)
@@ -118,8 +120,8 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     rows = table_rows + panels + sentence_rows + generic_comparisons(sentences(doc), taken)
     rows, merge_checks = merge(rows)
     rows, flagged = flag_implausible(rows)
-    words = words_of(t for _, t in blocks(doc))
-    for row in rows:
-        row["label"] = clean_citation(row["label"], words)
-        row["evidence"] = clean_citation(row["evidence"], words)
+    fields = [(row, field) for row in rows for field in ("label", "evidence")]
+    cleaned = clean_citations([row[field] for row, field in fields], lambda: words_of(t for _, t in blocks(doc)))
+    for (row, field), text in zip(fields, cleaned):
+        row[field] = text
     return rows, checks + merge_checks + flagged
