@@ -6,6 +6,8 @@ text. Over the text of a long report that is most of the time spent classifying 
 answers and skip that work:
 
 - ``fold``: the text in lower case, for patterns written in lower case without re.I;
+- ``Gate`` and ``Folds``: the words one of which every match of some patterns contains, and a list of texts
+  folded and joined once, to find the texts a gate lets through by one string search of the whole;
 - ``Finder``: a pattern with the words one of which its every match contains, each at most so many characters
   after the match's start (``needs``). A text holding none of them (``str.__contains__``, far faster than a
   search) has no match; in a long text the pattern is tried only just before each place of a word
@@ -16,7 +18,9 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 try:
     from re import _parser as _sre
@@ -50,15 +54,15 @@ def _width(seq, op, av) -> int:
     return _sre.SubPattern(seq.state, [(op, av)]).getwidth()[1]
 
 
-def _inner(op, av) -> Needs | None:
+def _inner(op, av, rank) -> Needs | None:
     """The needs of a group, an alternation (each branch's, together) or a repeat taken at least once."""
     if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
-        return _needs(av[-1])
+        return _needs(av[-1], rank)
     if op is _sre.BRANCH:
-        each = [_needs(branch) for branch in av[1]]
+        each = [_needs(branch, rank) for branch in av[1]]
         return [need for needs in each for need in needs] if all(each) else None  # type: ignore[union-attr]
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-        return _needs(av[2])
+        return _needs(av[2], rank)
     return None
 
 
@@ -68,7 +72,13 @@ def _rank(needs: Needs) -> tuple[bool, int, int]:
     return all(back is not None for _, back in needs), min(min(len(word) for word, _ in needs), 5), -len(needs)
 
 
-def _needs(seq) -> Needs | None:
+def _rarest(needs: Needs) -> tuple[int, int]:
+    """For a gate, which finds texts and never tries a pattern at a place: the longest shortest word, then fewer
+    words (rare words: few texts hold them)."""
+    return min(len(word.strip()) for word, _ in needs), -len(needs)
+
+
+def _needs(seq, rank) -> Needs | None:
     """The needs of a parsed sequence, or None: the best of its runs of literal characters and its items'."""
     options: list[Needs] = []
     at: int | None = 0  # the most characters the items so far take; None past FAR
@@ -77,7 +87,7 @@ def _needs(seq) -> Needs | None:
         if op is _sre.LITERAL:
             run, run_at = (run + chr(av), run_at) if run else (chr(av), at)
         else:
-            inner = _inner(op, av) if op is not None else None
+            inner = _inner(op, av, rank) if op is not None else None
             if run and inner and all(b == 0 for _, b in inner):  # "c" then "(?:heshire|umbria)": "cheshire"...
                 options.append([(run + word, run_at) for word, _ in inner])
             if run:
@@ -90,16 +100,16 @@ def _needs(seq) -> Needs | None:
         if at is not None:
             at += 1 if op is _sre.LITERAL else _width(seq, op, av)
             at = at if at <= FAR else None
-    return max(options, key=_rank) if options else None
+    return max(options, key=rank) if options else None
 
 
-def needs(pattern: str, flags: int = 0) -> Needs:
+def needs(pattern: str, flags: int = 0, rank=_rank) -> Needs:
     """(word, back): every match of ``pattern`` contains one of the words, at most ``back`` characters after its
     start (None: maybe further); [] when nothing is certain (a branch without a literal of its own). With re.I
     the words are folded (``fold``), to be found in the folded text."""
     try:
         parsed = _sre.parse(pattern, flags)
-        found = _needs(parsed) or []
+        found = _needs(parsed, rank) or []
     except Exception:  # noqa: BLE001  a parser of another Python: no words, every text searched
         return []
     if parsed.state.flags & re.IGNORECASE:
@@ -182,3 +192,42 @@ def _places(text: str, word: str, back: int) -> Iterator[tuple[int, int]]:
     while at >= 0:
         yield max(at - back, 0), at
         at = text.find(word, at + 1)
+
+
+class Gate:
+    """The words (folded) one of which every match of some of ``patterns`` prints (``needs``): a text whose fold
+    holds none of them is skipped without a search; ``words`` None (let every text through) when some pattern
+    has no word every match of it prints."""
+
+    def __init__(self, *patterns: re.Pattern):
+        each = [{fold(word).strip() for word, _ in needs(p.pattern, p.flags, _rarest)} - {"", "\n"} for p in patterns]
+        words = set().union(*each) if all(each) else None
+        # A word holding another is printed only where that one is: the shorter is enough.
+        self.words = None if words is None else sorted(w for w in words if not any(o != w and o in w for o in words))
+
+    def open(self, folded: str) -> bool:
+        return self.words is None or any(w in folded for w in self.words)
+
+
+class Folds:
+    """A list of texts folded and joined by line breaks once, to find which texts a gate lets through by a string
+    search of the whole, far cheaper than a look at each text."""
+
+    def __init__(self, texts: list[str]):
+        self.folds = [fold(t) for t in texts]
+        self.joined = "\n".join(self.folds)
+        self.ends = list(accumulate(len(f) + 1 for f in self.folds))  # where each text's line break ends
+
+    def holding(self, gate: Gate) -> set[int]:
+        """The indexes of the texts whose fold holds one of the gate's words (each text found once: the search
+        goes on after its end)."""
+        if gate.words is None:
+            return set(range(len(self.ends)))
+        found: set[int] = set()
+        for word in gate.words:
+            at = self.joined.find(word)
+            while at >= 0:
+                k = bisect_right(self.ends, at)
+                found.add(k)
+                at = self.joined.find(word, self.ends[k])
+        return found

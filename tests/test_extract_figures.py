@@ -368,8 +368,8 @@ def test_a_table_a_reader_gave_as_paragraphs_with_its_rows_run_together():
 def test_a_rules_gate_holds_the_words_every_match_prints():
     import re
 
-    from lib.extract.figures_common import Folds, Gate, fold
     from lib.extract.figures_sentences import COMPARATOR, FIGURES_RE
+    from lib.scan import Folds, Gate, fold
 
     comparator = Gate(COMPARATOR)
     assert comparator.words == ["england and wales", "national"]

@@ -33,6 +33,14 @@ def words_of(texts: Iterable[str]) -> set[str]:
     return {w.lower() for w in set(RUN.findall("\n".join(texts))) if w.isascii() and w.isalpha()}
 
 
+def document_words(doc) -> set[str]:
+    """``words_of`` a Document's blocks, worked out once a document (kept in ``doc.__dict__``, which the
+    Document cache does not store): the findings and the figures both ask."""
+    if "_words" not in doc.__dict__:
+        doc.__dict__["_words"] = words_of(b.text for b in doc.blocks)
+    return doc.__dict__["_words"]
+
+
 _SORTED: dict[str, object] = {}  # the last set of words asked about (held, so it is that very set) and its sort
 
 

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from .. import forces as F
 from ..model import Document
+from ..scan import Folds, Gate
 from ..text import Sentence, sentences
 from ..vocab import MONTH
-from .figures_common import DIGIT, PCT, PERIOD, Folds, Gate, N, figure, num, period_of, periods_in, slug
+from .figures_common import DIGIT, PCT, PERIOD, N, figure, num, period_of, periods_in, slug
 
 # ---------------------------------------------------------------- 3. sentences
 CHANGE_SUBJECTS = [  # (key stem, pattern naming what changed)

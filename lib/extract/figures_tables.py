@@ -7,8 +7,9 @@ from functools import lru_cache
 
 from .. import forces as F
 from ..model import Block, Document
+from ..scan import Gate, fold
 from ..text import clean_line, clean_lines
-from .figures_common import SIGNED, Gate, figure, fold, folded_lines, num, period_of, slug
+from .figures_common import SIGNED, figure, folded_lines, num, period_of, slug
 
 # ---------------------------------------------------------------- 1. tables
 TABLE_START = {

@@ -13,7 +13,7 @@ import re
 
 from ..model import Document
 from ..structure import document_outline, outline
-from .citations import clean_citation, words_of
+from .citations import clean_citations, document_words
 from .findings_blocks import block_findings
 from .findings_quotes import has_boxes, unbox
 from .rule_rows import Finding
@@ -32,10 +32,10 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
     found: list[Finding] = []
     seen: dict[tuple[str, str], Finding] = {}
     nodes = outline(unbox(doc.blocks)) if has_boxes(doc.blocks) else document_outline(doc)
-    words = words_of(b.text for b in doc.blocks)
-    for row in block_findings(nodes):
-        row.text = clean_citation(row.text, words)
-        row.evidence = clean_citation(row.evidence, words)
+    rows = block_findings(nodes)
+    cleaned = iter(clean_citations([t for row in rows for t in (row.text, row.evidence)], lambda: document_words(doc)))
+    for row in rows:
+        row.text, row.evidence = next(cleaned), next(cleaned)
         key = (row.kind, _key(row.text))
         if key in seen:
             kept = seen[key]
