@@ -64,14 +64,14 @@ def _blocks(doc: Document) -> list[tuple[int, str]]:
         if not line:
             blank = True
             continue
-        if _PAGE_NUMBER.match(line):  # printed page numbers and lone footnote numbers
-            continue
+        if (line[0].isdigit() and len(line) <= 3 or line[0] in "pP") and _PAGE_NUMBER.match(line):
+            continue  # printed page numbers and lone footnote numbers
         if line.startswith("#"):
             flush()
             blocks.append((pno, line.lstrip("#").strip()))
             blank = True
             continue
-        starts_bullet = line[0] in BULLETS or bool(_BULLET.match(line))
+        starts_bullet = line[0] in BULLETS or ((line[0] in "-*–" or line[0].isdigit()) and bool(_BULLET.match(line)))
         end = tail()
         first = parts[0] if len(parts) == 1 else ""
         continues = (

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import forces as F
 from ..model import Block, Document
-from ..scan import Gate, fold
+from ..scan import Folds, Gate, fold
 from ..text import clean_line, clean_lines
 from .figures_common import SIGNED, figure, folded_lines, num, period_of, slug
 
@@ -439,7 +439,8 @@ def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
     text = "\n".join(t for _, t in lines)
     rows, checks = [], []
     households = None
-    for i, (_, line) in enumerate(lines):
+    for i in sorted(Folds([t for _, t in lines]).holding(TABLE_GATE)):  # the lines that print a head's words
+        line = lines[i][1]
         for kind, start in TABLE_START.items():
             if start.match(line):
                 if households is None:  # a line break is a space; the word is on one line
