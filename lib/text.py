@@ -8,8 +8,8 @@ same sentences.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .model import Document
 from .vocab import BULLET_GLYPHS
@@ -22,8 +22,9 @@ _BULLET = re.compile(r"(?:[-*–]|\d{1,2}[.)])\s")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|No|no|Dr|Mr|Mrs|Ms|St|approx|para|fig|Fig)\.)$")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence and the page it starts on (a tuple: a long report has tens of thousands)."""
+
     page: int
     text: str
 
@@ -100,9 +101,12 @@ def _blocks(doc: Document) -> list[tuple[int, str]]:
 def split_sentences(text: str) -> list[str]:
     if "." not in text and "?" not in text and "!" not in text:  # no sentence end: one sentence
         return [text.strip()] if text.strip() else []
-    parts, out = _SPLIT.split(text), []
+    parts = _SPLIT.split(text)
+    if len(parts) == 1:
+        return [text.strip()] if text.strip() else []
+    out: list[str] = []
     for part in parts:
-        if out and _ABBREV.search(out[-1]):
+        if out and out[-1].endswith(".") and _ABBREV.search(out[-1]):  # every abbreviation ends in its full stop
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
