@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract.citations import clean_citation, clean_citations, rejoin, words_of
+from lib.extract.citations import Printed, clean_citation, clean_citations, rejoin
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ def test_converter_marks_and_footnote_numbers_are_taken_out(printed, quoted):
 
 
 def test_a_hyphen_inside_a_word_the_document_prints_whole_is_taken_out():
-    words = words_of(["The force completes its reviews.", "The investigation was thorough."])
+    words = Printed(["The force completes its reviews.", "The investigation was thorough."])
     assert rejoin("a comp-lete picture of each investi-gation", words) == "a complete picture of each investigation"
 
 
@@ -47,7 +47,7 @@ def test_a_hyphen_before_a_syllable_is_taken_out_without_the_word_printed_whole(
     ["anti-social behaviour", "non-emergency calls", "well-being", "co-ordinate", "problem-solving", "face-to-face"],
 )
 def test_a_compound_keeps_its_hyphen(compound):
-    assert rejoin(compound, words_of(["antisocial wellbeing nonemergency"])) == compound
+    assert rejoin(compound, Printed(["antisocial wellbeing nonemergency"])) == compound
 
 
 def test_the_documents_words_are_asked_for_only_when_a_hyphen_may_be_a_line_breaks():
@@ -55,9 +55,17 @@ def test_the_documents_words_are_asked_for_only_when_a_hyphen_may_be_a_line_brea
 
     def words():
         asked.append(True)
-        return words_of(["The force completes its reviews."])
+        return Printed(["The force completes its reviews."])
 
     assert clean_citations(["anti-social behaviour", "", "Rate ( ; )"], words) == ["anti-social behaviour", "", "Rate"]
     assert not asked
     assert clean_citations(["a comp-lete picture[^2]"], words) == ["a complete picture"]
     assert asked
+
+
+def test_a_word_is_printed_whole_only_as_a_run_of_letters_of_its_own():
+    printed = Printed(["Completely done; anti-complete; complete2; INCOMPLETE; completeness"])
+    assert printed.prints("complete", 3)  # "completely": two letters more
+    assert not printed.prints("complete", 0)  # never alone: in a compound, before a digit, after letters
+    assert not Printed(["completeness"]).prints("complete", 3)  # four letters more
+    assert Printed(["INVESTIGATION"]).prints("investigation")  # any case
