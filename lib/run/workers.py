@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import EXTRACTOR_VERSION
 from ..pipeline import failed_result, process_document
+from .memory import release_memory
 
 
 def work(tasks: list[tuple], documents: str | None = None, fresh: bool = False) -> list[tuple]:
@@ -38,6 +39,16 @@ def work(tasks: list[tuple], documents: str | None = None, fresh: bool = False) 
             result = lost(doc_id, name, f"worker error: {type(err).__name__}: {err}", traceback.format_exc())
         out.append((index, result, time.perf_counter() - t0, EXTRACTOR_VERSION))
     return out
+
+
+def work_and_release(tasks: list[tuple], documents: str | None = None, fresh: bool = False) -> list[tuple]:
+    """``work`` in a pool's worker, then the chunk's freed memory handed back to the system (``release_memory``):
+    a worker that reads hundreds of documents would otherwise keep the high-water mark of every chunk's
+    Documents on glibc's free lists, and the process tree's peak would grow with the corpus."""
+    try:
+        return work(tasks, documents, fresh)
+    finally:
+        release_memory()
 
 
 def lost(doc_id: str, name: str, error: str, trace: str) -> dict:
@@ -91,7 +102,7 @@ def run_pool(todo: list[tuple], jobs: int, single: bool = False, documents: str 
             while retry is None and (queue or pending):
                 while queue and len(pending) < window:
                     chunk = queue.pop()
-                    pending[pool.submit(work, chunk, documents, fresh)] = chunk
+                    pending[pool.submit(work_and_release, chunk, documents, fresh)] = chunk
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     chunk = pending.pop(fut)
