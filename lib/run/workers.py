@@ -17,6 +17,8 @@ from .. import EXTRACTOR_VERSION
 from ..pipeline import failed_result, process_document
 from .memory import release_memory
 
+CHUNK_BYTES = 256 * 1024  # the most bytes of documents in one chunk (one large document goes alone)
+
 
 def work(tasks: list[tuple], documents: str | None = None, fresh: bool = False) -> list[tuple]:
     """Extract a chunk of documents. Each task is ``(index, path, name, data, doc_id)``: ``data`` (the
@@ -58,7 +60,9 @@ def lost(doc_id: str, name: str, error: str, trace: str) -> dict:
 
 def chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
     """Tasks grouped so that a few hundred small documents do not pay the per-task overhead, while large
-    documents go first and alone (longest first keeps both workers busy until the end)."""
+    documents go first and alone (longest first keeps both workers busy until the end). At most CHUNK_BYTES
+    a chunk whatever the corpus's size: a worker holds a chunk's results until it is done, so chunks that
+    grew with the corpus (16 of its largest documents together) raised the workers' peak with it."""
 
     def size(task):
         try:
@@ -67,7 +71,7 @@ def chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
             return 0
 
     todo = sorted(todo, key=size, reverse=True)
-    target = max(1, sum(size(t) for t in todo) // max(1, workers * 16))
+    target = max(1, min(CHUNK_BYTES, sum(size(t) for t in todo) // max(1, workers * 16)))
     out, current, weight = [], [], 0
     for task in todo:
         current.append(task)
