@@ -74,14 +74,12 @@ def finding_rows(doc: dict, findings: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def response_items(actions: pd.DataFrame, response_findings: pd.DataFrame) -> list[dict]:
+def response_items(actions: list[dict], response_findings: list[dict]) -> list[dict]:
     """A response's action rows grouped by the finding they answer (as printed), in order: its kind and
     number from its label (else from the response's own findings rows), every action and status."""
-    kinds = {
-        (text_of(r["doc_id"]), text_of(r["text"])): text_of(r["kind"]) for r in response_findings.to_dict("records")
-    }
+    kinds = {(text_of(r["doc_id"]), text_of(r["text"])): text_of(r["kind"]) for r in response_findings}
     items: dict[tuple[str, str], dict] = {}
-    for a in actions.to_dict("records"):
+    for a in actions:
         doc_id, rec = text_of(a.get("doc_id")), text_of(a.get("recommendation"))
         item = items.get((doc_id, rec))
         if item is None:
@@ -193,6 +191,10 @@ def build_tracker(tables: dict[str, pd.DataFrame], overrides: pd.DataFrame | Non
     responses = _responses(documents)
     response_ids = {d["doc_id"] for d in responses}
     by_doc = dict(list(findings.groupby("doc_id", sort=False))) if len(findings) else {}
+    by_force: dict[str, list[dict]] = {}  # a report looks only at its own force's responses
+    for d in responses:
+        by_force.setdefault(report_key(d)[0], []).append(d)
+    action_rows, finding_records = _records_by_doc(actions), _records_by_doc(findings)
     rows: list[dict] = []
     checks: list[dict] = []
     for doc in reports.to_dict("records"):
@@ -200,11 +202,9 @@ def build_tracker(tables: dict[str, pd.DataFrame], overrides: pd.DataFrame | Non
         if part is None:
             continue
         found = finding_rows(doc, part)
-        answering = [d for d in responses if answers(d, doc)]  # the statutory response first
+        answering = [d for d in by_force.get(report_key(doc)[0], []) if answers(d, doc)]  # the statutory one first
         ids = {d["doc_id"] for d in answering}
-        items = response_items(
-            actions[actions["doc_id"].isin(ids)], findings[findings["doc_id"].isin(ids & response_ids)]
-        )
+        items = response_items(_rows_of(action_rows, ids), _rows_of(finding_records, ids & response_ids))
         latest_first = {d["doc_id"]: -i for i, d in enumerate(answering)}
         items.sort(key=lambda item: latest_first.get(item["doc_id"], 0))  # an update's row before the first's
         pairs = match_responses(found, items)
@@ -239,6 +239,20 @@ def build_tracker(tables: dict[str, pd.DataFrame], overrides: pd.DataFrame | Non
             checks.append(_check(r["response_doc_id"], "tracker_status_known", False, detail))
         r["status"] = r["status"] or ""
     return T.frame("tracker", rows), checks
+
+
+def _records_by_doc(table: pd.DataFrame) -> dict[str, list[tuple[int, dict]]]:
+    """A table's rows as records by document, each with its place in the table: a report takes its
+    responses' rows from here rather than filtering the whole table again (time in proportion to the corpus)."""
+    out: dict[str, list[tuple[int, dict]]] = {}
+    for place, r in enumerate(table.to_dict("records")):
+        out.setdefault(r["doc_id"], []).append((place, r))
+    return out
+
+
+def _rows_of(by_doc: dict[str, list[tuple[int, dict]]], doc_ids: set[str]) -> list[dict]:
+    """The rows of these documents, in the table's order."""
+    return [r for _, r in sorted((p for d in doc_ids for p in by_doc.get(d, [])), key=lambda p: p[0])]
 
 
 def _check(doc_id: str, check: str, passed: bool, detail: str) -> dict:

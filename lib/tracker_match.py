@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .text import clean_line
 from .vocab import FINDING_LABELS, RECURS_STATED, STATUS_PREFIX, STATUS_RULES
@@ -91,17 +92,28 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
+@lru_cache(maxsize=1 << 15)
+def _words(text: str) -> frozenset[str]:
+    """A text's subject words (``subject``), once a text: the tracker compares each finding with many."""
+    return frozenset(subject(text).split())
+
+
+def _holds(words: frozenset[str], word: str) -> bool:
+    """Whether ``words`` hold ``word`` or one alike (rapidfuzz's ratio ``WORD_MIN`` or more)."""
+    return word in words or process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=WORD_MIN) is not None
+
+
 def similarity(a: object, b: object) -> float:
     """How alike two findings' subjects are, 0-100, word by word (two words are one when rapidfuzz's ratio
     of them is ``WORD_MIN`` or more: "complete", "completed"): the share of words they have in common (Dice),
     or, when the shorter has ``SET_WORDS`` words or more, the share of the shorter's words the longer holds
     less ``SET_PENALTY``, so a finding restated with more words ("…, so that investigations are not
     delayed") still matches."""
-    wa, wb = sorted(set(subject(a).split())), sorted(set(subject(b).split()))
+    wa, wb = _words(text_of(a)), _words(text_of(b))
     if not wa or not wb:
         return 0.0
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    shared = sum(any(w == v or fuzz.ratio(w, v) >= WORD_MIN for v in long_) for w in short)
+    shared = sum(_holds(long_, w) for w in short)
     score = 200 * shared / (len(wa) + len(wb))
     if len(short) >= SET_WORDS:
         score = max(score, 100 * shared / len(short) - SET_PENALTY)
@@ -198,8 +210,11 @@ def link_recurrences(rows: list[dict]) -> None:
         by_force.setdefault(r["force"], []).append(r)
     for force_rows in by_force.values():
         reports = sorted({(r["_year"], r["doc_id"]) for r in force_rows if r["_year"] is not None})
+        of_doc: dict[str, list[dict]] = {}  # each report's rows, looked up rather than filtered out again
+        for r in force_rows:
+            of_doc.setdefault(r["doc_id"], []).append(r)
         for year, doc_id in reports:
-            later = [r for r in force_rows if r["doc_id"] == doc_id]
+            later = of_doc[doc_id]
             earlier = sorted({(y, d) for y, d in reports if y < year}, reverse=True)
             for r in later:
                 said = stated_year(f"{r['text']} {r['_evidence']}")
@@ -212,7 +227,7 @@ def link_recurrences(rows: list[dict]) -> None:
                 if best and best[0] >= STATED_MIN:
                     r["recurs_from"], r["recurs_score"] = best[1]["finding_id"], round(best[0], 1)
             for _, earlier_doc in earlier:
-                before = [e for e in force_rows if e["doc_id"] == earlier_doc]
+                before = of_doc[earlier_doc]
                 scored = [
                     (similarity(r["text"], e["text"]), i, k)
                     for i, r in enumerate(later)

@@ -222,6 +222,17 @@ def test_chunks_cover_every_task_once_largest_first(tmp_path):
     assert sizes == sorted(sizes, reverse=True)
 
 
+def test_chunks_do_not_grow_with_the_corpus(tmp_path, monkeypatch):
+    """A worker holds a chunk's results until it is done: past CHUNK_BYTES a chunk takes no other document,
+    however large the corpus (its share of the total would grow with it)."""
+    monkeypatch.setattr(workers, "CHUNK_BYTES", 2000)
+    files = {f"d{i:03}.txt": b"x" * (300 + (i * 37) % 500) for i in range(400)}
+    corpus(tmp_path, files)
+    todo = [(i, str(tmp_path / name), name, None, name) for i, name in enumerate(sorted(files))]
+    for chunk in workers.chunks(todo, 2):
+        assert sum(os.path.getsize(t[1]) for t in chunk[:-1]) < 2000
+
+
 def pool_run(seeds: Path, cache: Path, jobs: int) -> list[dict]:
     """extract_corpus with the stand-in, in a fresh interpreter: with no other thread there, the pool forks,
     so the stand-in reaches its workers (a pytest session may hold threads, and then the pool spawns)."""

@@ -193,7 +193,8 @@ def looks_like_markdown(text: str) -> bool:
     """Markdown conversions of reports: '#' headings plus bold, links or footnote tags."""
     head = text[:200_000]
     headings = len(re.findall(r"(?m)^#{1,6} \S", head))
-    marks = len(re.findall(r"\*\*\S|\]\(https?:|<sup>|^\s*[-*] \S", head, re.M))
+    # [^\S\n]*, not \s*: a run of blank lines is not scanned again from each of its lines (quadratic)
+    marks = len(re.findall(r"\*\*\S|\]\(https?:|<sup>|^[^\S\n]*[-*] \S", head, re.M))
     return headings >= 2 and marks >= 2
 
 

@@ -4,6 +4,7 @@ replaces the previous outputs in one step when everything is written (``lib.run.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -54,6 +55,9 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
     documents.mkdir(parents=True, exist_ok=True)
     C.clean_temporary(cache)
     C.clean_temporary(documents)
+    # A fresh result is held as its JSON text (``C.encode``, written to the cache too) while the workers run,
+    # and decoded when they are done: the rows of a large corpus as thousands of dicts would add to the peak
+    # of the process tree (this process's results beside the workers') and to every full garbage collection.
     results: list = [None] * len(paths)
     keys: dict[int, str | None] = {}
     todo = []
@@ -78,12 +82,15 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
                 f"a worker runs EXTRACTOR_VERSION {version}, this machine {EXTRACTOR_VERSION}: "
                 "install the same peel-workbook on the Dask workers"
             )
+        text = C.encode(result)
         if keys[index] and C.cacheable(result):
-            C.store(cache, keys[index], result)
-        results[index] = C.own(result, paths[index], ids[index], seconds)
+            C.store(cache, keys[index], text)
+        results[index] = (text, seconds)
     C.prune(cache)
     doccache.prune(documents)
-    return results
+    return [
+        r if isinstance(r, dict) else C.own(json.loads(r[0]), paths[i], ids[i], r[1]) for i, r in enumerate(results)
+    ]
 
 
 def refusal(seeds: Path, out: Path) -> str | None:

@@ -36,13 +36,18 @@ def cacheable(result: dict) -> bool:
     return result["document"]["status"] == "ok" or not result.get("traceback")
 
 
-def store(cache: Path, key: str, result: dict) -> None:
+def encode(result: dict) -> str:
+    """A result as the cache holds it: JSON, without this run's ``seconds`` and ``cached``."""
+    return json.dumps({k: v for k, v in result.items() if k not in ("seconds", "cached")}, ensure_ascii=False)
+
+
+def store(cache: Path, key: str, text: str) -> None:
+    """An entry (``encode``'s text of a result), written whole or not at all."""
     target = entry(cache, key)
-    body = {k: v for k, v in result.items() if k not in ("seconds", "cached")}
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(body, fh, ensure_ascii=False)
+            fh.write(text)
         os.replace(tmp, target)  # atomic: a reader sees the old entry or the whole new one
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from .. import EXTRACTOR_VERSION
 from ..pipeline import failed_result, process_document
+from .memory import release_memory
+
+CHUNK_BYTES = 256 * 1024  # the most bytes of documents in one chunk (one large document goes alone)
 
 
 def work(tasks: list[tuple], documents: str | None = None, fresh: bool = False) -> list[tuple]:
@@ -40,6 +43,16 @@ def work(tasks: list[tuple], documents: str | None = None, fresh: bool = False) 
     return out
 
 
+def work_and_release(tasks: list[tuple], documents: str | None = None, fresh: bool = False) -> list[tuple]:
+    """``work`` in a pool's worker, then the chunk's freed memory handed back to the system (``release_memory``):
+    a worker that reads hundreds of documents would otherwise keep the high-water mark of every chunk's
+    Documents on glibc's free lists, and the process tree's peak would grow with the corpus."""
+    try:
+        return work(tasks, documents, fresh)
+    finally:
+        release_memory()
+
+
 def lost(doc_id: str, name: str, error: str, trace: str) -> dict:
     """A document the worker side lost (a crashed process, a cluster error): never cached."""
     return failed_result(doc_id, name, error, trace or error)
@@ -47,7 +60,9 @@ def lost(doc_id: str, name: str, error: str, trace: str) -> dict:
 
 def chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
     """Tasks grouped so that a few hundred small documents do not pay the per-task overhead, while large
-    documents go first and alone (longest first keeps both workers busy until the end)."""
+    documents go first and alone (longest first keeps both workers busy until the end). At most CHUNK_BYTES
+    a chunk whatever the corpus's size: a worker holds a chunk's results until it is done, so chunks that
+    grew with the corpus (16 of its largest documents together) raised the workers' peak with it."""
 
     def size(task):
         try:
@@ -56,7 +71,7 @@ def chunks(todo: list[tuple], workers: int) -> list[list[tuple]]:
             return 0
 
     todo = sorted(todo, key=size, reverse=True)
-    target = max(1, sum(size(t) for t in todo) // max(1, workers * 16))
+    target = max(1, min(CHUNK_BYTES, sum(size(t) for t in todo) // max(1, workers * 16)))
     out, current, weight = [], [], 0
     for task in todo:
         current.append(task)
@@ -91,7 +106,7 @@ def run_pool(todo: list[tuple], jobs: int, single: bool = False, documents: str 
             while retry is None and (queue or pending):
                 while queue and len(pending) < window:
                     chunk = queue.pop()
-                    pending[pool.submit(work, chunk, documents, fresh)] = chunk
+                    pending[pool.submit(work_and_release, chunk, documents, fresh)] = chunk
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     chunk = pending.pop(fut)
