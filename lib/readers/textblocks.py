@@ -7,7 +7,9 @@ sentence; before a blank line, a bullet, a short line or a new sentence; not end
 numbering ("2." level 1, "2.3" level 2), else 2, and 1 for the title at the very start of the document.
 List items start with a bullet glyph or a number ("1.", "(a)", "a)", "iv)"); their depth is the rank of
 their indent among the indents of the list they are in. Wrapped lines join into one paragraph; a short line
-that ends a sentence ends it. Tab-separated lines make tables.
+that ends a sentence ends it. Tab-separated lines make tables, and so do lines a layout export printed in
+columns of spaces: by the gaps between cells when each line is a full row, else by position under a header
+line of cells (a cell wrapped over lines, cells left empty: the 2021/22 grade graphic).
 
 Markdown: ``#`` headings (level = number of ``#``), ``-``/``*``/``+``/``1.`` list items (depth from the
 indent), pipe tables, paragraphs of consecutive lines.
@@ -19,6 +21,7 @@ import re
 
 from ..model import Block
 from ..vocab import BULLET_GLYPHS, CID_BULLET, DASH_BULLETS, PUA_BULLETS
+from .spaced_tables import positional_table, spaced_cells
 
 # Bullet glyphs at the start of a line: those PDF-to-text tools leave (the reader normalises most to "•").
 _BULLET = re.compile(rf"^(\s*)(?:[{BULLET_GLYPHS}{PUA_BULLETS}]|{re.escape(CID_BULLET)}|[{DASH_BULLETS}o](?=\s))\s*")
@@ -147,85 +150,6 @@ def join_parts(parts: list[str]) -> str:
         else:
             text += " " + part
     return " ".join(text.split())
-
-
-_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-
-
-def spaced_cells(line: str) -> list[str] | None:
-    """The cells of a line a layout export printed as a table row, its columns three spaces apart or more
-    ("Effectiveness     Requires improvement"); None for a line of prose (one space between words)."""
-    cells = _GAP.split(line.strip())
-    return cells if len(cells) >= 2 else None
-
-
-# A run of words one space apart: a cell of a table printed in columns of spaces (cells two spaces apart or more).
-_RUN = re.compile(r"\S+(?: \S+)*")
-_WORD = re.compile(r"\S+")
-MIN_COLUMNS = 3
-
-
-def _columns(line: str) -> list[int] | None:
-    """Where the cells of a table's header start, when a line is one: three cells or more, two spaces apart."""
-    starts = [m.start() for m in _RUN.finditer(line)]
-    return starts if len(starts) >= MIN_COLUMNS else None
-
-
-def _in_columns(line: str, starts: list[int]) -> bool:
-    """Whether a line's words stand in the header's columns: each of its cells starts where a column does
-    (give or take a space), and no word runs over the start of the next column."""
-    if any(all(abs(m.start() - s) > 1 for s in starts) for m in _RUN.finditer(line)):
-        return False
-    return not any(w.start() < s - 1 and w.end() > s for w in _WORD.finditer(line) for s in starts)
-
-
-def _column_cells(line: str, starts: list[int]) -> dict[int, str]:
-    """A line's words by the column each starts in (a word one space from its neighbour in the next column
-    goes to its own: "Disrupting serious Managing offenders")."""
-    cells: dict[int, list[str]] = {}
-    for w in _WORD.finditer(line):
-        col = max((k for k, s in enumerate(starts) if s <= w.start() + 1), default=0)
-        cells.setdefault(col, []).append(w.group(0))
-    return {col: " ".join(words) for col, words in cells.items()}
-
-
-def _positional_rows(run: list[str], starts: list[int]) -> list[list[str]]:
-    """The rows of a table printed in columns of spaces, its cells by position: a cell that goes on in lower
-    case continues the cell above it in its column (a name or a header wrapped over lines: "Requires" /
-    "improvement"); a cell that starts otherwise starts a row (names stacked in a column are rows)."""
-    rows: list[list[str]] = []
-    last: list[int | None] = [None] * len(starts)  # per column, the row of its last cell
-    for line in run:
-        new = None
-        for col, text in _column_cells(line, starts).items():
-            if text[:1].islower() and (above := last[col]) is not None:
-                rows[above][col] = join_parts([rows[above][col], text])
-                continue
-            if new is None:
-                rows.append([""] * len(starts))
-                new = len(rows) - 1
-            rows[new][col] = text
-            last[col] = new
-    return rows
-
-
-def positional_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
-    """A table a layout export printed in columns of spaces whose lines do not each give its cells by the
-    gaps between them (``spaced_cells``): a header line of cells (three or more, two spaces apart), then the
-    lines up to a blank one whose words stand in its columns (cells left empty, a cell wrapped over lines).
-    (rows, index after the table), or None (also when each line is a full row: ``spaced_cells`` reads it)."""
-    starts = _columns(lines[i])
-    if starts is None:
-        return None
-    j = i + 1
-    while j < len(lines) and lines[j].strip() and "\t" not in lines[j] and _in_columns(lines[j], starts):
-        j += 1
-    run = lines[i:j]
-    if j == i + 1 or not any(len(_column_cells(line, starts)) > 1 for line in run[1:]):
-        return None
-    if all(spaced_cells(line) == list(_column_cells(line, starts).values()) for line in run):
-        return None  # every line a full row: read by its gaps
-    return _positional_rows(run, starts), j
 
 
 def _next_text(lines: list[str], i: int) -> str:
