@@ -196,20 +196,29 @@ def test_a_summary_box_under_a_sub_question_belongs_to_the_pillars_question(tmp_
     ]
 
 
-def test_a_graphic_a_reader_gave_as_tab_separated_lines_is_read_by_cell_not_by_position():
-    from lib.extract.grade_tables import grade_columns_text
+TABBED_GRAPHIC = """HMICFRS
 
-    lines = [
-        (2, "Outstanding\tGood\tAdequate\tRequires improvement\tInadequate"),
-        (
-            2,
-            "\tTreatment of the public Disrupting serious organised crime\tInvestigating crime"
-            "\t\tResponding to the public",
-        ),
-        (2, ""),
-        (2, "We judge forces on a five-tier scale."),
-    ]
-    got = [(r.area, r.grade) for r in grade_columns_text(lines)]
+PEEL 2021/22
+Police effectiveness, efficiency and legitimacy
+An inspection of Dyfed-Powys Police
+
+Our judgments
+Our inspection assessed how good Dyfed-Powys Police is in ten areas of policing. We make graded
+judgments in four of these ten as follows:
+
+Outstanding\tGood\tAdequate\tRequires improvement\tInadequate
+\tTreatment of the public Disrupting serious organised crime\tInvestigating crime\t\tResponding to the public
+
+We judge forces on a five-tier scale.
+"""
+
+
+def test_a_graphic_a_reader_gave_as_tab_separated_lines_is_read_by_cell_not_by_position(tmp_path):
+    # A text export whose graphic's cells are set apart by tabs (as one saved from a web page or a Word
+    # table prints it): the text reader's table, a cell per tab, whatever the cells' widths.
+    path = tmp_path / "dyfed_powys_peel_2021-22.txt"
+    path.write_text(TABBED_GRAPHIC, encoding="utf-8")
+    got = [(r["area"], r["grade"]) for r in process_document(path, "d")["judgments"]]
     assert got == [
         ("treatment_of_public", "Good"),
         ("serious_organised_crime", "Good"),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from lib.extract.grade_headings import heading_grades, panel_grades
-from lib.extract.grade_tables import grade_boxes, grade_column_table, grade_columns_text, table_grades
+from lib.extract.grade_tables import grade_boxes, grade_column_table, table_grades
 from lib.model import Block
+from lib.pipeline import process_document
 from lib.structure import outline
 
 
@@ -79,19 +80,38 @@ def test_the_grade_graphic_as_an_html_table_whose_headers_are_the_grades():
     assert grade_column_table([["Area", "Grade"], ["Preventing crime", "Good"]], 1) == []
 
 
-def test_the_grade_graphic_as_a_text_export_with_names_in_columns():
-    text = [
-        "Outstanding    Good               Adequate             Requires           Inadequate",
-        "                                                      improvement",
-        "               Preventing crime   Treatment of the     Investigating      Responding to the",
-        "                                  public               crime              public",
-        "               Disrupting serious Managing offenders   Good use of",
-        "               organised crime    and suspects         resources",
-        "",
-        "We set out our detailed findings in the rest of this report.",
-    ]
-    found = grade_columns_text([(1, t) for t in text])
-    assert {(r.area, r.grade) for r in found} == {
+GRAPHIC_IN_COLUMNS = """HMICFRS
+
+PEEL 2021/22
+Police effectiveness, efficiency and legitimacy
+An inspection of Gwent Police
+
+Our judgments
+Our inspection assessed how good Gwent Police is in ten areas of policing. We make graded judgments
+in seven of these ten as follows:
+
+{graphic}
+
+We set out our detailed findings in the rest of this report.
+"""
+
+
+def _graphic_grades(tmp_path, graphic: str) -> set[tuple[str, str]]:
+    """The grades of a text export (``pdftotext -layout``) of a report whose graphic is ``graphic``."""
+    path = tmp_path / "gwent_peel_2021-22.txt"
+    path.write_text(GRAPHIC_IN_COLUMNS.format(graphic=graphic), encoding="utf-8")
+    return {(r["area"], r["grade"]) for r in process_document(path, "d")["judgments"]}
+
+
+def test_the_grade_graphic_as_a_text_export_with_names_in_columns(tmp_path):
+    graphic = """\
+Outstanding    Good               Adequate             Requires           Inadequate
+                                                      improvement
+               Preventing crime   Treatment of the     Investigating      Responding to the
+                                  public               crime              public
+               Disrupting serious Managing offenders   Good use of
+               organised crime    and suspects         resources"""
+    assert _graphic_grades(tmp_path, graphic) == {
         ("preventing_crime", "Good"),
         ("serious_organised_crime", "Good"),
         ("treatment_of_public", "Adequate"),
@@ -102,8 +122,8 @@ def test_the_grade_graphic_as_a_text_export_with_names_in_columns():
     }
 
 
-def test_grade_words_run_together_on_a_line_are_no_graphic():
-    assert grade_columns_text([(1, "Outstanding GoodAdequate"), (1, "Preventing crime")]) == []
+def test_grade_words_run_together_on_a_line_are_no_graphic(tmp_path):
+    assert _graphic_grades(tmp_path, "Outstanding GoodAdequate\nPreventing crime") == set()
 
 
 def test_the_grade_graphic_as_pdf_boxes_under_their_grade():

@@ -9,6 +9,7 @@ import pytest
 from lib.model import ReadError
 from lib.readers import read_document
 from lib.readers.text import decode, looks_like_markdown
+from lib.readers.textblocks import text_blocks
 
 PLAIN = """PEEL: Police effectiveness 2016
 An inspection of Northumbria Police
@@ -95,6 +96,43 @@ def test_plain_text_tables(plain):
     (table,) = _kinds(plain, "table")
     assert table.rows == [["Area", "Force", "England and Wales"], ["Burglary", "5.1", "4.3"]]
     assert plain.pages[0].tables == [table.rows]
+
+
+LAYOUT_GRAPHIC = """\
+Our judgments
+
+Outstanding     Good                Adequate              Requires            Inadequate
+                                                          improvement
+                Investigating       Preventing crime      Responding to the
+                crime               and anti-social       public
+                Managing            behaviour
+                offenders and       Building,
+                suspects            supporting and
+                                    protecting the
+                                    workforce
+
+Our findings follow.
+"""
+
+
+def test_a_table_printed_in_columns_of_spaces_has_its_cells_by_position(tmp_path):
+    # ``pdftotext -layout``: a header cell wrapped ("Requires" / "improvement"), cells left empty, names
+    # wrapped over two to four lines and stacked in a column; one space between a name and the next column's.
+    path = tmp_path / "layout.txt"
+    path.write_text(LAYOUT_GRAPHIC, encoding="utf-8")
+    (table,) = _kinds(read_document(path), "table")
+    assert table.rows == [
+        ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"],
+        ["", "Investigating crime", "Preventing crime and anti-social behaviour", "Responding to the public", ""],
+        ["", "Managing offenders and suspects", "", "", ""],
+        ["", "", "Building, supporting and protecting the workforce", "", ""],
+    ]
+
+
+def test_a_table_whose_every_line_is_a_row_is_read_by_its_gaps():
+    lines = ["Area          2016      2017", "Burglary      5.1       4.3", "Robbery       1.2       1.4"]
+    (table,) = [b for b in text_blocks([lines]) if b.kind == "table"]
+    assert table.rows == [["Area", "2016", "2017"], ["Burglary", "5.1", "4.3"], ["Robbery", "1.2", "1.4"]]
 
 
 def test_plain_text_blocks_keep_their_page(tmp_path):

@@ -7,8 +7,6 @@
   ``overall`` row of that pillar.
 - ``grade_column_table``: the 2021/22 grade graphic as an HTML table whose headers are the grades, each
   area's name in the cell under its grade.
-- ``grade_columns_text``: the same graphic as a text export: the grade words on one line, the area names
-  below them in columns (names may wrap over two lines).
 - ``grade_boxes``: the same graphic in a PDF: the grade words side by side, each area's box under its grade.
 """
 
@@ -19,7 +17,7 @@ from bisect import bisect_left
 
 from ..model import Block
 from ..text import clean_line
-from ..vocab import GRADE_FIRST_WORDS, GRADE_REST_WORDS, NAME_WITH_GRADE_WORD, G, area_key, grade_name
+from ..vocab import GRADE_FIRST_WORDS, NAME_WITH_GRADE_WORD, G, area_key, grade_name
 from .grammar import grade_cell, pillar_heading
 from .rule_rows import Grade
 
@@ -130,94 +128,6 @@ def grade_column_table(rows: list[list[str]], page: int) -> list[Grade]:
 
 # "Requires" alone: the graphic's header wraps "Requires improvement" over two lines.
 _GRADE_WORDS = re.compile(rf"\b(?:{G}|{'|'.join(GRADE_FIRST_WORDS)})\b", re.I)
-
-
-def _columns(line: str) -> list[tuple[int, str]] | None:
-    """(start, grade) of each grade word when a line is the graphic's header: three grade words or more,
-    nothing else, set apart in columns (two spaces or more between them)."""
-    found = [
-        (m.start(), grade_name(GRADE_FIRST_WORDS.get(m.group(0).lower(), m.group(0))), m.end())
-        for m in _GRADE_WORDS.finditer(line)
-    ]
-    rest = _GRADE_WORDS.sub("", line).strip()
-    if len(found) < 3 or rest or any(b[0] - a[2] < 2 for a, b in zip(found, found[1:], strict=False)):
-        return None
-    return [(start, grade) for start, grade, _ in found]
-
-
-def _tabbed_graphic(lines: list[tuple[int, str]], i: int) -> tuple[list[Grade], int] | None:
-    """The graphic as a reader's tab-separated table: the grade words a cell each, then rows whose cells (by
-    tab, not by position) hold the names under each grade, stacked. (rows, index after the table), or None."""
-    page, raw = lines[i]
-    if "\t" not in raw:
-        return None
-    header = [clean_line(c) for c in raw.split("\t")]
-    if sum(1 for c in header if _GRADE.fullmatch(c)) < 3:
-        return None
-    rows, j = [header], i + 1
-    while j < len(lines) and "\t" in lines[j][1]:
-        rows.append(lines[j][1].split("\t"))
-        j += 1
-    if len(rows) < 2:
-        return None
-    return grade_column_table(rows, page), j
-
-
-def grade_columns_text(lines: list[tuple[int, str]]) -> list[Grade]:
-    """The grade graphic as text: grade words on one line, area names below at their columns' positions.
-    ``lines`` are (page, raw line) with their spacing kept."""
-    out: list[Grade] = []
-    i = 0
-    while i < len(lines):
-        page, raw = lines[i]
-        if "\t" in raw and (tabbed := _tabbed_graphic(lines, i)):
-            out += tabbed[0]
-            i = tabbed[1]
-            continue
-        cols = _columns(raw.replace("\t", "    ")) if ("  " in raw or "\t" in raw) else None
-        if not cols:
-            i += 1
-            continue
-        starts = [s for s, _ in cols]
-        pending: dict[int, list[str]] = {}
-        j = i + 1
-        while j < len(lines):
-            text = lines[j][1].replace("\t", "    ")
-            if not text.strip():
-                if pending and any(pending.values()):
-                    j += 1
-                    continue
-                j += 1
-                continue
-            if text.strip().lower() in GRADE_REST_WORDS:  # the rest of the wrapped "Requires improvement"
-                j += 1
-                continue
-            if len(text.strip()) > 60 and "  " not in text.strip() or re.search(r"[.:]$", text.strip()):
-                break  # prose: the graphic has ended
-            # Each word goes to the column it starts in (a name may sit one space from its neighbour's).
-            words: dict[int, list[str]] = {}
-            for m in re.finditer(r"\S+", text):
-                col = max((k for k, s in enumerate(starts) if s <= m.start() + 1), default=0)
-                words.setdefault(col, []).append(m.group(0))
-            for col, chunk_words in sorted(words.items()):
-                chunk = " ".join(chunk_words)
-                parts = pending.setdefault(col, [])
-                if parts and not chunk[:1].islower() and area_key(" ".join(parts)):
-                    _emit(out, parts, cols[col][1], page, cols[col][1])
-                    parts.clear()
-                parts.append(chunk)
-            j += 1
-        for col, parts in pending.items():
-            if parts:
-                _emit(out, parts, cols[col][1], page, cols[col][1])
-        i = j
-    return out
-
-
-def _emit(out: list[Grade], parts: list[str], grade: str, page: int, header: str) -> None:
-    name = " ".join(parts)
-    if key := area_key(name):
-        out.append(Grade(key, name, grade, page, f"{header} | {name}", source="graphic"))
 
 
 _GRADE_RUN = re.compile(rf"{G}", re.I)  # no word boundary: a PDF may run "GoodAdequate" together

@@ -22,7 +22,6 @@ from .grade_tables import (
     footnote_year,
     grade_boxes,
     grade_column_table,
-    grade_columns_text,
     grade_first_lines,
     table_grades,
 )
@@ -51,7 +50,6 @@ def structured_grades(doc: Document, pillar: str | None) -> tuple[list[Grade], l
     for page, rows in tables:
         found += grade_column_table(rows, page) or table_grades(rows, page, notes)
     found += grade_boxes(doc.blocks)
-    found += grade_columns_text([(p, raw) for p, raw, _ in clean_lines(doc)])
     found += grade_first_lines([(b.page, clean_line(b.text)) for b in doc.blocks if b.kind != "table"])
     rows, checks = heading_grades(document_outline(doc), pillar)
     return found + rows, checks

@@ -7,7 +7,9 @@ sentence; before a blank line, a bullet, a short line or a new sentence; not end
 numbering ("2." level 1, "2.3" level 2), else 2, and 1 for the title at the very start of the document.
 List items start with a bullet glyph or a number ("1.", "(a)", "a)", "iv)"); their depth is the rank of
 their indent among the indents of the list they are in. Wrapped lines join into one paragraph; a short line
-that ends a sentence ends it. Tab-separated lines make tables.
+that ends a sentence ends it. Tab-separated lines make tables, and so do lines a layout export printed in
+columns of spaces: by the gaps between cells when each line is a full row, else by position under a header
+line of cells (a cell wrapped over lines, cells left empty: the 2021/22 grade graphic).
 
 Markdown: ``#`` headings (level = number of ``#``), ``-``/``*``/``+``/``1.`` list items (depth from the
 indent), pipe tables, paragraphs of consecutive lines.
@@ -19,6 +21,7 @@ import re
 
 from ..model import Block
 from ..vocab import BULLET_GLYPHS, CID_BULLET, DASH_BULLETS, PUA_BULLETS
+from .spaced_tables import positional_table, spaced_cells
 
 # Bullet glyphs at the start of a line: those PDF-to-text tools leave (the reader normalises most to "•").
 _BULLET = re.compile(rf"^(\s*)(?:[{BULLET_GLYPHS}{PUA_BULLETS}]|{re.escape(CID_BULLET)}|[{DASH_BULLETS}o](?=\s))\s*")
@@ -147,16 +150,6 @@ def join_parts(parts: list[str]) -> str:
         else:
             text += " " + part
     return " ".join(text.split())
-
-
-_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-
-
-def spaced_cells(line: str) -> list[str] | None:
-    """The cells of a line a layout export printed as a table row, its columns three spaces apart or more
-    ("Effectiveness     Requires improvement"); None for a line of prose (one space between words)."""
-    cells = _GAP.split(line.strip())
-    return cells if len(cells) >= 2 else None
 
 
 def _next_text(lines: list[str], i: int) -> str:
@@ -304,6 +297,12 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
             table.append(table_cells(line))
             prev = line
             i += 1
+            continue
+        if not table and "  " in stripped and (found := positional_table(lines, i)):
+            flush()
+            blocks.append(table_block(found[0], page))
+            prev = lines[found[1] - 1]
+            i = found[1]
             continue
         if "   " in stripped and (cells := spaced_cells(line)) and (table or spaced_cells(_next_text(lines, i))):
             if not table:  # a table a layout export printed in columns of spaces: two such lines or more
