@@ -274,7 +274,7 @@ def test_the_grade_graphic_laid_out_as_rows_of_a_grade_and_its_areas():
 
 
 def test_a_starred_grade_takes_its_year_from_a_text_exports_footnote(tmp_path):
-    """The footnote "* Grade carried over from ..." is read from the lines: a text reader sets it as a list
+    """The footnote "* Grade carried over from ..." is read from its block: a text reader sets it as a list
     item whose asterisk went with the bullet."""
     from lib.pipeline import process_document
 
@@ -288,3 +288,24 @@ def test_a_starred_grade_takes_its_year_from_a_text_exports_footnote(tmp_path):
     )
     rows = {r["area"]: r["last_inspected"] for r in process_document(path, "d")["judgments"]}
     assert rows["preventing_crime"] == "2017" and rows["investigating_crime"] is None
+
+
+def test_a_starred_grade_takes_the_year_of_the_marked_note_before_a_bullet_that_names_a_year(tmp_path):
+    """A web page prints its note with its asterisk; a bullet that mentions an earlier inspection is no note
+    where a marked one stands."""
+    from lib.pipeline import process_document
+
+    path = tmp_path / "essex_peel_2018.html"
+    path.write_text(
+        "<html><body><main><h1>PEEL: Police effectiveness, efficiency and legitimacy 2018/19</h1>"
+        "<p>An inspection of Essex Police</p><p>HMICFRS: Her Majesty's Inspectorate of Constabulary and Fire & Rescue"
+        " Services.</p><h2>Summary</h2><ul><li>Since our previous inspection in 2016 the"
+        " force has changed its structure.</li></ul><table><tr><th>Pillar / question</th><th>Grade</th></tr>"
+        "<tr><td>Effectiveness</td><td>Good</td></tr><tr><td>Investigating crime</td><td>Good*</td></tr>"
+        "<tr><td>Protecting vulnerable people</td><td>Good</td></tr></table>"
+        "<p>* Grade carried over from our 2017 effectiveness inspection.</p>"
+        "<p>Essex Police is good at investigating crime.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    rows = {r["area"]: r["last_inspected"] for r in process_document(path, "d")["judgments"]}
+    assert rows["investigating_crime"] == "2017" and rows["protecting_vulnerable"] is None

@@ -15,7 +15,7 @@ import re
 
 from ..model import Document
 from ..structure import document_outline
-from ..text import clean_line, clean_lines, sentences
+from ..text import clean_line, sentences
 from ..vocab import AREA_PILLAR, GRADES, PILLAR_SUMMARY_ROWS, SCALES, pillar_of, scale_for
 from .grade_headings import heading_grades
 from .grade_tables import (
@@ -32,12 +32,18 @@ RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sente
 
 
 def _footnotes(doc: Document) -> str:
-    """The lines that may be footnotes (an asterisk or dagger first), kept on the document object. Lines,
-    not blocks: a text export's "* Grade carried over from ..." is a list item to its reader, the asterisk
-    gone with the bullet."""
+    """The notes that may say where a starred grade comes from, one a line, kept on the document object: blocks
+    that start with an asterisk or a dagger, and a list item's text printed after an asterisk (a text export's
+    "* Grade carried over from ...": its reader takes the asterisk for the item's bullet)."""
     if "_footnotes" not in doc.__dict__:
-        lines = (line for _, _, line in clean_lines(doc) if line.lstrip("\\•")[:1] in "*†")
-        doc.__dict__["_footnotes"] = "\n".join(lines)
+        marked, items = [], []  # the notes printed with their mark first: a bullet's text is a note only maybe
+        for block in doc.blocks:
+            text = block.text.lstrip("\\•")
+            if block.kind != "table" and text[:1] in "*†":
+                marked.append(text)
+            elif block.kind == "list_item" and not block.number:
+                items.append(f"* {text}")
+        doc.__dict__["_footnotes"] = "\n".join(marked + items)
     return doc.__dict__["_footnotes"]
 
 
