@@ -14,13 +14,7 @@ from lib.analysis import corpus, selection
 from lib.paths import NOTEBOOKS, SEEDS
 
 NBVAL = Path(__file__).resolve().parent / "nbval"
-TEMPLATES = [
-    "00-inventory-corpus",
-    "10-extract-report",
-    "20-profile-force",
-    "30-compare-forces",
-    "40-track-recommendations",
-]
+TEMPLATES = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))  # every template of notebooks/
 
 
 def outputs(path: Path) -> list[dict]:

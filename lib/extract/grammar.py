@@ -23,6 +23,7 @@ from bisect import bisect_right
 from functools import cache, lru_cache
 
 from .. import forces as F
+from ..scan import fold
 from ..vocab import (
     BULLET_GLYPHS,
     CONDITION_WORDS,
@@ -62,39 +63,25 @@ GRADE_WORD = re.compile(rf"\b(?:{G})\b", re.I)
 # ("adequate" is in "inadequate"): every grade word holds one.
 _ENDS = {g.split()[-1].lower() for g in GRADES}
 GRADE_ENDS = tuple(sorted(w for w in _ENDS if not any(o != w and o in w for o in _ENDS)))
-# The letters besides their own case that Python's case-blind patterns take for a grade word's letters
-# ("İ" and "ı" for "i", "ſ" for "s").
-CASE_TWINS = {"İ": "i", "ı": "i", "ſ": "s"}
-_TWIN_BYTES = tuple(c.encode() for c in CASE_TWINS)
 
 
 def grade_word_bounds(texts: list[str]) -> list[int]:
     """For each text, at least as many as the grade words it holds in any case (0: none): how often the
-    words of ``GRADE_ENDS`` occur in it. One plain search over all the texts' bytes in lower case rather than
-    a pattern per text (bytes: only the ASCII letters change case, which is fast), which pays where texts
-    are long (sentences); texts with a letter a case-blind pattern takes for another are counted one by one."""
-    encoded = [text.encode("utf-8", "replace") for text in texts]
+    words of ``GRADE_ENDS`` occur in it. One plain search over all the texts folded to lower case as a
+    case-blind pattern reads them (``scan.fold``, which keeps each character one) rather than a pattern per
+    text, which pays where texts are many (sentences)."""
     starts, at = [], 0
-    for data in encoded:
+    for text in texts:
         starts.append(at)
-        at += len(data) + 1
-    low = b"\0".join(encoded).lower()  # no word spans a NUL
-    if any(twin in low for twin in _TWIN_BYTES):
-        return [_count_words(text) for text in texts]
+        at += len(text) + 1
+    low = fold("\0".join(texts))  # no word spans a NUL
     counts = [0] * len(texts)
     for word in GRADE_ENDS:
-        at = low.find(word.encode())
+        at = low.find(word)
         while at >= 0:
             counts[bisect_right(starts, at) - 1] += 1
-            at = low.find(word.encode(), at + 1)
+            at = low.find(word, at + 1)
     return counts
-
-
-def _count_words(text: str) -> int:
-    low = text.lower().replace("i\u0307", "i")  # "İ" in lower case is "i" and a combining dot
-    for twin, letter in CASE_TWINS.items():
-        low = low.replace(twin, letter)
-    return sum(low.count(word) for word in GRADE_ENDS)
 
 
 # The verbs of a sentence: a label that holds one is prose.

@@ -19,13 +19,7 @@ from lib.paths import NOTEBOOKS, SEEDS
 from lib.run.batch import run
 
 HERE = Path(__file__).resolve().parent
-TEMPLATES = [
-    "00-inventory-corpus",
-    "10-extract-report",
-    "20-profile-force",
-    "30-compare-forces",
-    "40-track-recommendations",
-]
+TEMPLATES = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))  # every template of notebooks/
 
 
 def strip(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
