@@ -19,8 +19,8 @@ from bisect import bisect_right
 from .extract.grade_tables import stacked_names
 from .extract.grammar import grade_cell, pillar_heading
 from .model import Document
-from .scan import Finder, fold
-from .text import Sentence, clean_line, sentences
+from .scan import Finder
+from .text import Sentence, clean_line, sentence_folds, sentences
 from .vocab import EXPECTED_AREAS, SECTION_HEADS, UNGRADED, area_key
 
 AFI_HEAD = re.compile(rf"^{SECTION_HEADS['area_for_improvement']}\W*$", re.I)
@@ -58,17 +58,11 @@ def sentence_hits(doc: Document, pattern: Finder) -> list[tuple[Sentence, re.Mat
     """Each sentence's first match of ``pattern`` (written in lower case, never matching a line break), in
     reading order: one search of the document's sentences folded (``scan.fold``) and joined by line breaks,
     instead of one search a sentence."""
-    sents = sentences(doc)
-    if "_sentence_text" not in doc.__dict__:
-        starts = [0]
-        for sent in sents:
-            starts.append(starts[-1] + len(sent.text) + 1)
-        doc.__dict__["_sentence_text"] = (fold("\n".join(s.text for s in sents)), starts)
-    text, starts = doc.__dict__["_sentence_text"]
+    sents, folds = sentences(doc), sentence_folds(doc)
     out: list[tuple[Sentence, re.Match]] = []
     last = -1
-    for hit in pattern.finditer(text):
-        k = bisect_right(starts, hit.start()) - 1
+    for hit in pattern.finditer(folds.joined):
+        k = bisect_right(folds.ends, hit.start())
         if k != last:
             out.append((sents[k], hit))
             last = k

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Document
+from .scan import Folds
 from .vocab import BULLET_GLYPHS
 
 BULLETS = BULLET_GLYPHS
@@ -124,3 +125,11 @@ def sentences(doc: Document) -> list[Sentence]:
     if "_sentences" not in doc.__dict__:
         doc.__dict__["_sentences"] = [Sentence(p, s) for p, t in blocks(doc) for s in split_sentences(t)]
     return doc.__dict__["_sentences"]
+
+
+def sentence_folds(doc: Document) -> Folds:
+    """The document's sentences folded to lower case and joined once (``scan.Folds``), computed once per
+    document object: the figure rules and the checks search them whole for the few sentences they can match."""
+    if "_sentence_folds" not in doc.__dict__:
+        doc.__dict__["_sentence_folds"] = Folds([s.text for s in sentences(doc)])
+    return doc.__dict__["_sentence_folds"]

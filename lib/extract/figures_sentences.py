@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import forces as F
 from ..model import Document
 from ..scan import Folds, Gate
-from ..text import Sentence, sentences
+from ..text import Sentence, sentence_folds, sentences
 from ..vocab import MONTH
 from .figures_common import DIGIT, PCT, PERIOD, N, figure, num, period_of, periods_in, slug
 
@@ -167,14 +167,6 @@ DISCLOSURE_RATE = re.compile(rf"disclosure rate of (?P<v>{N}) {PCT}", re.I)
 PERCENTAGE, DIRECTION = Gate(re.compile(PCT, re.I)), Gate(CHANGE, CHANGE_PCT_FIRST)
 FIGURE_GATES = [Gate(pattern) for _, pattern, _, _ in FIGURES_RE]
 CLARE_GATE = Gate(CLARES, DISCLOSURE_RATE)
-_FOLDS: dict[str, object] = {}  # the last list of sentences folded (held, so it is that very list) and its folds
-
-
-def _folds(sents: list[Sentence]) -> Folds:
-    """The sentences' folds, worked out once for the figures and the comparisons of a document."""
-    if _FOLDS.get("of") is not sents:
-        _FOLDS.update(of=sents, folds=Folds([s.text for s in sents]))
-    return _FOLDS["folds"]  # type: ignore[return-value]
 
 
 def extract_sentences(doc: Document, force: str | None) -> list[dict]:
@@ -183,7 +175,7 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
     force_words = F.name_pattern(force) if force else r"(?!x)x"
     baseline = None
     clare = None
-    folds = _folds(sents)
+    folds = sentence_folds(doc)
     figures_at = [folds.holding(gate) for gate in FIGURE_GATES]
     changes_at = {k for k in folds.holding(PERCENTAGE) if DIRECTION.open(folds.folds[k])}
     # A sentence no rule can match changes nothing: only the others are read.
@@ -400,9 +392,11 @@ def _comparison(
     )
 
 
-def generic_comparisons(sents: list[Sentence], taken: set[str]) -> list[dict]:
+def generic_comparisons(sents: list[Sentence], taken: set[str], folds: Folds | None = None) -> list[dict]:
+    """Any other sentence that states a figure against England and Wales or the nation; ``taken``: sentences
+    another rule read; ``folds``: the sentences' folds when made already (``text.sentence_folds``)."""
     rows = []
-    for k in sorted(_folds(sents).holding(COMPARATOR_GATE)):
+    for k in sorted((folds or Folds([s.text for s in sents])).holding(COMPARATOR_GATE)):
         sent = sents[k]
         if sent.text in taken or not DIGIT.search(sent.text):  # every comparator prints a figure
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..text import sentences
+from ..text import sentence_folds, sentences
 from .citations import clean_citations, document_words
 from .figures_panels import extract_panels, grid_panels, panels_in_prose
 from .figures_sentences import extract_sentences, generic_comparisons
@@ -117,7 +117,7 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     taken_pairs = {(r["value"], r["england_wales"]) for r in panels}
     panels += grid_panels(doc, force, taken_pairs)
     panels += panels_in_prose(doc, force, taken_pairs)
-    rows = table_rows + panels + sentence_rows + generic_comparisons(sentences(doc), taken)
+    rows = table_rows + panels + sentence_rows + generic_comparisons(sentences(doc), taken, sentence_folds(doc))
     rows, merge_checks = merge(rows)
     rows, flagged = flag_implausible(rows)
     fields = [(row, field) for row in rows for field in ("label", "evidence")]
