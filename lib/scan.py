@@ -16,9 +16,8 @@ answers and skip that work:
 
 from __future__ import annotations
 
-import heapq
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -36,6 +35,8 @@ FOLDS_PLAINLY = set("–—‘’“”")
 FAR = 100
 # A text shorter than this is searched whole: finding each word's places costs more than the search.
 SHORT = 2000
+# The first stretch of a long text whose words' places are found (``_places``).
+STRETCH = 8192
 
 Needs = list[tuple[str, int | None]]  # (word, the most characters before it in a match; None: more than FAR)
 
@@ -153,9 +154,8 @@ class Finder:
         """``finditer``'s matches, the pattern tried (``match``) only at the places from ``back`` characters
         before a word it needs to the word, in order: every match starts at such a place."""
         low = self._text(text)
-        places = heapq.merge(*(_places(low, word, back) for word, back in backs.items()))
         end = tried = 0  # the end of the last match; the places before ``tried`` were tried
-        for first, last in places:
+        for first, last in _places(low, backs):
             at = max(first, tried, end)
             while at <= last:
                 hit = self.regex.match(text, at)
@@ -186,12 +186,29 @@ class Finder:
         return found
 
 
-def _places(text: str, word: str, back: int) -> Iterator[tuple[int, int]]:
-    """(first, last) place a match may start at for each place of ``word`` in ``text``, in order."""
-    at = text.find(word)
-    while at >= 0:
-        yield max(at - back, 0), at
-        at = text.find(word, at + 1)
+def _places(text: str, backs: dict[str, int]) -> Iterator[tuple[int, int]]:
+    """(first, last) place a match may start at for each place of a word of ``backs`` in ``text``, in order.
+    The words are found a stretch of the text at a time, the first short and each next twice as long: a search
+    that stops at its first matches (``search``, ``count``) reads only the start of a long text."""
+    reach = max(backs.values(), default=0)
+    waiting: list[tuple[int, int]] = []  # found, not yet safe to give: a later stretch may hold an earlier first
+    start, size = 0, STRETCH
+    while start < len(text):
+        stop = min(len(text), start + size)
+        found = waiting
+        for word, back in backs.items():
+            limit = stop + len(word) - 1  # the places of the word that start before ``stop``
+            at = text.find(word, start, limit)
+            while at >= 0:
+                found.append((max(at - back, 0), at))
+                at = text.find(word, at + 1, limit)
+        found.sort()
+        # A word placed at or after ``stop`` gives a first of at least ``stop - reach``: the places before it
+        # come before every later one.
+        safe = bisect_left(found, (stop - reach,)) if stop < len(text) else len(found)
+        yield from found[:safe]
+        waiting = found[safe:]
+        start, size = stop, size * 2
 
 
 class Gate:
@@ -214,9 +231,12 @@ class Folds:
     search of the whole, far cheaper than a look at each text."""
 
     def __init__(self, texts: list[str]):
-        self.folds = [fold(t) for t in texts]
-        self.joined = "\n".join(self.folds)
-        self.ends = list(accumulate(len(f) + 1 for f in self.folds))  # where each text's line break ends
+        self.joined = fold("\n".join(texts))  # each character folds to one: the texts keep their places
+        self.ends = list(accumulate(len(t) + 1 for t in texts))  # where each text's line break ends
+
+    def text(self, k: int) -> str:
+        """The ``k``th text folded."""
+        return self.joined[self.ends[k - 1] if k else 0 : self.ends[k] - 1]
 
     def holding(self, gate: Gate) -> set[int]:
         """The indexes of the texts whose fold holds one of the gate's words (each text found once: the search

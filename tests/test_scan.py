@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from lib import checks, classify, forces
+from lib import checks, classify, forces, scan
 from lib.scan import FOLDS_PLAINLY, SHORT, Finder, fold, needs
 
 # Every character with a case mapping of its own: the only ones re.I may read as another character.
@@ -115,8 +115,12 @@ PIECES = [
 ]
 
 
+@pytest.mark.parametrize("stretch", [64, scan.STRETCH])
 @pytest.mark.parametrize("seed", range(6))
-def test_a_finder_finds_what_its_pattern_finds(seed):
+def test_a_finder_finds_what_its_pattern_finds(seed, stretch, monkeypatch):
+    """Every answer the pattern's own, with the words' places found in long stretches and in many short ones
+    (a match and the words it needs across the stretches' ends)."""
+    monkeypatch.setattr(scan, "STRETCH", stretch)
     rng = random.Random(seed)
     texts = [" ".join(rng.choice(PIECES) for _ in range(n)) for n in (3, 40, 400, 1500)]
     assert len(texts[-1]) > SHORT
@@ -135,3 +139,27 @@ def test_patterns_searched_in_folded_text_are_in_lower_case():
             continue
         letters = re.sub(r"\\[A-Za-z]", "", finder.regex.pattern)
         assert letters == letters.lower(), finder.regex.pattern
+
+
+@pytest.mark.parametrize("stretch", [1, 16, scan.STRETCH])
+def test_places_come_in_order_across_stretches(stretch, monkeypatch):
+    """Every place of every word, in the order of its first place to try, though a word far into one stretch
+    may give a first place before those of the stretch ahead (its ``back`` reaching over the end)."""
+    monkeypatch.setattr(scan, "STRETCH", stretch)
+    rng = random.Random(7)
+    text = "".join(rng.choice(["ab", "c", " abc", "ca", "  ", "bca"]) for _ in range(400))
+    backs = {"abc": 40, "ca": 0, "b": 3}
+    every = sorted((max(at - back, 0), at) for word, back in backs.items() for at in _every_place(text, word))
+    assert list(scan._places(text, backs)) == every
+
+
+def _every_place(text: str, word: str) -> list[int]:
+    return [at for at in range(len(text)) if text.startswith(word, at)]
+
+
+def test_folds_keep_each_text_and_find_the_gated_ones():
+    texts = ["The Force İS Good", "", "ſafer streets", "a Cause of Concern\u00a0here", "İİ ıı"]
+    folds = scan.Folds(texts)
+    assert [folds.text(k) for k in range(len(texts))] == [fold(t) for t in texts]
+    gate = scan.Gate(re.compile(r"is good|cause of concern|safer", re.I))
+    assert folds.holding(gate) == {k for k, t in enumerate(texts) if gate.open(fold(t))} == {0, 2, 3}

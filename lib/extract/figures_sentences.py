@@ -177,7 +177,7 @@ def extract_sentences(doc: Document, force: str | None) -> list[dict]:
     clare = None
     folds = sentence_folds(doc)
     figures_at = [folds.holding(gate) for gate in FIGURE_GATES]
-    changes_at = {k for k in folds.holding(PERCENTAGE) if DIRECTION.open(folds.folds[k])}
+    changes_at = {k for k in folds.holding(PERCENTAGE) if DIRECTION.open(folds.text(k))}
     # A sentence no rule can match changes nothing: only the others are read.
     for k in sorted(set().union(changes_at, folds.holding(CLARE_GATE), *figures_at)):
         sent = sents[k]
