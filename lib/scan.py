@@ -232,7 +232,7 @@ class Folds:
 
     def __init__(self, texts: list[str]):
         self.joined = fold("\n".join(texts))  # each character folds to one: the texts keep their places
-        self.ends = list(accumulate(len(t) + 1 for t in texts))  # where each text's line break ends
+        self.ends = list(accumulate(map((1).__add__, map(len, texts))))  # where each text's line break ends
 
     def text(self, k: int) -> str:
         """The ``k``th text folded."""

@@ -9,27 +9,22 @@ enclosing heading that names one), so no extractor guesses a section from the wo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-
 from .model import Block, Document
 
 
-@dataclass(frozen=True)
 class Node:
     """One block in reading order, with its position and the headings above it (outermost first; a heading's
-    own path does not hold itself)."""
+    own path does not hold itself). Its block's kind and text are kept on it: every rule asks them of every
+    block."""
 
-    index: int
-    block: Block
-    path: tuple[Block, ...]
+    __slots__ = ("index", "block", "path", "kind", "text")
 
-    @property
-    def kind(self) -> str:
-        return self.block.kind
+    def __init__(self, index: int, block: Block, path: tuple[Block, ...]):
+        self.index, self.block, self.path = index, block, tuple(path)
+        self.kind, self.text = block.kind, block.text
 
-    @property
-    def text(self) -> str:
-        return self.block.text
+    def __repr__(self) -> str:
+        return f"Node({self.index}, {self.block!r}, {len(self.path)} headings above)"
 
 
 def outline(blocks: list[Block]) -> list[Node]:

@@ -81,11 +81,10 @@ def rejoin(text: str, words: Printed = NOTHING) -> str:
 
 def _unmarked(text: str) -> str:
     """``text`` without a converter's marks and empty brackets (the hyphens left in)."""
-    text = ATTRIBUTE.sub("", text)
-    text = FOOTNOTE_REF.sub("", text)
+    text = ATTRIBUTE.sub("", text) if "{" in text else text  # each mark's character looked for first: most
+    text = FOOTNOTE_REF.sub("", text) if "[" in text else text  # quotations print none of them
     text = GLUED_NOTE.sub("", text)
-    text = EMPTY_TAIL.sub("", text)
-    return EMPTY_BRACKET.sub("", text)
+    return EMPTY_BRACKET.sub("", EMPTY_TAIL.sub("", text)) if ")" in text else text
 
 
 def clean_citation(text: str, words: Printed = NOTHING) -> str:
