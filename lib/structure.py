@@ -9,6 +9,7 @@ enclosing heading that names one), so no extractor guesses a section from the wo
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from .model import Block, Document
 
 
