@@ -23,7 +23,7 @@ from bisect import bisect_right
 from functools import cache, lru_cache
 
 from .. import forces as F
-from ..scan import fold
+from ..scan import fold, needs
 from ..vocab import (
     BULLET_GLYPHS,
     CONDITION_WORDS,
@@ -198,19 +198,19 @@ def _who(subject: str) -> str | None:
 
 
 @cache
-def _rules() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
-    """(name, pattern, what follows the subject) of each sentence rule. A rule that starts with its subject
-    is slow to fail (the subject names every force, tried at every position): its words after the subject are
-    looked for first, on their own."""
+def _rules() -> list[tuple[str, re.Pattern, re.Pattern | None, tuple[str, ...]]]:
+    """(name, pattern, what follows the subject, words) of each sentence rule. A rule that starts with its
+    subject is slow to fail (the subject names every force, tried at every position): its words after the
+    subject are looked for first, on their own. ``words``: one of them is in every match, folded
+    (``scan.needs``; () when none is certain): a clause without any is not searched."""
     subject = _subject()
-    return [
-        (
-            name,
-            re.compile(p.replace("{S}", subject), re.I),
-            re.compile(p.removeprefix("{S}"), re.I) if p.startswith("{S}") else None,
-        )
-        for name, p in SENTENCE_RULES
-    ]
+    out = []
+    for name, p in SENTENCE_RULES:
+        rule = re.compile(p.replace("{S}", subject), re.I)
+        after = re.compile(p.removeprefix("{S}"), re.I) if p.startswith("{S}") else None
+        words = tuple(dict.fromkeys(word for word, _ in needs((after or rule).pattern, re.I)))
+        out.append((name, rule, after, words))
+    return out
 
 
 def not_a_grade(sentence: str) -> bool:
@@ -396,7 +396,10 @@ def sentence_grades(sentence: str, force: str | None) -> list[dict]:
 def _clause_grades(sentence: str, force: str | None) -> list[dict]:
     """The grades of one clause: the first rule that matches reads it."""
     out: list[dict] = []
-    for name, rule, after_subject in _rules():
+    low = fold(sentence)
+    for name, rule, after_subject, words in _rules():
+        if words and not any(word in low for word in words):
+            continue
         if after_subject is not None and not after_subject.search(sentence):
             continue
         for hit in rule.finditer(sentence):

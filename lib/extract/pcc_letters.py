@@ -38,7 +38,8 @@ def _kind(word: str) -> str:
 
 def _text(block: Block) -> str:
     """A block's text without the paragraph's own number ("4. ...")."""
-    return PARAGRAPH_NUMBER.sub("", clean_line(block.text))
+    text = clean_line(block.text)
+    return PARAGRAPH_NUMBER.sub("", text) if text[:1] == "(" or text[:1].isdigit() else text
 
 
 def split_status(text: str) -> tuple[str, str]:
