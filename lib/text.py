@@ -55,8 +55,9 @@ def ends_sentence(text: str) -> bool:
 
 # A continuation's first word: lower case, perhaps after a number ("100 organised crime groups ...").
 _GOES_ON = re.compile(r"(?:\d[\d.,%]*\s+)?[a-z]")
-# The words a heading never ends on: a line that does was cut from the sentence it starts.
-_OPEN_END = re.compile(r"\b(?:a|an|the|of|in|to|for|and|or|with|by|on|at|from|that|as)$")
+# How a heading that is a paragraph's first line ends: on a word no heading ends on, or on a name after a
+# clause of a sentence ("In the 12 months to 30 June 2015, Greater" / "Manchester Police recorded ...").
+_OPEN_END = re.compile(r"\b(?:a|an|the|of|in|to|for|and|or|with|by|on|at|from|that|as)$|[,.] (?:.* )?[A-Z][\w-]*$")
 
 
 def continues(before: Block, before_text: str, block: Block, text: str) -> bool:
@@ -66,14 +67,15 @@ def continues(before: Block, before_text: str, block: Block, text: str) -> bool:
       paragraph: "... which means that" / "victims are ...", "a rate of 6.8 per" / "100 organised crime ...");
     - it is the first paragraph of a page and the one before ended the page before (a paragraph running over
       a page break);
-    - the block before is a heading that ends on a word no heading ends on ("Of those who have been the
-      victim of a crime in": the first line of a paragraph taken for a heading)."""
+    - the block before is a heading (not the title) that ends as the first line of a paragraph does, not as a
+      heading does (``_OPEN_END``: "Of those who have been the victim of a crime in", "In the 12 months to
+      30 June 2015, Greater"): the reader took the line for a heading because the next word did not fit."""
     if ends_sentence(before_text) or block.kind == "list_item":
         return False
     if _GOES_ON.match(text):
         return True
     if before.kind == "heading":
-        return block.kind == "paragraph" and bool(_OPEN_END.search(before_text))
+        return block.kind == "paragraph" and before.level > 1 and bool(_OPEN_END.search(before_text))
     return block.kind == "paragraph" and block.page == before.page + 1
 
 
