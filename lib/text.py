@@ -1,10 +1,12 @@
 """Prose out of a document's blocks: paragraphs joined where the reader split one sentence, sentences with
 their page.
 
-A reader gives each paragraph, list item and heading its own block, but a sentence can run over two: a
-paragraph carried over a page break or past a figure, the items of a web page's list that continue the
-sentence that leads into them. ``paragraphs`` joins those (``continues``); extractors that read sentences
-read them from here, so every format gives the same sentences.
+Extractors that read sentences read them from here, out of the Document's typed blocks (never its page
+lines), so every format gives the same sentences. A reader gives each heading, paragraph and list item a
+block of its own, but a sentence can run over two: a paragraph cut by a page or column break or by a figure,
+a paragraph's first line taken for a heading. ``continues`` says when a block goes on with the sentence the
+block before left open; ``blocks`` joins those. A list's items stay apart from the line that leads into
+them ("Kent Police:" then "• is good at ..."): the grade rules read each item with the lead's subject.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .model import Block, Document
 from .scan import Folds
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
-_SENTENCE_END = re.compile(r"[.?!]['’”)]?$")
+_CLOSERS = "'’”)"  # what may close a sentence after its full stop
 _SPLIT = re.compile(r"(?<=[.?!])['’”)]?\s+(?=[A-Z‘“'\"(£•]|\d)")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|No|no|Dr|Mr|Mrs|Ms|St|approx|para|fig|Fig)\.)$")
 
@@ -35,6 +37,14 @@ def clean_line(line: str) -> str:
     return " ".join(line.split())  # every run of white space (no-break spaces too) as one space
 
 
+def clean_lines(doc: Document) -> list[tuple[int, str, str]]:
+    """(page, raw line, cleaned line) for every line, computed once per document object: for the figure
+    rules that still read a text export's panels line by line (``figures_panels``, ``figures_tables``)."""
+    if "_clean" not in doc.__dict__:
+        doc.__dict__["_clean"] = [(p, raw, clean_line(raw)) for p, raw in doc.lines()]
+    return doc.__dict__["_clean"]
+
+
 def _clean(text: str) -> str:
     """A block's text on one line (``clean_line`` without its cache: a block's text is seldom seen twice)."""
     if "\u00ad" in text or "(cid:" in text:
@@ -49,8 +59,11 @@ def block_text(block: Block) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether a text ends a sentence: a full stop (not an abbreviation's), question or exclamation mark."""
-    return bool(_SENTENCE_END.search(text)) and not _ABBREV.search(text[-8:])
+    """Whether a text ends a sentence: a full stop (not an abbreviation's), question or exclamation mark,
+    perhaps inside a closing quote or bracket. (``_ABBREV``, anchored at the end, is run on the last characters
+    only: a match is at most eight long with the word boundary before it.)"""
+    last = text[-2:-1] if text[-1:] in _CLOSERS else text[-1:]
+    return bool(last) and last in ".?!" and not (last == "." and _ABBREV.search(text[-8:]))
 
 
 # A continuation's first word: lower case, perhaps after a number ("100 organised crime groups ...").
@@ -80,17 +93,19 @@ def continues(before: Block, before_text: str, block: Block, text: str) -> bool:
 
 
 def _paragraphs(doc: Document) -> list[tuple[int, str]]:
-    """Paragraphs as (page, text): each heading, paragraph and list item, a block that ``continues`` the one
-    before joined to it; tables and printed page numbers left out."""
+    """Paragraphs as (page, text), each on the page where it starts: each heading, paragraph and list item, a
+    block that ``continues`` the one before joined to it; a table's cells; printed page numbers left out."""
     out: list[tuple[int, str]] = []
     last = None
     for block in doc.blocks:
-        if block.kind == "table":
+        if block.kind == "table":  # its cells in reading order, a paragraph of its own
+            out.append((block.page, _clean(" ".join(" ".join(row) for row in block.rows) or block.text)))
+            last = None
             continue
         text = block_text(block)
         if not text or (len(text) <= 8 and _PAGE_NUMBER.match(text)):
             continue
-        if out and continues(last, out[-1][1], block, text):
+        if last is not None and continues(last, out[-1][1], block, text):
             page, before = out[-1]
             hyphen = before.endswith("-") and before[-2:-1].isalpha()  # a word hyphenated across the break
             out[-1] = (page, f"{before}{text}" if hyphen else f"{before} {text}")
@@ -108,7 +123,7 @@ def split_sentences(text: str) -> list[str]:
         return [text.strip()] if text.strip() else []
     out: list[str] = []
     for part in parts:
-        if out and out[-1].endswith(".") and _ABBREV.search(out[-1]):  # every abbreviation ends in its full stop
+        if out and out[-1].endswith(".") and _ABBREV.search(out[-1][-8:]):  # every abbreviation ends in its stop
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
@@ -134,10 +149,3 @@ def sentence_folds(doc: Document) -> Folds:
     if "_sentence_folds" not in doc.__dict__:
         doc.__dict__["_sentence_folds"] = Folds([s.text for s in sentences(doc)])
     return doc.__dict__["_sentence_folds"]
-
-
-def clean_lines(doc: Document) -> list[tuple[int, str, str]]:
-    """(page, raw line, cleaned line) for every line, computed once per document object."""
-    if "_clean" not in doc.__dict__:
-        doc.__dict__["_clean"] = [(p, raw, clean_line(raw)) for p, raw in doc.lines()]
-    return doc.__dict__["_clean"]
