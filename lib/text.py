@@ -1,8 +1,12 @@
-"""Prose out of page lines: paragraphs joined across line and page breaks, sentences with their page.
+"""Prose out of a document's blocks: paragraphs joined where the reader split one sentence, sentences with
+their page.
 
-PDF-to-text output breaks lines mid-sentence, prints page numbers and footnote markers inside the prose and
-splits words with hyphens. Extractors that read sentences read them from here, so every layout gives the
-same sentences.
+Extractors that read sentences read them from here, out of the Document's typed blocks (never its page
+lines), so every format gives the same sentences. A reader gives each heading, paragraph and list item a
+block of its own, but a sentence can run over two: a paragraph cut by a page or column break or by a figure,
+a paragraph's first line taken for a heading. ``continues`` says when a block goes on with the sentence the
+block before left open; ``blocks`` joins those. A list's items stay apart from the line that leads into
+them ("Kent Police:" then "• is good at ..."): the grade rules read each item with the lead's subject.
 """
 
 from __future__ import annotations
@@ -11,15 +15,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .model import Document
+from .model import Block, Document
 from .scan import Folds
-from .vocab import BULLET_GLYPHS
 
-BULLETS = BULLET_GLYPHS
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
-_SENTENCE_END = re.compile(r"[.?!]['’”)]?$")
+_CLOSERS = "'’”)"  # what may close a sentence after its full stop
 _SPLIT = re.compile(r"(?<=[.?!])['’”)]?\s+(?=[A-Z‘“'\"(£•]|\d)")
-_BULLET = re.compile(r"(?:[-*–]|\d{1,2}[.)])\s")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|No|no|Dr|Mr|Mrs|Ms|St|approx|para|fig|Fig)\.)$")
 
 
@@ -37,66 +38,81 @@ def clean_line(line: str) -> str:
 
 
 def clean_lines(doc: Document) -> list[tuple[int, str, str]]:
-    """(page, raw line, cleaned line) for every line, computed once per document object."""
+    """(page, raw line, cleaned line) for every line, computed once per document object: for the figure
+    rules that still read a text export's panels line by line (``figures_panels``, ``figures_tables``)."""
     if "_clean" not in doc.__dict__:
         doc.__dict__["_clean"] = [(p, raw, clean_line(raw)) for p, raw in doc.lines()]
     return doc.__dict__["_clean"]
 
 
-def is_heading_like(line: str) -> bool:
-    return bool(line) and len(line) < 90 and not _SENTENCE_END.search(line) and line[:1].isupper()
+def _clean(text: str) -> str:
+    """A block's text on one line (``clean_line`` without its cache: a block's text is seldom seen twice)."""
+    if "\u00ad" in text or "(cid:" in text:
+        text = text.replace("\u00ad", "").replace("(cid:127)", "•")
+    return " ".join(text.split())
 
 
-def _blocks(doc: Document) -> list[tuple[int, str]]:
-    """Paragraphs as (page, text). A paragraph ends at a blank line after a sentence end, at a bullet,
-    or before a heading-like line; a line break inside a sentence (also across pages) is joined.
-    Linear in the text: only the end of the paragraph so far is ever looked at."""
-    blocks: list[tuple[int, str]] = []
-    page, parts, blank = 0, [], False
+def block_text(block: Block) -> str:
+    """A heading's, paragraph's or list item's text on one line; a bulleted item's with its bullet, as printed."""
+    text = _clean(block.text)
+    return f"• {text}" if block.kind == "list_item" and not block.number and text else text
 
-    def tail() -> str:
-        return parts[-1][-40:] if parts else ""
 
-    def flush():
-        if parts:
-            blocks.append((page, " ".join(parts)))
-            parts.clear()
+def ends_sentence(text: str) -> bool:
+    """Whether a text ends a sentence: a full stop (not an abbreviation's), question or exclamation mark,
+    perhaps inside a closing quote or bracket. (``_ABBREV``, anchored at the end, is run on the last characters
+    only: a match is at most eight long with the word boundary before it.)"""
+    last = text[-2:-1] if text[-1:] in _CLOSERS else text[-1:]
+    return bool(last) and last in ".?!" and not (last == "." and _ABBREV.search(text[-8:]))
 
-    for pno, _, line in clean_lines(doc):
-        if not line:
-            blank = True
+
+# A continuation's first word: lower case, perhaps after a number ("100 organised crime groups ...").
+_GOES_ON = re.compile(r"(?:\d[\d.,%]*\s+)?[a-z]")
+# How a heading that is a paragraph's first line ends: on a word no heading ends on, or on a name after a
+# clause of a sentence ("In the 12 months to 30 June 2015, Greater" / "Manchester Police recorded ...").
+_OPEN_END = re.compile(r"\b(?:a|an|the|of|in|to|for|and|or|with|by|on|at|from|that|as)$|[,.] (?:.* )?[A-Z][\w-]*$")
+
+
+def continues(before: Block, before_text: str, block: Block, text: str) -> bool:
+    """Whether a block goes on with the sentence the block before it left open (``before_text`` ends
+    without a sentence end):
+    - it starts in lower case, or with a number and then a lower-case word (a page, column or figure cut the
+      paragraph: "... which means that" / "victims are ...", "a rate of 6.8 per" / "100 organised crime ...");
+    - it is the first paragraph of a page and the one before ended the page before (a paragraph running over
+      a page break);
+    - the block before is a heading (not the title) that ends as the first line of a paragraph does, not as a
+      heading does (``_OPEN_END``: "Of those who have been the victim of a crime in", "In the 12 months to
+      30 June 2015, Greater"): the reader took the line for a heading because the next word did not fit."""
+    if ends_sentence(before_text) or block.kind == "list_item":
+        return False
+    if _GOES_ON.match(text):
+        return True
+    if before.kind == "heading":
+        return block.kind == "paragraph" and before.level > 1 and bool(_OPEN_END.search(before_text))
+    return block.kind == "paragraph" and block.page == before.page + 1
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, str]]:
+    """Paragraphs as (page, text), each on the page where it starts: each heading, paragraph and list item, a
+    block that ``continues`` the one before joined to it; a table's cells; printed page numbers left out."""
+    out: list[tuple[int, str]] = []
+    last = None
+    for block in doc.blocks:
+        if block.kind == "table":  # its cells in reading order, a paragraph of its own
+            out.append((block.page, _clean(" ".join(" ".join(row) for row in block.rows) or block.text)))
+            last = None
             continue
-        if (line[0].isdigit() and len(line) <= 3 or line[0] in "pP") and _PAGE_NUMBER.match(line):
-            continue  # printed page numbers and lone footnote numbers
-        if line.startswith("#"):
-            flush()
-            blocks.append((pno, line.lstrip("#").strip()))
-            blank = True
+        text = block_text(block)
+        if not text or (len(text) <= 8 and _PAGE_NUMBER.match(text)):
             continue
-        starts_bullet = line[0] in BULLETS or ((line[0] in "-*–" or line[0].isdigit()) and bool(_BULLET.match(line)))
-        end = tail()
-        first = parts[0] if len(parts) == 1 else ""
-        continues = (
-            parts
-            and not starts_bullet
-            and (not _SENTENCE_END.search(end) or _ABBREV.search(end))
-            and (
-                line[0].islower() or line[0] in "(‘'\"“" or line[0].isdigit() or not blank or not is_heading_like(line)
-            )
-            and not (blank and first and is_heading_like(first))
-        )
-        if continues:
-            if end.endswith("-") and end[-2:-1].isalpha() and line[0].islower():
-                parts[-1] += line  # a word hyphenated across lines: keep the hyphen (anti-\nsocial)
-            else:
-                parts.append(line)
+        if last is not None and continues(last, out[-1][1], block, text):
+            page, before = out[-1]
+            hyphen = before.endswith("-") and before[-2:-1].isalpha()  # a word hyphenated across the break
+            out[-1] = (page, f"{before}{text}" if hyphen else f"{before} {text}")
         else:
-            flush()
-            page = pno
-            parts.append(line)
-        blank = False
-    flush()
-    return blocks
+            out.append((block.page, text))
+        last = block
+    return out
 
 
 def split_sentences(text: str) -> list[str]:
@@ -107,7 +123,7 @@ def split_sentences(text: str) -> list[str]:
         return [text.strip()] if text.strip() else []
     out: list[str] = []
     for part in parts:
-        if out and out[-1].endswith(".") and _ABBREV.search(out[-1]):  # every abbreviation ends in its full stop
+        if out and out[-1].endswith(".") and _ABBREV.search(out[-1][-8:]):  # every abbreviation ends in its stop
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
@@ -115,9 +131,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def blocks(doc: Document) -> list[tuple[int, str]]:
-    """Paragraphs of a document, computed once per document object."""
+    """Paragraphs of a document (``_paragraphs``), computed once per document object."""
     if "_blocks" not in doc.__dict__:
-        doc.__dict__["_blocks"] = _blocks(doc)
+        doc.__dict__["_blocks"] = _paragraphs(doc)
     return doc.__dict__["_blocks"]
 
 

@@ -105,6 +105,18 @@ def test_sentences_that_state_a_grade(sentence, expected):
     assert grades(sentence) == expected
 
 
+def test_grades_listed_with_commas_each_read_with_their_own_area():
+    sentence = (
+        "Essex Police is good at keeping people safe and reducing crime, good at operating efficiently and good at "
+        "treating the public and its workforce legitimately."
+    )
+    assert [g["area_label"] for g in sentence_grades(sentence, "Essex Police")] == [
+        "keeping people safe and reducing crime",
+        "operating efficiently",
+        "treating the public and its workforce legitimately",
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -224,8 +224,13 @@ def not_a_grade(sentence: str) -> bool:
 
 
 # "good at treating the public fairly and at ensuring ...", "'outstanding' at X and 'good' at Y"
-# "good at reducing crime ..., and is good at investigating offending": each part its own grade.
-AND_AT = re.compile(rf",? and (?:(?:it|the force|the constabulary) )?(?:is )?(?:{_Q}({G}){_Q} )?(?:at|in) (?=\w)", re.I)
+# "good at reducing crime ..., and is good at investigating offending", "good at X, good at Y and good at Z":
+# each part its own grade (after a bare comma only where a grade and "at" follow).
+AND_AT = re.compile(
+    rf"(?:,? and (?:(?:it|the force|the constabulary) )?(?:is )?|, (?={_Q}(?:{G}){_Q} (?:at|in) ))"
+    rf"(?:{_Q}({G}){_Q} )?(?:at|in) (?=\w)",
+    re.I,
+)
 # Where an area's words end: a clause that turns to something else ("..., but could do more").
 AREA_END = re.compile(r",? (?:but|although|though|while|whereas)\b.*$", re.I)
 # Where a sentence's statements part: a semicolon ("...; its planning for future demand is judged to be good").
