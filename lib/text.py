@@ -68,8 +68,9 @@ def ends_sentence(text: str) -> bool:
 
 # A continuation's first word: lower case, perhaps after a number ("100 organised crime groups ...").
 _GOES_ON = re.compile(r"(?:\d[\d.,%]*\s+)?[a-z]")
-# How a heading that is a paragraph's first line ends: on a word no heading ends on, or on a name after a
-# clause of a sentence ("In the 12 months to 30 June 2015, Greater" / "Manchester Police recorded ...").
+# How a heading that is a paragraph's first line ends (or a page's last paragraph that the next page goes on
+# with): on a word no heading ends on, or on a name after a clause of a sentence ("In the 12 months to 30
+# June 2015, Greater" / "Manchester Police recorded ...").
 _OPEN_END = re.compile(r"\b(?:a|an|the|of|in|to|for|and|or|with|by|on|at|from|that|as)$|[,.] (?:.* )?[A-Z][\w-]*$")
 
 
@@ -78,8 +79,9 @@ def continues(before: Block, before_text: str, block: Block, text: str) -> bool:
     without a sentence end):
     - it starts in lower case, or with a number and then a lower-case word (a page, column or figure cut the
       paragraph: "... which means that" / "victims are ...", "a rate of 6.8 per" / "100 organised crime ...");
-    - it is the first paragraph of a page and the one before ended the page before (a paragraph running over
-      a page break);
+    - it is the first paragraph of a page, and the one before ended the page before as the first part of a
+      sentence does (``_OPEN_END``: a paragraph running over a page break, "The force works with the" /
+      "Multi-Agency Safeguarding Hub ..."), not as a caption or a chart's text does ("... 30 June 2015 14");
     - the block before is a heading (not the title) that ends as the first line of a paragraph does, not as a
       heading does (``_OPEN_END``: "Of those who have been the victim of a crime in", "In the 12 months to
       30 June 2015, Greater"): the reader took the line for a heading because the next word did not fit."""
@@ -89,7 +91,7 @@ def continues(before: Block, before_text: str, block: Block, text: str) -> bool:
         return True
     if before.kind == "heading":
         return block.kind == "paragraph" and before.level > 1 and bool(_OPEN_END.search(before_text))
-    return block.kind == "paragraph" and block.page == before.page + 1
+    return block.kind == "paragraph" and block.page == before.page + 1 and bool(_OPEN_END.search(before_text))
 
 
 def _paragraphs(doc: Document) -> list[tuple[int, str]]:

@@ -38,6 +38,17 @@ def test_a_paragraph_that_runs_over_a_page_break_is_one_paragraph_on_its_first_p
     assert blocks(d) == [(3, "The force works with the Multi-Agency Safeguarding Hub daily.")]
 
 
+def test_a_caption_at_the_foot_of_a_page_does_not_run_into_the_next_page():
+    d = doc(
+        para("Figure 6: Crime types of organised crime groups, as at 30 June 2015 14", page=23),
+        para("Drug activity was the predominant crime type.", page=24),
+    )
+    assert blocks(d) == [
+        (23, "Figure 6: Crime types of organised crime groups, as at 30 June 2015 14"),
+        (24, "Drug activity was the predominant crime type."),
+    ]
+
+
 def test_a_heading_that_is_a_paragraphs_first_line_continues_into_it():
     """A line the reader took for a heading because the next word did not fit: it ends on a word no heading
     ends on, or on a name after a clause of a sentence."""
