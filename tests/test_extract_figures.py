@@ -274,6 +274,43 @@ def test_a_panels_label_never_reaches_back_over_a_web_address_or_the_panels_head
     assert (row["value"], row["england_wales"], row["unit"]) == (212.0, 229.0, "per 1,000 workforce")
 
 
+@pytest.mark.parametrize(
+    "grid",
+    [
+        [  # a layout export: the reader's table of spaced columns, a label's line wrapped into the next row
+            table(
+                [
+                    ["Public complaints per", "Kent Police", "England and Wales"],
+                    ["1,000 workforce", "212", "229"],
+                    ["", "Kent Police", "England and Wales"],
+                    ["Stop and search rate per 1,000 population", "", ""],
+                    ["", "3.1", "7.4"],
+                ]
+            )
+        ],
+        [  # a plain export: a block a cell, the figures in a column per name
+            Block("paragraph", "Public complaints per 1,000 workforce", 4),
+            Block("paragraph", "Stop and search rate per 1,000", 4),
+            Block("paragraph", "population", 4),
+            *(Block("heading", name, 4) for name in ["Kent Police", "England and Wales"] * 2),
+            *(Block("paragraph", v, 4) for v in ["212", "3.1", "229", "7.4"]),
+        ],
+    ],
+    ids=["layout", "plain"],
+)
+def test_a_force_in_numbers_grid_read_from_the_blocks_after_its_heading(grid):
+    from lib.extract.figures_panels import grid_panels
+    from lib.model import Document
+
+    blocks = [Block("heading", "Force in numbers", 4, level=2), *grid, Block("paragraph", "See Annex A.", 4)]
+    doc = Document("x.txt", "x.txt", "text", "0", [], blocks=blocks)
+    rows = grid_panels(doc, "Kent Police", set())
+    assert [(r["label"], r["value"], r["england_wales"], r["page"]) for r in rows] == [
+        ("Public complaints per 1,000 workforce", 212.0, 229.0, 4),
+        ("Stop and search rate per 1,000 population", 3.1, 7.4, 4),
+    ]
+
+
 def test_a_table_with_a_most_similar_group_column_and_money():
     rows = block_tables(
         [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import forces as F
-from ..model import Document
+from ..model import Block, Document
 from ..text import clean_line, clean_lines
 from ..vocab import MONTH
 from .figures_common import PERIOD, SIGNED, figure, folded_lines, num, period_of, slug
@@ -178,18 +178,27 @@ def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, fl
 
 # ---------------------------------------------------------------- 2b. the panels' grid as a text export prints it
 GRID_START = re.compile(r"^force in numbers$", re.I)
-_CELLS = re.compile(r"\t+|\s{2,}")
+GRID_BLOCKS = 30  # how far after its heading a grid may run (a block or a table's row each)
 
 
-def _grid_window(lines: list[tuple[int, str]], start: int) -> list[list[str]]:
-    """The lines of a "Force in numbers" grid after its heading, as cells (a layout export's columns are runs
-    of spaces); a blank line is an empty list. Ends at a sentence or after 30 lines."""
+def _block_cells(block: Block) -> list[list[str]]:
+    """A block as the cells of the lines it prints: a table's rows (their empty cells left out), any other
+    block one cell."""
+    if block.kind == "table":
+        return [[c for c in map(clean_line, row) if c] for row in block.rows]
+    return [[clean_line(block.text)]]
+
+
+def _grid_window(blocks: list[Block], start: int) -> list[list[str]]:
+    """The cells of a "Force in numbers" grid after its heading, a list per block or per table row (a layout
+    export's columns are the reader's table, a plain export's cells its blocks). Ends at a sentence or after
+    ``GRID_BLOCKS``."""
     out = []
-    for _, raw in lines[start + 1 : start + 31]:
-        cells = [" ".join(c.split()) for c in _CELLS.split(raw.strip()) if c.strip()]
-        if cells and cells[-1].endswith("."):
-            break
-        out.append(cells)
+    for block in blocks[start + 1 : start + 1 + GRID_BLOCKS]:
+        for cells in _block_cells(block):
+            if cells and cells[-1].endswith("."):
+                return out
+            out.append(cells)
     return out
 
 
@@ -210,21 +219,20 @@ def _grid_pairs(labels: list[str], names: list[str], numbers: list[list[str]]) -
 def grid_panels(doc: Document, force: str | None, taken: set[tuple[float, float]]) -> list[dict]:
     """A grid of panels that a text export scattered: the labels, the force's name and "England and Wales"
     over each pair of figures, the figures in a row per panel ("247  229", -layout) or in a column per name
-    ("247" / "3.1", then "229" / "7.4", plain export). The grid is the longest run of lines after the heading
-    that reads whole (k labels, 2k figures), so a wrapped sentence after it is not taken for a label."""
-    if "force in numbers" not in folded_lines(doc):
-        return []
-    lines = [(p, raw) for p, raw, _ in clean_lines(doc)]
+    ("247" / "3.1", then "229" / "7.4", plain export). The grid is the longest run of blocks (a table: of rows)
+    after the heading that reads whole (k labels, 2k figures), so a sentence after it is not taken for a label.
+    A label's wrapped line may be a block of its own (a plain export without blank lines)."""
     rows: list[dict] = []
-    for start, (page, raw) in enumerate(lines):
-        if not GRID_START.match(raw.strip()):
+    for start, block in enumerate(doc.blocks):
+        if block.kind == "table" or len(block.text) > 40 or not GRID_START.match(block.text.strip()):
             continue
+        page = block.page
         labels: list[str] = []
         names: list[str] = []  # "force" / "ew" in the order printed
         numbers: list[list[str]] = []  # the figures of each line that prints any
         label_open = False
         whole: tuple[list[str], list[tuple[str, str]]] | None = None
-        for cells in _grid_window(lines, start):
+        for cells in _grid_window(doc.blocks, start):
             has_label = False
             figs = []
             for cell in cells:
