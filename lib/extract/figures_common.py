@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..model import Document
-from ..scan import fold
+from ..scan import Folds, fold
 from ..text import clean_lines
 from ..vocab import MONTH
 
@@ -82,3 +82,11 @@ def folded_lines(doc: Document) -> str:
     if "_folded_lines" not in doc.__dict__:
         doc.__dict__["_folded_lines"] = fold("\n".join(t for _, _, t in clean_lines(doc)))
     return doc.__dict__["_folded_lines"]
+
+
+def block_folds(doc: Document) -> Folds:
+    """The fold of each of a document's blocks, joined once (``scan.Folds``, its indexes those of
+    ``doc.blocks``): a rule finds the few blocks that print its words without a look at each."""
+    if "_block_folds" not in doc.__dict__:
+        doc.__dict__["_block_folds"] = Folds([b.text for b in doc.blocks])
+    return doc.__dict__["_block_folds"]
