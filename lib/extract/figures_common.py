@@ -1,4 +1,4 @@
-"""What the figure extractors share: number and period patterns, the row they give, and a document's lines folded
+"""What the figure extractors share: number and period patterns, the row they give, and a document's blocks folded
 once for the rules' gates (``lib.scan.Gate``)."""
 
 from __future__ import annotations
@@ -7,8 +7,7 @@ import re
 from functools import lru_cache
 
 from ..model import Document
-from ..scan import Folds, fold
-from ..text import clean_lines
+from ..scan import Folds
 from ..vocab import MONTH
 
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -74,14 +73,6 @@ def figure(indicator, label, period, unit, value, ew, page, evidence):
         "page": page,
         "evidence": evidence,
     }
-
-
-def folded_lines(doc: Document) -> str:
-    """The fold of a document's cleaned lines joined by line breaks, worked out once a document: a rule that
-    needs words the document never prints reads none of its lines."""
-    if "_folded_lines" not in doc.__dict__:
-        doc.__dict__["_folded_lines"] = fold("\n".join(t for _, _, t in clean_lines(doc)))
-    return doc.__dict__["_folded_lines"]
 
 
 def block_folds(doc: Document) -> Folds:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .. import forces as F
 from ..model import Block, Document
-from ..scan import Folds, Gate, fold
-from ..text import clean_line, clean_lines
-from .figures_common import SIGNED, figure, folded_lines, num, period_of, slug
+from ..scan import Gate, fold
+from ..text import clean_line
+from ..vocab import MONTH
+from .figures_common import SIGNED, block_folds, figure, num, period_of, slug
 
 # ---------------------------------------------------------------- 1. tables
 TABLE_START = {
@@ -21,6 +23,14 @@ HEADER_CELL = re.compile(
     re.I,
 )
 LINE_CELLS = re.compile(rf"^(?P<label>.*?[A-Za-z)*][^\d]*?)?\s*(?P<nums>(?:{SIGNED}%?\s*)+)$")
+
+
+def _row_cells(line: str) -> re.Match | None:
+    """A line as a label and the figures it ends in (``LINE_CELLS``); a line that ends in no figure (most,
+    which are prose) is none without the pattern's search."""
+    return LINE_CELLS.match(line) if line[-1:].isdigit() or line.endswith("%") else None
+
+
 STOP = re.compile(r"^(?:source:|figure \d|https?://|www\.|\*)", re.I)
 
 
@@ -44,11 +54,33 @@ def _caption_period(lines: list[tuple[int, str]], start: int, topic: str) -> str
     return ""
 
 
+_LABEL_RUNS_ON = {"and", "or", "of", "for", "the", "to", "in", "per", "with", "by", "on", "at", "a", "an"}
+
+
+def _split_run_on_label(cells: list[tuple[str, object, int]], n_numbers: int) -> list[tuple[str, object, int]]:
+    """The cells with a label that holds two of the table's labels run together (a reader joined two short
+    lines: "Taken into consideration Out-of-court (formal)") split in two, when the counts need it: the
+    figures do not divide among the labels, and do once that label is split where a word in capitals follows
+    one in lower case that ends a label."""
+    labels = [k for k, c in enumerate(cells) if c[0] == "label"]
+    if not labels or not n_numbers or n_numbers % len(labels) == 0 or n_numbers % (len(labels) + 1):
+        return cells
+    for k in labels:
+        words = str(cells[k][1]).split()
+        at = [n for n in range(1, len(words)) if words[n][:1].isupper() and words[n - 1][:1].islower()]
+        at = [n for n in at if words[n - 1] not in _LABEL_RUNS_ON]
+        if len(at) == 1:
+            page = cells[k][2]
+            parts = [("label", " ".join(words[: at[0]]), page), ("label", " ".join(words[at[0] :]), page)]
+            return cells[:k] + parts + cells[k + 1 :]
+    return cells
+
+
 def _table(
-    lines: list[tuple[int, str]], start: int, kind: str, text: str, households: list[str]
+    lines: list[tuple[int, str]], start: int, kind: str, doc_period: Callable[[], str], households: list[str]
 ) -> tuple[list[dict], list[dict]]:
-    """Parse one table from its header line; returns (indicator rows, check rows). ``text``: the document's
-    lines, whose period a table without a caption is for; ``households``: the rows the document says are
+    """Parse one table from its header line; returns (indicator rows, check rows). ``doc_period``: the period
+    of the document, which a table without a caption is for; ``households``: the rows the document says are
     rates per 1,000 households."""
     cells: list[tuple[str, object, int]] = []  # ("label", text, page) | ("num", value text, page)
     header_cols: list[str] = []
@@ -59,9 +91,9 @@ def _table(
             header_cols += re.findall(r"number of outcomes|rate\b", line, re.I)
             i += 1
             continue
-        if i > start and (STOP.match(line) or (len(line.split()) >= 7 and not LINE_CELLS.match(line))):
+        if i > start and (STOP.match(line) or (len(line.split()) >= 7 and not _row_cells(line))):
             break
-        hit = LINE_CELLS.match(line)
+        hit = _row_cells(line)
         if hit:
             if hit.group("label") and hit.group("label").strip(" -–"):
                 cells.append(("label", hit.group("label").strip(), page))
@@ -82,6 +114,7 @@ def _table(
     ):
         cells.pop(0)
         first_num -= 1
+    cells = _split_run_on_label(cells, len(numbers))
     labels = [c for c in cells if c[0] == "label"]
     if not labels or not numbers or len(numbers) % len(labels):
         return [], [
@@ -109,9 +142,8 @@ def _table(
     free_groups = [g for g in range(len(groups)) if g not in owner]
     for g, idx in zip(free_groups, free_labels):
         owner[g] = idx
-    period = _caption_period(lines, start, "outcomes" if kind == "outcomes" else "crime rates|per 1,000") or period_of(
-        text
-    )
+    topic = "outcomes" if kind == "outcomes" else "crime rates|per 1,000"
+    period = _caption_period(lines, start, topic) or doc_period()
     rows, checks = [], []
     table_rows = []
     for g in range(len(groups)):
@@ -420,7 +452,7 @@ def extract_tables(doc: Document, force: str | None = None) -> tuple[list[dict],
     over lines; then tables a reader gave as paragraphs, a row a block. Each reader gives only the pairs of
     figures no reader before it gave."""
     rows = block_tables(doc.blocks, force)
-    line_rows, checks = _line_tables(doc)
+    line_rows, checks = scattered_tables(doc)
     for more in (line_rows, block_tables(paragraph_tables(doc.blocks, force), force)):
         pairs = {(r["value"], r["england_wales"]) for r in rows}
         rows += [r for r in more if (r["value"], r["england_wales"]) not in pairs]
@@ -429,24 +461,107 @@ def extract_tables(doc: Document, force: str | None = None) -> tuple[list[dict],
 
 TABLE_GATE = Gate(*TABLE_START.values())
 HOUSEHOLDS = re.compile(r"rate for ([^.]{3,60}?) is the rate per 1,000 households", re.I)
+HOUSEHOLDS_GATE = Gate(HOUSEHOLDS)
 
 
-def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
-    """The crime-rate and outcomes tables of a document's lines (none where it never prints a table's head)."""
-    if not TABLE_GATE.open(folded_lines(doc)):
+def _households(doc: Document) -> list[str]:
+    """The rows a document says are rates per 1,000 households ("the rate for burglary in a dwelling is the
+    rate per 1,000 households"), from the few blocks that print the words."""
+    found = []
+    for k in sorted(block_folds(doc).holding(HOUSEHOLDS_GATE)):
+        found += [m.strip().lower() for m in HOUSEHOLDS.findall(" ".join(doc.blocks[k].text.split()))]
+    return found
+
+
+CAPTION_BLOCKS = 12  # how far before a scattered table's head its caption is looked for
+PROSE_WORDS = 12  # a line of this many words that is no row of cells is prose: the table has ended before it
+
+
+def _block_lines(block: Block) -> list[tuple[int, str]]:
+    texts = [" ".join(row) for row in block.rows] if block.kind == "table" else [block.text]
+    return [(block.page, t) for text in texts for t in _row_runs(clean_line(text).lstrip("#").strip())]
+
+
+def _ends_table(line: str) -> bool:
+    return bool(STOP.match(line)) or (len(line.split()) >= PROSE_WORDS and not _row_cells(line))
+
+
+def _cell_lines(blocks: list[Block], k: int) -> tuple[list[tuple[int, str]], int]:
+    """(page, text) of the lines a scattered table's caption and cells print on (``_row_runs``; a table block
+    a line a row): the blocks from a few before its head's block ``k`` to the first after it that ends the
+    table (a source, a footnote, prose); and where block ``k`` starts in them."""
+    lines = [line for block in blocks[max(0, k - CAPTION_BLOCKS) : k] for line in _block_lines(block)]
+    start = len(lines)
+    lines += _block_lines(blocks[k])
+    for block in blocks[k + 1 :]:
+        more = _block_lines(block)
+        lines += more
+        if any(_ends_table(t) for _, t in more):
+            break
+    return lines, start
+
+
+_NUMBER_TOKEN = re.compile(rf"{SIGNED}%?")
+# Where ``_row_runs`` may break a text: the cheap test that most blocks, which are prose, fail.
+_RUN_BREAK = re.compile(r"\d%? [A-Z]| (?i:source:|figure \d|https?://|www\.|\*)|(?i:england and wales) [A-Z]")
+_MONTH = re.compile(MONTH)  # "30 June 2015": a date, not a row's figure and the next row's label
+
+
+def _row_runs(text: str) -> list[str]:
+    """A block as the lines of a table it may run together, as a PDF's or a web page's reader joins them: a
+    line ends after its figures where a word in capitals starts the next ("Recorded crime 63.7 63.0 Victim-based
+    crime 56.4 56.0"; a figure before a word in lower case is a label's: "per 1,000 population"), after the
+    column heads' "England and Wales" where a label follows, and before a source, a figure's caption, a web
+    address or a footnote ("incidents* Source: Home Office data", "3.3 http://www.gov.uk/...")."""
+    if not text:
+        return []
+    if not _RUN_BREAK.search(text):
+        return [text]
+    words = text.split(" ")
+    runs, start = [], 0
+    for k in range(1, len(words)):
+        word, before = words[k], words[k - 1]
+        if (
+            STOP.match(word)
+            or (word[:1].isupper() and _NUMBER_TOKEN.fullmatch(before) and not _MONTH.match(word))
+            or (
+                word[:1].isupper()
+                and before == "Wales"
+                and " ".join(words[max(0, k - 3) : k]).lower() == "england and wales"
+            )
+        ):
+            runs.append(" ".join(words[start:k]))
+            start = k
+    return [*runs, " ".join(words[start:])]
+
+
+def _head_runs(doc: Document) -> list[tuple[int, int, str]]:
+    """(block, line of it, kind) of each table head a scattered table's lines start with (``_row_runs``: a
+    reader may run a figure's caption into the head)."""
+    found = []
+    for k in sorted(block_folds(doc).holding(TABLE_GATE)):
+        if doc.blocks[k].kind == "table":
+            continue
+        for n, run in enumerate(_row_runs(clean_line(doc.blocks[k].text).lstrip("#").strip())):
+            found += [(k, n, kind) for kind, start in TABLE_START.items() if start.match(run)]
+    return found
+
+
+def scattered_tables(doc: Document) -> tuple[list[dict], list[dict]]:
+    """The crime-rate and outcomes tables whose cells a text export scattered over blocks, a cell or a row of
+    cells a block (read from the line that prints a table's head; none where no block prints one)."""
+    heads = _head_runs(doc)
+    if not heads:
         return [], []
-    lines = [(p, t.lstrip("#").strip()) for p, _, t in clean_lines(doc) if t]
-    text = "\n".join(t for _, t in lines)
+
+    def doc_period() -> str:
+        return period_of("\n".join(clean_line(b.text) for b in doc.blocks if b.kind != "table"))
+
+    households = _households(doc)
     rows, checks = [], []
-    households = None
-    for i in sorted(Folds([t for _, t in lines]).holding(TABLE_GATE)):  # the lines that print a head's words
-        line = lines[i][1]
-        for kind, start in TABLE_START.items():
-            if start.match(line):
-                if households is None:  # a line break is a space; the word is on one line
-                    flat = " ".join(text.split()) if "households" in fold(text) else ""
-                    households = [m.strip().lower() for m in HOUSEHOLDS.findall(flat)]
-                r, c = _table(lines, i, kind, text, households)
-                rows += r
-                checks += c
+    for k, n, kind in heads:
+        lines, start = _cell_lines(doc.blocks, k)
+        r, c = _table(lines, start + n, kind, doc_period, households)
+        rows += r
+        checks += c
     return rows, checks
