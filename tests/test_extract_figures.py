@@ -286,6 +286,10 @@ def head(text: str, page: int = 2) -> Block:
             head("Calls for assistance"),
             head("Incidents per 1,000 population 12 months to 30"),
             *map(para, ["June 2017", "Kent Police 338", "England and Wales", "282"]),
+            head("Crime (excluding fraud)"),
+            para("Crimes recorded per 1,000 population 12 months to"),
+            *map(head, ["30 June 2017", "Kent Police", "74"]),  # the label's last line set large, and the figure
+            *map(para, ["England and Wales", "77"]),
             head("Crime outcomes"),
             head("Charged/summonsed"),
             *map(para, ["Kent Police", "11%", "England and Wales", "10%"]),
@@ -297,6 +301,9 @@ def head(text: str, page: int = 2) -> Block:
             head("Calls for assistance"),
             *map(para, ["Incidents per 1,000 population 12 months to 30 June 2017", "Kent Police 338"]),
             para("England and Wales 282"),
+            head("Crime (excluding fraud)"),
+            *map(para, ["Crimes recorded per 1,000 population 12 months to 30 June 2017", "Kent Police 74"]),
+            para("England and Wales 77"),
             head("Crime outcomes"),
             *map(para, ["Charged/summonsed", "Kent Police 11%", "England and Wales 10%"]),
             para("Investigation completed but no suspect identified"),
@@ -308,6 +315,7 @@ def head(text: str, page: int = 2) -> Block:
 def test_a_panel_read_over_the_blocks_each_reader_sets_it_in(blocks):
     assert panel_rows(blocks) == [
         ("calls_for_assistance_per_1000", "Incidents per 1,000 population 12 months to 30 June 2017", 338.0, 282.0, 2),
+        ("recorded_crime_per_1000", "Crimes recorded per 1,000 population 12 months to 30 June 2017", 74.0, 77.0, 2),
         ("outcome_charged_summonsed_pct", "Charged/summonsed", 11.0, 10.0, 2),
         ("outcome_no_suspect_pct", "Investigation completed but no suspect identified", 40.0, 48.0, 3),
     ]

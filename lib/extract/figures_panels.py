@@ -41,7 +41,7 @@ def _one_line_panel(line: str) -> list[str]:
         _ONE_LINE.append(
             re.compile(
                 rf"^(?P<label>.*?)\s*(?P<force>{F.any_name_pattern()})\s+(?P<v>{SIGNED}\s*%?)\s+england and wales"
-                rf"(?:\s+(?P<ew>{SIGNED}\s*%?)(?:\s+(?P<rest>[A-Z].*))?)?$",
+                rf"(?:\s+(?P<ew>{SIGNED}\s*%?)(?:\s+(?P<rest>(?-i:[A-Z]).*))?)?$",
                 re.I,
             )
         )
@@ -106,17 +106,24 @@ def _panel_items(doc: Document) -> tuple[list[tuple[int, str, bool]], list[int]]
 
 
 def _not_name(text: str) -> bool:
-    return text.lower() != EW and not F.canonical(text)
+    """Not a force's name, England and Wales or a figure (a PDF may set each large, as a heading)."""
+    return text.lower() != EW and not F.canonical(text) and not PANEL_VALUE.match(clean_line(text))
 
 
 _RUNS_ON = re.compile(r"(?:\d|\b(?:to|of|per|and|in|the|for|against))$")
 
 
+def _goes_on(line: str) -> bool:
+    """A line that goes on from the one before it: it starts in lower case or with a figure ("30 June 2017")."""
+    return line[:1].islower() or line[:1].isdigit()
+
+
 def _heading_in_label(heading: str, label: list[str]) -> bool:
-    """Whether a heading is (the start of) a panel's label: the label's only block (a PDF sets a panel's
-    label large), or its first line when the label goes on from it ("Incidents per 1,000 population 12 months
-    to 30" / "June 2017"); not a section's heading over a label of its own ("Calls for assistance")."""
-    return not label or label[0][:1].islower() or label[0][:1].isdigit() or bool(_RUNS_ON.search(heading))
+    """Whether a heading is a line of a panel's label: the label's only block (a PDF sets a panel's label
+    large), or a line the label goes on from ("Incidents per 1,000 population 12 months to 30" / "June 2017",
+    "... 12 months to" / "30 June 2017"); not a section's heading over a label of its own ("Calls for
+    assistance")."""
+    return not label or _goes_on(label[0]) or bool(_RUNS_ON.search(heading))
 
 
 def _label(items: list[tuple[int, str, bool]], i: int, used: int) -> tuple[list[str], int]:
@@ -140,10 +147,13 @@ def _label(items: list[tuple[int, str, bool]], i: int, used: int) -> tuple[list[
         ):
             break
         if is_heading:
-            if _heading_in_label(prev, label):
-                label.insert(0, prev)
-                j -= 1
-            break
+            if not _heading_in_label(prev, label):
+                break
+            label.insert(0, prev)
+            j -= 1
+            if not _goes_on(prev):  # a heading starts its label, unless it goes on from the line before it
+                break
+            continue
         label.insert(0, prev)
         j -= 1
     return label, j + 1
@@ -169,8 +179,8 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
     items, ews = _panel_items(doc)
     rows: list[dict] = []
     periods: list[str] = []
-    # The headings over panels: not a force's name or England and Wales set large, nor a panel's own label.
-    headings = [k for k, (_, text, is_heading) in enumerate(items) if is_heading and _not_name(text)]
+    # The headings over panels: not a name or a figure set large (``_not_name``), nor a panel's own label.
+    headings = [k for k, (_, text, heading) in enumerate(items) if heading and _not_name(text)]
     in_labels: set[int] = set()
     used = -1  # index of the last line a panel consumed; a label never reaches back past it
     for i in (e - 2 for e in ews if e >= 2 and e + 1 < len(items)):
