@@ -4,7 +4,7 @@ one test per way: a cell a block with a label printed after its figures, rows ru
 
 from __future__ import annotations
 
-from lib.extract.figures_tables import scattered_tables
+from lib.extract.figures_scattered import scattered_tables
 from lib.model import Block, Document
 
 
