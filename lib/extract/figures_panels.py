@@ -159,6 +159,15 @@ def _label(items: list[tuple[int, str, bool]], i: int, used: int) -> tuple[list[
     return label, j + 1
 
 
+def _heading_over(items: list[tuple[int, str, bool]], start: int, in_labels: set[int]) -> str:
+    """The heading over a panel whose label starts at ``start``: the last heading before it that is no name or
+    figure set large (``_not_name``) nor a line of a panel's label."""
+    for k in range(start - 1, -1, -1):
+        if items[k][2] and k not in in_labels and _not_name(items[k][1]):
+            return clean_line(items[k][1])
+    return ""
+
+
 def _panel_key(label: str, heading: str, is_pct: bool) -> tuple[str, str]:
     """A panel's indicator and unit: the panel rule its label (or, when the label names no measure, the
     heading over it) matches, else the label's words."""
@@ -179,8 +188,6 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
     items, ews = _panel_items(doc)
     rows: list[dict] = []
     periods: list[str] = []
-    # The headings over panels: not a name or a figure set large (``_not_name``), nor a panel's own label.
-    headings = [k for k, (_, text, heading) in enumerate(items) if heading and _not_name(text)]
     in_labels: set[int] = set()
     used = -1  # index of the last line a panel consumed; a label never reaches back past it
     for i in (e - 2 for e in ews if e >= 2 and e + 1 < len(items)):
@@ -193,7 +200,7 @@ def extract_panels(doc: Document, force: str | None) -> list[dict]:
         used = i + 3
         if not label_lines:
             continue
-        heading = next((clean_line(items[k][1]) for k in reversed(headings) if k < start and k not in in_labels), "")
+        heading = _heading_over(items, start, in_labels)
         in_labels.update(range(start, i))
         label = " ".join(label_lines)
         key, unit = _panel_key(label, heading, bool(PANEL_VALUE.match(f_val).group("pct")))
