@@ -255,23 +255,124 @@ def test_a_rate_beyond_twenty_times_england_and_wales_is_flagged_a_change_or_cou
 
 
 # ---------------------------------------------------------------- panels
-def test_a_panels_label_never_reaches_back_over_a_web_address_or_the_panels_heading():
+def panel_rows(blocks: list[Block], force: str = "Kent Police") -> list[tuple]:
     from lib.extract.figures_panels import extract_panels
-    from lib.model import Document, Page
+    from lib.model import Document
 
-    lines = [
-        "3 Available from www.justiceinspectorates.gov.uk/hmicfrs/",
-        "Force in numbers",
-        "Public complaints against officers and staff per 1,000 workforce",
-        "Kent Police",
-        "212",
-        "England and Wales",
-        "229",
+    doc = Document("x.txt", "x.txt", "text", "0", [], blocks=blocks)
+    return [(r["indicator"], r["label"], r["value"], r["england_wales"], r["page"]) for r in extract_panels(doc, force)]
+
+
+def test_a_panels_label_never_reaches_back_over_a_web_address_or_the_panels_heading():
+    texts = ["3 Available from www.justiceinspectorates.gov.uk/hmicfrs/", "Force in numbers"]
+    texts += ["Public complaints against officers and staff per 1,000 workforce", "Kent Police", "212"]
+    rows = panel_rows([Block("paragraph", t, 4) for t in [*texts, "England and Wales", "229"]])
+    label = "Public complaints against officers and staff per 1,000 workforce"
+    assert rows == [("public_complaints_against_officers_and_staff_per_1_000_workf", label, 212.0, 229.0, 4)]
+
+
+def para(text: str, page: int = 2) -> Block:
+    return Block("paragraph", text, page)
+
+
+def head(text: str, page: int = 2) -> Block:
+    return Block("heading", text, page, level=2)
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [  # a PDF: labels set large (a heading, wrapped into a paragraph), a name set large on the next page
+            head("Calls for assistance"),
+            head("Incidents per 1,000 population 12 months to 30"),
+            *map(para, ["June 2017", "Kent Police 338", "England and Wales", "282"]),
+            head("Crime (excluding fraud)"),
+            para("Crimes recorded per 1,000 population 12 months to"),
+            *map(head, ["30 June 2017", "Kent Police", "74"]),  # the label's last line set large, and the figure
+            *map(para, ["England and Wales", "77"]),
+            head("Crime outcomes"),
+            head("Charged/summonsed"),
+            *map(para, ["Kent Police", "11%", "England and Wales", "10%"]),
+            para("Investigation completed but no suspect identified"),
+            head("Kent Police", 3),
+            *(para(t, 3) for t in ["40%", "England and Wales", "48%"]),
+        ],
+        [  # a web page: a paragraph a line, the name and its figure in one
+            head("Calls for assistance"),
+            *map(para, ["Incidents per 1,000 population 12 months to 30 June 2017", "Kent Police 338"]),
+            para("England and Wales 282"),
+            head("Crime (excluding fraud)"),
+            *map(para, ["Crimes recorded per 1,000 population 12 months to 30 June 2017", "Kent Police 74"]),
+            para("England and Wales 77"),
+            head("Crime outcomes"),
+            *map(para, ["Charged/summonsed", "Kent Police 11%", "England and Wales 10%"]),
+            para("Investigation completed but no suspect identified"),
+            *(para(t, 3) for t in ["Kent Police 40%", "England and Wales 48%"]),
+        ],
+    ],
+    ids=["pdf", "web-page"],
+)
+def test_a_panel_read_over_the_blocks_each_reader_sets_it_in(blocks):
+    assert panel_rows(blocks) == [
+        ("calls_for_assistance_per_1000", "Incidents per 1,000 population 12 months to 30 June 2017", 338.0, 282.0, 2),
+        ("recorded_crime_per_1000", "Crimes recorded per 1,000 population 12 months to 30 June 2017", 74.0, 77.0, 2),
+        ("outcome_charged_summonsed_pct", "Charged/summonsed", 11.0, 10.0, 2),
+        ("outcome_no_suspect_pct", "Investigation completed but no suspect identified", 40.0, 48.0, 3),
     ]
-    doc = Document("x.txt", "x.txt", "text", "0", [Page(4, lines)])
-    ((row,),) = [extract_panels(doc, "Kent Police")]
-    assert row["label"] == "Public complaints against officers and staff per 1,000 workforce"
-    assert (row["value"], row["england_wales"], row["unit"]) == (212.0, 229.0, "per 1,000 workforce")
+
+
+def test_a_panel_in_one_block_with_a_sentence_run_on_after_it():
+    rows = panel_rows(
+        [
+            para(
+                "Public complaints against officers and staff per 1,000 workforce Kent Police 247 England and Wales 229"
+            ),
+            para(
+                "Stop and search rate per 1,000 population Kent Police 3.1 England and Wales 7.4 For further details."
+            ),
+        ]
+    )
+    assert [r[1:4] for r in rows] == [
+        ("Public complaints against officers and staff per 1,000 workforce", 247.0, 229.0),
+        ("Stop and search rate per 1,000 population", 3.1, 7.4),
+    ]
+
+
+@pytest.mark.parametrize(
+    "grid",
+    [
+        [  # a layout export: the reader's table of spaced columns, a label's line wrapped into the next row
+            table(
+                [
+                    ["Public complaints per", "Kent Police", "England and Wales"],
+                    ["1,000 workforce", "212", "229"],
+                    ["", "Kent Police", "England and Wales"],
+                    ["Stop and search rate per 1,000 population", "", ""],
+                    ["", "3.1", "7.4"],
+                ]
+            )
+        ],
+        [  # a plain export: a block a cell, the figures in a column per name
+            Block("paragraph", "Public complaints per 1,000 workforce", 4),
+            Block("paragraph", "Stop and search rate per 1,000", 4),
+            Block("paragraph", "population", 4),
+            *(Block("heading", name, 4) for name in ["Kent Police", "England and Wales"] * 2),
+            *(Block("paragraph", v, 4) for v in ["212", "3.1", "229", "7.4"]),
+        ],
+    ],
+    ids=["layout", "plain"],
+)
+def test_a_force_in_numbers_grid_read_from_the_blocks_after_its_heading(grid):
+    from lib.extract.figures_panels import grid_panels
+    from lib.model import Document
+
+    blocks = [Block("heading", "Force in numbers", 4, level=2), *grid, Block("paragraph", "See Annex A.", 4)]
+    doc = Document("x.txt", "x.txt", "text", "0", [], blocks=blocks)
+    rows = grid_panels(doc, "Kent Police", set())
+    assert [(r["label"], r["value"], r["england_wales"], r["page"]) for r in rows] == [
+        ("Public complaints per 1,000 workforce", 212.0, 229.0, 4),
+        ("Stop and search rate per 1,000 population", 3.1, 7.4, 4),
+    ]
 
 
 def test_a_table_with_a_most_similar_group_column_and_money():

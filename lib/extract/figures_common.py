@@ -1,4 +1,4 @@
-"""What the figure extractors share: number and period patterns, the row they give, and a document's lines folded
+"""What the figure extractors share: number and period patterns, the row they give, and a document's blocks folded
 once for the rules' gates (``lib.scan.Gate``)."""
 
 from __future__ import annotations
@@ -7,8 +7,7 @@ import re
 from functools import lru_cache
 
 from ..model import Document
-from ..scan import fold
-from ..text import clean_lines
+from ..scan import Folds
 from ..vocab import MONTH
 
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -76,9 +75,9 @@ def figure(indicator, label, period, unit, value, ew, page, evidence):
     }
 
 
-def folded_lines(doc: Document) -> str:
-    """The fold of a document's cleaned lines joined by line breaks, worked out once a document: a rule that
-    needs words the document never prints reads none of its lines."""
-    if "_folded_lines" not in doc.__dict__:
-        doc.__dict__["_folded_lines"] = fold("\n".join(t for _, _, t in clean_lines(doc)))
-    return doc.__dict__["_folded_lines"]
+def block_folds(doc: Document) -> Folds:
+    """The fold of each of a document's blocks, joined once (``scan.Folds``, its indexes those of
+    ``doc.blocks``): a rule finds the few blocks that print its words without a look at each."""
+    if "_block_folds" not in doc.__dict__:
+        doc.__dict__["_block_folds"] = Folds([b.text for b in doc.blocks])
+    return doc.__dict__["_block_folds"]

@@ -1,4 +1,5 @@
-"""Figures in the crime-rate and outcomes tables of the 2015-16 reports, in any cell order a PDF-to-text tool leaves."""
+"""Figures in tables whose head names the force and England and Wales: table blocks, tables a reader gave as
+paragraphs a row a block, and (``figures_scattered``) the 2015-16 tables whose cells a text export scattered."""
 
 from __future__ import annotations
 
@@ -7,174 +8,10 @@ from functools import lru_cache
 
 from .. import forces as F
 from ..model import Block, Document
-from ..scan import Folds, Gate, fold
-from ..text import clean_line, clean_lines
-from .figures_common import SIGNED, figure, folded_lines, num, period_of, slug
-
-# ---------------------------------------------------------------- 1. tables
-TABLE_START = {
-    "crime_rate": re.compile(r"^rates? per 1,000 population\b", re.I),
-    "outcomes": re.compile(r"^outcome type(?:/group)?\b", re.I),
-}
-HEADER_CELL = re.compile(
-    r"^(?:rates? per 1,000 population|outcome type(?:/group)?|number of outcomes|rate|england and wales|(?:and )?wales|england|population|police)\b\W*$|^(?:rates? per 1,000 population|outcome type(?:/group)?|number of outcomes|rate)\b",
-    re.I,
-)
-LINE_CELLS = re.compile(rf"^(?P<label>.*?[A-Za-z)*][^\d]*?)?\s*(?P<nums>(?:{SIGNED}%?\s*)+)$")
-STOP = re.compile(r"^(?:source:|figure \d|https?://|www\.|\*)", re.I)
-
-
-def _is_header(line: str) -> bool:
-    if HEADER_CELL.match(line):
-        return True
-    names = F.mentions(line)
-    # A column head may wrap in a narrow column: "Dyfed-Powys Police England and" / "Wales".
-    comparator = "england and wales" in line.lower() or re.search(r"\bengland(?: and)?$", line, re.I)
-    if "england and wales" in line.lower() and not re.search(r"\d", line) and len(line.split()) <= 6:
-        return True  # the column heads, the force's name wrapped onto the line before ("... Gwent" / "Police ...")
-    return bool(names) and (F.canonical(line) is not None or bool(comparator))
-
-
-def _caption_period(lines: list[tuple[int, str]], start: int, topic: str) -> str:
-    for k in range(start, max(-1, start - 120), -1):
-        line = lines[k][1]
-        if re.match(r"figure \d+", line, re.I) and re.search(topic, line, re.I):
-            caption = line + " " + (lines[k + 1][1] if k + 1 < len(lines) else "")
-            return period_of(caption)
-    return ""
-
-
-def _table(
-    lines: list[tuple[int, str]], start: int, kind: str, text: str, households: list[str]
-) -> tuple[list[dict], list[dict]]:
-    """Parse one table from its header line; returns (indicator rows, check rows). ``text``: the document's
-    lines, whose period a table without a caption is for; ``households``: the rows the document says are
-    rates per 1,000 households."""
-    cells: list[tuple[str, object, int]] = []  # ("label", text, page) | ("num", value text, page)
-    header_cols: list[str] = []
-    i = start
-    while i < len(lines):
-        page, line = lines[i]
-        if _is_header(line) and not STOP.match(line):
-            header_cols += re.findall(r"number of outcomes|rate\b", line, re.I)
-            i += 1
-            continue
-        if i > start and (STOP.match(line) or (len(line.split()) >= 7 and not LINE_CELLS.match(line))):
-            break
-        hit = LINE_CELLS.match(line)
-        if hit:
-            if hit.group("label") and hit.group("label").strip(" -–"):
-                cells.append(("label", hit.group("label").strip(), page))
-            for token in re.findall(rf"{SIGNED}%?", hit.group("nums")):
-                cells.append(("num", token, page))
-        else:
-            cells.append(("label", line, page))
-        i += 1
-    numbers = [c for c in cells if c[0] == "num"]
-    first_num = next((k for k, c in enumerate(cells) if c[0] == "num"), 0)
-    # Short stray labels before the first number are header fragments when the counts need it.
-    while (
-        numbers
-        and cells[:first_num]
-        and len([c for c in cells if c[0] == "label"])
-        and len(numbers) % len([c for c in cells if c[0] == "label"])
-        and len(str(cells[0][1]).split()) <= 3
-    ):
-        cells.pop(0)
-        first_num -= 1
-    labels = [c for c in cells if c[0] == "label"]
-    if not labels or not numbers or len(numbers) % len(labels):
-        return [], [
-            {
-                "check": f"table_parsed:{kind}",
-                "passed": False,
-                "detail": f"{len(numbers)} numbers for {len(labels)} row labels on page {lines[start][0]}",
-            }
-        ]
-    width = len(numbers) // len(labels)
-    # Group the numbers in order; a label printed just before a group owns it; the other groups take the
-    # other labels in order (PDF-to-text tools move labels that stand alone to the end of the table).
-    groups, owner, position = [], {}, 0
-    for idx, cell in enumerate(cells):
-        if cell[0] == "num":
-            if position % width == 0:
-                groups.append([])
-                prev = cells[idx - 1] if idx else None
-                if prev and prev[0] == "label":
-                    owner[len(groups) - 1] = idx - 1
-            groups[-1].append(cell)
-            position += 1
-    label_idx = [idx for idx, c in enumerate(cells) if c[0] == "label"]
-    free_labels = [idx for idx in label_idx if idx not in owner.values()]
-    free_groups = [g for g in range(len(groups)) if g not in owner]
-    for g, idx in zip(free_groups, free_labels):
-        owner[g] = idx
-    period = _caption_period(lines, start, "outcomes" if kind == "outcomes" else "crime rates|per 1,000") or period_of(
-        text
-    )
-    rows, checks = [], []
-    table_rows = []
-    for g in range(len(groups)):
-        label = cells[owner[g]][1]
-        values = [num(c[1]) for c in groups[g]]
-        page = groups[g][0][2]
-        clean = re.sub(r"[*†]+$", "", label).strip()
-        evidence = f"{label} " + " ".join(c[1] for c in groups[g])
-        table_rows.append((clean, values))
-        if kind == "crime_rate":
-            unit = "per 1,000 households" if any(h in clean.lower() for h in households) else "per 1,000 population"
-            ew = values[1] if width > 1 else None
-            rows.append(figure(f"crime_rate_{slug(clean)}", clean, period, unit, values[0], ew, page, evidence))
-        else:
-            half = width // 2 if width > 1 else width
-            cols = [c.lower() for c in header_cols[:half]] or ["number of outcomes", "rate"][:half]
-            for j, col in enumerate(cols):
-                is_rate = col.startswith("rate")
-                key = f"outcomes_{'rate' if is_rate else 'number'}_{slug(clean)}"
-                unit = "outcomes per 100 offences" if is_rate else "outcomes"
-                ew = values[half + j] if width > half + j else None
-                rows.append(
-                    figure(
-                        key,
-                        f"{clean} ({'rate' if is_rate else 'number of outcomes'})",
-                        period,
-                        unit,
-                        values[j],
-                        ew,
-                        page,
-                        evidence,
-                    )
-                )
-    if kind == "outcomes":
-        checks += _outcome_totals(table_rows, width)
-    return rows, checks
-
-
-def _outcome_totals(table_rows: list[tuple[str, list[float]]], width: int) -> list[dict]:
-    """A group row (e.g. 'Out-of-court (formal)') equals the sum of the rows under it."""
-    checks = []
-    for i, (label, values) in enumerate(table_rows):
-        if not re.search(r"out-of-court \((?:in)?formal\)", label, re.I):
-            continue
-        children = []
-        for child_label, child_values in table_rows[i + 1 :]:
-            if re.search(r"out-of-court|charged|taken into consideration", child_label, re.I):
-                break
-            children.append(child_values)
-        if not children:
-            continue
-        columns = range(0, width, 2) if width >= 2 else [0]
-        ok = all(abs(sum(c[j] for c in children) - values[j]) < 0.5 for j in columns)
-        checks.append(
-            {
-                "check": f"outcome_total:{slug(label)}",
-                "passed": ok,
-                "detail": f"{label}: printed {[values[j] for j in columns]}, sum of {len(children)} rows "
-                f"{[sum(c[j] for c in children) for j in columns]}",
-            }
-        )
-    return checks
-
+from ..scan import fold
+from ..text import clean_line
+from .figures_common import SIGNED, figure, num, period_of, slug
+from .figures_scattered import scattered_tables
 
 # ---------------------------------------------------------------- tables as blocks
 # A table block (ruled in a PDF, <table> in HTML, a Word table, columns of spaces in a text export) whose head
@@ -417,36 +254,11 @@ def paragraph_tables(blocks: list[Block], force: str | None) -> list[Block]:
 
 def extract_tables(doc: Document, force: str | None = None) -> tuple[list[dict], list[dict]]:
     """Tables as blocks first; then the crime-rate and outcomes tables whose cells a text export scattered
-    over lines; then tables a reader gave as paragraphs, a row a block. Each reader gives only the pairs of
-    figures no reader before it gave."""
+    over blocks (``scattered_tables``); then tables a reader gave as paragraphs, a row a block. Each rule gives
+    only the pairs of figures no rule before it gave."""
     rows = block_tables(doc.blocks, force)
-    line_rows, checks = _line_tables(doc)
-    for more in (line_rows, block_tables(paragraph_tables(doc.blocks, force), force)):
+    scattered, checks = scattered_tables(doc)
+    for more in (scattered, block_tables(paragraph_tables(doc.blocks, force), force)):
         pairs = {(r["value"], r["england_wales"]) for r in rows}
         rows += [r for r in more if (r["value"], r["england_wales"]) not in pairs]
-    return rows, checks
-
-
-TABLE_GATE = Gate(*TABLE_START.values())
-HOUSEHOLDS = re.compile(r"rate for ([^.]{3,60}?) is the rate per 1,000 households", re.I)
-
-
-def _line_tables(doc: Document) -> tuple[list[dict], list[dict]]:
-    """The crime-rate and outcomes tables of a document's lines (none where it never prints a table's head)."""
-    if not TABLE_GATE.open(folded_lines(doc)):
-        return [], []
-    lines = [(p, t.lstrip("#").strip()) for p, _, t in clean_lines(doc) if t]
-    text = "\n".join(t for _, t in lines)
-    rows, checks = [], []
-    households = None
-    for i in sorted(Folds([t for _, t in lines]).holding(TABLE_GATE)):  # the lines that print a head's words
-        line = lines[i][1]
-        for kind, start in TABLE_START.items():
-            if start.match(line):
-                if households is None:  # a line break is a space; the word is on one line
-                    flat = " ".join(text.split()) if "households" in fold(text) else ""
-                    households = [m.strip().lower() for m in HOUSEHOLDS.findall(flat)]
-                r, c = _table(lines, i, kind, text, households)
-                rows += r
-                checks += c
     return rows, checks
