@@ -37,14 +37,6 @@ def clean_line(line: str) -> str:
     return " ".join(line.split())  # every run of white space (no-break spaces too) as one space
 
 
-def clean_lines(doc: Document) -> list[tuple[int, str, str]]:
-    """(page, raw line, cleaned line) for every line, computed once per document object: for the figure
-    rules that still read a text export's panels line by line (``figures_panels``, ``figures_tables``)."""
-    if "_clean" not in doc.__dict__:
-        doc.__dict__["_clean"] = [(p, raw, clean_line(raw)) for p, raw in doc.lines()]
-    return doc.__dict__["_clean"]
-
-
 def _clean(text: str) -> str:
     """A block's text on one line (``clean_line`` without its cache: a block's text is seldom seen twice)."""
     if "\u00ad" in text or "(cid:" in text:

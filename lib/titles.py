@@ -15,7 +15,7 @@ import re
 from itertools import islice
 
 from .model import Document
-from .text import clean_line, clean_lines
+from .text import clean_line
 
 SITE_SUFFIX = re.compile(
     r"\s+[-–|]\s+(?:(?:His|Her) Majesty['’]s Inspectorate\b.*|HMICFRS|HMIC|GOV\.UK|Justice Inspectorates)$", re.I
@@ -43,7 +43,10 @@ RESPONSE_OF = re.compile(r"\b(?:peel|hmicfrs|hmic|inspection|inspectorate|report
 
 
 def _first_lines(doc: Document, n: int = 60) -> list[str]:
-    return [MARKDOWN_HEADING.sub("", line) for line in islice((line for _, _, line in clean_lines(doc) if line), n)]
+    """The first ``n`` lines printed on the cover and the pages after it, as printed (a title set over several
+    lines reads from them)."""
+    lines = (clean_line(line) for _, line in doc.lines())
+    return [MARKDOWN_HEADING.sub("", line) for line in islice((line for line in lines if line), n)]
 
 
 def title_part(line: str) -> str:
