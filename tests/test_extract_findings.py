@@ -176,9 +176,9 @@ def test_a_deeper_item_after_a_whole_item_is_the_next_item():
     assert [k for k, _, _ in rows] == ["cause_of_concern", "recommendation", "recommendation", "recommendation"]
 
 
-# ---------------------------------------------------------------- boxes left as markup (lib/extract/findings_quotes.py)
+# ---------------------------------------------------------------- boxes left as markup (lib/readers/boxes.py)
 def found_unboxed(blocks):
-    from lib.extract.findings_quotes import unbox
+    from lib.readers.boxes import unbox
 
     return [(r.kind, r.area, r.text) for r in block_findings(outline(unbox(blocks)))]
 

@@ -281,3 +281,20 @@ def test_long_run_of_blank_lines_is_read_in_linear_time():
     t0 = time.perf_counter()
     assert looks_like_markdown(text)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_a_fenced_callout_left_as_markup_is_read_as_a_box(tmp_path):
+    """A pandoc export's callout (``::: {.callout}`` ... ``:::``) printed as text: the reader takes the fences
+    off and marks the blocks between them as standing in a box, for every rule that reads boxes."""
+    path = tmp_path / "export.txt"
+    path.write_text(
+        "Responding to the public\n\nThe force answers most calls on time.\n\n"
+        "::: {.callout} Cause of concern\n\nThe force does not answer calls quickly enough. :::\n\n"
+        "It has a plan.\n",
+        encoding="utf-8",
+    )
+    blocks = [(b.text, b.box) for b in read_document(path).blocks if b.kind != "heading"]
+    assert ("Cause of concern", "callout") in blocks
+    assert ("The force does not answer calls quickly enough.", "callout") in blocks
+    assert ("It has a plan.", "") in blocks
+    assert not any(":::" in text for text, _ in blocks)

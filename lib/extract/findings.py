@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ..structure import document_outline, outline
+from ..structure import document_outline
 from .citations import clean_citations, document_words
 from .findings_blocks import block_findings
-from .findings_quotes import has_boxes, unbox
 from .rule_rows import Finding
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -31,8 +30,7 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
         return []  # a PCC response's recommendations come from its table (lib.extract.pcc)
     found: list[Finding] = []
     seen: dict[tuple[str, str], Finding] = {}
-    nodes = outline(unbox(doc.blocks)) if has_boxes(doc.blocks) else document_outline(doc)
-    rows = block_findings(nodes)
+    rows = block_findings(document_outline(doc))
     cleaned = iter(clean_citations([t for row in rows for t in (row.text, row.evidence)], lambda: document_words(doc)))
     for row in rows:
         row.text, row.evidence = next(cleaned), next(cleaned)

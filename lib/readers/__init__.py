@@ -11,6 +11,7 @@ from typing import NoReturn
 from ..model import Block, Document, Page, ReadError
 from ..privacy import may_hold_contact, redact
 from .backends import BACKENDS, Backend, Source
+from .boxes import has_boxes, unbox
 
 UNSUPPORTED = {
     b"PK\x03\x04": "a zip container that is not a Word document (Excel, PowerPoint, OpenDocument, an archive): "
@@ -71,6 +72,8 @@ def read_document(path: str | Path) -> Document:
     source = Source(path, raw)
     parts = backend_for(source).read(source)
     pages, blocks = parts.pages, parts.blocks
+    if has_boxes(blocks):  # a blockquote or a fenced callout a text export left as markup
+        blocks = unbox(blocks)
     labels = {page.number: page.label for page in pages if page.label}
     for block in blocks:
         block.page_label = labels.get(block.page, "")

@@ -4,8 +4,9 @@ callout (``::: {.callout}`` ... ``:::``) whose fences stand in its first and las
 A saved web page exported by pandoc prints a cause of concern and its recommendations as a blockquote or a
 fenced div; a reader that does not know the markup gives one paragraph ("> Cause of concern > > The force
 ... > > Recommendations > > Within six months, the force should: > > - make sure ...") or blocks with the
-fences in them. ``unbox`` gives the blocks the box holds, each marked as standing in a box, so the finding
-rules read a box as they read a PDF's drawn box or an HTML ``<aside>``.
+fences in them. ``unbox`` gives the blocks the box holds, each marked as standing in a box, so every rule
+reads such a box as it reads a PDF's drawn box or an HTML ``<aside>``: the reader (``read_document``) opens
+them for every format.
 """
 
 from __future__ import annotations
@@ -82,5 +83,5 @@ def unbox(blocks: list[Block]) -> list[Block]:
 
 
 def has_boxes(blocks: list[Block]) -> bool:
-    """Whether any block holds blockquote or callout markup (so the outline must be made again)."""
+    """Whether any block holds blockquote or callout markup."""
     return any(b.text.startswith((">", ":::")) for b in blocks if b.kind != "table")
