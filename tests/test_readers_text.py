@@ -298,3 +298,17 @@ def test_a_fenced_callout_left_as_markup_is_read_as_a_box(tmp_path):
     assert ("The force does not answer calls quickly enough.", "callout") in blocks
     assert ("It has a plan.", "") in blocks
     assert not any(":::" in text for text, _ in blocks)
+
+
+def test_a_word_broken_over_two_lines_is_whole_and_a_compound_keeps_its_hyphen(tmp_path):
+    """A text export's line-break hyphens go where neither half is a word of the document or the document
+    prints the word whole; a compound's prefix keeps its hyphen: the quotations come out as printed."""
+    path = tmp_path / "export.txt"
+    path.write_text(
+        "The force understands vulnerabi-\nlity and tackles anti-\nsocial behaviour. Each investi-\ngation is\n"
+        "reviewed; every investigation is supervised.\n",
+        encoding="utf-8",
+    )
+    text = " ".join(b.text for b in read_document(path).blocks)
+    assert "understands vulnerability and tackles anti-social behaviour" in text
+    assert "Each investigation is reviewed" in text

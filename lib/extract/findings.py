@@ -13,7 +13,7 @@ import re
 
 from ..model import Document
 from ..structure import document_outline
-from .citations import clean_citations, document_words
+from .citations import clean_citations
 from .findings_blocks import block_findings
 from .rule_rows import Finding
 
@@ -31,7 +31,7 @@ def extract_findings(doc: Document, info: dict) -> list[dict]:
     found: list[Finding] = []
     seen: dict[tuple[str, str], Finding] = {}
     rows = block_findings(document_outline(doc))
-    cleaned = iter(clean_citations([t for row in rows for t in (row.text, row.evidence)], lambda: document_words(doc)))
+    cleaned = iter(clean_citations([t for row in rows for t in (row.text, row.evidence)]))
     for row in rows:
         row.text, row.evidence = next(cleaned), next(cleaned)
         key = (row.kind, _key(row.text))

@@ -16,7 +16,7 @@ import re
 
 from ..model import Document
 from ..text import sentence_folds, sentences
-from .citations import clean_citations, document_words
+from .citations import clean_citations
 from .figures_panels import extract_panels, grid_panels, panels_in_prose
 from .figures_sentences import extract_sentences, generic_comparisons
 from .figures_tables import extract_tables
@@ -121,7 +121,7 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     rows, merge_checks = merge(rows)
     rows, flagged = flag_implausible(rows)
     fields = [(row, field) for row in rows for field in ("label", "evidence")]
-    cleaned = clean_citations([row[field] for row, field in fields], lambda: document_words(doc))
+    cleaned = clean_citations([row[field] for row, field in fields])
     for (row, field), text in zip(fields, cleaned):
         row[field] = text
     return rows, checks + merge_checks + flagged

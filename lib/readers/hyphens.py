@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import re
 
+from ..vocab import HYPHEN_PREFIXES
+
 _HYPHENS = ("-", "\x02", "\xad")
 _HYPHEN_END = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)[-\x02\xad]$")
 _SOFT_INLINE = re.compile(r"([A-Za-z]+)\x02([A-Za-z]+)")
 _WORD_START = re.compile(r"^([A-Za-z]+)(.*)$", re.S)
 _STUCK = re.compile(r"[^\s\w]*")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")  # a word of the document: [a-z][a-z-]*, over lower case
-_COMPOUND_PREFIXES = frozenset(  # a hyphen after these stays ("anti-" / "social")
-    (
-        "anti non co pre re self cross multi inter well long short high low full part sub ex post cyber semi "
-        "under over mid child year force month day risk front"
-    ).split()
-)
 
 
 def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
@@ -43,7 +39,7 @@ def join_hyphens(pages: list[list[str]]) -> list[list[str]]:
         has_hyphened = _has_word(text, hyphened)
         if not has_hyphened and _has_word(text, plain):
             return False
-        if has_hyphened or first.lower() in _COMPOUND_PREFIXES:
+        if has_hyphened or first.lower() in HYPHEN_PREFIXES:
             return True
         if not soft and not _has_word(text, first.lower(), 2) and not _has_word(text, second.lower(), 2):
             return False  # "comp-" / "lete": neither half is a word anywhere else, so a word broken at the margin

@@ -105,6 +105,5 @@ from .words import (  # noqa: F401
     PRACTICE_HEADS,
     PUA_BULLETS,
     SECTION_HEADS,
-    SYLLABLE_TAILS,
     UPDATED_LINE,
 )

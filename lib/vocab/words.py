@@ -50,17 +50,14 @@ CONDITION_WORDS = re.compile(r"\bif\b|\bwould\b|\bcould\b|\bshould\b|\baim(?:s|i
 # force working with partners ...?" is a sub-question under its pillar's question, not this.
 ANY_QUESTION = re.compile(r"^(?:\d{1,2}[.)]?\s+)?how (?!effective|efficient|legitimate|well\b)[^?]{10,200}\?$", re.I)
 
-# ------------------------------------------------------------------------------- citations (issue 16)
-# Words a printed hyphen joins for good ("anti-social", "non-emergency", "co-ordinate"): a word hyphenated
-# after one of these keeps its hyphen. Other hyphens inside a word that the report prints whole elsewhere, or
-# before a syllable that is no word ("vulnerabi-lity", "investi-gation"), were a line break's.
-HYPHEN_PREFIXES = (
-    "anti non co re pre self cross multi inter intra well sub semi ex post under over cyber counter mid "
-    "long short high low full part first second third face stop follow on off up out in decision risk"
-).split()
-SYLLABLE_TAILS = (
-    "lity ility ality ity tion tions ation ations sion sions ment ments ness ance ence ances ences ous ious "
-    "ive ible able ably ally ally ular ulation lation ing ings ed ly ies ised ized ise ize"
-).split()
+# ------------------------------------------------------------------------- words broken over two lines
+# Words a printed hyphen joins for good: a word broken over two lines after one of these keeps its hyphen
+# ("anti-" / "social") unless the document prints it whole elsewhere (lib/readers/hyphens.py).
+HYPHEN_PREFIXES = frozenset(
+    (
+        "anti non co pre re self cross multi inter well long short high low full part sub ex post cyber semi "
+        "under over mid child year force month day risk front"
+    ).split()
+)
 
 # ------------------------------------------------------------------------------ the recommendation tracker
