@@ -18,4 +18,4 @@ __version__ = "0.1.0"
 EXTRACTOR_VERSION = "7"
 # Bump when a reader (lib/readers) changes the Document it returns: cached Documents are keyed by it. A change
 # of the model's fields (lib/model.py) is noticed without a bump (``lib.doccache.model_shape``).
-READER_VERSION = "2"
+READER_VERSION = "3"

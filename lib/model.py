@@ -29,7 +29,9 @@ BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
 @dataclass
 class Block:
     kind: BlockKind  # checked: a block of any other kind is a reader's bug, refused where it is made
-    text: str  # the whole text as printed (a table: its rows, cells joined by " | ", one row a line)
+    # The whole text on one line, each run of white space one space (a table: its rows, cells joined by " | ",
+    # one row a line): the readers make it so once (``lib.readers.one_line``), the extractors read it as it is.
+    text: str
     page: int  # 1-based position of the page it starts on
     level: int = 0  # heading: 1 (title) to 6; list item: depth, 0 at the top level
     number: str = ""  # list item: its number or letter as printed ("1", "a"), "" for a bullet

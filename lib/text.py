@@ -37,16 +37,10 @@ def clean_line(line: str) -> str:
     return " ".join(line.split())  # every run of white space (no-break spaces too) as one space
 
 
-def _clean(text: str) -> str:
-    """A block's text on one line (``clean_line`` without its cache: a block's text is seldom seen twice)."""
-    if "\u00ad" in text or "(cid:" in text:
-        text = text.replace("\u00ad", "").replace("(cid:127)", "•")
-    return " ".join(text.split())
-
-
 def block_text(block: Block) -> str:
-    """A heading's, paragraph's or list item's text on one line; a bulleted item's with its bullet, as printed."""
-    text = _clean(block.text)
+    """A heading's, paragraph's or list item's text (on one line: ``lib.readers.one_line``); a bulleted item's
+    with its bullet, as printed."""
+    text = block.text
     return f"• {text}" if block.kind == "list_item" and not block.number and text else text
 
 
@@ -93,7 +87,7 @@ def _paragraphs(doc: Document) -> list[tuple[int, str]]:
     last = None
     for block in doc.blocks:
         if block.kind == "table":  # its cells in reading order, a paragraph of its own
-            out.append((block.page, _clean(" ".join(" ".join(row) for row in block.rows) or block.text)))
+            out.append((block.page, clean_line(" ".join(" ".join(row) for row in block.rows) or block.text)))
             last = None
             continue
         text = block_text(block)

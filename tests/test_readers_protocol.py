@@ -84,3 +84,29 @@ def test_blocks_of_a_text_export_carry_their_page_label(tmp_path):
     assert [(b.page, b.page_label, b.text.split()[0]) for b in doc.blocks] == [
         (k + 1, str(k + 5), body) for k, body in enumerate(bodies)
     ]  # the running head and the page numbers are furniture, not blocks
+
+
+@pytest.mark.parametrize(
+    "name, raw",
+    [
+        (
+            "page.html",
+            "<html><body><h1>Office of the\nCommissioner</h1>"
+            "<p>Headquarters<br>Princes&nbsp;&nbsp;Dock\n\tLiverpool</p>"
+            "<ul><li>Invest\u00adment&nbsp;– skills</li></ul></body></html>",
+        ),
+        (
+            "note.txt",
+            "Office of the Commissioner\n\nHeadquarters  Princes\u00a0Dock Liverpool\n\n"
+            "• Invest\u00adment\u00a0– skills\n",
+        ),
+    ],
+)
+def test_every_block_but_a_table_is_read_onto_one_line(tmp_path, name, raw):
+    """The clean text stored once on the block: line breaks, runs of spaces and no-break spaces one space,
+    soft hyphens gone, whatever the format printed; the extractors read it as it is."""
+    path = tmp_path / name
+    path.write_text(raw, encoding="utf-8")
+    texts = [b.text for b in read_document(path).blocks if b.kind != "table"]
+    assert texts and all(t == " ".join(t.split()) and "\u00ad" not in t for t in texts), texts
+    assert any("Princes Dock Liverpool" in t for t in texts)

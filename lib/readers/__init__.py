@@ -77,6 +77,8 @@ def read_document(path: str | Path) -> Document:
     labels = {page.number: page.label for page in pages if page.label}
     for block in blocks:
         block.page_label = labels.get(block.page, "")
+        if block.kind != "table":
+            block.text = one_line(block.text)
         if block.kind == "heading":  # "Overall judgment1: Outstanding": a footnote's number run into a word
             block.text = _HEADING_FOOTNOTE.sub("", block.text)
     _redact(pages, blocks)
@@ -85,6 +87,15 @@ def read_document(path: str | Path) -> Document:
     return Document(
         path=str(path), source=path.name, format=parts.format, sha256=sha, pages=pages, meta=meta, blocks=blocks
     )
+
+
+def one_line(text: str) -> str:
+    """A heading's, paragraph's or list item's text as the extractors read it, made once here: on one line,
+    every run of white space (line breaks, no-break spaces) one space, no soft hyphens, a PDF's bullet glyph
+    as a bullet."""
+    if "\u00ad" in text or "(cid:" in text:
+        text = text.replace("\u00ad", "").replace("(cid:127)", "•")
+    return " ".join(text.split())
 
 
 def _redact(pages: list[Page], blocks: list[Block]) -> None:
