@@ -197,19 +197,23 @@ def _who(subject: str) -> str | None:
     return F.canonical(subject) if subject and not _OWN.match(subject) else None
 
 
+FEW_WORDS = 8  # the most words a sentence rule is gated by (``_rules``)
+
+
 @cache
 def _rules() -> list[tuple[str, re.Pattern, re.Pattern | None, tuple[str, ...]]]:
     """(name, pattern, what follows the subject, words) of each sentence rule. A rule that starts with its
     subject is slow to fail (the subject names every force, tried at every position): its words after the
     subject are looked for first, on their own. ``words``: one of them is in every match, folded
-    (``scan.needs``; () when none is certain): a clause without any is not searched."""
+    (``scan.needs``): a clause without any is not searched; () when none is certain, or when they are so many
+    (a force's every name) that looking for each costs more than the search."""
     subject = _subject()
     out = []
     for name, p in SENTENCE_RULES:
         rule = re.compile(p.replace("{S}", subject), re.I)
         after = re.compile(p.removeprefix("{S}"), re.I) if p.startswith("{S}") else None
         words = tuple(dict.fromkeys(word for word, _ in needs((after or rule).pattern, re.I)))
-        out.append((name, rule, after, words))
+        out.append((name, rule, after, words if len(words) <= FEW_WORDS else ()))
     return out
 
 
