@@ -23,7 +23,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from lib import forces
@@ -322,7 +322,7 @@ def describe(made: dict[str, tuple[str, str]]) -> dict[str, dict]:
         name = Path(src).name
         if name not in out:
             doc = source(src)[0]
-            info = classify(doc, answers_with_actions(doc))
+            info = classify(doc, partial(answers_with_actions, doc))
             family = [info.get("doc_type"), info.get("cycle") or info.get("year"), info.get("pillar")]
             out[name] = {"family": " ".join(str(x) for x in family if x), "kinds": {}}
         out[name]["kinds"][kind] = out[name]["kinds"].get(kind, 0) + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import islice
 
 from . import forces as F
@@ -125,11 +126,16 @@ def other_inspection(low: str, head: str) -> bool:
     return bool(_OTHER_INSPECTION.search(head)) and not _PEEL_MARKS.search(low)
 
 
-def doc_type(text: str, head: str, answers: bool = False, low: str | None = None) -> str:
+def _no() -> bool:
+    return False
+
+
+def doc_type(text: str, head: str, answers: Callable[[], bool] = _no, low: str | None = None) -> str:
     """peel_report | pcc_response | pcc_statement | force_statement | pcc_bulletin | unknown. ``head`` is the
     document's first blocks: who wrote it shows there (a Commissioner's letterhead, an inspectorate's title
-    page). ``answers``: whether the document answers findings with actions (``answers_with_actions``). ``low``:
-    ``text.lower()`` when made already."""
+    page). ``answers``: asks whether the document answers findings with actions (``answers_with_actions``: a
+    reading of its every block, asked only of a document that may be a response). ``low``: ``text.lower()``
+    when made already."""
     low, head = text.lower() if low is None else low, head.lower()[:1500]
     # Each count of the whole text is taken only where a rule below asks it, and only as far as the rule asks
     # (one, two): a long report stops at its first lines.
@@ -143,7 +149,7 @@ def doc_type(text: str, head: str, answers: bool = False, low: str | None = None
     if about_inspection and section_55_letter(low, head):
         return "pcc_response"
     voice = statement_voice(head)
-    if about_inspection and (voice or (pcc_head and not peel_head)) and answers:
+    if about_inspection and (voice or (pcc_head and not peel_head)) and answers():
         return "pcc_response"
     # A news page or statement naming grades but answering nothing with an action: its grades are quoted.
     if about_inspection and voice:
@@ -344,10 +350,10 @@ _HMICFRS = Finder(r"\bHMICFRS\b|Inspectorate of Constabulary and Fire")
 _HMIC = Finder(r"\bHMIC\b|Inspectorate of Constabulary")
 
 
-def classify(doc: Document, answers: bool = False) -> dict:
+def classify(doc: Document, answers: Callable[[], bool] = _no) -> dict:
     """What a document is: type, force, year, cycle, pillar, inspectorate, title, publication date.
-    ``answers``: whether it answers findings with actions (``lib.extract.pcc.answers_with_actions``, which the
-    pipeline asks, the extraction being a layer above this one)."""
+    ``answers``: asks whether it answers findings with actions (``lib.extract.pcc.answers_with_actions``, which
+    the pipeline gives, the extraction being a layer above this one)."""
     content = content_blocks(doc)
     text = "\n".join(t for _, t in content)
     head = "\n".join(t[:300] for _, t in content[:15])

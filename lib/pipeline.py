@@ -57,7 +57,7 @@ def extract_stage(doc: Document, doc_id: str, row: dict, result: dict) -> None:
     """The extract stage on a Document: classify, extract, check; fills ``row`` (the documents row) and
     ``result``'s tables."""
     row.update(format=doc.format, sha256=doc.sha256, pages=len(doc.pages))
-    info = classify(doc, answers_with_actions(doc))
+    info = classify(doc, lambda: answers_with_actions(doc))
     row.update(info)
     extracted = extract_all(doc, info)
     extracted["checks"] = extracted["checks"] + run_checks(doc, info, extracted)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
 try:
@@ -241,10 +241,12 @@ class Folds:
     def holding(self, gate: Gate) -> set[int]:
         """The indexes of the texts whose fold holds one of the gate's words (each text found once: the search
         goes on after its end)."""
-        if gate.words is None:
-            return set(range(len(self.ends)))
+        return set(range(len(self.ends))) if gate.words is None else self.holding_words(gate.words)
+
+    def holding_words(self, words: Iterable[str]) -> set[int]:
+        """The indexes of the texts whose fold holds one of ``words`` (folded)."""
         found: set[int] = set()
-        for word in gate.words:
+        for word in words:
             at = self.joined.find(word)
             while at >= 0:
                 k = bisect_right(self.ends, at)

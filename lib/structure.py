@@ -32,6 +32,7 @@ def outline(blocks: list[Block]) -> list[Node]:
     """Every block with its heading path."""
     nodes: list[Node] = []
     open_: list[Block] = []
+    path: tuple[Block, ...] = ()  # the open headings, shared by every block under them
     for i, block in enumerate(blocks):
         if block.kind == "heading":
             level = max(1, block.level or 1)
@@ -39,8 +40,9 @@ def outline(blocks: list[Block]) -> list[Node]:
                 open_.pop()
             nodes.append(Node(i, block, tuple(open_)))
             open_.append(block)
+            path = tuple(open_)
         else:
-            nodes.append(Node(i, block, tuple(open_)))
+            nodes.append(Node(i, block, path))
     return nodes
 
 

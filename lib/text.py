@@ -127,7 +127,8 @@ def blocks(doc: Document) -> list[tuple[int, str]]:
 
 def sentences(doc: Document) -> list[Sentence]:
     if "_sentences" not in doc.__dict__:
-        doc.__dict__["_sentences"] = [Sentence(p, s) for p, t in blocks(doc) for s in split_sentences(t)]
+        make = tuple.__new__  # Sentence(p, s) without its constructor's Python call: tens of thousands a report
+        doc.__dict__["_sentences"] = [make(Sentence, (p, s)) for p, t in blocks(doc) for s in split_sentences(t)]
     return doc.__dict__["_sentences"]
 
 

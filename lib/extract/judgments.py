@@ -15,7 +15,7 @@ import re
 
 from ..model import Document
 from ..structure import document_outline
-from ..text import clean_line, sentences
+from ..text import clean_line, sentence_folds, sentences
 from ..vocab import AREA_PILLAR, GRADES, PILLAR_SUMMARY_ROWS, SCALES, pillar_of, scale_for
 from .grade_headings import heading_grades
 from .grade_tables import (
@@ -25,7 +25,15 @@ from .grade_tables import (
     grade_first_lines,
     table_grades,
 )
-from .grammar import BULLET, grade_word_bounds, item_sentence, lead_grade, lead_subject, sentence_grades
+from .grammar import (
+    BULLET,
+    GRADE_ENDS,
+    grade_word_bounds,
+    item_sentence,
+    lead_grade,
+    lead_subject,
+    sentence_grades,
+)
 from .rule_rows import Grade
 
 RANK = {"table": 0, "graphic": 0, "heading": 1, "summary": 1, "panel": 2, "sentence": 3}
@@ -62,24 +70,26 @@ def structured_grades(doc: Document, pillar: str | None) -> tuple[list[Grade], l
 
 
 def stated_sentences(doc: Document) -> list[tuple[int, str]]:
-    """The document's sentences as (page, text); a list item that starts with its grade reads with the
-    subject of the line that introduces its list ("HMIC judged that Kent Police:" then "• is good at ...")."""
+    """The sentences that may state a grade, as (page, text): each that prints one of the words every grade
+    word holds (``GRADE_ENDS``, found by one search of the sentences folded, ``text.sentence_folds``); a list
+    item that starts with its grade read with the subject of the line that introduces its list ("HMIC judged
+    that Kent Police:" then "• is good at ...")."""
+    sents = sentences(doc)
+    graded = sentence_folds(doc).holding_words(GRADE_ENDS)
     out: list[tuple[int, str]] = []
     subject = None
-    for sent in sentences(doc):
+    for k, sent in enumerate(sents):
         text = sent.text
         if BULLET.match(text):
-            out.append((sent.page, (item_sentence(subject, text) if subject else None) or text))
+            said = item_sentence(subject, text) if subject else None
+            if said and grade_word_bounds([said])[0] or not said and k in graded:
+                out.append((sent.page, said or text))
             continue
         # Only a line that ends with its colon (or a dash) introduces a list.
         subject = (lead_grade(text) or lead_subject(text)) if text.rstrip().endswith((":", "–")) else None
-        out.append((sent.page, text))
+        if k in graded:
+            out.append((sent.page, text))
     return out
-
-
-def _graded(stated: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The sentences that may hold a grade word (a sentence without one states no grade)."""
-    return [s for s, n in zip(stated, grade_word_bounds([text for _, text in stated]), strict=True) if n]
 
 
 def sentence_rows(doc: Document, force: str | None, scale: str | None = None) -> list[Grade]:
@@ -87,7 +97,7 @@ def sentence_rows(doc: Document, force: str | None, scale: str | None = None) ->
     four-point year) is none."""
     on_scale = SCALES.get(scale or "", GRADES)
     out = []
-    for page, text in _graded(stated_sentences(doc)):
+    for page, text in stated_sentences(doc):
         for hit in sentence_grades(text, force):
             if hit["grade"] not in on_scale:
                 continue
