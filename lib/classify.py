@@ -33,13 +33,14 @@ from .vocab import (
 )
 
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({MONTH}),? ((?:19|20)\d\d)\b")
+_DATES = Finder(_DATE.pattern)  # every date of a whole text, looked for only near a month's name
 _MONTH_YEAR = re.compile(rf"^(?:Published:?\s*)?({MONTH}) ((?:19|20)\d\d)$")
-_PEEL_TITLE = re.compile(
+_PEEL_TITLE = Finder(
     r"PEEL[:\s–-]+(?:(?:police|an inspection of)\s+)?(?:(effectiveness|efficiency|legitimacy|leadership|assessment|spotlight)\s*)?(?:\(?[A-Za-z ]*\)?\s*)?((?:20)\d\d)(?:\s*/\s*(\d\d))?",
     re.I,
 )
 _PERIOD_YEAR = re.compile(rf"12 months to (?:\d{{1,2}} )?(?:{MONTH}) ((?:20)\d\d)")
-_INSPECTED = re.compile(
+_INSPECTED = Finder(
     rf"inspected (?:forces|the force)?[^.]{{0,80}}?between (?:{MONTH})(?: (?:20)\d\d)? and (?:{MONTH}) ((?:20)\d\d)",
     re.I,
 )
@@ -56,7 +57,7 @@ GRADED = (
     rf"|\b(?:{PILLAR_WORDS})\W{{1,5}}(?:{G})\b"
     rf"|\b(?:be|as|is) [\"“'‘](?:{G})[\"”'’]"
 )
-_CYCLE = re.compile(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
+_CYCLE = Finder(r"\bPEEL\b[^.]{0,120}?\b(20\d\d)\s*([/–-])\s*(\d\d)\b")
 # A document of another country (the US, Australia, Canada...) naming a place that shares a force's name.
 FOREIGN = Finder(
     r"\b(?:United States|U\.S\.|USA|Australia|Canada|New Zealand|Ohio|Virginia|Massachusetts|New Jersey|New York"
@@ -93,8 +94,8 @@ _PEEL_MARKS = Finder(PEEL_MARKS)
 _ANSWER = Finder(ANSWER)
 _SALUTATION, _SIGN_OFF, _SECTION_55 = Finder(SALUTATION), Finder(SIGN_OFF), Finder(SECTION_55)
 _LETTERHEAD = re.compile(COMMISSIONER)
-_A_COMMISSIONER = re.compile(rf"{COMMISSIONER}|\bcommissioner\b")
-_VOICE, _FORCE_STATEMENT = re.compile(STATEMENT_VOICE), re.compile(FORCE_STATEMENT)
+_A_COMMISSIONER = Finder(rf"{COMMISSIONER}|\bcommissioner\b")
+_VOICE, _FORCE_STATEMENT = Finder(STATEMENT_VOICE), re.compile(FORCE_STATEMENT)
 _OTHER_INSPECTION = re.compile(OTHER_INSPECTION)
 
 
@@ -223,7 +224,7 @@ def _year(text: str, dtype: str, published: str) -> int | None:
             return periods.most_common(1)[0][0]
     if published:
         return int(published[:4])
-    dates = Counter(int(m.group(3)) for m in _DATE.finditer(text))
+    dates = Counter(int(m.group(3)) for m in _DATES.finditer(text))
     if dates:
         return dates.most_common(1)[0][0]
     years = Counter(int(y) for y in re.findall(r"\b(20[0-3]\d)\b", text))

@@ -58,11 +58,20 @@ FINDERS = [
     checks.EXPLAINED,
     forces._finder(),
 ]
-ORIGINAL_CASE = (classify.FOREIGN, classify._HMICFRS, classify._HMIC)  # searched in the text as printed
+# searched in the text as printed
+ORIGINAL_CASE = (classify.FOREIGN, classify._HMICFRS, classify._HMIC, classify._CYCLE, classify._DATES)
 # Pieces of text the patterns look for, and pieces that nearly match them, run together at random.
 PIECES = [
     *"the force is good at keeping people safe and reducing crime , . : \n ( ) 'good' extent".split(" "),
     "Kent Police",
+    "PEEL 2021/22",
+    "PEEL: Police effectiveness 2016",
+    "PEEL 2023–25",
+    "3rd of March, 2019",
+    "12 June 2017",
+    "we inspected the force between May and June 2019",
+    "statement from the police and crime commissioner",
+    "the chief constable said",
     "requires improvement in",
     "Graded judgments in eight of these nine areas",
     "we have identified two causes of concern",
