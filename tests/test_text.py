@@ -3,8 +3,10 @@ the block before left open, and the ways it does not."""
 
 from __future__ import annotations
 
+import random
+
 from lib.model import Block, Document
-from lib.text import Sentence, blocks, continues, sentences, split_sentences
+from lib.text import Sentence, blocks, continues, sentences, split_paragraphs, split_sentences
 
 
 def doc(*blocks_: Block) -> Document:
@@ -128,3 +130,26 @@ def test_split_sentences():
         "It is adequate, e.g. here.",
         "12 officers left.",
     ]
+
+
+def test_paragraphs_split_at_once_as_one_at_a_time():
+    """``split_paragraphs`` (one search of a document's paragraphs joined) cuts each as ``split_sentences`` does:
+    a stop inside a closing quote or bracket, an abbreviation, a figure or a bullet after the stop, a paragraph
+    with no stop, one that ends on a stop and a space, and the next paragraph's capital never cut across."""
+    rng = random.Random(3)
+    pieces = [
+        "It is good.",
+        "(It is.)",
+        "e.g. here",
+        "No. 5 is",
+        "‘Good.’",
+        "12 officers",
+        "• An item.",
+        "it is",
+        "Dr. Who said so!",
+        "Why?",
+        "a",
+        "The force",
+    ]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(400)] + ["", "Ends. "]
+    assert split_paragraphs(texts) == [split_sentences(t) for t in texts]
