@@ -315,7 +315,7 @@ def heading_grades(nodes: list[Node], pillar: str | None) -> tuple[list[Grade], 
         b = node.block
         if i in used or b.kind == "table":
             continue
-        text = clean_line(b.text)
+        text = b.text  # on one line (lib.readers.one_line)
         # The tail of a heading wrapped over two lines is not a heading of its own.
         if not text or text[:1].islower() or (b.kind != "heading" and not _stands_as_heading(nodes, i, text)):
             continue

@@ -15,7 +15,7 @@ import re
 
 from ..model import Document
 from ..structure import document_outline
-from ..text import clean_line, sentence_folds, sentences
+from ..text import sentence_folds, sentences
 from ..vocab import AREA_PILLAR, GRADES, PILLAR_SUMMARY_ROWS, SCALES, pillar_of, scale_for
 from .grade_headings import heading_grades
 from .grade_tables import (
@@ -64,7 +64,7 @@ def structured_grades(doc: Document, pillar: str | None) -> tuple[list[Grade], l
     for page, rows in tables:
         found += grade_column_table(rows, page) or table_grades(rows, page, notes)
     found += grade_boxes(doc.blocks)
-    found += grade_first_lines([(b.page, clean_line(b.text)) for b in doc.blocks if b.kind != "table"])
+    found += grade_first_lines([(b.page, b.text) for b in doc.blocks if b.kind != "table"])  # on one line
     rows, checks = heading_grades(document_outline(doc), pillar)
     return found + rows, checks
 

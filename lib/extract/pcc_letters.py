@@ -38,7 +38,7 @@ def _kind(word: str) -> str:
 
 def _text(block: Block) -> str:
     """A block's text without the paragraph's own number ("4. ...")."""
-    text = clean_line(block.text)
+    text = block.text  # on one line (``lib.readers.one_line``): never a table's
     return PARAGRAPH_NUMBER.sub("", text) if text[:1] == "(" or text[:1].isdigit() else text
 
 
