@@ -81,9 +81,12 @@ def stated_sentences(doc: Document) -> list[tuple[int, str]]:
     for k, sent in enumerate(sents):
         text = sent.text
         if BULLET.match(text):
-            said = item_sentence(subject, text) if subject else None
-            if said and grade_word_bounds([said])[0] or not said and k in graded:
-                out.append((sent.page, said or text))
+            said = item_sentence(subject, text) if subject else None  # may take its grade from the lead
+            if said:
+                if grade_word_bounds([said])[0]:
+                    out.append((sent.page, said))
+            elif k in graded:
+                out.append((sent.page, text))
             continue
         # Only a line that ends with its colon (or a dash) introduces a list.
         subject = (lead_grade(text) or lead_subject(text)) if text.rstrip().endswith((":", "–")) else None
