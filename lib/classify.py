@@ -207,8 +207,9 @@ def subject_force(doc: Document) -> str | None:
 ABOUT_A_REPORT = ("pcc_response", "pcc_statement", "force_statement")
 
 
-def _year(text: str, dtype: str, published: str) -> int | None:
-    if dtype in ("peel_report", *ABOUT_A_REPORT) and (cycle := cycle_of(text)):
+def _year(text: str, dtype: str, published: str, cycle: tuple[int, str] | None) -> int | None:
+    """``cycle``: the PEEL cycle the text prints (``cycle_of``), asked once by ``classify``."""
+    if cycle:
         return cycle[0]  # a 2018/19 report is year 2018; a response is the year of the report it answers
     if dtype in ABOUT_A_REPORT and (hit := _PEEL_TITLE.search(text[:5000])):
         return int(hit.group(2))  # "HMIC PEEL Assessment 2014 - Statements from PCC and Chief Constable"
@@ -366,9 +367,9 @@ def classify(doc: Document, answers: Callable[[], bool] = _no) -> dict:
         # Writing about PEEL (a guide, a list of reports, a national summary) without a force of its own is
         # not a force's report.
         info["doc_type"] = dtype = "unknown"
-    info["year"] = _year(text, dtype, published)
-    info["pillar"] = _pillar(fold(text, low), info["year"], dtype)
     cycle = cycle_of(text) if dtype in ("peel_report", *ABOUT_A_REPORT) else None
+    info["year"] = _year(text, dtype, published, cycle)
+    info["pillar"] = _pillar(fold(text, low), info["year"], dtype)
     info["cycle"] = cycle[1] if cycle else ""
     info["inspectorate"] = (
         ""  # a Commissioner's document is not the inspectorate's, whoever it quotes
