@@ -55,6 +55,17 @@ class Page:
 
 
 @dataclass
+class Prose:
+    """A document's paragraphs and sentences as ``lib.text`` makes them of its blocks (blocks that go on with a
+    sentence joined, sentences cut), made once and kept with the Document in its cache. ``key``: the rules'
+    that made them (``lib.text.PROSE_KEY``); prose made by other rules is made again."""
+
+    key: str
+    paragraphs: list[tuple[int, str]]  # (page, text)
+    sentences: list[tuple[int, str]]  # (page, text): ``lib.text.Sentence``
+
+
+@dataclass
 class Document:
     path: str
     source: str  # file name
@@ -63,6 +74,7 @@ class Document:
     pages: list[Page]
     meta: dict = field(default_factory=dict)  # reader facts (e-mail subject and date, PDF metadata, encoding)
     blocks: list[Block] = field(default_factory=list)  # the structure, in reading order
+    prose: Prose | None = None  # its paragraphs and sentences, once made (``lib.text.prose``)
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """Every line of the document with its page number."""

@@ -16,6 +16,7 @@ from .extract.pcc import answers_with_actions
 from .model import Document, ReadError
 from .readers import read_document
 from .tables import ROW_TABLES
+from .text import PROSE_KEY, prose
 
 
 def one_line(err: BaseException) -> str:
@@ -38,14 +39,17 @@ def failed_result(doc_id: str, source: str, error: str, trace: str | None = None
 
 def read_stage(path: Path, documents: str | Path | None = None, fresh: bool = False) -> Document:
     """The read stage: the file's Document, from the Document cache ``documents`` (a folder, see
-    ``lib.doccache``) when it holds these bytes under this READER_VERSION, else read and stored there.
-    ``fresh``: read even when cached (``--rebuild``), and store. A refused file raises ReadError, uncached."""
+    ``lib.doccache``) when it holds these bytes under this READER_VERSION, else read and stored there with its
+    paragraphs and sentences (``text.prose``; a cached Document whose prose other rules made has it made again,
+    and is stored again). ``fresh``: read even when cached (``--rebuild``), and store. A refused file raises
+    ReadError, uncached."""
     if documents is None or not Path(documents).is_dir():  # a Dask worker on another machine has no such folder
         return read_document(path)
     key = None if fresh else doccache.file_key(path)
     doc = doccache.load(documents, key, path) if key else None
-    if doc is None:
-        doc = read_document(path)
+    if doc is None or doc.prose is None or doc.prose.key != PROSE_KEY:
+        doc = doc or read_document(path)
+        prose(doc)  # its paragraphs and sentences, cached with it
         try:
             doccache.store(documents, doc.sha256, doc)  # the hash of the bytes read
         except OSError:  # a full disk costs the cache entry, not the document

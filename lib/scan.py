@@ -11,7 +11,7 @@ answers and skip that work:
 - ``Finder``: a pattern with the words one of which its every match contains, each at most so many characters
   after the match's start (``needs``). A text holding none of them (``str.__contains__``, far faster than a
   search) has no match; in a long text the pattern is tried only just before each place of a word
-  (``str.find``).
+  (``str.find``; for a pattern that needs many words, one pass of an Aho–Corasick automaton finds them all).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
+
+import ahocorasick  # pyahocorasick: many words found in one pass over a text, in C
 
 try:
     from re import _parser as _sre
@@ -37,6 +39,8 @@ FAR = 100
 SHORT = 2000
 # The first stretch of a long text whose words' places are found (``_places``).
 STRETCH = 8192
+# From this many words, one pass of an automaton over a text finds them sooner than a search for each.
+MANY = 8
 
 Needs = list[tuple[str, int | None]]  # (word, the most characters before it in a match; None: more than FAR)
 
@@ -135,12 +139,15 @@ class Finder:
             backs[word] = None if back is None or old is None else max(back, old)
         self.needs = tuple(backs)
         self.backs = backs if all(b is not None for b in backs.values()) else None
+        self.automaton = automaton({w: (len(w), b or 0) for w, b in backs.items()}) if len(backs) >= MANY else None
 
     def _text(self, text: str) -> str:
         return fold(text) if self.folds else text
 
     def possible(self, text: str) -> bool:
         low = self._text(text)
+        if self.automaton is not None:
+            return next(self.automaton.iter(low), None) is not None
         return not self.needs or any(word in low for word in self.needs)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
@@ -155,7 +162,7 @@ class Finder:
         before a word it needs to the word, in order: every match starts at such a place."""
         low = self._text(text)
         end = tried = 0  # the end of the last match; the places before ``tried`` were tried
-        for first, last in _places(low, backs):
+        for first, last in _places(low, backs, self.automaton):
             at = max(first, tried, end)
             while at <= last:
                 hit = self.regex.match(text, at)
@@ -186,22 +193,40 @@ class Finder:
         return found
 
 
-def _places(text: str, backs: dict[str, int]) -> Iterator[tuple[int, int]]:
+def automaton(words: dict[str, object]) -> ahocorasick.Automaton:
+    """An Aho–Corasick automaton of ``words``, each with its value: ``iter`` gives (the index of a place's last
+    character, the value) for every place of every word in a text, overlapping places too."""
+    found = ahocorasick.Automaton()
+    for word, value in words.items():
+        found.add_word(word, value)
+    found.make_automaton()
+    return found
+
+
+def _places(text: str, backs: dict[str, int], words: ahocorasick.Automaton | None = None) -> Iterator[tuple[int, int]]:
     """(first, last) place a match may start at for each place of a word of ``backs`` in ``text``, in order.
     The words are found a stretch of the text at a time, the first short and each next twice as long: a search
-    that stops at its first matches (``search``, ``count``) reads only the start of a long text."""
+    that stops at its first matches (``search``, ``count``) reads only the start of a long text. ``words``: the
+    automaton of ``backs`` (``Finder``'s, each word's value its length and back), to find many words in one
+    pass of each stretch rather than one search a word."""
     reach = max(backs.values(), default=0)
+    longest = max(map(len, backs), default=1)
     waiting: list[tuple[int, int]] = []  # found, not yet safe to give: a later stretch may hold an earlier first
     start, size = 0, STRETCH
     while start < len(text):
         stop = min(len(text), start + size)
         found = waiting
-        for word, back in backs.items():
-            limit = stop + len(word) - 1  # the places of the word that start before ``stop``
-            at = text.find(word, start, limit)
-            while at >= 0:
-                found.append((max(at - back, 0), at))
-                at = text.find(word, at + 1, limit)
+        if words is not None:  # the places that start before ``stop``, whole words past it too
+            for end, (n, back) in words.iter(text, start, min(len(text), stop + longest - 1)):
+                if (at := end - n + 1) < stop:
+                    found.append((max(at - back, 0), at))
+        else:
+            for word, back in backs.items():
+                limit = stop + len(word) - 1  # the places of the word that start before ``stop``
+                at = text.find(word, start, limit)
+                while at >= 0:
+                    found.append((max(at - back, 0), at))
+                    at = text.find(word, at + 1, limit)
         found.sort()
         # A word placed at or after ``stop`` gives a first of at least ``stop - reach``: the places before it
         # come before every later one.

@@ -11,12 +11,18 @@ them ("Kent Police:" then "• is good at ..."): the grade rules read each item 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
-from .model import Block, Document
+from .model import Block, Document, Prose
 from .scan import Folds
+
+# The key of the prose these rules make (``prose``): this module's source, so that a Document cached with prose
+# that other rules made has it made again, without a version to remember to bump.
+PROSE_KEY = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
 _CLOSERS = "'’”)"  # what may close a sentence after its full stop
@@ -145,20 +151,27 @@ def _merged(parts: list[str]) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
+def prose(doc: Document) -> Prose:
+    """The document's paragraphs (``_paragraphs``) and their sentences, made once: kept on the Document
+    (``Document.prose``), which the read stage caches with them, so that an extraction from a cached Document
+    does not make them again."""
+    if doc.prose is None or doc.prose.key != PROSE_KEY:
+        paragraphs = _paragraphs(doc)
+        split = split_paragraphs([t for _, t in paragraphs])
+        make = tuple.__new__  # Sentence(p, s) without its constructor's Python call: tens of thousands a report
+        said = [make(Sentence, (p, s)) for (p, _), ss in zip(paragraphs, split) for s in ss]
+        doc.prose = Prose(PROSE_KEY, paragraphs, said)
+    return doc.prose
+
+
 def blocks(doc: Document) -> list[tuple[int, str]]:
-    """Paragraphs of a document (``_paragraphs``), computed once per document object."""
-    if "_blocks" not in doc.__dict__:
-        doc.__dict__["_blocks"] = _paragraphs(doc)
-    return doc.__dict__["_blocks"]
+    """Paragraphs of a document as (page, text) (``prose``)."""
+    return prose(doc).paragraphs
 
 
 def sentences(doc: Document) -> list[Sentence]:
-    if "_sentences" not in doc.__dict__:
-        paragraphs = blocks(doc)
-        split = split_paragraphs([t for _, t in paragraphs])
-        make = tuple.__new__  # Sentence(p, s) without its constructor's Python call: tens of thousands a report
-        doc.__dict__["_sentences"] = [make(Sentence, (p, s)) for (p, _), ss in zip(paragraphs, split) for s in ss]
-    return doc.__dict__["_sentences"]
+    """Sentences of a document with their page (``prose``)."""
+    return prose(doc).sentences  # type: ignore[return-value]  # made as Sentence
 
 
 def sentence_folds(doc: Document) -> Folds:

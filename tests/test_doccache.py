@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lib import doccache, pipeline
+from lib import doccache, pipeline, text
 from lib.model import Document
 from lib.paths import ROOT, SEEDS
 from lib.run import batch, workers
@@ -92,6 +92,36 @@ def test_results_from_a_cached_document_are_those_of_a_cold_read(tmp_path, monke
         monkeypatch.undo()
         assert cold == first == warm, path.name
         assert warm["judgments"] or warm["findings"] or warm["pcc_actions"] or warm["indicators"], path.name
+
+
+def test_a_cached_document_keeps_its_prose_and_prose_of_other_rules_is_made_again(tmp_path, reads, monkeypatch):
+    """The read stage stores a Document with its paragraphs and sentences (``text.prose``): an extraction from
+    the cache does not make them again. Prose made by other rules (another ``PROSE_KEY``) is made again from the
+    cached blocks, without reading the file, and stored again."""
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    path = SAMPLES[0]
+    first = pipeline.read_stage(path, documents)
+    assert first.prose is not None and first.prose.key == text.PROSE_KEY and first.prose.sentences
+    made = []
+    monkeypatch.setattr(text, "_paragraphs", lambda doc: made.append(doc) or [])
+    again = pipeline.read_stage(path, documents)
+    assert again.prose == first.prose and not made and reads == [path.name]
+
+    monkeypatch.setattr(text, "PROSE_KEY", "other rules")
+    monkeypatch.setattr(pipeline, "PROSE_KEY", "other rules")
+    remade = pipeline.read_stage(path, documents)
+    assert made and remade.prose.key == "other rules" and reads == [path.name]  # made again, not read again
+    assert doccache.load(documents, doccache.file_key(path)).prose.key == "other rules"  # and stored
+
+
+def test_nothing_stays_frozen_from_the_collector_after_a_run(tmp_path, seeds):
+    """The extraction freezes what the process held before it (``gc.freeze``) and hands it back after."""
+    import gc
+
+    before = gc.get_freeze_count()
+    batch.extract_corpus(seeds, tmp_path / "cache")
+    assert gc.get_freeze_count() == before
 
 
 def test_a_changed_reader_version_reads_again_and_prunes_the_old_entries(tmp_path, seeds, reads, monkeypatch):

@@ -490,3 +490,14 @@ def test_a_rules_gate_holds_the_words_every_match_prints():
     assert [comparator.open(fold(t)) for t in texts] == [False, True, True, False, True]
     for _, pattern, _, _ in FIGURES_RE:
         assert Gate(pattern).words, pattern.pattern  # every fixed phrasing has words to look for first
+
+
+def test_the_sentences_other_rules_read_are_their_evidence_and_sentences_quoted_in_it():
+    from lib.extract.indicators import Quoted
+
+    taken = Quoted(
+        {"Crime fell by 9 percent. The force recorded 17,130 crimes.", "Victim satisfaction was 84 percent."}
+    )
+    assert "Victim satisfaction was 84 percent." in taken  # an evidence
+    assert "The force recorded 17,130 crimes." in taken  # a sentence quoted in one
+    assert "Crime rose." not in taken and "The force recorded 17,131 crimes." not in taken

@@ -150,16 +150,25 @@ def test_patterns_searched_in_folded_text_are_in_lower_case():
         assert letters == letters.lower(), finder.regex.pattern
 
 
+@pytest.mark.parametrize("automaton", [False, True])
 @pytest.mark.parametrize("stretch", [1, 16, scan.STRETCH])
-def test_places_come_in_order_across_stretches(stretch, monkeypatch):
+def test_places_come_in_order_across_stretches(stretch, automaton, monkeypatch):
     """Every place of every word, in the order of its first place to try, though a word far into one stretch
-    may give a first place before those of the stretch ahead (its ``back`` reaching over the end)."""
+    may give a first place before those of the stretch ahead (its ``back`` reaching over the end); the words
+    found by a search each or by one pass of their automaton (a word inside another found too)."""
     monkeypatch.setattr(scan, "STRETCH", stretch)
     rng = random.Random(7)
     text = "".join(rng.choice(["ab", "c", " abc", "ca", "  ", "bca"]) for _ in range(400))
     backs = {"abc": 40, "ca": 0, "b": 3}
     every = sorted((max(at - back, 0), at) for word, back in backs.items() for at in _every_place(text, word))
-    assert list(scan._places(text, backs)) == every
+    words = scan.automaton({word: (len(word), back) for word, back in backs.items()}) if automaton else None
+    assert list(scan._places(text, backs, words)) == every
+
+
+def test_a_finder_of_many_words_finds_them_in_one_pass():
+    """The force names' finder needs more than ``MANY`` words: their automaton finds the places."""
+    assert len(forces._finder().needs) >= scan.MANY and forces._finder().automaton is not None
+    assert len(classify._INSPECTORATE.needs) < scan.MANY and classify._INSPECTORATE.automaton is None
 
 
 def _every_place(text: str, word: str) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from .. import forces as F
@@ -392,7 +393,7 @@ def _comparison(
     )
 
 
-def generic_comparisons(sents: list[Sentence], taken: set[str], folds: Folds | None = None) -> list[dict]:
+def generic_comparisons(sents: list[Sentence], taken: Container[str], folds: Folds | None = None) -> list[dict]:
     """Any other sentence that states a figure against England and Wales or the nation; ``taken``: sentences
     another rule read; ``folds``: the sentences' folds when made already (``text.sentence_folds``)."""
     rows = []

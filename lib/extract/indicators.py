@@ -101,6 +101,18 @@ def flag_implausible(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     return kept, checks
 
 
+class Quoted:
+    """The sentences the sentence rules read, for the comparisons rule to leave: each row's evidence, and a
+    sentence quoted in one (``in``: asked only of the few sentences that rule looks at; a search of all the
+    evidence joined first, so that each evidence is searched only for a sentence the join holds)."""
+
+    def __init__(self, evidences: set[str]) -> None:
+        self.evidences, self.joined = evidences, "\n".join(evidences)
+
+    def __contains__(self, text: str) -> bool:
+        return text in self.evidences or (text in self.joined and any(text in e for e in self.evidences))
+
+
 def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict]]:
     """Returns (indicator rows, check rows)."""
     if info.get("doc_type") == "unknown":
@@ -108,11 +120,7 @@ def extract_indicators(doc: Document, info: dict) -> tuple[list[dict], list[dict
     force = info.get("force")
     table_rows, checks = extract_tables(doc, force)
     sentence_rows = extract_sentences(doc, force)
-    # The evidence of each row and every sentence quoted in one: a search of all the evidence joined first, so
-    # that each evidence is searched only for the few sentences the join holds.
-    evidences = {r["evidence"] for r in sentence_rows}
-    quoted = "\n".join(evidences)
-    taken = evidences | {x.text for x in sentences(doc) if x.text in quoted and any(x.text in e for e in evidences)}
+    taken = Quoted({r["evidence"] for r in sentence_rows})
     panels = extract_panels(doc, force)
     taken_pairs = {(r["value"], r["england_wales"]) for r in panels}
     panels += grid_panels(doc, force, taken_pairs)

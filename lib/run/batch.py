@@ -4,6 +4,7 @@ replaces the previous outputs in one step when everything is written (``lib.run.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -46,8 +47,17 @@ def extract_corpus(seeds: Path, cache: Path, jobs: int = 1, rebuild: bool = Fals
     else read. ``rebuild`` (or REBUILD=1) ignores both caches: every file is read and extracted again (and
     both stored again). Results are stored in the cache as they arrive.
     """
-    seeds, cache = Path(seeds), Path(cache)
-    rebuild = rebuild or _flag(ENV_REBUILD)
+    # What the process holds before the documents (its modules, the vocabulary's compiled patterns) outlives
+    # them: frozen for the run, so that no full collection looks at it again (nor, in a forked worker, writes
+    # to its pages), then handed back to the collector.
+    gc.freeze()
+    try:
+        return _extract_corpus(Path(seeds), Path(cache), jobs, rebuild or _flag(ENV_REBUILD), scheduler)
+    finally:
+        gc.unfreeze()
+
+
+def _extract_corpus(seeds: Path, cache: Path, jobs: int, rebuild: bool, scheduler) -> list[dict]:
     scheduler = scheduler if scheduler is not None else (os.environ.get(ENV_SCHEDULER) or "").strip() or None
     paths = list_documents(seeds)
     ids = doc_ids(paths)

@@ -46,7 +46,8 @@ CAUSES_NAMED = re.compile(
 
 # Who wrote a document: a Commissioner (letterhead, sign-off), a force (its Chief Constable), the inspectorate.
 COMMISSIONER = (
-    r"police,? (?:fire )?(?:and|&) crime commissioner|\bp?f?cc\b|\bopf?cc\b|comisiynydd|\bcommissioner['’]s? office"
+    r"police,? (?:fire )?(?:and|&) crime commissioner|\bp?f?cc\b|\bop(?:cc|fcc)\b|comisiynydd"
+    r"|\bcommissioner['’]s? office"
 )
 # A letter under section 55 of the Police Act 1996: the Act, its 56 days, a salutation and a sign-off.
 SECTION_55 = r"section 55\b|\b56 days\b"
