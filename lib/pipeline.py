@@ -37,15 +37,18 @@ def failed_result(doc_id: str, source: str, error: str, trace: str | None = None
     return result
 
 
-def read_stage(path: Path, documents: str | Path | None = None, fresh: bool = False) -> Document:
+def read_stage(
+    path: Path, documents: str | Path | None = None, fresh: bool = False, key: str | None = None
+) -> Document:
     """The read stage: the file's Document, from the Document cache ``documents`` (a folder, see
     ``lib.doccache``) when it holds these bytes under this READER_VERSION, else read and stored there with its
     paragraphs and sentences (``text.prose``; a cached Document whose prose other rules made has it made again,
-    and is stored again). ``fresh``: read even when cached (``--rebuild``), and store. A refused file raises
+    and is stored again). ``fresh``: read even when cached (``--rebuild``), and store. ``key``: the sha256 of the
+    file's bytes when the caller hashed them already (the batch: each file hashed once). A refused file raises
     ReadError, uncached."""
     if documents is None or not Path(documents).is_dir():  # a Dask worker on another machine has no such folder
         return read_document(path)
-    key = None if fresh else doccache.file_key(path)
+    key = None if fresh else key or doccache.file_key(path)
     doc = doccache.load(documents, key, path) if key else None
     if doc is None or doc.prose is None or doc.prose.key != PROSE_KEY:
         doc = doc or read_document(path)
@@ -82,10 +85,12 @@ def extract_stage(doc: Document, doc_id: str, row: dict, result: dict) -> None:
         ]
 
 
-def process_document(path: str | Path, doc_id: str, documents: str | Path | None = None, fresh: bool = False) -> dict:
+def process_document(
+    path: str | Path, doc_id: str, documents: str | Path | None = None, fresh: bool = False, key: str | None = None
+) -> dict:
     """Everything the workbook extracts from one file, as plain rows (picklable, JSON-able): the read stage
-    (``read_stage``: from the Document cache ``documents`` when given and it holds the file), then the
-    extract stage (``extract_stage``).
+    (``read_stage``: from the Document cache ``documents`` when given and it holds the file; ``key``, the
+    file's sha256 when hashed already), then the extract stage (``extract_stage``).
 
     Returns ``{"document": row, "judgments": [...], "indicators": [...], "findings": [...],
     "pcc_actions": [...], "checks": [...], "traceback": str | None}``.
@@ -95,7 +100,7 @@ def process_document(path: str | Path, doc_id: str, documents: str | Path | None
     row = {"doc_id": doc_id, "source": path.name, "status": "ok", "error": ""}
     result["traceback"] = None
     try:
-        doc = read_stage(path, documents, fresh)
+        doc = read_stage(path, documents, fresh, key)
         extract_stage(doc, doc_id, row, result)
     except ReadError as err:
         row.update(status="failed", error=str(err), doc_type=row.get("doc_type") or "unknown")

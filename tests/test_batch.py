@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 CALLS: list[str] = []
 
 
-def fake_process(path, doc_id, documents=None, fresh=False):
+def fake_process(path, doc_id, documents=None, fresh=False, key=None):
     path = Path(path)
     CALLS.append(path.name)
     body = path.read_bytes()

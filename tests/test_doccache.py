@@ -115,6 +115,16 @@ def test_a_cached_document_keeps_its_prose_and_prose_of_other_rules_is_made_agai
     assert doccache.load(documents, doccache.file_key(path)).prose.key == "other rules"  # and stored
 
 
+def test_each_file_is_hashed_once_a_run(tmp_path, seeds, monkeypatch):
+    """The batch hashes each file (the key of both caches) and hands the key to the read stage."""
+    hashed: list[str] = []
+    real = doccache.file_key
+    monkeypatch.setattr(doccache, "file_key", lambda path: hashed.append(Path(path).name) or real(path))
+    monkeypatch.setattr(results_cache, "file_key", doccache.file_key)
+    batch.extract_corpus(seeds, tmp_path / "cache")
+    assert sorted(hashed) == sorted(p.name for p in SAMPLES)
+
+
 def test_nothing_stays_frozen_from_the_collector_after_a_run(tmp_path, seeds):
     """The extraction freezes what the process held before it (``gc.freeze``) and hands it back after."""
     import gc

@@ -77,7 +77,7 @@ def _extract_corpus(seeds: Path, cache: Path, jobs: int, rebuild: bool, schedule
         if hit is not None:
             results[index] = C.own(hit, path, doc_id, cached=True)
         else:
-            todo.append((index, str(path), path.name, None, doc_id))
+            todo.append((index, str(path), path.name, None, doc_id, key))
     if not todo:  # everything from the cache: no pool, no cluster connection
         stream = iter(())
     elif scheduler:

@@ -37,7 +37,7 @@ def run_dask(todo: list[tuple], scheduler, documents: str | None = None, fresh: 
 
         def submit():
             chunk = queue.pop()
-            shipped = [(i, None, Path(p).name, Path(p).read_bytes(), d) for i, p, _, _, d in chunk]
+            shipped = [(i, None, Path(p).name, Path(p).read_bytes(), d, k) for i, p, _, _, d, k in chunk]
             fut = dask_client.submit(work, shipped, documents, fresh, pure=False)
             in_flight[fut.key] = chunk
             return fut
@@ -49,7 +49,7 @@ def run_dask(todo: list[tuple], scheduler, documents: str | None = None, fresh: 
                 yield from fut.result()
             except Exception as err:  # noqa: BLE001  a worker lost (KilledWorker) or the task failed: those documents failed
                 why = f"extraction error on the Dask cluster: {type(err).__name__}: {err}"
-                for index, _, name, _, doc_id in chunk:
+                for index, _, name, _, doc_id, _ in chunk:
                     yield (index, lost(doc_id, name, why, ""), 0.0, EXTRACTOR_VERSION)
             finally:
                 fut.release()

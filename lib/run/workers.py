@@ -21,22 +21,23 @@ CHUNK_BYTES = 256 * 1024  # the most bytes of documents in one chunk (one large 
 
 
 def work(tasks: list[tuple], documents: str | None = None, fresh: bool = False) -> list[tuple]:
-    """Extract a chunk of documents. Each task is ``(index, path, name, data, doc_id)``: ``data`` (the
-    file's bytes) is given where the worker may not see the file (a Dask cluster), else None.
+    """Extract a chunk of documents. Each task is ``(index, path, name, data, doc_id, key)``: ``data`` (the
+    file's bytes) is given where the worker may not see the file (a Dask cluster), else None; ``key``: the
+    sha256 of the bytes as the driver hashed them (``lib.doccache.file_key``), or None.
     ``documents``: the Document cache folder (``lib.doccache``; used only where the worker sees it);
     ``fresh``: read every file even when its Document is cached (``--rebuild``).
     Returns ``(index, result, seconds, EXTRACTOR_VERSION)`` for each; never raises for one document."""
     out = []
-    for index, path, name, data, doc_id in tasks:
+    for index, path, name, data, doc_id, key in tasks:
         t0 = time.perf_counter()
         try:
             if data is None:
-                result = process_document(path, doc_id, documents, fresh)
+                result = process_document(path, doc_id, documents, fresh, key)
             else:
                 with tempfile.TemporaryDirectory(prefix="peel-") as tmp:
                     local = Path(tmp) / name
                     local.write_bytes(data)
-                    result = process_document(local, doc_id, documents, fresh)
+                    result = process_document(local, doc_id, documents, fresh, key)
         except Exception as err:  # noqa: BLE001  process_document never raises; this is a worker-side failure (disk, memory)
             result = lost(doc_id, name, f"worker error: {type(err).__name__}: {err}", traceback.format_exc())
         out.append((index, result, time.perf_counter() - t0, EXTRACTOR_VERSION))
@@ -115,7 +116,7 @@ def run_pool(todo: list[tuple], jobs: int, single: bool = False, documents: str 
                     except BrokenProcessPool:
                         retry = chunk + [t for c in pending.values() for t in c] + [t for c in queue for t in c]
                         if single:  # alone in the pool: this document killed the worker
-                            index, _, name, _, doc_id = chunk[0]
+                            index, _, name, _, doc_id, _ = chunk[0]
                             why = (
                                 "extraction error: the worker process died reading this file (crash in a PDF library?)"
                             )
