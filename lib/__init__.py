@@ -15,7 +15,7 @@ Modules, in layers (a module imports its own layer or those below it; tests/test
 __version__ = "0.1.0"
 
 # Bump when an extractor changes what it returns: cached per-document results are keyed by it.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 # Bump when a reader (lib/readers) changes the Document it returns: cached Documents are keyed by it. A change
 # of the model's fields (lib/model.py) is noticed without a bump (``lib.doccache.model_shape``).
 READER_VERSION = "3"

@@ -4,8 +4,9 @@ Every extractor reads a ``Document`` and nothing else, so a report gives the sam
 as a PDF, a saved web page, a Word file, PDF-to-text output, Markdown or an e-mail.
 
 ``Document.blocks`` is the structure: headings with a level, paragraphs, list items with their depth and
-number, tables with rows of cells, each with its page (and, for a PDF, its box). A heading is known from how
-it is set (font size and weight, ``<h2>``, a Word heading style, ``#``), never from its words.
+number, tables with rows of cells, each with its page (and, for a PDF, its box; for a paragraph that runs
+over a page break, where each later page's part starts). A heading is known from how it is set (font size
+and weight, ``<h2>``, a Word heading style, ``#``), never from its words.
 Each block carries its provenance: the page's position in the file, the page number as printed
 (``page_label``), and the box on the page where the format has one. ``Page.lines`` keeps the text line by
 line, as printed, for what reads a document as a whole (its type, title and date).
@@ -39,6 +40,9 @@ class Block:
     box: str = ""  # the callout or box it stands in ("box" when inside a drawn box or an <aside>), else ""
     bbox: tuple[float, float, float, float] | None = None  # PDF: (x0, top, x1, bottom) in points, y down
     page_label: str = ""  # the page's number as printed on it ("12", "iii"), "" where none is printed
+    # A paragraph that runs over a page break: (the character of ``text`` where its part on a later page
+    # starts, that page), in order; () for a block on one page.
+    breaks: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self):
         if self.kind not in BLOCK_KINDS:

@@ -86,27 +86,52 @@ def continues(before: Block, before_text: str, block: Block, text: str) -> bool:
     return block.kind == "paragraph" and block.page == before.page + 1 and bool(_OPEN_END.search(before_text))
 
 
-def _paragraphs(doc: Document) -> list[tuple[int, str]]:
+Breaks = tuple[tuple[int, int], ...]  # (the character where a later page's part starts, that page)
+
+
+def _paragraphs(doc: Document) -> tuple[list[tuple[int, str]], list[Breaks]]:
     """Paragraphs as (page, text), each on the page where it starts: each heading, paragraph and list item, a
-    block that ``continues`` the one before joined to it; a table's cells; printed page numbers left out."""
+    block that ``continues`` the one before joined to it; a table's cells; printed page numbers left out. With
+    each, where its parts on later pages start (a block's own ``Block.breaks``, and the blocks joined to it
+    from a later page), for the page of each of its sentences."""
     out: list[tuple[int, str]] = []
+    breaks: list[Breaks] = []
     last = None
     for block in doc.blocks:
         if block.kind == "table":  # its cells in reading order, a paragraph of its own
             out.append((block.page, clean_line(" ".join(" ".join(row) for row in block.rows) or block.text)))
+            breaks.append(())
             last = None
             continue
         text = block_text(block)
         if not text or (len(text) <= 8 and _PAGE_NUMBER.match(text)):
             continue
+        # (a bullet put before an item's text moves its breaks by as much)
+        own = tuple((at + len(text) - len(block.text), p) for at, p in block.breaks) if block.breaks else ()
         if last is not None and continues(last, out[-1][1], block, text):
             page, before = out[-1]
             hyphen = before.endswith("-") and before[-2:-1].isalpha()  # a word hyphenated across the break
+            at = len(before) if hyphen else len(before) + 1
+            on = breaks[-1][-1][1] if breaks[-1] else page  # the page the paragraph has reached
+            breaks[-1] += (((at, block.page),) if block.page != on else ()) + tuple((at + k, p) for k, p in own)
             out[-1] = (page, f"{before}{text}" if hyphen else f"{before} {text}")
         else:
             out.append((block.page, text))
+            breaks.append(own)
         last = block
-    return out
+    return out, breaks
+
+
+def sentence_pages(paragraph: str, page: int, breaks: Breaks, said: list[str]) -> list[int]:
+    """The page each sentence of a paragraph starts on: the paragraph's, or the later page whose part it
+    starts in (``breaks``). Each sentence is found in the paragraph after the one before it; one not found as
+    printed (an abbreviation's stop and the next part joined again) is on the page of the one before."""
+    pages, cursor = [], 0
+    for sentence in said:
+        at = paragraph.find(sentence, cursor)
+        cursor = at if at >= 0 else cursor
+        pages.append(next((p for offset, p in reversed(breaks) if offset <= cursor), page))
+    return pages
 
 
 def split_sentences(text: str) -> list[str]:
@@ -156,10 +181,15 @@ def prose(doc: Document) -> Prose:
     (``Document.prose``), which the read stage caches with them, so that an extraction from a cached Document
     does not make them again."""
     if doc.prose is None or doc.prose.key != PROSE_KEY:
-        paragraphs = _paragraphs(doc)
+        paragraphs, breaks = _paragraphs(doc)
         split = split_paragraphs([t for _, t in paragraphs])
         make = tuple.__new__  # Sentence(p, s) without its constructor's Python call: tens of thousands a report
-        said = [make(Sentence, (p, s)) for (p, _), ss in zip(paragraphs, split) for s in ss]
+        said = []
+        for (page, text), broken, ss in zip(paragraphs, breaks, split):
+            if broken:  # a paragraph over a page break: each sentence on the page it starts on
+                said += [make(Sentence, (p, s)) for p, s in zip(sentence_pages(text, page, broken, ss), ss)]
+            else:
+                said += [make(Sentence, (page, s)) for s in ss]
         doc.prose = Prose(PROSE_KEY, paragraphs, said)
     return doc.prose
 

@@ -104,7 +104,7 @@ def test_a_cached_document_keeps_its_prose_and_prose_of_other_rules_is_made_agai
     first = pipeline.read_stage(path, documents)
     assert first.prose is not None and first.prose.key == text.PROSE_KEY and first.prose.sentences
     made = []
-    monkeypatch.setattr(text, "_paragraphs", lambda doc: made.append(doc) or [])
+    monkeypatch.setattr(text, "_paragraphs", lambda doc: made.append(doc) or ([], []))
     again = pipeline.read_stage(path, documents)
     assert again.prose == first.prose and not made and reads == [path.name]
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from fixtures import HEADER_TEXT, STRUCTURED_BOX, STRUCTURED_HEADINGS, STRUCTURED_WRAPPED, render_pdf, structured_pdf
 
+from lib.model import Block
 from lib.paths import SEEDS
 from lib.readers import read_document
-from lib.readers.pdf_structure import NO_STYLE, heading_size
+from lib.readers.pdf_structure import NO_STYLE, heading_size, join_broken
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +34,16 @@ def test_pdf_wrapped_paragraph_is_one_block(report):
     paras = [b.text for b in _kinds(report, "paragraph")]
     assert STRUCTURED_WRAPPED in paras
     assert "We found the following:" in paras
+
+
+def test_a_paragraph_a_page_break_cut_is_one_block_that_knows_where_the_next_page_starts():
+    blocks = [
+        Block("paragraph", "The force works with the", 7),
+        Block("paragraph", "council daily. It meets weekly.", 8),
+    ]
+    (joined,) = join_broken(blocks)
+    assert joined.page == 7 and joined.text == "The force works with the council daily. It meets weekly."
+    assert [(joined.text[at:].split()[0], page) for at, page in joined.breaks] == [("council", 8)]
 
 
 def test_pdf_bullets_nested_and_numbered(report):

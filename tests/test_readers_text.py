@@ -153,6 +153,19 @@ def test_plain_text_paragraph_cut_by_a_page_break_is_one(tmp_path):
     path.write_text(f"{filler}\n{filler}\nand it goes on\f on the next page to the end.\n", "utf-8")
     doc = read_document(path)
     assert len(doc.blocks) == 1 and doc.blocks[0].text.endswith("and it goes on on the next page to the end.")
+    block = doc.blocks[0]  # on its first page, with where the second page's part starts
+    assert block.page == 1 and [(block.text[at:].split()[0], page) for at, page in block.breaks] == [("on", 2)]
+
+
+def test_a_page_break_inside_a_paragraph_is_kept_through_cleaning_and_redaction(tmp_path):
+    """The readers clean each page's part of a paragraph apart (``each_part``): the break stays where the
+    later page's words start, however the text before it shrinks."""
+    path = tmp_path / "cut.txt"
+    filler = "This line is long enough to be part of a wrapped paragraph of the report text, call 07700 900123, and"
+    path.write_text(f"{filler}\n{filler}\nit goes on\f onto the next page, jo.bloggs@gmail.com, to the end.\n", "utf-8")
+    block = read_document(path).blocks[0]
+    assert "07700" not in block.text and "jo.bloggs" not in block.text
+    assert [(block.text[at : at + 11], page) for at, page in block.breaks] == [("onto the ne", 2)]
 
 
 MARKDOWN = """# PEEL: Police effectiveness 2017

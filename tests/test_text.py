@@ -51,6 +51,25 @@ def test_a_caption_at_the_foot_of_a_page_does_not_run_into_the_next_page():
     ]
 
 
+def test_a_sentence_of_a_paragraph_over_a_page_break_is_on_the_page_it_starts_on():
+    """A block that runs over a page break (``Block.breaks``), and a block joined to one from the next page:
+    the sentences before the break are on the first page, one that starts after it on the next; a sentence
+    that runs over the break is on the page it starts on."""
+    first = "Crime fell by 9 percent over the year and the force works with the"
+    cut = Block("paragraph", f"{first} council. It recorded 120 crimes. It was busy.", 3, breaks=((len(first) + 1, 4),))
+    said = {s.text: s.page for s in sentences(doc(cut))}
+    assert said == {
+        "Crime fell by 9 percent over the year and the force works with the council.": 3,
+        "It recorded 120 crimes.": 4,
+        "It was busy.": 4,
+    }
+    joined = doc(para("The force works with the", page=5), para("Hub daily. It meets weekly.", page=6))
+    assert [(s.page, s.text) for s in sentences(joined)] == [
+        (5, "The force works with the Hub daily."),
+        (6, "It meets weekly."),
+    ]
+
+
 def test_a_heading_that_is_a_paragraphs_first_line_continues_into_it():
     """A line the reader took for a heading because the next word did not fit: it ends on a word no heading
     ends on, or on a name after a clause of a sentence."""

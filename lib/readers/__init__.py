@@ -77,7 +77,9 @@ def read_document(path: str | Path) -> Document:
     labels = {page.number: page.label for page in pages if page.label}
     for block in blocks:
         block.page_label = labels.get(block.page, "")
-        if block.kind != "table":
+        if block.breaks:
+            each_part(block, one_line)
+        elif block.kind != "table":
             block.text = one_line(block.text)
         if block.kind == "heading":  # "Overall judgment1: Outstanding": a footnote's number run into a word
             block.text = _HEADING_FOOTNOTE.sub("", block.text)
@@ -98,6 +100,21 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def each_part(block: Block, change) -> None:
+    """``change`` made to a block's text a page's part at a time (``Block.breaks``), so that each part keeps
+    where it starts; the parts joined by one space, as they were."""
+    if not block.breaks:
+        block.text = change(block.text)
+        return
+    starts = [0, *(at for at, _ in block.breaks)]
+    parts = [change(block.text[a:b].strip()) for a, b in zip(starts, [*starts[1:], None])]
+    text, breaks = parts[0], []
+    for part, (_, page) in zip(parts[1:], block.breaks):
+        breaks.append((len(text) + 1, page))
+        text = f"{text} {part}"
+    block.text, block.breaks = text, tuple(breaks)
+
+
 def _redact(pages: list[Page], blocks: list[Block]) -> None:
     """Personal contact details out of every line, table cell and block. A page is looked at closely only
     when one scan of its text (lines joined by spaces, with the start of the next page, as blocks join
@@ -112,8 +129,8 @@ def _redact(pages: list[Page], blocks: list[Block]) -> None:
         page.lines = _redact_lines(page.lines)
         page.tables = [[[redact(cell) for cell in row] for row in table] for table in page.tables]
     for block in blocks:
-        if block.page in near:
-            block.text = redact(block.text)
+        if block.page in near or any(page in near for _, page in block.breaks):
+            each_part(block, redact)
             block.rows = [[redact(cell) for cell in row] for row in block.rows]
 
 

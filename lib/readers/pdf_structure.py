@@ -274,7 +274,8 @@ def unmarked_type(styles: list[PageStyles], body: float) -> bool:
 
 def join_broken(blocks: list[Block]) -> list[Block]:
     """A paragraph that a column or page break cut (it ends mid-sentence and the next paragraph goes on in
-    lower case) is one paragraph, on the page where it starts; a footnote printed between the two halves
+    lower case) is one paragraph, on the page where it starts, with where the next page's part starts
+    (``Block.breaks``); a footnote printed between the two halves
     stays where it is."""
     out: list[Block] = []
     for block in blocks:
@@ -291,6 +292,8 @@ def join_broken(blocks: list[Block]) -> list[Block]:
                     and block.page - before.page in (0, 1)
                     and before.text[-1:] not in ".!?:;"
                 ):
+                    if block.page != before.page:  # where the next page's part starts (``Block.breaks``)
+                        before.breaks = (*before.breaks, (len(before.text) + 1, block.page))
                     before.text = f"{before.text} {block.text}"
                     block = None
                     break

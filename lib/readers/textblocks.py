@@ -409,7 +409,8 @@ def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) ->
 
 def join_cut_paragraphs(blocks: list[Block], same_page: bool = False) -> list[Block]:
     """A paragraph cut by a page break (it does not end a sentence; the next page goes on in lower case)
-    is one paragraph, on the page where it starts. ``same_page``: also a paragraph cut on its page and going
+    is one paragraph, on the page where it starts, with where the next page's part starts (``Block.breaks``).
+    ``same_page``: also a paragraph cut on its page and going
     on in lower case or with a number (Markdown, where a page's footnotes, moved out, left a blank line)."""
     out: list[Block] = []
     for block in blocks:
@@ -422,6 +423,8 @@ def join_cut_paragraphs(blocks: list[Block], same_page: bool = False) -> list[Bl
             and (block.text[:1].islower() or (same_page and block.text[:1].isdigit()))
             and not _ENDS_SENTENCE.search(last.text)
         ):
+            if block.page != last.page:  # where the part on the next page starts (``join_parts``: one space)
+                last.breaks = (*last.breaks, (len(last.text) + 1, block.page))
             last.text = join_parts([last.text, block.text])
             continue
         out.append(block)
