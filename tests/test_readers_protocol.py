@@ -3,10 +3,12 @@ typed Document, block kinds are checked, and every block carries its page's numb
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from lib.model import BLOCK_KINDS, Block, ReadError
-from lib.readers import BACKENDS, Source, backend_for, read_document
+from lib.readers import BACKENDS, Source, backend_for, one_line, read_document
 from lib.readers.furniture import furniture
 
 
@@ -110,3 +112,14 @@ def test_every_block_but_a_table_is_read_onto_one_line(tmp_path, name, raw):
     texts = [b.text for b in read_document(path).blocks if b.kind != "table"]
     assert texts and all(t == " ".join(t.split()) and "\u00ad" not in t for t in texts), texts
     assert any("Princes Dock Liverpool" in t for t in texts)
+
+
+def test_a_text_on_one_line_already_is_kept_and_any_other_made_so():
+    """``one_line`` keeps a text that has nothing to clean without a look at its words, and gives every other
+    text what splitting it at white space gives: every kind of white space, soft hyphens, a PDF's bullet."""
+    rng = random.Random(3)
+    pieces = ["ab", "c", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\u00ad", "(cid:127)", "\u200b", "\x1c", "é", "•"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        expect = " ".join(text.replace("\u00ad", "").replace("(cid:127)", "•").split())
+        assert one_line(text) == expect, repr(text)

@@ -95,6 +95,8 @@ def one_line(text: str) -> str:
     """A heading's, paragraph's or list item's text as the extractors read it, made once here: on one line,
     every run of white space (line breaks, no-break spaces) one space, no soft hyphens, a PDF's bullet glyph
     as a bullet."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " " and "(cid:" not in text:
+        return text  # one line already (most blocks the readers join): no white space but single spaces
     if "\u00ad" in text or "(cid:" in text:
         text = text.replace("\u00ad", "").replace("(cid:127)", "•")
     return " ".join(text.split())
