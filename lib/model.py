@@ -67,6 +67,10 @@ class Prose:
     key: str
     paragraphs: list[tuple[int, str]]  # (page, text)
     sentences: list[tuple[int, str]]  # (page, text): ``lib.text.Sentence``
+    # The sentences' texts and the blocks' texts, each folded to lower case and joined by line breaks once
+    # (``lib.scan.Folds``): the rules search them whole for the few sentences or blocks that print their words.
+    sentences_folded: str = ""
+    blocks_folded: str = ""
 
 
 @dataclass

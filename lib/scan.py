@@ -255,8 +255,9 @@ class Folds:
     """A list of texts folded and joined by line breaks once, to find which texts a gate lets through by a string
     search of the whole, far cheaper than a look at each text."""
 
-    def __init__(self, texts: list[str]):
-        self.joined = fold("\n".join(texts))  # each character folds to one: the texts keep their places
+    def __init__(self, texts: list[str], joined: str | None = None):
+        """``joined``: the texts folded and joined, when made already (``lib.text.prose`` keeps them)."""
+        self.joined = fold("\n".join(texts)) if joined is None else joined  # each character folds to one
         self.ends = list(accumulate(map((1).__add__, map(len, texts))))  # where each text's line break ends
 
     def text(self, k: int) -> str:

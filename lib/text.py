@@ -17,12 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from . import scan
 from .model import Block, Document, Prose
-from .scan import Folds
+from .scan import Folds, fold
 
-# The key of the prose these rules make (``prose``): this module's source, so that a Document cached with prose
-# that other rules made has it made again, without a version to remember to bump.
-PROSE_KEY = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+# The key of the prose these rules make (``prose``): the source of this module and of the fold (``lib.scan``),
+# so that a Document cached with prose that other rules made has it made again, without a version to bump.
+PROSE_KEY = hashlib.sha256(Path(__file__).read_bytes() + Path(scan.__file__).read_bytes()).hexdigest()[:16]
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.I)
 _CLOSERS = "'’”)"  # what may close a sentence after its full stop
@@ -190,7 +191,8 @@ def prose(doc: Document) -> Prose:
                 said += [make(Sentence, (p, s)) for p, s in zip(sentence_pages(text, page, broken, ss), ss)]
             else:
                 said += [make(Sentence, (page, s)) for s in ss]
-        doc.prose = Prose(PROSE_KEY, paragraphs, said)
+        folded = fold("\n".join(s.text for s in said)), fold("\n".join(b.text for b in doc.blocks))
+        doc.prose = Prose(PROSE_KEY, paragraphs, said, *folded)
     return doc.prose
 
 
@@ -205,8 +207,16 @@ def sentences(doc: Document) -> list[Sentence]:
 
 
 def sentence_folds(doc: Document) -> Folds:
-    """The document's sentences folded to lower case and joined once (``scan.Folds``), computed once per
-    document object: the figure rules and the checks search them whole for the few sentences they can match."""
+    """The document's sentences folded to lower case and joined (``scan.Folds``; folded once, with the prose):
+    the figure rules and the checks search them whole for the few sentences they can match."""
     if "_sentence_folds" not in doc.__dict__:
-        doc.__dict__["_sentence_folds"] = Folds([s.text for s in sentences(doc)])
+        doc.__dict__["_sentence_folds"] = Folds([s.text for s in sentences(doc)], prose(doc).sentences_folded)
     return doc.__dict__["_sentence_folds"]
+
+
+def block_folds(doc: Document) -> Folds:
+    """The fold of each of a document's blocks, joined (``scan.Folds``, its indexes those of ``doc.blocks``;
+    folded once, with the prose): a rule finds the few blocks that print its words without a look at each."""
+    if "_block_folds" not in doc.__dict__:
+        doc.__dict__["_block_folds"] = Folds([b.text for b in doc.blocks], prose(doc).blocks_folded)
+    return doc.__dict__["_block_folds"]

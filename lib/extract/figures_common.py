@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Document
-from ..scan import Folds
 from ..vocab import MONTH
 
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -73,11 +71,3 @@ def figure(indicator, label, period, unit, value, ew, page, evidence):
         "page": page,
         "evidence": evidence,
     }
-
-
-def block_folds(doc: Document) -> Folds:
-    """The fold of each of a document's blocks, joined once (``scan.Folds``, its indexes those of
-    ``doc.blocks``): a rule finds the few blocks that print its words without a look at each."""
-    if "_block_folds" not in doc.__dict__:
-        doc.__dict__["_block_folds"] = Folds([b.text for b in doc.blocks])
-    return doc.__dict__["_block_folds"]

@@ -7,9 +7,9 @@ import re
 from .. import forces as F
 from ..model import Block, Document
 from ..scan import Gate
-from ..text import clean_line
+from ..text import block_folds, clean_line
 from ..vocab import MONTH
-from .figures_common import PERIOD, SIGNED, block_folds, figure, num, period_of, slug
+from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
 
 # ---------------------------------------------------------------- 2. "Force in numbers" panels
 PANEL_VALUE = re.compile(rf"^(?P<v>{SIGNED})\s*(?P<pct>%)?$")

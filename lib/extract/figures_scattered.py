@@ -10,9 +10,9 @@ from collections.abc import Callable
 from .. import forces as F
 from ..model import Block, Document
 from ..scan import Gate
-from ..text import clean_line
+from ..text import block_folds, clean_line
 from ..vocab import MONTH
-from .figures_common import SIGNED, block_folds, figure, num, period_of, slug
+from .figures_common import SIGNED, figure, num, period_of, slug
 
 TABLE_START = {
     "crime_rate": re.compile(r"^rates? per 1,000 population\b", re.I),
