@@ -80,6 +80,9 @@ def test_bench_json_keys_and_values(figures):
     assert r["extract_s_per_doc"]["n"] == 21  # the cold JOBS=1 run extracted every document
     assert r["reextract_s_per_doc"]["n"] == 21 and r["breakdown"]["reextract_jobs1"]["cached_documents"] == 0
     assert 0 < r["reextract_s_jobs1"] and 0 < r["extraction_s_jobs1"]
+    rounds = r["extract_rounds_s"]  # each run in turn, the fastest of each counted
+    assert len(rounds["cold"]) == len(rounds["reextract"]) == 3
+    assert r["extraction_s_jobs1"] == min(rounds["cold"]) and r["reextract_s_jobs1"] == min(rounds["reextract"])
     assert r["scale_documents"] == {"x1": 21, "x4": 84}
     assert r["s_per_doc_x1"] > 0 and r["s_per_doc_x4"] > 0 and r["peak_mb_x1"] > 0 and r["peak_mb_x4"] > 0
     warm = r["breakdown"]["warm"]
