@@ -125,13 +125,15 @@ def _paragraphs(doc: Document) -> tuple[list[tuple[int, str]], list[Breaks]]:
 
 def sentence_pages(paragraph: str, page: int, breaks: Breaks, said: list[str]) -> list[int]:
     """The page each sentence of a paragraph starts on: the paragraph's, or the later page whose part it
-    starts in (``breaks``). Each sentence is found in the paragraph after the one before it; one not found as
-    printed (an abbreviation's stop and the next part joined again) is on the page of the one before."""
-    pages, cursor = [], 0
+    starts in (``breaks``). Each sentence is found in the paragraph after the start of the one before it; one
+    not found as printed (an abbreviation's stop and the next part joined again) is on the page of the one
+    before."""
+    pages, cursor, start = [], 0, 0
     for sentence in said:
         at = paragraph.find(sentence, cursor)
-        cursor = at if at >= 0 else cursor
-        pages.append(next((p for offset, p in reversed(breaks) if offset <= cursor), page))
+        if at >= 0:
+            start, cursor = at, at + 1
+        pages.append(next((p for offset, p in reversed(breaks) if offset <= start), page))
     return pages
 
 
@@ -178,9 +180,9 @@ def _merged(parts: list[str]) -> list[str]:
 
 
 def prose(doc: Document) -> Prose:
-    """The document's paragraphs (``_paragraphs``) and their sentences, made once: kept on the Document
-    (``Document.prose``), which the read stage caches with them, so that an extraction from a cached Document
-    does not make them again."""
+    """The document's paragraphs (``_paragraphs``), their sentences, and the sentences' and blocks' texts
+    folded (``sentence_folds``, ``block_folds``), made once: kept on the Document (``Document.prose``), which
+    the read stage caches with them, so that an extraction from a cached Document does not make them again."""
     if doc.prose is None or doc.prose.key != PROSE_KEY:
         paragraphs, breaks = _paragraphs(doc)
         split = split_paragraphs([t for _, t in paragraphs])
