@@ -275,8 +275,7 @@ def unmarked_type(styles: list[PageStyles], body: float) -> bool:
 def join_broken(blocks: list[Block]) -> list[Block]:
     """A paragraph that a column or page break cut (it ends mid-sentence and the next paragraph goes on in
     lower case) is one paragraph, on the page where it starts, with where the next page's part starts
-    (``Block.breaks``); a footnote printed between the two halves
-    stays where it is."""
+    (``Block.breaks``); a footnote printed between the two halves stays where it is."""
     out: list[Block] = []
     for block in blocks:
         if block.kind == "paragraph" and block.text[:1].islower():

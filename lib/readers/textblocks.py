@@ -410,8 +410,8 @@ def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) ->
 def join_cut_paragraphs(blocks: list[Block], same_page: bool = False) -> list[Block]:
     """A paragraph cut by a page break (it does not end a sentence; the next page goes on in lower case)
     is one paragraph, on the page where it starts, with where the next page's part starts (``Block.breaks``).
-    ``same_page``: also a paragraph cut on its page and going
-    on in lower case or with a number (Markdown, where a page's footnotes, moved out, left a blank line)."""
+    ``same_page``: also a paragraph cut on its page and going on in lower case or with a number (Markdown,
+    where a page's footnotes, moved out, left a blank line)."""
     out: list[Block] = []
     for block in blocks:
         last = out[-1] if out else None
