@@ -3,6 +3,7 @@ file's bytes and READER_VERSION, so a changed extractor re-extracts every docume
 
 from __future__ import annotations
 
+import gc
 import pickle
 import shutil
 from pathlib import Path
@@ -127,8 +128,6 @@ def test_each_file_is_hashed_once_a_run(tmp_path, seeds, monkeypatch):
 
 def test_nothing_stays_frozen_from_the_collector_after_a_run(tmp_path, seeds):
     """The extraction freezes what the process held before it (``gc.freeze``) and hands it back after."""
-    import gc
-
     before = gc.get_freeze_count()
     batch.extract_corpus(seeds, tmp_path / "cache")
     assert gc.get_freeze_count() == before

@@ -9,6 +9,7 @@ import pytest
 
 from lib.extract.figures_sentences import generic_comparisons
 from lib.extract.figures_tables import block_tables
+from lib.extract.indicators import Quoted
 from lib.model import Block
 from lib.text import Sentence
 
@@ -493,8 +494,6 @@ def test_a_rules_gate_holds_the_words_every_match_prints():
 
 
 def test_the_sentences_other_rules_read_are_their_evidence_and_sentences_quoted_in_it():
-    from lib.extract.indicators import Quoted
-
     taken = Quoted(
         {"Crime fell by 9 percent. The force recorded 17,130 crimes.", "Victim satisfaction was 84 percent."}
     )
