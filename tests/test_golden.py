@@ -381,6 +381,22 @@ def test_redaction_rules():
     )
 
 
+def test_the_quick_scan_for_contact_details_misses_no_telephone_number():
+    """``may_hold_contact`` (which ``redact`` asks too) lets a reader skip a text: it must say yes wherever the
+    full telephone pattern finds a number."""
+    import random
+
+    from lib.privacy import PHONE, may_hold_contact
+
+    shapes = ["+44 (0)20 7946 0000", "+442079460000", "(01267) 226440", "07700-900123", "0\u0661\u0662\u0663 456 7890"]
+    rnd = random.Random(5)
+    alphabet = list("0123456789 ()-+\u00a0\u0661x,.") + shapes
+    texts = shapes + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
+    numbers = [text for text in texts if PHONE.search(text)]
+    assert len(numbers) > 100
+    assert all(may_hold_contact(text) for text in numbers)
+
+
 # ---------------------------------------------------------------- the same answers from other layouts
 def comparable(result: dict) -> tuple:
     """What must not change with layout: grades, figures, findings (not pages or evidence)."""

@@ -325,3 +325,46 @@ def test_a_word_broken_over_two_lines_is_whole_and_a_compound_keeps_its_hyphen(t
     text = " ".join(b.text for b in read_document(path).blocks)
     assert "understands vulnerability and tackles anti-social behaviour" in text
     assert "Each investigation is reviewed" in text
+
+
+def _random_texts(alphabet: list[str], count: int, longest: int, seed: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+
+
+def test_a_line_ends_a_sentence_or_runs_on_as_the_patterns_say():
+    """The line tests written out for speed (``_ends_sentence``, ``_runs_on``) answer as the patterns they
+    stand for, on right-stripped lines of stops, quotes, hyphens, words and other characters."""
+    from lib.readers import textblocks
+
+    alphabet = list(" \t\xa0.!?:;,'’”)(-_aAé1") + ["and", "or", "the", " as", "were", "x"]
+    texts = [text.rstrip() for text in _random_texts(alphabet, 40000, 8, seed=3)]
+    for text in texts:
+        assert textblocks._ends_sentence(text) == bool(textblocks._ENDS_SENTENCE.search(text)), repr(text)
+        assert textblocks._runs_on(text) == bool(textblocks._RUNS_ON.search(text)), repr(text)
+    assert sum(map(textblocks._runs_on, texts)) > 1000 and sum(map(textblocks._ends_sentence, texts)) > 1000
+
+
+def test_lines_are_joined_with_single_spaces_and_a_capital_after_a_hyphen_goes_on_it():
+    """``join_parts``: every run of white space one space; "Dyfed-" then "Powys" one word; the same whichever
+    way it is taken (its quick ways agree with joining part by part)."""
+    from lib.readers.textblocks import join_parts
+
+    assert join_parts(["the Dyfed-", "Powys force"]) == "the Dyfed-Powys force"
+    assert join_parts(["well -", "Powys"]) == "well - Powys"
+    assert join_parts(["anti-", "social  behaviour\xa0 teams "]) == "anti- social behaviour teams"
+
+    def part_by_part(parts: list[str]) -> str:
+        text = ""
+        for part in filter(None, map(str.strip, parts)):
+            glued = text.endswith("-") and not text.endswith(" -") and part[:1].isupper()
+            text = text + part if glued or not text else f"{text} {part}"
+        return " ".join(text.split())
+
+    alphabet = list("aD -\n\t\xa0.") + ["Powys", "-", "  "]
+    texts = _random_texts(alphabet, 40000, 6, seed=4)
+    for k in range(0, len(texts) - 3, 3):
+        parts = texts[k : k + 1 + k % 3]
+        assert join_parts(parts) == part_by_part(parts), parts

@@ -200,6 +200,8 @@ def _read(raw: bytes, table_finder: str) -> tuple[list[Page], dict, list[Block]]
             try:
                 rects = text_rects(textpage)
                 text = bounded.page(textpage)
+                style = page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), _clean_chars)
+                text.use_lines(style.index)  # (the tables' cells and the layout's areas read from the lines)
                 found, boxes = [], []
                 if rects and table_finder == "pdfplumber":
                     if plumber is None:
@@ -207,10 +209,8 @@ def _read(raw: bytes, table_finder: str) -> tuple[list[Page], dict, list[Block]]
                     found = _plumber_tables(plumber, i)
                 elif rects:
                     found, boxes = find_tables_and_boxes(page, text, _clean)
-                styles.append(
-                    page_styles(text.page_text(), rects, fonts.page(textpage), page.get_height(), boxes, _clean_chars)
-                )
-                text.use_lines(styles[-1].index)
+                style.boxes = boxes
+                styles.append(style)
                 lines = page_lines(page, text, rects, tables=found, boxes=boxes)
                 texts.append([line.rstrip() for line in _clean_chars("\n".join(lines)).split("\n")])  # as _clean
                 tables.append([t[4] for t in found])

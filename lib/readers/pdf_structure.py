@@ -82,8 +82,9 @@ _UNMEASURED = (0.0, False)
 EMPTY = PageStyles([], [], {}, [], 0.0, 0.0, [])
 
 
-def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=(), clean=lambda s: s) -> PageStyles:
-    """The page's lines with their box and, where it matters, their font (see the module's docstring)."""
+def page_styles(full_text: str, rects: list, fonts, page_height: float, clean=lambda s: s) -> PageStyles:
+    """The page's lines with their box and, where it matters, their font (see the module's docstring). Its
+    drawn boxes (``boxes``) are the table finder's, set after."""
     raw_lines = full_text.split("\r\n")
     cleaned_text = clean(full_text)  # (most pages need no cleaning: then the raw lines are the keys' lines)
     cleaned = raw_lines if cleaned_text is full_text else cleaned_text.split("\n")
@@ -137,7 +138,7 @@ def page_styles(full_text: str, rects: list, fonts, page_height: float, boxes=()
     index = None
     if places is groups:  # every line has its own rectangles: the reader may take lines from here
         index = ([(k, p[1] + p[3], p[1], p[3], p[0], p[2]) for k, p in zip(kept, places)], raw_lines)
-    return PageStyles(texts, places, measured, list(boxes), width, page_height, sizes, index, largest, largest_bold)
+    return PageStyles(texts, places, measured, [], width, page_height, sizes, index, largest, largest_bold)
 
 
 def _line_groups(rects: list) -> list[list[float]]:

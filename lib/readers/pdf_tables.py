@@ -1,5 +1,6 @@
 """Ruled tables from pypdfium2's own geometry: the path objects of the page are its ruling lines, and the
-cells they close are read with ``get_text_bounded``.
+cells they close are read from the page's lines where those answer, else with ``get_text_bounded``
+(``BoundedText.text_in``).
 
 pdfplumber's table finder (default settings: ``vertical_strategy="lines"``, ``horizontal_strategy="lines"``)
 builds an object for every character of the page (about 0.1 to 0.3 s a page) before it looks at a line. Here
@@ -7,8 +8,7 @@ the lines come from the page pdfium has already parsed for its text, as pdfplumb
 segments of every stroked or filled path: lines, and the sides of rectangles), and go through pdfplumber's own
 functions (``merge_edges``, ``edges_to_intersections``, ``intersections_to_cells``, ``cells_to_tables``,
 ``Table.rows``) with its default settings (``intersections_to_cells`` as ``cells``: the same cells, faster);
-pdfium then reads each cell. ``tests/test_pdf.py`` checks that the
-tables are pdfplumber's, box and rows.
+then each cell is read. ``tests/test_pdf.py`` checks that the tables are pdfplumber's, box and rows.
 
 Edges are in pdfplumber's coordinates (x from the left, ``top`` from the top of the page); the tables come
 back in PDF coordinates (y up) as ``(left, bottom, right, top, rows)``, as the reader uses them.
@@ -237,7 +237,7 @@ def find_tables_and_boxes(page, text, clean=lambda s: s) -> tuple[list[tuple], l
                     texts.append("")
                     continue
                 cx0, ctop, cx1, cbottom = cell
-                cell_text = text.get_text_bounded(cx0, height - cbottom, cx1, height - ctop)
+                cell_text = text.text_in(cx0, height - cbottom, cx1, height - ctop)
                 texts.append(" ".join(clean(cell_text).split()))
             if any(texts):
                 rows.append(texts)

@@ -251,6 +251,12 @@ class BoundedText:
             return None
         return texts[first : last + 1]
 
+    def text_in(self, left: float, bottom: float, right: float, top: float) -> str:
+        """The text of an area, its lines joined by line breaks: from the page's lines when they answer
+        (``lines_in``), else from pdfium (``get_text_bounded``, which scans every character of the page)."""
+        known = self.lines_in(left, bottom, right, top)
+        return "\n".join(known) if known is not None else self.get_text_bounded(left, bottom, right, top)
+
     def page(self, textpage) -> BoundedText:
         self.lines = None
         self.raw = textpage.raw

@@ -30,10 +30,19 @@ _NUMBER = re.compile(r"^(\s*)\(?(\d{1,2}|[a-z]|[ivx]{1,5})[.)](?=\s+\S)\s*|^(\s*
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!:;,]['’”)]?$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['’”)]?$")
+_STOPS, _CLOSERS = frozenset(".!?:;"), frozenset("'’”)")
+
 MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 
 MAX_HEADING_WORDS = 20
 MAX_HEADING_LINES = 3
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_ENDS_SENTENCE`` on a right-stripped text, without the pattern (asked of most lines): it ends in a
+    stop, or in a quote or bracket after one."""
+    last = text[-1:]
+    return last in _STOPS or (last in _CLOSERS and text[-2:-1] in _STOPS)
 
 
 # What a layout export prints besides wrapped prose: dot leaders (a contents page), wide gaps (columns, a table).
@@ -42,8 +51,8 @@ _NOT_PROSE = re.compile(r"\.{4,}|…{2,}|\S {3,}\S")
 
 def _not_prose(line: str) -> bool:
     """A contents line's dot leaders or a table's spaced columns (``_NOT_PROSE``; most lines are passed over
-    without the pattern)."""
-    return ("...." in line or "……" in line or "   " in line.strip()) and bool(_NOT_PROSE.search(line))
+    without the pattern: three spaces in a row are looked for in the line as it is, an indent too)."""
+    return ("...." in line or "……" in line or "   " in line) and bool(_NOT_PROSE.search(line))
 
 
 def _width(lines: list[str]) -> int:
@@ -132,11 +141,17 @@ class Depths:
         return len(self.indents) - 1
 
 
+# A part that ends in a hyphen, and another part after it.
+_PART_HYPHEN = re.compile(r"-[^\S\n]*\n")
+
+
 def join_parts(parts: list[str]) -> str:
     """The parts (lines) joined by single spaces; a part after one ending in a hyphen goes on it with no space
     when it starts in upper case ("Dyfed-" + "Powys")."""
     joined = " ".join(parts)
-    if "-" not in joined:  # (most paragraphs: no hyphen to keep, one pass in C)
+    if "-" not in joined or not _PART_HYPHEN.search("\n".join(parts)):  # (most paragraphs: one pass in C)
+        if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
+            return joined  # single spaces already (white space but the space is not printable)
         return " ".join(joined.split())
     text = ""
     for part in parts:
@@ -196,7 +211,7 @@ def _may_head(line: str, prev: str | None) -> bool:
     if not first or not (first.isupper() or first.isdigit() or first in "‘'\"“("):
         return False
     before = prev.strip() if prev is not None else ""
-    return not before or bool(_ENDS_SENTENCE.search(before[-2:]))
+    return not before or _ends_sentence(before)
 
 
 def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width: int) -> bool:
@@ -212,7 +227,7 @@ def _is_heading(lines: list[str], i: int, n_lines: int, prev: str | None, width:
         return False  # (a question standing alone heads its section however long: PEEL's headings are questions)
     if len(text.split()) > MAX_HEADING_WORDS or any(list_marker(line) for line in lines[i : i + n_lines]):
         return False
-    if any(_ENDS_SENTENCE.search(g[-2:]) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
+    if any(_ends_sentence(g) for g in group[:-1]) or any(not g[:1].islower() for g in group[1:]):
         return False  # a wrapped heading goes on in lower case
     return not text.replace(",", "").replace(".", "").replace(" ", "").isdigit()  # a page number or a figure
 
@@ -232,7 +247,7 @@ def _heading_after_sentence(para: list[str], lines: list[str], i: int, width: in
     (a PDF's lines, where only the space between them marked the break): the paragraph so far ends a
     sentence, and the line stands as a heading before a list, a blank line or a new sentence."""
     return (
-        bool(_ENDS_SENTENCE.search(para[-1].rstrip()[-2:]))
+        _ends_sentence(para[-1].rstrip())
         and len(lines[i].split()) <= MAX_RUN_IN_HEADING_WORDS
         and _is_heading(lines, i, 1, para[-1], width)
     )
@@ -385,7 +400,22 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
 
 
 # A line that runs on: it stops at a comma or a word that cannot end a sentence.
-_RUNS_ON = re.compile(r"(?:[,\w]-|,|\b(?:and|or|the|of|to|in|for|with|that|a|an|by|on|are|is|was|were|be|from|at|as))$")
+_RUN_ON_WORDS = ("and", "or", "the", "of", "to", "in", "for", "with", "that", "a", "an", "by", "on", "are", "is", "was")
+_RUN_ON_WORDS += ("were", "be", "from", "at", "as")
+_RUNS_ON = re.compile(rf"(?:[,\w]-|,|\b(?:{'|'.join(_RUN_ON_WORDS)}))$")
+_RUN_ON_WORD = frozenset(_RUN_ON_WORDS)
+
+
+def _runs_on(line: str) -> bool:
+    """``_RUNS_ON`` on a right-stripped line. Most lines end in a word after a space: then whether it is one
+    of the words, without the pattern (a word of letters alone is the whole run of word characters the
+    pattern's word boundary asks for)."""
+    word = line.rpartition(" ")[2]
+    if word.isalpha():
+        return word in _RUN_ON_WORD
+    # (The pattern is run on the last characters only: a match is at most four long, and its word boundary
+    # needs the character before.)
+    return _RUNS_ON.search(line[-6:]) is not None
 
 
 def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) -> bool:
@@ -394,17 +424,15 @@ def _ends_paragraph(line: str, width: int, nxt: str = "", item: bool = False) ->
     "answered within ten seconds," / "in line with national standards;"); a list item's line always runs on
     into a lower-case line that is not an item of its own ("identify vulnerability;" / "and")."""
     s = line.rstrip()
-    # (The patterns anchored at the end are run on the last characters only: a match of _RUNS_ON is at most
-    # four long, and its word boundary needs the character before; one of _ENDS_SENTENCE at most two.)
     if nxt.strip()[:1].islower():
-        runs_on = item or _RUNS_ON.search(s[-6:])  # an item goes on into a line that starts in lower case
+        runs_on = item or _runs_on(s)  # an item goes on into a line that starts in lower case
         if runs_on and list_marker(nxt) is None:
             return False
-    if item and nxt[:1].isupper() and _ENDS_SENTENCE.search(s[-2:]):
+    if item and nxt[:1].isupper() and _ends_sentence(s):
         return True  # an item's sentence ends at the margin and a line at the margin starts anew
     if len(s) < 0.6 * width:
         return True
-    return len(s) < 0.85 * width and bool(_ENDS_SENTENCE.search(s[-2:]))
+    return len(s) < 0.85 * width and _ends_sentence(s)
 
 
 def join_cut_paragraphs(blocks: list[Block], same_page: bool = False) -> list[Block]:
