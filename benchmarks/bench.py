@@ -65,7 +65,7 @@ TARGETS = {
 }
 COPIES = 4  # the scale measure: the corpus against this many copies of it with other bytes
 MAKE_RUN = ("cold_jobs1", "cold_jobs2", "warm")  # the runs as `make run` makes them (notebooks included)
-READ_ROUNDS = 3  # the reading measure is taken this many times, in turn with the floor
+READ_ROUNDS = 5  # the reading measure is taken this many times, in turn with the floor
 EXTRACT_ROUNDS = 3  # the per-document stage (cold, then from the cached Documents) is taken this many times
 BARE_ROUNDS = 5  # the bare notebook is run this many times; the median counts
 NOTEBOOK_FACTOR = 3.0  # target: the notebook stage within this many bare notebooks per notebook per worker

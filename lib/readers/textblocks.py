@@ -151,7 +151,7 @@ def join_parts(parts: list[str]) -> str:
     joined = " ".join(parts)
     if "-" not in joined or not _PART_HYPHEN.search("\n".join(parts)):  # (most paragraphs: one pass in C)
         if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
-            return joined  # single spaces already (white space but the space is not printable)
+            return joined  # single spaces already (the space is the one printable white space)
         return " ".join(joined.split())
     text = ""
     for part in parts:
