@@ -452,18 +452,39 @@ def test_the_efficiency_figures_share_a_measure_in_every_wording(indicator, labe
 
 
 def test_a_table_a_reader_gave_as_paragraphs_with_its_rows_run_together():
+    """A head in words (a block that prints "England and Wales"), then the rows run together after it."""
     from lib.extract.figures_tables import paragraph_tables
+    from lib.model import Document
 
     blocks = [
+        Block("paragraph", "Figures for England and Wales are averages.", 3),
         Block("heading", "Force in numbers", 4, level=2),
         Block("heading", "Workforce England and Wales Suffolk", 4, level=3),
         Block("paragraph", "Change in workforce 2010 to 2015 -17% -15% Officers per 1,000 population 2.1 1.7", 4),
         Block("paragraph", "The constabulary plans well.", 4),
     ]
-    rows = block_tables(paragraph_tables(blocks, "Suffolk Constabulary"), "Suffolk Constabulary")
+    doc = Document("x.txt", "x.txt", "text", "0", [], blocks=blocks)
+    rows = block_tables(paragraph_tables(doc, "Suffolk Constabulary"), "Suffolk Constabulary")
     assert [(r["label"], r["value"], r["england_wales"]) for r in rows] == [
         ("Change in workforce 2010 to 2015", -15.0, -17.0),
         ("Officers per 1,000 population", 1.7, 2.1),
+    ]
+
+
+def test_a_panel_run_into_prose_is_read_on_over_the_paragraph_before_a_table_between_them():
+    from lib.extract.figures_panels import panels_in_prose
+    from lib.model import Document
+
+    blocks = [
+        Block("paragraph", "Stop and search rate per 1,000 population Norfolk", 2),
+        Block("table", "a | b", 2, rows=[["a", "b"]]),
+        Block("paragraph", "Constabulary 3.1 England and Wales 7.4 For further detail see the annex.", 2),
+        Block("paragraph", "Nothing here names England and Wales with a figure.", 2),
+    ]
+    doc = Document("x.txt", "x.txt", "text", "0", [], blocks=blocks)
+    rows = panels_in_prose(doc, "Norfolk Constabulary", set())
+    assert [(r["label"], r["value"], r["england_wales"]) for r in rows] == [
+        ("Stop and search rate per 1,000 population", 3.1, 7.4)
     ]
 
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..scan import Gate
 from ..vocab import MONTH
+
+EW = "england and wales"  # every comparison prints it: the rules look only at the blocks that do
+EW_GATE = Gate(re.compile(EW))
 
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGNED = rf"[-+−–]?{N}"

@@ -6,10 +6,9 @@ import re
 
 from .. import forces as F
 from ..model import Block, Document
-from ..scan import Gate
 from ..text import block_folds, clean_line
 from ..vocab import MONTH
-from .figures_common import PERIOD, SIGNED, figure, num, period_of, slug
+from .figures_common import EW, EW_GATE, PERIOD, SIGNED, figure, num, period_of, slug
 
 # ---------------------------------------------------------------- 2. "Force in numbers" panels
 PANEL_VALUE = re.compile(rf"^(?P<v>{SIGNED})\s*(?P<pct>%)?$")
@@ -61,8 +60,6 @@ def _not_label(line: str) -> bool:
     return bool(re.search(r"https?://|www\.", line, re.I) or re.match(r"^force in numbers\b", line, re.I))
 
 
-EW = "england and wales"
-EW_GATE = Gate(re.compile(EW))
 _NAMED: list[re.Pattern] = []
 MAX_PANEL_BLOCK = 250  # a block holding a whole panel and a sentence after it is shorter; a paragraph longer
 
@@ -228,15 +225,19 @@ def panels_in_prose(doc: Document, force: str | None, taken: set[tuple[float, fl
     if not _FORCE_AT_END:
         _FORCE_AT_END.append(re.compile(rf"(?:{F.any_name_pattern()})\s*$", re.I))
     rows = []
-    prev = ""
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for k in sorted(block_folds(doc).holding(EW_GATE)):  # (the blocks that print "England and Wales")
+        block = blocks[k]
         if block.kind == "table":
             continue
         page, para = block.page, clean_line(block.text)
-        text = f"{prev} {para}" if prev else para
-        prev = para
-        if "england and wales" not in para.lower():
+        if EW not in para.lower():
             continue
+        j = k - 1  # the block before that is not a table's: the panel is read on over it
+        while j >= 0 and blocks[j].kind == "table":
+            j -= 1
+        prev = clean_line(blocks[j].text) if j >= 0 else ""
+        text = f"{prev} {para}" if prev else para
         for hit in IN_PROSE.finditer(text, len(text) - len(para) - 1 if text != para else 0):
             value, ew = num(hit.group("v")), num(hit.group("ew"))
             before = text[max(0, hit.start() - 200) : hit.start()]

@@ -9,8 +9,8 @@ from functools import lru_cache
 from .. import forces as F
 from ..model import Block, Document
 from ..scan import fold
-from ..text import clean_line
-from .figures_common import SIGNED, figure, num, period_of, slug
+from ..text import block_folds, clean_line
+from .figures_common import EW_GATE, SIGNED, figure, num, period_of, slug
 from .figures_scattered import scattered_tables
 
 # ---------------------------------------------------------------- tables as blocks
@@ -229,13 +229,17 @@ def _head_in_words(text: str, force: str | None) -> list[str] | None:
     return [hit.group("first").strip() or "Figure", *pair]
 
 
-def paragraph_tables(blocks: list[Block], force: str | None) -> list[Block]:
+def paragraph_tables(doc: Document, force: str | None) -> list[Block]:
     """Tables a reader gave as paragraphs, a row a block: a head in words that ends in the force's name and
-    England and Wales, then rows that end in two figures. Each run as a table block for ``block_tables``."""
+    England and Wales, then rows that end in two figures. Each run as a table block for ``block_tables``. Only
+    the blocks that print "England and Wales" can be a head."""
+    blocks = doc.blocks
     out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        head = _head_in_words(clean_line(blocks[i].text), force) if blocks[i].kind != "table" else None
+    taken = 0  # the blocks before this are a table's already
+    for i in sorted(block_folds(doc).holding(EW_GATE)):
+        if i < taken or blocks[i].kind == "table":
+            continue
+        head = _head_in_words(clean_line(blocks[i].text), force)
         rows = []
         j = i + 1
         while head and j < len(blocks) and blocks[j].kind != "table":
@@ -246,9 +250,7 @@ def paragraph_tables(blocks: list[Block], force: str | None) -> list[Block]:
             j += 1
         if rows:
             out.append(Block("table", blocks[i].text, blocks[i].page, rows=[head, *rows]))
-            i = j
-            continue
-        i += 1
+            taken = j
     return out
 
 
@@ -258,7 +260,7 @@ def extract_tables(doc: Document, force: str | None = None) -> tuple[list[dict],
     only the pairs of figures no rule before it gave."""
     rows = block_tables(doc.blocks, force)
     scattered, checks = scattered_tables(doc)
-    for more in (scattered, block_tables(paragraph_tables(doc.blocks, force), force)):
+    for more in (scattered, block_tables(paragraph_tables(doc, force), force)):
         pairs = {(r["value"], r["england_wales"]) for r in rows}
         rows += [r for r in more if (r["value"], r["england_wales"]) not in pairs]
     return rows, checks
