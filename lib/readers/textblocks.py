@@ -50,8 +50,9 @@ _NOT_PROSE = re.compile(r"\.{4,}|…{2,}|\S {3,}\S")
 
 
 def _not_prose(line: str) -> bool:
-    """A contents line's dot leaders or a table's spaced columns (``_NOT_PROSE``; most lines are passed over
-    without the pattern: three spaces in a row are looked for in the line as it is, an indent too)."""
+    """A contents line's dot leaders or a table's spaced columns (``_NOT_PROSE``). Most lines are passed over
+    without the pattern: they hold neither dots nor three spaces in a row (an indent of three is passed to the
+    pattern, which does not take it)."""
     return ("...." in line or "……" in line or "   " in line) and bool(_NOT_PROSE.search(line))
 
 
@@ -400,8 +401,7 @@ def _page_blocks(lines, page, page_width, unwrapped, blocks, depths, first_page)
 
 
 # A line that runs on: it stops at a comma or a word that cannot end a sentence.
-_RUN_ON_WORDS = ("and", "or", "the", "of", "to", "in", "for", "with", "that", "a", "an", "by", "on", "are", "is", "was")
-_RUN_ON_WORDS += ("were", "be", "from", "at", "as")
+_RUN_ON_WORDS = "and or the of to in for with that a an by on are is was were be from at as".split()
 _RUNS_ON = re.compile(rf"(?:[,\w]-|,|\b(?:{'|'.join(_RUN_ON_WORDS)}))$")
 _RUN_ON_WORD = frozenset(_RUN_ON_WORDS)
 
