@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..scan import Gate
 from ..vocab import MONTH
 
-EW = "england and wales"  # every comparison prints it: the rules look only at the blocks that do
+EW = "england and wales"  # the panel and table rules look only at the blocks that print it (EW_GATE)
 EW_GATE = Gate(re.compile(EW))
 
 N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
