@@ -234,6 +234,24 @@ def test_bullets_and_odd_glyphs():
     assert pdfreader._clean("e\ufb03cient") == "efficient"
 
 
+def test_the_clean_up_runs_every_pattern_a_text_needs():
+    """``_clean_chars`` runs only the patterns whose characters a text holds: the same text as running them all,
+    on random texts of every special character, letters, spaces, line breaks and pdfminer's "(cid:127)"."""
+    import random
+
+    def all_patterns(text: str) -> str:
+        text = pdfreader._LIGATURE.sub(lambda m: pdfreader._LIGATURES[m.group()], text)
+        return pdfreader._PUA.sub("•", pdfreader._BULLET_AT_START.sub(r"\1• ", text))
+
+    rnd = random.Random(6)
+    specials = [*pdfreader._LIGATURES, *pdfreader._BULLETS]  # what the patterns replace
+    alphabet = [*specials, "a", "é", " ", "\n", "(cid:127)", "–"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
+        assert pdfreader._clean_chars(text) == all_patterns(text), repr(text)
+    assert all(pdfreader._clean_chars(f"{c}y") != f"{c}y" for c in specials)  # each one replaced
+
+
 def test_hyphens_joined_only_where_safe():
     pages = [
         [

@@ -57,7 +57,10 @@ _LIGATURES = {
     "\xa0": " ",
 }
 _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")  # a regex finds them ~20x faster than str.translate
-_SPECIAL = re.compile("[" + "".join(_LIGATURES) + _BULLETS + "]")  # what any of the three patterns replaces
+# What any of the three patterns replaces, each looked for on its own: a string search passes over a text in C,
+# and a character wider than the text's own (a bullet in a page of Latin-1) is known absent without a look; one
+# pattern of them all asks each character of the text against every one.
+_SPECIAL_CHARS = tuple(dict.fromkeys("".join(_LIGATURES) + _BULLETS))
 _LIGATURE_CHARS, _BULLET_CHARS, _PUA_CHARS = frozenset(_LIGATURES), frozenset(_BULLETS), frozenset(_PUA_BULLETS)
 
 
@@ -95,11 +98,11 @@ def _clean_chars(text: str) -> str:
     """``_clean`` without the right-strip of every line: ligatures, no-break spaces and bullet glyphs.
 
     Most pages need nothing. Every character the patterns replace but NUL lies beyond ASCII, and Python
-    knows without a scan whether a string is ASCII; else one scan says which of them the text holds, and
-    only the patterns that can match are run (a page with bullets alone needs just ``_BULLET_AT_START``)."""
+    knows without a scan whether a string is ASCII; else a search for each says which of them the text holds,
+    and only the patterns that can match are run (a page with bullets alone needs just ``_BULLET_AT_START``)."""
     if text.isascii() and "\x00" not in text and "(cid:" not in text:
         return text
-    found = set(_SPECIAL.findall(text))
+    found = {c for c in _SPECIAL_CHARS if c in text}
     if not found and "(cid:" not in text:
         return text
     if not found.isdisjoint(_LIGATURE_CHARS):
