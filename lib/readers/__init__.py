@@ -12,6 +12,7 @@ from ..model import Block, Document, Page, ReadError
 from ..privacy import may_hold_contact, redact
 from .backends import BACKENDS, Backend, Source
 from .boxes import has_boxes, unbox
+from .textblocks import single_spaced
 
 UNSUPPORTED = {
     b"PK\x03\x04": "a zip container that is not a Word document (Excel, PowerPoint, OpenDocument, an archive): "
@@ -77,10 +78,8 @@ def read_document(path: str | Path) -> Document:
     labels = {page.number: page.label for page in pages if page.label}
     for block in blocks:
         block.page_label = labels.get(block.page, "")
-        if block.breaks:
-            each_part(block, one_line)
-        elif block.kind != "table":
-            block.text = one_line(block.text)
+        if block.kind != "table":
+            each_part(block, one_line)  # (a part at a time where a paragraph runs over a page break)
         if block.kind == "heading":  # "Overall judgment1: Outstanding": a footnote's number run into a word
             block.text = _HEADING_FOOTNOTE.sub("", block.text)
     _redact(pages, blocks)
@@ -95,8 +94,8 @@ def one_line(text: str) -> str:
     """A heading's, paragraph's or list item's text as the extractors read it, made once here: on one line,
     every run of white space (line breaks, no-break spaces) one space, no soft hyphens, a PDF's bullet glyph
     as a bullet."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " " and "(cid:" not in text:
-        return text  # one line already (most blocks the readers join): no white space but single spaces
+    if single_spaced(text) and "(cid:" not in text:
+        return text  # one line already (most blocks the readers join)
     if "\u00ad" in text or "(cid:" in text:
         text = text.replace("\u00ad", "").replace("(cid:127)", "•")
     return " ".join(text.split())

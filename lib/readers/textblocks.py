@@ -142,6 +142,12 @@ class Depths:
         return len(self.indents) - 1
 
 
+def single_spaced(text: str) -> bool:
+    """Whether a text's only white space is single spaces between words (the space is the one printable white
+    space): such a text is on one line already, as ``" ".join(text.split())`` would give it."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 # A part that ends in a hyphen, and another part after it.
 _PART_HYPHEN = re.compile(r"-[^\S\n]*\n")
 
@@ -151,9 +157,7 @@ def join_parts(parts: list[str]) -> str:
     when it starts in upper case ("Dyfed-" + "Powys")."""
     joined = " ".join(parts)
     if "-" not in joined or not _PART_HYPHEN.search("\n".join(parts)):  # (most paragraphs: one pass in C)
-        if joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
-            return joined  # single spaces already (the space is the one printable white space)
-        return " ".join(joined.split())
+        return joined if single_spaced(joined) else " ".join(joined.split())
     text = ""
     for part in parts:
         part = part.strip()
